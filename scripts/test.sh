@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Run horizon's whole test suite: install packages, build with gcc and run every
+# test, build with clang, build with AddressSanitizer + UndefinedBehaviorSanitizer
+# and run every test again, and check the code's mechanical style rules.
+#
+# usage: scripts/test.sh [--quick]     (--quick: gcc build and tests only)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+bash "$root/scripts/setup.sh"
+export HZ_SHARED=${HZ_SHARED:-$(cd "$root/.." && pwd)/shared}
+[ -d "$HZ_SHARED/data" ] || echo "test.sh: warning: no shared data at $HZ_SHARED" >&2
+
+echo "== style"
+bash "$root/scripts/check-style.sh"
+
+echo "== gcc build and tests"
+CC=gcc bash "$root/scripts/build.sh" "$root/build"
+(cd "$root/build" && ctest --output-on-failure -j 2)
+
+if [ $quick = 1 ]; then exit 0; fi
+
+echo "== clang build"
+CC=clang bash "$root/scripts/build.sh" "$root/build-clang"
+
+echo "== ASan + UBSan build and tests"
+CC=clang bash "$root/scripts/build.sh" "$root/build-asan" -DCMAKE_BUILD_TYPE=Debug -DHZ_SANITIZE=ON
+(cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ctest --output-on-failure -j 2)

@@ -1,0 +1,36 @@
+/* File-system helpers: bounded reads, recursive mkdir, atomic replace, path joins. */
+#ifndef HZ_UTIL_FSUTIL_H
+#define HZ_UTIL_FSUTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/*
+ * Read a whole file into a NUL-terminated heap string (*out, owned by the
+ * caller).  Fails with HZ_ELIMIT when the file is larger than `max` bytes,
+ * HZ_ENOTFOUND when it does not exist.  `len` may be NULL.
+ */
+int hz_fs_read(const char *path, size_t max, char **out, size_t *len);
+
+/* Write `len` bytes to `path` through a temporary file, fsync and rename. */
+int hz_fs_write_atomic(const char *path, const void *data, size_t len);
+
+/* mkdir -p; existing directories are fine. */
+int hz_fs_mkdir_p(const char *path, mode_t mode);
+
+/* rm -rf; a missing path is fine.  Never follows symlinks. */
+int hz_fs_remove_tree(const char *path);
+
+/* Copy a directory tree (regular files, directories, symlinks), keeping modes. */
+int hz_fs_copy_tree(const char *src, const char *dst);
+
+int hz_fs_is_dir(const char *path);
+int hz_fs_is_file(const char *path);
+
+/* Join two path parts into a new heap string ("a" + "b" -> "a/b"); NULL on ENOMEM. */
+char *hz_path_join(const char *a, const char *b);
+
+/* Write a hex SHA-256 of a byte string into out[65]. */
+void hz_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif
