@@ -76,6 +76,7 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 	git_signature *sig = NULL;
 	git_tree *tree = NULL;
 	git_commit *parent = NULL;
+	git_reference *ref = NULL;
 	git_oid tree_oid;
 	int rc = 0;
 
@@ -102,12 +103,15 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 		rc = git_fail("cannot find the baseline of", ws->work);
 		goto done;
 	}
-	if (git_commit_create(out, ws->repo, "HEAD", sig, sig, NULL, message, tree, parent ? 1 : 0,
-			      (const git_commit **)&parent) < 0) {
+	/* No ref update here: the branch is moved below, also when finishing a second time. */
+	if (git_commit_create(out, ws->repo, NULL, sig, sig, NULL, message, tree, parent ? 1 : 0,
+			      (const git_commit **)&parent) < 0 ||
+	    git_reference_create(&ref, ws->repo, "refs/heads/main", out, 1, message) < 0) {
 		rc = git_fail("cannot commit", ws->work);
 		goto done;
 	}
 done:
+	git_reference_free(ref);
 	git_commit_free(parent);
 	git_tree_free(tree);
 	git_signature_free(sig);
