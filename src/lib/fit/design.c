@@ -4,7 +4,6 @@
  * hierarchical resample walks (families and their tasks sorted by code point,
  * the task|||alias keys sorted as strings, each key's rows in file order).
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,25 +95,27 @@ done:
 	return err;
 }
 
-static const fit_table *sort_table; /* qsort has no context argument; guarded by sort_lock */
-static const char **sort_keys;
-
-static int cmp_family(const void *a, const void *b)
+/* strcmp on UTF-8 orders by code point, as Python's sorted() does */
+static int cmp_family(const void *a, const void *b, void *ctx)
 {
-	return strcmp(sort_table->families.str[*(const uint32_t *)a], sort_table->families.str[*(const uint32_t *)b]);
+	const fit_table *t = ctx;
+
+	return strcmp(t->families.str[*(const uint32_t *)a], t->families.str[*(const uint32_t *)b]);
 }
 
-static int cmp_task(const void *a, const void *b)
+static int cmp_task(const void *a, const void *b, void *ctx)
 {
-	return strcmp(sort_table->tasks.str[*(const uint32_t *)a], sort_table->tasks.str[*(const uint32_t *)b]);
+	const fit_table *t = ctx;
+
+	return strcmp(t->tasks.str[*(const uint32_t *)a], t->tasks.str[*(const uint32_t *)b]);
 }
 
-static int cmp_key(const void *a, const void *b)
+static int cmp_key(const void *a, const void *b, void *ctx)
 {
-	return strcmp(sort_keys[*(const uint32_t *)a], sort_keys[*(const uint32_t *)b]);
-}
+	const char **keys = ctx;
 
-static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
+	return strcmp(keys[*(const uint32_t *)a], keys[*(const uint32_t *)b]);
+}
 
 /* Families in code-point order, each with its distinct tasks in code-point order. */
 static int build_families(fit_design *d, const uint8_t *task_present)
@@ -137,9 +138,7 @@ static int build_families(fit_design *d, const uint8_t *task_present)
 	for (size_t k = 0; k < t->tasks.n; k++)
 		if (task_present[k] && !fam_present[t->task_family[k]]++)
 			order[d->nfam++] = t->task_family[k];
-	pthread_mutex_lock(&sort_lock);
-	sort_table = t;
-	qsort(order, d->nfam, sizeof(*order), cmp_family);
+	qsort_r(order, d->nfam, sizeof(*order), cmp_family, (void *)t);
 	/* family f's slot in the sorted order, then its tasks */
 	for (uint32_t k = 0; k < d->nfam; k++)
 		pos[order[k]] = k;
@@ -155,8 +154,8 @@ static int build_families(fit_design *d, const uint8_t *task_present)
 		d->ntasks++;
 	}
 	for (uint32_t k = 0; k < d->nfam; k++)
-		qsort(d->fam_tasks + d->fam_t0[k], d->fam_t0[k + 1] - d->fam_t0[k], sizeof(uint32_t), cmp_task);
-	pthread_mutex_unlock(&sort_lock);
+		qsort_r(d->fam_tasks + d->fam_t0[k], d->fam_t0[k + 1] - d->fam_t0[k], sizeof(uint32_t), cmp_task,
+			(void *)t);
 done:
 	free(fam_present);
 	free(order);
@@ -217,10 +216,7 @@ static int build_keys(fit_design *d)
 		names[k] = s;
 		order[k] = (uint32_t)k;
 	}
-	pthread_mutex_lock(&sort_lock);
-	sort_keys = names;
-	qsort(order, nk, sizeof(*order), cmp_key);
-	pthread_mutex_unlock(&sort_lock);
+	qsort_r(order, nk, sizeof(*order), cmp_key, (void *)names);
 	for (size_t r = 0; r < nk; r++) {
 		rank[order[r]] = (uint32_t)r;
 		d->key_task[r] = (uint32_t)(key_pair[order[r]] >> 32);
