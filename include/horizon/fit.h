@@ -128,6 +128,14 @@ const char *hz_fit_note(const hz_fit *fit, size_t i);
 /* Total records used in the fit (after exclusions). */
 size_t hz_fit_nruns(const hz_fit *fit);
 
+/*
+ * For a fit from a published results file: the doubling times (days) METR's
+ * two windows give, mine[0] all time (from 2019) and mine[1] from 2023 on
+ * (is_sota models, p50 <= 16 h), and the file's own figures in file[0..1]
+ * (NaN when the file has none).  HZ_EUSAGE for a fit made from runs.
+ */
+int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2]);
+
 /* The complete result as JSON (docs/fit-json.md); *out is a heap string for the caller. */
 int hz_fit_to_json(const hz_fit *fit, char **out);
 

@@ -148,6 +148,11 @@ static int parse_percents(const char *s, hz_fit_opts *o)
 	return o->nsuccess ? 0 : -1;
 }
 
+static const char *weighting_name(hz_fit_weighting w)
+{
+	return w == HZ_FIT_WEIGHT_EQUAL ? "equal" : w == HZ_FIT_WEIGHT_NONE ? "no (per-run)" : "invsqrt";
+}
+
 static void fmt_ci(char *out, size_t size, const hz_fit_horizon *h)
 {
 	char e[32], lo[32], hi[32];
@@ -160,6 +165,27 @@ static void fmt_ci(char *out, size_t size, const hz_fit_horizon *h)
 	hz_fmt_minutes(h->ci_low, lo, sizeof(lo));
 	hz_fmt_minutes(h->ci_high, hi, sizeof(hi));
 	snprintf(out, size, "%s [%s - %s]", e, lo, hi);
+}
+
+static void print_published(const hz_fit *fit)
+{
+	double mine[2], file[2];
+
+	if (hz_fit_published_doubling(fit, mine, file) < 0)
+		return;
+	printf("METR's windows (is_sota models, p50 <= 16 h): all time %.1f days, from 2023 on %.1f days\n", mine[0],
+	       mine[1]);
+	if (!isnan(file[0]) || !isnan(file[1]))
+		printf("the file's doubling_time_in_days: all time %.1f days, from 2023 on %.1f days\n", file[0], file[1]);
+}
+
+/* A cell padded to its column, except the last one (no trailing blanks). */
+static void cell_out(const char *s, size_t width, int last)
+{
+	if (last)
+		printf("  %s", s);
+	else
+		printf("  %-*s", (int)width, s);
 }
 
 static void print_table(const hz_fit *fit, int quiet)
@@ -182,7 +208,7 @@ static void print_table(const hz_fit *fit, int quiet)
 	printf("  %-*s  %-10s  %6s  %7s", (int)width, "agent", "released", "runs", "success");
 	for (size_t k = 0; k < np; k++) {
 		snprintf(head, sizeof(head), "p%g [95%% CI]", hz_fit_agent_at(fit, 0)->horizons[k].percent);
-		printf("  %-*s", (int)cw[k], head);
+		cell_out(head, cw[k], k + 1 == np);
 	}
 	printf("\n");
 	for (size_t i = 0; i < n; i++) {
@@ -201,7 +227,7 @@ static void print_table(const hz_fit *fit, int quiet)
 				snprintf(cell, sizeof(cell), "- (all succeeded)");
 			else
 				fmt_ci(cell, sizeof(cell), &ag->horizons[k]);
-			printf("  %-*s", (int)cw[k], cell);
+			cell_out(cell, cw[k], k + 1 == ag->nhorizons);
 		}
 		printf("\n");
 	}
@@ -219,6 +245,7 @@ static void print_table(const hz_fit *fit, int quiet)
 	}
 	if (hz_fit_trend_at(fit, 0))
 		printf("(* = SOTA agents the trend is fitted on)\n");
+	print_published(fit);
 	if (quiet)
 		return;
 	for (size_t i = 0; i < n; i++) {
@@ -362,6 +389,14 @@ int cmd_fit(int argc, char **argv)
 			goto lib_error;
 		printf("%s\n", text);
 	} else {
+		if (published)
+			printf("%zu models from %s (published horizons; no bootstrap)\n\n", hz_fit_nagents(fit), published);
+		else if (o.bootstrap)
+			printf("%zu runs, %zu agents; %zu bootstrap samples (seed %u); %s weights\n\n", hz_fit_nruns(fit),
+			       hz_fit_nagents(fit), o.bootstrap, (unsigned)o.seed, weighting_name(o.weighting));
+		else
+			printf("%zu runs, %zu agents; no bootstrap (no CIs); %s weights\n\n", hz_fit_nruns(fit),
+			       hz_fit_nagents(fit), weighting_name(o.weighting));
 		print_table(fit, quiet);
 	}
 	if (fflush(stdout) != 0) {

@@ -177,3 +177,14 @@ size_t hz_fit_nruns(const hz_fit *fit)
 {
 	return fit->nruns;
 }
+
+int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2])
+{
+	if (!fit->published)
+		return hz_error_set(HZ_EUSAGE, "not a fit of a published results file");
+	mine[0] = fit->pub_all_time;
+	mine[1] = fit->pub_from_2023;
+	file[0] = fit->file_all_time;
+	file[1] = fit->file_from_2023;
+	return 0;
+}
