@@ -24,9 +24,27 @@ typedef struct fit_rng {
 
 void fit_seedseq_state(uint32_t seed, uint64_t out[4]);
 void fit_rng_seed(fit_rng *r, uint32_t seed);   /* numpy.random.default_rng(seed) */
-uint64_t fit_rng_next64(fit_rng *r);
 uint32_t fit_rng_next32(fit_rng *r);
-double fit_rng_random(fit_rng *r);              /* one value of rng.random() */
+
+#define FIT_PCG_MULT ((fit_u128)0x2360ED051FC65DA4ULL << 64 | 0x4385DF649FCCF645ULL)
+
+/* PCG64 (XSL-RR): step, then rotate hi ^ lo by the top 6 bits.  Inline: the bootstrap's hot path. */
+static inline uint64_t fit_rng_next64(fit_rng *r)
+{
+	uint64_t x;
+	unsigned rot;
+
+	r->state = r->state * FIT_PCG_MULT + r->inc;
+	x = (uint64_t)(r->state >> 64) ^ (uint64_t)r->state;
+	rot = (unsigned)(r->state >> 122);
+	return (x >> rot) | (x << ((64 - rot) & 63));
+}
+
+/* One value of rng.random(): 53 random bits scaled to [0, 1). */
+static inline double fit_rng_random(fit_rng *r)
+{
+	return (double)(fit_rng_next64(r) >> 11) * (1.0 / 9007199254740992.0);
+}
 uint32_t fit_rng_bounded(fit_rng *r, uint32_t n); /* one draw in [0, n), n >= 2 */
 void fit_rng_choice(fit_rng *r, uint32_t n, uint32_t *out); /* rng.choice(n, n) */
 
@@ -131,7 +149,15 @@ typedef struct fit_design {
 	uint32_t *key_task;
 	uint32_t *key_r0;        /* key k's rows are key_rows[key_r0[k] .. key_r0[k+1]) */
 	uint32_t *key_rows;
+	struct fit_krow *krow;   /* key_rows' data, in the same order, for the bootstrap's hot loop */
+	uint32_t *key_alias;     /* every row of a key has the key's alias */
+	uint32_t *key_point;     /* the key's point when all its rows share one, else FIT_NONE */
 } fit_design;
+
+typedef struct fit_krow {
+	double wy, wn;           /* w·y and w·(1 - y) */
+	double y;
+} fit_krow;
 
 int fit_design_build(fit_design *d, const fit_table *t, const double *w);
 void fit_design_release(fit_design *d);
