@@ -276,6 +276,8 @@ static json_t *agent_json(const hz_agent_config *c)
 		json_object_set_new(json_object_get(o, "params"), c->params[i].key, json_string(c->params[i].value));
 	if (o && c->base_url)
 		json_object_set_new(o, "base_url", json_string(c->base_url));
+	if (o && c->api_key_env) /* the variable's name, never its value */
+		json_object_set_new(o, "api_key_env", json_string(c->api_key_env));
 	if (o && (c->price_in > 0 || c->price_out > 0)) {
 		json_object_set_new(o, "price_in", json_real(c->price_in));
 		json_object_set_new(o, "price_out", json_real(c->price_out));
