@@ -89,6 +89,12 @@ expect_ok "--sandbox none" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --
 expect_ok "--dry-run" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --out "$TMP/dry" --dry-run
 [ ! -e "$TMP/dry" ] && ok "--dry-run writes nothing" || bad "--dry-run writes nothing"
 
+# --keep-workspaces keeps the work tree and a git directory with the baseline and final commits.
+expect_ok "--keep-workspaces" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/fix-add --keep-workspaces --out "$TMP/k" --quiet
+kw=$(ls -d "$TMP"/k/work/*/ | head -1)
+[ "$(git --git-dir="$kw/git" log --format=%s 2>/dev/null | tr '\n' ,)" = "final state,baseline," ] \
+	&& ok "kept workspace has the baseline and final commits" || bad "kept workspace has the baseline and final commits"
+
 # An agents file (YAML).
 cat >"$TMP/agents.yaml" <<'Y'
 agents:

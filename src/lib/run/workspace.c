@@ -94,7 +94,8 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 		rc = git_fail("cannot stage the files of", ws->work);
 		goto done;
 	}
-	if (git_index_write_tree(&tree_oid, ws->index) < 0 || git_tree_lookup(&tree, ws->repo, &tree_oid) < 0) {
+	if (git_index_write_tree(&tree_oid, ws->index) < 0 || git_tree_lookup(&tree, ws->repo, &tree_oid) < 0 ||
+	    (!ws->in_memory && git_index_write(ws->index) < 0)) {
 		rc = git_fail("cannot write the tree of", ws->work);
 		goto done;
 	}
