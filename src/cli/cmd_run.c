@@ -148,6 +148,8 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 		printf("repaired runs.jsonl: cut off a partial last line of %zu bytes\n", r->repaired_bytes);
 	if (r->isolation)
 		printf("isolation: %s\n", r->isolation);
+	if (o->keep_workspaces && r->work_dir)
+		printf("workspaces kept in: %s\n", r->work_dir);
 	printf("results: %s/runs.jsonl\n", o->out_dir);
 }
 
@@ -180,6 +182,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
 	json_object_set_new(root, "stopped", json_boolean(r->stopped));
 	json_object_set_new(root, "wall_s", json_real(r->wall_s));
+	json_object_set_new(root, "work_dir", r->work_dir ? json_string(r->work_dir) : json_null());
 	json_object_set_new(root, "isolation", r->isolation ? json_loads(r->isolation, JSON_DECODE_ANY, NULL) : json_null());
 	json_object_set_new(root, "agents", agents);
 	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -90,10 +90,13 @@ expect_ok "--dry-run" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --out "
 [ ! -e "$TMP/dry" ] && ok "--dry-run writes nothing" || bad "--dry-run writes nothing"
 
 # --keep-workspaces keeps the work tree and a git directory with the baseline and final commits.
-expect_ok "--keep-workspaces" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/fix-add --keep-workspaces --out "$TMP/k" --quiet
-kw=$(ls -d "$TMP"/k/work/*/ | head -1)
+# ($TMP is private to root, so the sandbox uid cannot reach $TMP/k/work: the summary says where they are.)
+expect_ok "--keep-workspaces" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/fix-add --keep-workspaces --out "$TMP/k"
+kept=$(sed -n 's/^workspaces kept in: //p' "$TMP/out")
+kw=$(ls -d "$kept"/*/ | head -1)
 [ "$(git --git-dir="$kw/git" log --format=%s 2>/dev/null | tr '\n' ,)" = "final state,baseline," ] \
 	&& ok "kept workspace has the baseline and final commits" || bad "kept workspace has the baseline and final commits"
+case $kept in /tmp/horizon-work-*) rm -rf "$kept" ;; esac
 
 # An agents file (YAML).
 cat >"$TMP/agents.yaml" <<'Y'
