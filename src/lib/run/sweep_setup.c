@@ -100,6 +100,9 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 	if (s->ntasks == 0)
 		return hz_error_set(HZ_ENOTFOUND, "no task of the catalogue in '%s' matches the selection",
 				    hz_catalog_root(s->catalog));
+	/* Hash every task now: workers read the cached value concurrently later. */
+	for (size_t t = 0; t < s->ntasks; t++)
+		hz_task_sha256(s->tasks[t]);
 	cap = o->nagents * s->ntasks * (size_t)o->repeats;
 	if (!(s->plan = calloc(cap ? cap : 1, sizeof(*s->plan))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
