@@ -45,6 +45,7 @@ static const char usage_text[] =
 	"      --time-limit-scale X  multiply every task's time limit by X (default 1)\n"
 	"      --max-retries N     retry runs recorded as 'error' up to N times (default 2)\n"
 	"      --keep-workspaces   keep each run's workspace (DIR/work/RUN_ID) after scoring\n"
+	"      --work-dir PATH     put workspaces there instead of DIR/work (e.g. a tmpfs)\n"
 	"      --dry-run           show what would run; write nothing\n"
 	"\n"
 	"Sandbox:\n"
@@ -191,7 +192,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 }
 
 enum { OPT_AGENTS = 256, OPT_TASKS_DIR, OPT_MIN, OPT_MAX, OPT_SHARD, OPT_SEED, OPT_SCALE, OPT_RETRIES, OPT_KEEP,
-       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON };
+       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON, OPT_WORK };
 
 static const struct option long_opts[] = {
 	{ "agent", required_argument, NULL, 'a' },   { "agents", required_argument, NULL, OPT_AGENTS },
@@ -201,7 +202,7 @@ static const struct option long_opts[] = {
 	{ "out", required_argument, NULL, 'o' },     { "shard", required_argument, NULL, OPT_SHARD },
 	{ "seed", required_argument, NULL, OPT_SEED }, { "time-limit-scale", required_argument, NULL, OPT_SCALE },
 	{ "max-retries", required_argument, NULL, OPT_RETRIES }, { "keep-workspaces", no_argument, NULL, OPT_KEEP },
-	{ "dry-run", no_argument, NULL, OPT_DRY },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
+	{ "dry-run", no_argument, NULL, OPT_DRY },   { "work-dir", required_argument, NULL, OPT_WORK },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
 	{ "sandbox-uid", required_argument, NULL, OPT_UID }, { "json", no_argument, NULL, OPT_JSON },
 	{ "quiet", no_argument, NULL, 'q' },         { "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -318,6 +319,7 @@ int cmd_run(int argc, char **argv)
 			}
 			break;
 		case OPT_KEEP: o.keep_workspaces = 1; break;
+		case OPT_WORK: o.work_dir = optarg; break;
 		case OPT_DRY: o.dry_run = 1; break;
 		case OPT_SANDBOX:
 			if (hz_sandbox_mode_parse(optarg, &o.sandbox) != 0) {

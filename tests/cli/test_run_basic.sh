@@ -114,6 +114,17 @@ printf 'agents:\n  - alias: x\n    model: m\n' >"$TMP/bad.yaml"
 expect_fail "an agents file without backend" 1 "$HORIZON" run --agents "$TMP/bad.yaml" --tasks-dir "$TASKS" --out "$TMP/bad"
 expect_grep "names the file and line" 'bad.yaml:2: the agent has no .backend' "$TMP/err"
 
+# A task needing a tool that is not installed stops the sweep before it starts.
+expect_fail "a missing required tool" 1 "$HORIZON" run --agent oracle --tasks-dir "$BROKEN" --tasks broken/needs-tool --out "$TMP/nt"
+expect_grep "names the task and the tool" "task 'broken/needs-tool' requires 'horizon-no-such-tool'" "$TMP/err"
+
+# --work-dir puts workspaces elsewhere.
+mkdir -p "$TMP/wd" && chmod 755 "$TMP" "$TMP/wd"
+expect_ok "--work-dir" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/trivial --work-dir "$TMP/wd/w" \
+	--keep-workspaces --out "$TMP/wdo" --quiet
+[ -d "$TMP/wd/w/$(field "$TMP/wdo/runs.jsonl" 'rs[0]["run_id"]')/work" ] && ok "the workspace is under --work-dir" \
+	|| bad "the workspace is under --work-dir"
+
 # Usage errors.
 expect_fail "no agent" 2 "$HORIZON" run --tasks-dir "$TASKS"
 expect_fail "bad shard" 2 "$HORIZON" run --agent null --shard 4/3
