@@ -42,14 +42,15 @@ expect_grep "the repair is reported" 'partial last line of 20 bytes' "$TMP/out"
 [ "$(wc -l <"$D/runs.jsonl")" = 6 ] && [ "$(tail -c 1 "$D/runs.jsonl" | od -An -c | tr -d ' ')" = '\n' ] \
 	&& ok "6 complete records after the repair" || bad "6 complete records after the repair"
 
-# sim: a fixed seed gives identical outcomes twice; another seed gives others.
+# sim: a fixed seed gives identical outcomes twice; another seed gives others.  (Logic, not
+# isolation: these sweeps run without the sandbox to keep the test fast.)
 SIM="sim,h50=1,slope=1.5,alias=sim-a,release=2024-01-01"
 for d in s1 s2; do
-	"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 7 --jobs 2 \
+	"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 7 --jobs 2 --sandbox none \
 		--out "$TMP/$d" --quiet >/dev/null 2>&1
 	field "$TMP/$d/runs.jsonl" '"\n".join(sorted(r["run_id"]+" "+r["status"] for r in rs))' >"$TMP/$d.txt"
 done
-"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 8 --jobs 2 --out "$TMP/s3" --quiet >/dev/null 2>&1
+"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 8 --jobs 2 --sandbox none --out "$TMP/s3" --quiet >/dev/null 2>&1
 field "$TMP/s3/runs.jsonl" '"\n".join(sorted(r["run_id"]+" "+r["status"] for r in rs))' >"$TMP/s3.txt"
 [ "$(wc -l <"$TMP/s1.txt")" = 12 ] && cmp -s "$TMP/s1.txt" "$TMP/s2.txt" && ok "sim: same seed, same outcomes" \
 	|| bad "sim: same seed, same outcomes"
@@ -60,7 +61,7 @@ grep -q success "$TMP/s1.txt" && grep -q failure "$TMP/s1.txt" && ok "sim both s
 
 # Shards: 3 shards run every run exactly once.
 for k in 1 2 3; do
-	"$HORIZON" run --agent "$SIM" --agent null --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 2 --jobs 2 --shard $k/3 \
+	"$HORIZON" run --agent "$SIM" --agent null --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 2 --jobs 2 --sandbox none --shard $k/3 \
 		--out "$TMP/sh$k" --quiet >/dev/null 2>&1 || bad "shard $k/3 runs"
 done
 cat "$TMP"/sh[123]/runs.jsonl >"$TMP/all.jsonl"
