@@ -89,6 +89,8 @@ expect_ok "--sandbox none" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --
 	&& ok "isolation none recorded" || bad "isolation none recorded"
 expect_ok "--dry-run" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --out "$TMP/dry" --dry-run
 [ ! -e "$TMP/dry" ] && ok "--dry-run writes nothing" || bad "--dry-run writes nothing"
+expect_ok "--dry-run over a sweep" "$HORIZON" run --agent oracle --agent null --tasks-dir "$TASKS" --tasks 'fixture/*' --out "$D" --dry-run
+expect_grep "--dry-run counts recorded runs" '6 runs planned .*, 0 to run' "$TMP/out"
 
 # --keep-workspaces keeps the work tree and a git directory with the baseline and final commits.
 # ($TMP is private to root, so the sandbox uid cannot reach $TMP/k/work: the summary says where they are.)
