@@ -101,14 +101,14 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	fmt_secs(p->elapsed_s, el, sizeof(el));
 	fmt_secs(p->eta_s, eta, sizeof(eta));
 	if (ps->tty) {
+		/* Runs that end in error get a line of their own above the status line. */
+		if (p->run_id && p->status && !strcmp(p->status, "error"))
+			fprintf(stderr, "\r\033[K%s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
 		fprintf(stderr, "\r\033[K[%zu/%zu] %zu success, %zu failure, %zu error", p->done, p->total, p->success,
 			p->failure, p->error);
 		if (p->elsewhere)
 			fprintf(stderr, ", %zu elsewhere", p->elsewhere);
 		fprintf(stderr, ", %zu running | %s elapsed, ETA %s", p->running, el, eta);
-		if (p->run_id && p->status && strcmp(p->status, "success") && strcmp(p->status, "failure"))
-			fprintf(stderr, "\n%s %s #%d: %s (%s)\n", p->alias, p->task_id, p->repeat, p->status,
-				p->exit_reason);
 		fflush(stderr);
 		return;
 	}
