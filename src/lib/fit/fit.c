@@ -307,6 +307,10 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
+	for (size_t i = 0; i < t->nexclude && i < FIT_MAX_EXCLUDE_HITS && !err; i++)
+		if (!t->exclude_hits[i])
+			err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+					   "excluded agent '%s' matched no run (aliases are case-sensitive)", t->exclude[i]);
 	if (!err && recomputed_for_missing)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "weights recomputed: some records have no equal_task_weight/invsqrt_task_weight");

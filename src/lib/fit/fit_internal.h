@@ -64,6 +64,7 @@ uint32_t fit_strtab_find(const fit_strtab *t, const char *s); /* FIT_NONE when a
 void fit_strtab_release(fit_strtab *t);
 
 /* ---- runs.c: the run table read from runs.jsonl files ---- */
+#define FIT_MAX_EXCLUDE_HITS 256
 typedef struct fit_alias_meta {
 	const char *first_file;  /* where the agent first appears (for messages) */
 	long first_line;
@@ -99,6 +100,7 @@ typedef struct fit_table {
 	const char *score_col;
 	const char *const *exclude;
 	size_t nexclude;
+	size_t exclude_hits[FIT_MAX_EXCLUDE_HITS]; /* runs dropped per exclude[i] */
 } fit_table;
 
 /* Read one runs.jsonl file into the table (streaming, bounded lines). */

@@ -124,11 +124,14 @@ static int get_score(json_t *o, const fit_table *t, const char *path, long line,
 	return 0;
 }
 
-static int is_excluded(const fit_table *t, const char *alias)
+static int is_excluded(fit_table *t, const char *alias)
 {
 	for (size_t i = 0; i < t->nexclude; i++)
-		if (!strcmp(t->exclude[i], alias))
+		if (!strcmp(t->exclude[i], alias)) {
+			if (i < FIT_MAX_EXCLUDE_HITS)
+				t->exclude_hits[i]++;
 			return 1;
+		}
 	return 0;
 }
 
@@ -300,7 +303,9 @@ int fit_table_load_file(fit_table *t, const char *path)
 	size_t n, records = 0;
 	int err = 0;
 
-	if (!(f = fopen(path, "rb"))) {
+	if (!strcmp(path, "-")) {
+		f = stdin; /* "-" reads standard input; messages call it "-" */
+	} else if (!(f = fopen(path, "rb"))) {
 		err = errno == ENOENT ? hz_error_set(HZ_ENOTFOUND, "%s: no such file", path)
 				      : hz_error_set_errno("%s: cannot open", path);
 		goto done;
@@ -358,7 +363,7 @@ int fit_table_load_file(fit_table *t, const char *path)
 toolong:
 	err = hz_error_set(HZ_ELIMIT, "%s:%ld: line longer than %u bytes", path, lineno + 1, LINE_MAX_BYTES);
 done:
-	if (f)
+	if (f && f != stdin)
 		fclose(f);
 	free(chunk);
 	free(kept);
