@@ -292,6 +292,32 @@ static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, co
 	return 0;
 }
 
+/*
+ * The files' weight columns are per-agent distributions (METHOD section 2:
+ * each agent's sum is 1, to ~1e-9 after METR's rounding).  When records were
+ * superseded, excluded or merged from several files they no longer are: then
+ * the weights are recomputed, with a note.
+ */
+static int check_weight_sums(hz_fit *fit, const fit_table *t, const double *w, int *recompute)
+{
+	double *sum = calloc(t->aliases.n + 1, sizeof(*sum));
+	int err = 0;
+
+	if (!sum)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->n; i++)
+		sum[t->alias[i]] += w[i];
+	for (size_t a = 0; a < t->aliases.n && !*recompute; a++)
+		if (fabs(sum[a] - 1.0) > 1e-6) {
+			*recompute = 1;
+			err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+					   "weights recomputed: the files' weight columns for '%s' sum to %.6g, not 1 "
+					   "(records superseded, excluded or merged)", t->aliases.str[a], sum[a]);
+		}
+	free(sum);
+	return err;
+}
+
 static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_missing)
 {
 	int err = 0;
@@ -359,12 +385,13 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		goto done;
 	}
 	recompute = opts->recompute_weights || t.missing_weights || opts->weighting == HZ_FIT_WEIGHT_NONE;
-	if (recompute) {
-		if ((err = fit_weights_compute(&t, opts->weighting, w)) < 0)
-			goto done;
-	} else {
+	if (!recompute) {
 		memcpy(w, opts->weighting == HZ_FIT_WEIGHT_EQUAL ? t.w_equal : t.w_invsqrt, t.n * sizeof(*w));
+		if ((err = check_weight_sums(fit, &t, w, &recompute)) < 0)
+			goto done;
 	}
+	if (recompute && (err = fit_weights_compute(&t, opts->weighting, w)) < 0)
+		goto done;
 	fit->weights_from_file = !recompute;
 	if ((err = fit_design_build(&d, &t, w)) < 0 || (err = settle_dates(fit, &t, &rd, days, dtext)) < 0)
 		goto done;
