@@ -151,7 +151,7 @@ static int parse_percents(const char *s, hz_fit_opts *o)
 
 static const char *weighting_name(hz_fit_weighting w)
 {
-	return w == HZ_FIT_WEIGHT_EQUAL ? "equal" : w == HZ_FIT_WEIGHT_NONE ? "no (per-run)" : "invsqrt";
+	return w == HZ_FIT_WEIGHT_EQUAL ? "equal" : w == HZ_FIT_WEIGHT_NONE ? "per-run" : "invsqrt";
 }
 
 static void fmt_ci(char *out, size_t size, const hz_fit_horizon *h)
