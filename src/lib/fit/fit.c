@@ -117,9 +117,9 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		A[1] += t->y[i];
 		A[2] += w[i];
 		A[3] += w[i] * t->y[i];
-		for (int j = 0; j < 4; j++)
-			if (!isnan(t->tok[4 * i + j])) {
-				A[4 + j] += t->tok[4 * i + j];
+		for (int j = 0; j < 4 && t->tok_idx[i] != FIT_NONE; j++)
+			if (!isnan(t->tok[4 * (size_t)t->tok_idx[i] + j])) {
+				A[4 + j] += t->tok[4 * (size_t)t->tok_idx[i] + j];
 				A[8 + j] += 1;
 			}
 		B = bk + (t->alias[i] * nbk + (size_t)(k - kmin)) * 4;

@@ -116,9 +116,10 @@ typedef struct fit_table {
 	double *x;               /* log2(human_minutes) */
 	double *y;               /* score in [0, 1] */
 	double *w_equal, *w_invsqrt; /* the file's columns; NaN when absent */
-	double *tok;             /* 4 per row: input, output, total tokens, dollars (NaN: absent) */
+	uint32_t *tok_idx;       /* per row: index into tok, or FIT_NONE when the record has no usage fields */
+	double *tok;             /* 4 per entry: input, output, total tokens, dollars (NaN: absent) */
+	size_t ntok, tok_cap;
 	uint8_t *dead;           /* superseded by a later record with the same run_id */
-	uint32_t *runid;         /* per row */
 	fit_strtab aliases, tasks, families, runids;
 	uint32_t *task_family;   /* per task id */
 	size_t task_family_cap;

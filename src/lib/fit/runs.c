@@ -38,14 +38,8 @@ static int grow_rows(fit_table *t)
 	GROW(w_equal);
 	GROW(w_invsqrt);
 	GROW(dead);
-	GROW(runid);
+	GROW(tok_idx);
 #undef GROW
-	{
-		double *p = realloc(t->tok, cap * 4 * sizeof(*p));
-		if (!p)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		t->tok = p;
-	}
 	t->cap = cap;
 	return 0;
 }
@@ -194,7 +188,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	int added, rid_new, err;
 	size_t row;
 	fit_alias_meta *meta;
-	double minutes, y = 0;
+	double minutes, y = 0, usage[4];
 
 	if ((err = get_run_id(r, path, line, idtmp, sizeof(idtmp), &run_id)) < 0 ||
 	    (err = get_str(r, FIT_F_ALIAS, path, line, "alias", &alias)) < 0)
@@ -233,11 +227,25 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	row = t->n;
 	if ((err = get_opt_num(r, FIT_F_W_EQUAL, path, line, "equal_task_weight", 0, &t->w_equal[row])) < 0 ||
 	    (err = get_opt_num(r, FIT_F_W_INVSQRT, path, line, "invsqrt_task_weight", 0, &t->w_invsqrt[row])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_INPUT_TOKENS, path, line, "input_tokens", 0, &t->tok[4 * row])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_OUTPUT_TOKENS, path, line, "output_tokens", 0, &t->tok[4 * row + 1])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", 0, &t->tok[4 * row + 2])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_DOLLARS, path, line, "dollar_equivalent", 0, &t->tok[4 * row + 3])) < 0)
+	    (err = get_opt_num(r, FIT_F_INPUT_TOKENS, path, line, "input_tokens", 0, &usage[0])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_OUTPUT_TOKENS, path, line, "output_tokens", 0, &usage[1])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", 0, &usage[2])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_DOLLARS, path, line, "dollar_equivalent", 0, &usage[3])) < 0)
 		return err;
+	t->tok_idx[row] = FIT_NONE;
+	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {
+		/* usage is stored only for records that have some (METR's files mostly do not) */
+		if (t->ntok == t->tok_cap) {
+			size_t cap = t->tok_cap ? t->tok_cap * 2 : 256;
+			double *p = realloc(t->tok, cap * 4 * sizeof(*p));
+			if (!p)
+				return hz_error_set(HZ_ENOMEM, "out of memory");
+			t->tok = p;
+			t->tok_cap = cap;
+		}
+		memcpy(&t->tok[4 * t->ntok], usage, sizeof(usage));
+		t->tok_idx[row] = (uint32_t)t->ntok++;
+	}
 	if ((err = fit_strtab_intern(&t->aliases, alias, strlen(alias), &a, NULL)) < 0 ||
 	    (err = agent_meta(t, a, path, line, r, &meta)) < 0 ||
 	    (err = fit_strtab_intern(&t->families, family, strlen(family), &fid, NULL)) < 0 ||
@@ -260,7 +268,6 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	t->x[row] = log2(minutes);
 	t->y[row] = y;
 	t->dead[row] = 0;
-	t->runid[row] = rid;
 	if (isnan(t->w_equal[row]) || isnan(t->w_invsqrt[row]))
 		t->missing_weights = 1;
 	t->n++;
@@ -400,8 +407,7 @@ int fit_table_finish(fit_table *t)
 			t->y[j] = t->y[i];
 			t->w_equal[j] = t->w_equal[i];
 			t->w_invsqrt[j] = t->w_invsqrt[i];
-			memcpy(&t->tok[4 * j], &t->tok[4 * i], 4 * sizeof(double));
-			t->runid[j] = t->runid[i];
+			t->tok_idx[j] = t->tok_idx[i];
 		}
 		t->dead[j++] = 0;
 	}
@@ -429,8 +435,8 @@ void fit_table_release(fit_table *t)
 	free(t->w_equal);
 	free(t->w_invsqrt);
 	free(t->tok);
+	free(t->tok_idx);
 	free(t->dead);
-	free(t->runid);
 	free(t->task_family);
 	free(t->runid_row);
 	for (size_t a = 0; a < t->aliases.n && a < t->meta_cap; a++)
