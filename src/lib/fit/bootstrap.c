@@ -105,8 +105,8 @@ static void note_y(worker *wk, uint32_t a, size_t n, double ymin, double ymax)
 		wk->ymin[a] = ymin;
 		wk->ymax[a] = ymax;
 	} else {
-		wk->ymin[a] = fmin(wk->ymin[a], ymin);
-		wk->ymax[a] = fmax(wk->ymax[a], ymax);
+		wk->ymin[a] = ymin < wk->ymin[a] ? ymin : wk->ymin[a];
+		wk->ymax[a] = ymax > wk->ymax[a] ? ymax : wk->ymax[a];
 	}
 	wk->count[a] += n;
 }
@@ -143,8 +143,8 @@ static void run_sample(pool *pl, worker *wk, size_t i)
 					j %= nr;
 				wy += kr[j].wy;
 				wn += kr[j].wn;
-				ymin = fmin(ymin, kr[j].y);
-				ymax = fmax(ymax, kr[j].y);
+				ymin = kr[j].y < ymin ? kr[j].y : ymin; /* not fmin(): a libm call here */
+				ymax = kr[j].y > ymax ? kr[j].y : ymax;
 			}
 			wk->w1[d->key_point[k]] += wy;
 			wk->w0[d->key_point[k]] += wn;
@@ -157,8 +157,8 @@ static void run_sample(pool *pl, worker *wk, size_t i)
 				p = d->point[d->key_rows[r0 + j]];
 				wk->w1[p] += kr[j].wy;
 				wk->w0[p] += kr[j].wn;
-				ymin = fmin(ymin, kr[j].y);
-				ymax = fmax(ymax, kr[j].y);
+				ymin = kr[j].y < ymin ? kr[j].y : ymin; /* not fmin(): a libm call here */
+				ymax = kr[j].y > ymax ? kr[j].y : ymax;
 			}
 		}
 		note_y(wk, d->key_alias[k], c, ymin, ymax);
