@@ -220,11 +220,12 @@ static int validate_one(hz_validation *v, const hz_validate_opts *opts, found_ta
 	}
 	if ((rc = vd_check_schema(&t, root)) || (json_is_object(root) && (rc = check_layout(&t, root, famdir, name))))
 		goto done;
-	if (t.errors == 0 && hz_task_load(&task, f->dir) != 0 && (rc = loader_issue(&t)))
-		goto done;
 parts:
-	if (!rc)
-		rc = vd_check_parts(&t, task);
+	if ((rc = vd_check_parts(&t, root)))
+		goto done;
+	/* The loader has the last word: anything it rejects that the checks above missed. */
+	if (t.errors == 0 && hz_task_load(&task, f->dir) != 0)
+		rc = loader_issue(&t);
 done:
 	f->ok = !rc && t.errors == 0;
 	hz_task_free(task);

@@ -40,10 +40,11 @@ int vd_issue(vd_task *t, hz_issue_level level, const char *file, const char *fie
 int vd_check_schema(vd_task *t, json_t *root);
 
 /*
- * The files of the task directory: instructions, workspace, tests, solution.
- * `task` is the loaded task, or NULL when it did not load (then only the
- * checks that need no metadata run).
+ * The files of the task directory: instructions, workspace, tests, solution,
+ * and what task.json says about them.  `root` is the parsed task.json, or
+ * NULL when it did not parse (then only the checks that need no metadata
+ * run); its fields are used only where they have the right type.
  */
-int vd_check_parts(vd_task *t, const hz_task *task);
+int vd_check_parts(vd_task *t, json_t *root);
 
 #endif

@@ -126,7 +126,7 @@ static int scan_workspace(vd_task *t, const char *path, const char *root, const 
 	return rc;
 }
 
-static int check_instructions(vd_task *t, const hz_task *task)
+static int check_instructions(vd_task *t, int answer_task)
 {
 	char *path = hz_path_join(t->dir, "instructions.md"), *text = NULL;
 	int rc = 0;
@@ -139,7 +139,7 @@ static int check_instructions(vd_task *t, const hz_task *task)
 		rc = vd_issue(t, E, path, NULL, "cannot be read: %s", hz_error_message());
 	else if (!*trim(text))
 		rc = vd_issue(t, E, path, NULL, "is empty");
-	else if (task && hz_task_scorer(task)->kind == HZ_SCORER_ANSWER && !strstr(text, "answer.txt"))
+	else if (answer_task && !strstr(text, "answer.txt"))
 		rc = vd_issue(t, W, path, NULL, "does not say to write the answer to answer.txt");
 	free(text);
 	free(path);
@@ -162,25 +162,34 @@ static int check_solution(vd_task *t)
 	return rc;
 }
 
-/* Load and check the answer file; fills *ans when it is usable. */
-static int load_answer(vd_task *t, const hz_task *task, answer_ref *ans, char **text, char **path)
+/* A string member of the scorer object, or NULL. */
+static const char *scorer_string(json_t *root, const char *key)
 {
-	const hz_scorer *s = hz_task_scorer(task);
+	return json_string_value(json_object_get(json_object_get(root, "scorer"), key));
+}
+
+/* Load and check the answer file; fills *ans when it is usable. */
+static int load_answer(vd_task *t, json_t *root, answer_ref *ans, char **text, char **path)
+{
+	const char *file = scorer_string(root, "answer_file"), *match = scorer_string(root, "match");
 	int rc = 0;
 
-	if (!(*path = hz_path_join(t->dir, s->answer_file)))
+	if (!file || strncmp(file, "tests/", 6) || strstr(file, ".."))
+		return 0; /* reported by the schema check */
+	if (!(*path = hz_path_join(t->dir, file)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	if (!hz_fs_is_file(*path))
-		return vd_issue(t, E, t->json_path, "scorer.answer_file", "names %s, which does not exist",
-				s->answer_file);
+		return vd_issue(t, E, t->json_path, "scorer.answer_file", "names %s, which does not exist", file);
 	if (hz_fs_read(*path, ANSWER_MAX, text, NULL) != 0)
 		return vd_issue(t, E, *path, NULL, "cannot be read: %s", hz_error_message());
 	ans->text = trim(*text);
-	ans->match = s->match;
-	ans->file = s->answer_file;
+	ans->match = !match || !strcmp(match, "exact") ? HZ_MATCH_EXACT
+		     : !strcmp(match, "regex")	     ? HZ_MATCH_REGEX
+						     : HZ_MATCH_NUMBER;
+	ans->file = file;
 	if (!*ans->text)
 		return vd_issue(t, E, *path, NULL, "is empty: every answer would be compared with nothing");
-	if (s->match == HZ_MATCH_REGEX) {
+	if (ans->match == HZ_MATCH_REGEX) {
 		char *anchored = NULL;
 		size_t n = strlen(ans->text) + 8;
 		if (!(anchored = malloc(n)))
@@ -191,7 +200,7 @@ static int load_answer(vd_task *t, const hz_task *task, answer_ref *ans, char **
 		else
 			ans->have_re = 1;
 		free(anchored);
-	} else if (s->match == HZ_MATCH_NUMBER) {
+	} else if (ans->match == HZ_MATCH_NUMBER) {
 		double x;
 		if (hz_parse_double(ans->text, &x) != 0)
 			rc = vd_issue(t, E, *path, NULL, "\"%s\" is not a number (the scorer's match is \"number\")",
@@ -201,14 +210,15 @@ static int load_answer(vd_task *t, const hz_task *task, answer_ref *ans, char **
 }
 
 /* Files the scorer's argv names as {tests}/FILE must exist; its program should be in `requires`. */
-static int check_scorer_files(vd_task *t, const hz_task *task)
+static int check_scorer_files(vd_task *t, json_t *root)
 {
-	const hz_scorer *s = hz_task_scorer(task);
+	json_t *cmd = json_object_get(json_object_get(root, "scorer"), "command"), *reqs = json_object_get(root, "requires");
+	const char *prog = json_string_value(json_array_get(cmd, 0));
 	int rc = 0;
 
-	for (size_t i = 0; s->command && s->command[i] && !rc; i++) {
-		const char *arg = s->command[i];
-		if (!strncmp(arg, "{tests}/", 8)) {
+	for (size_t i = 0; i < json_array_size(cmd) && !rc; i++) {
+		const char *arg = json_string_value(json_array_get(cmd, i));
+		if (arg && !strncmp(arg, "{tests}/", 8)) {
 			char *rel = hz_path_join("tests", arg + 8), *p = rel ? hz_path_join(t->dir, rel) : NULL;
 			if (!p)
 				rc = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -218,27 +228,32 @@ static int check_scorer_files(vd_task *t, const hz_task *task)
 			free(rel);
 		}
 	}
-	if (!rc && s->command && !strchr(s->command[0], '{') && !strchr(s->command[0], '/')) {
+	if (!rc && prog && !strchr(prog, '{') && !strchr(prog, '/')) {
 		int listed = 0;
-		for (size_t i = 0; i < hz_task_requires_count(task); i++)
-			listed |= !strcmp(hz_task_requires(task, i), s->command[0]);
+		for (size_t i = 0; i < json_array_size(reqs); i++)
+			listed |= json_is_string(json_array_get(reqs, i)) &&
+				  !strcmp(json_string_value(json_array_get(reqs, i)), prog);
 		if (!listed)
 			rc = vd_issue(t, W, t->json_path, "requires", "does not list \"%s\", which the scorer runs",
-				      s->command[0]);
+				      prog);
 	}
 	return rc;
 }
 
-static int check_requires(vd_task *t, const hz_task *task)
+static int check_requires(vd_task *t, json_t *root)
 {
+	json_t *reqs = json_object_get(root, "requires");
 	int rc = 0;
 
-	for (size_t i = 0; i < hz_task_requires_count(task) && !rc; i++) {
-		char *found = hz_proc_which(hz_task_requires(task, i));
-		if (!found)
+	for (size_t i = 0; i < json_array_size(reqs) && !rc; i++) {
+		const char *tool = json_string_value(json_array_get(reqs, i));
+		char *found;
+		if (!tool || !*tool || strchr(tool, '/'))
+			continue; /* reported by the schema check */
+		if (!(found = hz_proc_which(tool)))
 			rc = vd_issue(t, W, t->json_path, "requires",
 				      "\"%s\" is not installed on this machine (scripts/setup.sh installs the catalogue's tools)",
-				      hz_task_requires(task, i));
+				      tool);
 		free(found);
 	}
 	return rc;
@@ -257,25 +272,26 @@ static int check_dir(vd_task *t, const char *name, const char *what)
 	return rc;
 }
 
-int vd_check_parts(vd_task *t, const hz_task *task)
+int vd_check_parts(vd_task *t, json_t *root)
 {
+	const char *kind = json_is_object(root) ? scorer_string(root, "kind") : NULL;
+	int answer_task = kind && !strcmp(kind, "answer");
 	answer_ref ans = { 0 };
 	char *answer_text = NULL, *answer_path = NULL, *ws = NULL;
 	char ws_real[PATH_MAX];
 	int rc, have_answer = 0;
 
-	if ((rc = check_instructions(t, task)) || (rc = check_dir(t, "workspace", "the agent's starting files")) ||
-	    (rc = check_dir(t, "tests", "the hidden scorer files")) ||
-	    (rc = check_dir(t, "solution", "the reference solution")) || (rc = check_solution(t)))
+	if ((rc = check_instructions(t, answer_task)) || (rc = check_dir(t, "workspace", "the agent's starting files")) ||
+	    (rc = check_dir(t, "tests", "the hidden scorer files")) || (rc = check_solution(t)))
 		goto done;
-	if (task && hz_task_scorer(task)->kind == HZ_SCORER_ANSWER) {
+	if (answer_task) {
 		size_t before = t->errors;
-		if ((rc = load_answer(t, task, &ans, &answer_text, &answer_path)))
+		if ((rc = load_answer(t, root, &ans, &answer_text, &answer_path)))
 			goto done;
-		have_answer = t->errors == before;
+		have_answer = t->errors == before && ans.text;
 	}
-	if (task && ((rc = check_scorer_files(t, task)) ||
-		     (t->opts->check_requires && (rc = check_requires(t, task)))))
+	if (json_is_object(root) && ((rc = check_scorer_files(t, root)) ||
+				     (t->opts->check_requires && (rc = check_requires(t, root)))))
 		goto done;
 	if (!(ws = hz_path_join(t->dir, "workspace"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
