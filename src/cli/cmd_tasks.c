@@ -22,8 +22,8 @@ static const char usage_head[] =
 	"       horizon tasks show     ID [--catalog DIR] [--json]\n"
 	"       horizon tasks validate [PATH] [--strict] [--no-requires] [--quiet] [--json]\n"
 	"       horizon tasks stats    [SELECTOR...] [selector options] [--catalog DIR] [--json]\n"
-	"       horizon tasks check    [SELECTOR...] [selector options] [--jobs N] [--out DIR] [--keep]\n"
-	"                              [--catalog DIR] [--quiet] [--json]\n";
+	"       horizon tasks check    [SELECTOR...] [selector options] [--jobs N] [--sandbox MODE]\n"
+	"                              [--out DIR] [--keep] [--catalog DIR] [--quiet] [--json]\n";
 
 static const char usage_body[] =
 	"\n"
@@ -59,13 +59,14 @@ static const char usage_body[] =
 	"  -q, --quiet        validate, check: print only problems and the summary\n"
 	"  -j, --jobs N       check: runs at a time (default 2)\n"
 	"  -o, --out DIR      check: where run directories go (default: a temporary directory)\n"
-	"  --keep             check: keep the run directories (the default removes a temporary --out)\n"
+	"  --keep             check: keep the run directory (a temporary one is removed by default)\n"
+	"  --sandbox MODE     check: bwrap (default) or none, as for 'horizon run'\n"
 	"  -h, --help         this help\n"
 	"\n"
 	"Exit status: 0 success; 1 a problem was found (validate: any error; check: an oracle\n"
 	"failed or a null agent passed) or the catalogue did not load; 2 usage error.\n";
 
-enum { OPT_MIN = 256, OPT_MAX, OPT_JSON, OPT_STRICT, OPT_NOREQ, OPT_KEEP };
+enum { OPT_MIN = 256, OPT_MAX, OPT_JSON, OPT_STRICT, OPT_NOREQ, OPT_KEEP, OPT_SANDBOX };
 
 static const struct option long_opts[] = {
 	{ "catalog", required_argument, NULL, 'C' }, { "family", required_argument, NULL, 'f' },
@@ -74,7 +75,8 @@ static const struct option long_opts[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT }, { "no-requires", no_argument, NULL, OPT_NOREQ },
 	{ "quiet", no_argument, NULL, 'q' },         { "jobs", required_argument, NULL, 'j' },
 	{ "out", required_argument, NULL, 'o' },     { "keep", no_argument, NULL, OPT_KEEP },
-	{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
+	{ "sandbox", required_argument, NULL, OPT_SANDBOX }, { "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
 };
 
 /* Which options each subcommand takes (by getopt value). */
@@ -88,7 +90,7 @@ typedef struct sub_info {
 static const int sel_opts[] = { 'C', 'f', 't', OPT_MIN, OPT_MAX, OPT_JSON, 0 };
 static const int show_opts[] = { 'C', OPT_JSON, 0 };
 static const int validate_opts[] = { OPT_STRICT, OPT_NOREQ, 'q', OPT_JSON, 'C', 0 };
-static const int check_opts[] = { 'C', 'f', 't', OPT_MIN, OPT_MAX, OPT_JSON, 'q', 'j', 'o', OPT_KEEP, 0 };
+static const int check_opts[] = { 'C', 'f', 't', OPT_MIN, OPT_MAX, OPT_JSON, 'q', 'j', 'o', OPT_KEEP, OPT_SANDBOX, 0 };
 
 static const sub_info subs[] = {
 	{ "list", tasks_list, sel_opts, 0, (size_t)-1 },
@@ -167,6 +169,10 @@ static int parse(const sub_info *s, int argc, char **argv, tasks_opts *o)
 		case 'q': o->quiet = 1; break;
 		case OPT_KEEP: o->keep = 1; break;
 		case 'o': o->out_dir = optarg; break;
+		case OPT_SANDBOX:
+			if (hz_sandbox_mode_parse(optarg, &o->sandbox) != 0)
+				return hz_cli_usage(CMD, "'--sandbox' must be bwrap or none, not '%s'", optarg);
+			break;
 		case 'j':
 			if (hz_parse_long(optarg, &jobs) != 0 || jobs < 1 || jobs > 64)
 				return hz_cli_usage(CMD, "'--jobs' needs a number from 1 to 64, not '%s'", optarg);

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "horizon/catalog.h"
+#include "horizon/sandbox.h"
 
 typedef struct tasks_opts {
 	const char *sub;      /* "list", "show", ... */
@@ -24,6 +25,7 @@ typedef struct tasks_opts {
 	int jobs;             /* check --jobs */
 	int keep;             /* check --keep: keep the run directories */
 	const char *out_dir;  /* check --out */
+	hz_sandbox_mode sandbox; /* check --sandbox */
 } tasks_opts;
 
 int tasks_list(tasks_opts *o);

@@ -135,7 +135,7 @@ static int check_times(vd_task *t, json_t *root)
 	    (rc = vd_issue(t, W, t->json_path, "human_notes", "should say how the time was obtained, in a sentence")))
 		return rc;
 	if (limit > 0 && limit < 30)
-		return vd_issue(t, E, t->json_path, "time_limit_s", "%g s is under 30 s: too short for any agent to act",
+		return vd_issue(t, W, t->json_path, "time_limit_s", "%g s is under 30 s: too short for most agents to act",
 				limit);
 	if (limit > 0 && minutes > 0 && limit < minutes * 60)
 		return vd_issue(t, W, t->json_path, "time_limit_s",
