@@ -1,12 +1,19 @@
-# The whole catalogue in tasks/ validates with no error and no warning (--strict: every
-# tool in `requires` must be installed, which scripts/setup.sh does), and the short end of
-# the suite has the shape the catalogue promises.
+# The whole catalogue in tasks/ validates with no error, every tool its tasks list in `requires`
+# is installed (scripts/setup.sh installs them), and the short end of the suite has the shape the
+# catalogue promises.  Other warnings are shown but allowed (long projects may need long scorers).
 . "$(dirname "$0")/lib.sh"
 
 CAT=$HZ_SOURCE_DIR/tasks
-expect_ok "tasks validate --strict tasks/" "$HORIZON" tasks validate --strict "$CAT"
-sed 's/^/  | /' "$TMP/out" | tail -5
-expect_grep "every task valid" "^.*: ([0-9]+) tasks, \1 valid, 0 errors, 0 warnings$" "$TMP/out"
+expect_ok "tasks validate tasks/" "$HORIZON" tasks validate "$CAT"
+grep '^warning: ' "$TMP/out" | sed 's/^/  | /'
+tail -1 "$TMP/out"
+expect_grep "every task valid" "^.*: ([0-9]+) tasks, \1 valid, 0 errors, [0-9]+ warnings?$" "$TMP/out"
+if grep -q "is not installed on this machine" "$TMP/out"; then
+	bad "every required tool is installed"
+	grep "is not installed on this machine" "$TMP/out" | sed 's/^/  | /'
+else
+	ok "every required tool is installed"
+fi
 
 expect_ok "tasks stats --json" "$HORIZON" tasks stats --catalog "$CAT" --json
 cp "$TMP/out" "$TMP/stats.json"
