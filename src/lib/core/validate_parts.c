@@ -157,7 +157,7 @@ static int check_solution(vd_task *t)
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		rc = vd_issue(t, E, path, NULL, "is missing (the reference solution the oracle runs)");
 	else if (!(st.st_mode & S_IXUSR))
-		rc = vd_issue(t, E, path, NULL, "is not executable (chmod +x)");
+		rc = vd_issue(t, W, path, NULL, "is not executable (chmod +x): the oracle runs it with bash, people run it directly");
 	free(path);
 	return rc;
 }
