@@ -114,12 +114,21 @@ static int allowed(const sub_info *s, int opt)
 	return 0;
 }
 
+/* --family/--tag VALUE: each comma-separated name becomes one prefixed term. */
 static int add_term(tasks_opts *o, const char *prefix, const char *value)
 {
 	char term[512];
+	int rc = 0;
 
-	snprintf(term, sizeof(term), "%s%s", prefix, value);
-	return hz_selector_parse(&o->sel, term);
+	while (*value && !rc) {
+		size_t len = strcspn(value, ",");
+		if (len > 0) {
+			snprintf(term, sizeof(term), "%s%.*s", prefix, (int)len, value);
+			rc = hz_selector_parse(&o->sel, term);
+		}
+		value += len + (value[len] == ',');
+	}
+	return rc;
 }
 
 static int parse_minutes(const char *arg, const char *name, double *out)

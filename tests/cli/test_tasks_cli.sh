@@ -46,6 +46,10 @@ expect_ok "list by min minutes" "$HORIZON" tasks list --catalog "$FIX" --json --
 [ "$(json_get "$TMP/out" 0 id)" = fixture/fix-add ] && [ "$(json_len "$TMP/out")" = 1 ] && ok "--min-minutes" || bad "--min-minutes"
 expect_ok "comma-separated terms are alternatives" "$HORIZON" tasks list --catalog "$FIX" --json 'tag:answer,fixture/fix-*'
 [ "$(json_len "$TMP/out")" = 2 ] && ok "two terms select two" || bad "two terms select two"
+expect_ok "--tag with a comma list" "$HORIZON" tasks list --catalog "$FIX" --json --tag bugfix,answer
+[ "$(json_len "$TMP/out")" = 2 ] && ok "--tag a,b is two tags" || bad "--tag a,b is two tags"
+expect_ok "--family with a comma list" "$HORIZON" tasks list --catalog "$FIX" --json --family nope,fixture
+[ "$(json_len "$TMP/out")" = 2 ] && ok "--family a,b is two families" || bad "--family a,b is two families"
 expect_ok "no match is not an error" "$HORIZON" tasks list --catalog "$FIX" --family nope
 expect_grep "no match says 0 of 2" "^0 of 2 tasks" "$TMP/err"
 expect_ok "HORIZON_TASKS is the default catalogue" env HORIZON_TASKS="$FIX" "$HORIZON" tasks list --json
