@@ -36,7 +36,7 @@ static const char usage_body[] =
 	"  show      everything about one task, its instructions included\n"
 	"  validate  check every task under PATH (default: the catalogue) against the format\n"
 	"            and report ALL problems, one per line: \"error: FILE: 'FIELD' MESSAGE\";\n"
-	"            PATH may also be a single task directory\n"
+	"            PATH may also be a family directory or a single task directory\n"
 	"  stats     the human-time distribution (7 buckets on a log scale) and tasks per family\n"
 	"  check     run the oracle and the null agent on each selected task through the run\n"
 	"            engine: the oracle must pass, the null agent must fail\n"

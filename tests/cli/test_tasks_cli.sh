@@ -73,6 +73,11 @@ expect_grep "unknown task named" "^horizon tasks: no task 'fixture/nope'" "$TMP/
 # validate
 expect_ok "validate the fixtures" "$HORIZON" tasks validate "$FIX"
 expect_grep "validate summary" "2 tasks, 2 valid, 0 errors" "$TMP/out"
+expect_ok "validate a family directory" "$HORIZON" tasks validate "$FIX/fixture"
+expect_grep "family validated" "2 tasks, 2 valid, 0 errors" "$TMP/out"
+mkdir -p "$TMP/deep/a/b" && cp -r "$FIX/fixture/echo-answer" "$TMP/deep/a/b/"
+expect_fail "a task too deep" 1 "$HORIZON" tasks validate "$TMP/deep"
+expect_grep "too deep named" "^error: .*/a/b/echo-answer/task.json: is too deep" "$TMP/out"
 expect_ok "validate one task directory" "$HORIZON" tasks validate "$FIX/fixture/echo-answer"
 expect_grep "one task validated" "1 task, 1 valid, 0 errors" "$TMP/out"
 expect_fail "validate the broken catalogue" 1 "$HORIZON" tasks validate "$BROKEN"

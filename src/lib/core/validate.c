@@ -21,7 +21,7 @@
 /* One task directory found by the walk, and what the catalogue-wide rules need. */
 typedef struct found_task {
 	char *dir;
-	char *rel;  /* relative to the validated path ("" for a single task) */
+	char *rel;  /* relative to the validated path ("" when it is the task itself) */
 	char *id;   /* from task.json, or NULL */
 	char *json_path;
 	int ok;     /* no error found */
@@ -178,7 +178,7 @@ static int check_layout(vd_task *t, json_t *root, const char *famdir, const char
 
 	if (!famdir)
 		return vd_issue(t, HZ_ISSUE_ERROR, t->json_path, NULL,
-				"task directories must be laid out as <catalogue>/<family>/<name>/");
+				"is too deep: task directories are laid out as <catalogue>/<family>/<name>/");
 	if (family && strcmp(family, famdir))
 		rc = vd_issue(t, HZ_ISSUE_ERROR, t->json_path, "family",
 			      "\"%s\" does not match the family directory \"%s\": every task of a family lives in "
@@ -270,46 +270,43 @@ int hz_validate_path(hz_validation **out, const char *path, const hz_validate_op
 	hz_validate_opts defaults = HZ_VALIDATE_OPTS_INIT;
 	found_list found = { 0 };
 	hz_validation *v = NULL;
-	char *json = NULL;
-	int rc = 0, single;
+	int rc = 0;
 
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
 	if (!hz_fs_is_dir(path))
 		return hz_error_set(HZ_ENOTFOUND, "'%s' is not a directory", path);
-	if (!(v = calloc(1, sizeof(*v))) || !(json = hz_path_join(path, "task.json"))) {
+	if (!(v = calloc(1, sizeof(*v)))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
 	v->strict = opts->strict;
-	single = hz_fs_is_file(json);
 	if ((rc = walk(&found, path, "", 0)))
 		goto done;
+	/*
+	 * PATH may be a catalogue, a family directory or one task: the family and
+	 * name a task must have come from its own directory and the one above.
+	 */
 	for (size_t i = 0; i < found.count && !rc; i++) {
 		found_task *f = &found.items[i];
 		char real[PATH_MAX], parent[PATH_MAX], *slash = strchr(f->rel, '/');
-		if (single) {
-			if (!realpath(f->dir, real)) {
-				rc = hz_error_set_errno("task directory '%s'", f->dir);
-				break;
-			}
-			snprintf(parent, sizeof(parent), "%s", real);
-			rc = validate_one(v, opts, f, basename(dirname(parent)), basename(real));
-		} else if (!slash || strchr(slash + 1, '/')) {
+		if (slash && strchr(slash + 1, '/')) {
 			rc = validate_one(v, opts, f, NULL, NULL);
-		} else {
-			*slash = '\0';
-			rc = validate_one(v, opts, f, f->rel, slash + 1);
-			*slash = '/';
+			continue;
 		}
+		if (!realpath(f->dir, real)) {
+			rc = hz_error_set_errno("task directory '%s'", f->dir);
+			break;
+		}
+		snprintf(parent, sizeof(parent), "%s", real);
+		rc = validate_one(v, opts, f, basename(dirname(parent)), basename(real));
 	}
 	if (!rc)
 		rc = check_unique_ids(v, opts, &found);
 	for (size_t i = 0; i < found.count; i++)
 		v->nvalid += found.items[i].ok != 0;
 done:
-	free(json);
 	found_release(&found);
 	if (rc) {
 		hz_validation_free(v);
