@@ -134,6 +134,61 @@ static void test_workspace_rules(void)
 	free(src);
 }
 
+/* Write dir/task.json (and the parts a task needs) in a scratch catalogue. */
+static void make_task(const char *root, const char *rel, const char *json)
+{
+	char *dir = hz_path_join(root, rel), *p;
+	static const char *const parts[] = { "workspace/x.txt", "tests/t.sh", "solution/solve.sh", "instructions.md" };
+
+	hz_fs_mkdir_p(dir, 0755);
+	for (size_t i = 0; i < 4; i++) {
+		char *sub;
+		p = hz_path_join(dir, parts[i]);
+		sub = strdup(p);
+		*strrchr(sub, '/') = '\0';
+		hz_fs_mkdir_p(sub, 0755);
+		hz_fs_write_atomic(p, "x\n", 2);
+		chmod(p, 0755);
+		free(sub);
+		free(p);
+	}
+	p = hz_path_join(dir, "task.json");
+	hz_fs_write_atomic(p, json, strlen(json));
+	free(p);
+	free(dir);
+}
+
+static void test_scorer_and_limit_rules(void)
+{
+	char tmpl[] = "/tmp/hz_validate_XXXXXX";
+	hz_validation *v = NULL;
+
+	HZ_CHECK(mkdtemp(tmpl) != NULL);
+	make_task(tmpl, "fam/json-bad",
+		  "{\"id\": \"fam/json-bad\", \"family\": \"fam\", \"version\": 1, \"summary\": \"s\","
+		  " \"human_minutes\": 10, \"human_source\": \"estimate\", \"human_notes\": \"a sentence of notes\","
+		  " \"time_limit_s\": 300, \"scorer\": {\"kind\": \"json\", \"command\": [\"bash {tests}/t.sh\"],"
+		  " \"threshold\": 2}, \"requires\": [\"bash\"]}");
+	make_task(tmpl, "fam/limits",
+		  "{\"id\": \"fam/limits\", \"family\": \"fam\", \"version\": 1, \"summary\": \"s\","
+		  " \"human_minutes\": 0.1, \"human_source\": \"estimate\", \"human_notes\": \"a sentence of notes\","
+		  " \"time_limit_s\": 7200, \"scorer\": {\"kind\": \"exit\", \"command\": [\"bash\", \"{tests}/t.sh\"],"
+		  " \"timeout_s\": 900, \"match\": \"exact\"}, \"requires\": [\"bash\"], \"tags\": [\"Upper\"]}");
+	HZ_CHECK_EQ_INT(hz_validate_path(&v, tmpl, NULL), 0);
+	if (v) {
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_ERROR, "'scorer.threshold' must be a number from 0 to 1"), 1);
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_ERROR, "'scorer.command' is one string with spaces"), 1);
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'time_limit_s' 7200 s is over 100 times"), 1);
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'scorer.timeout_s' 900 s is long"), 1);
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'scorer.answer_file' and 'match' are used only by answer"), 1);
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'tags' \"Upper\" should be lower case"), 1);
+		HZ_CHECK_EQ_INT(hz_validation_tasks(v), 2);
+		HZ_CHECK_EQ_INT(hz_validation_valid_tasks(v), 1);
+	}
+	hz_validation_free(v);
+	hz_fs_remove_tree(tmpl);
+}
+
 static void test_issue_format(void)
 {
 	hz_issue is = { HZ_ISSUE_ERROR, NULL, "a/task.json", "human_minutes", "must be a positive number" };
@@ -146,5 +201,5 @@ static void test_issue_format(void)
 }
 
 HZ_TEST_MAIN(HZ_TEST(test_fixture_tasks_are_valid), HZ_TEST(test_missing_path),
-	     HZ_TEST(test_broken_catalogue_collects_everything), HZ_TEST(test_workspace_rules),
+	     HZ_TEST(test_broken_catalogue_collects_everything), HZ_TEST(test_workspace_rules), HZ_TEST(test_scorer_and_limit_rules),
 	     HZ_TEST(test_issue_format))
