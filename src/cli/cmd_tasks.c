@@ -56,7 +56,7 @@ static const char usage_body[] =
 	"  --json             machine-readable output on stdout\n"
 	"  --strict           validate: warnings count as errors\n"
 	"  --no-requires      validate: do not look for the `requires` tools on this machine\n"
-	"  -q, --quiet        validate, check: print only problems and the summary\n"
+	"  -q, --quiet        validate: no warning lines; check: only failing tasks (and the summaries)\n"
 	"  -j, --jobs N       check: runs at a time (default 2)\n"
 	"  -o, --out DIR      check: where run directories go (default: a temporary directory)\n"
 	"  --keep             check: keep the run directory (a temporary one is removed by default)\n"

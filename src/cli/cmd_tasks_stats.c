@@ -52,6 +52,8 @@ int tasks_validate(tasks_opts *o)
 	} else {
 		for (size_t i = 0; i < hz_validation_count(v); i++) {
 			const hz_issue *is = hz_validation_issue(v, i);
+			if (o->quiet && is->level != HZ_ISSUE_ERROR)
+				continue;
 			printf("%s: %s\n", is->level == HZ_ISSUE_ERROR ? "error" : "warning",
 			       hz_issue_format(is, line, sizeof(line)));
 		}

@@ -117,6 +117,9 @@ expect_grep "strict: missing tool is an error" "^error: .*'requires' \"no-such-t
 expect_grep "only that task" "1 task, 0 valid, 5 errors, 0 warnings" "$TMP/out"
 expect_fail "--no-requires" 1 "$HORIZON" tasks validate --no-requires "$BROKEN/bad-family/leaky"
 if grep -q no-such-tool-hz "$TMP/out"; then bad "--no-requires skips the tool check"; else ok "--no-requires skips the tool check"; fi
+expect_fail "validate --quiet" 1 "$HORIZON" tasks validate --quiet "$BROKEN"
+if grep -q '^warning: ' "$TMP/out"; then bad "--quiet hides warnings"; else ok "--quiet hides warnings"; fi
+expect_grep "--quiet keeps errors and the summary" "0 valid, 22 errors, 6 warnings$" "$TMP/out"
 expect_fail "validate a missing path" 1 "$HORIZON" tasks validate "$TMP/none"
 mkdir -p "$TMP/empty"
 expect_fail "validate a directory without tasks" 1 "$HORIZON" tasks validate "$TMP/empty"
