@@ -19,6 +19,7 @@
 
 #define CMD "tasks"
 #define LOG_MAX ((size_t)256 << 20)
+#define SLOW_SCORER_S 5.0 /* scorers should take seconds: check runs every one twice in CI */
 
 static volatile sig_atomic_t stop_flag;
 
@@ -138,13 +139,21 @@ static double rec_num(json_t *rec, const char *key)
 	return json_number_value(json_object_get(rec, key));
 }
 
+/* The slower of the two scorer runs, in seconds. */
+static double scorer_s(const check_task *ct)
+{
+	double a = rec_num(ct->oracle.rec, "score_wall_s"), b = rec_num(ct->null.rec, "score_wall_s");
+	return a > b ? a : b;
+}
+
 static void print_line(const check_task *ct, int width)
 {
 	if (ct->ok)
-		printf("ok    %-*s  oracle %s (%.1f s, scorer %.1f s), null %s (%s)\n", width, hz_task_id(ct->task),
+		printf("ok    %-*s  oracle %s (%.1f s, scorer %.1f s), null %s (%s)%s\n", width, hz_task_id(ct->task),
 		       rec_str(ct->oracle.rec, "verdict"), rec_num(ct->oracle.rec, "wall_s"),
 		       rec_num(ct->oracle.rec, "score_wall_s"), rec_str(ct->null.rec, "verdict"),
-		       rec_str(ct->null.rec, "exit_reason"));
+		       rec_str(ct->null.rec, "exit_reason"),
+		       scorer_s(ct) > SLOW_SCORER_S ? "  [slow scorer: keep it under 5 s]" : "");
 	else
 		printf("FAIL  %-*s  %s\n", width, hz_task_id(ct->task), ct->problem);
 }
@@ -165,9 +174,10 @@ static int report(tasks_opts *o, check_task *cts, size_t n, const char *dir, int
 	if (o->json) {
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, json_pack("{s:s, s:b, s:s?, s:o, s:o}", "id", hz_task_id(cts[i].task),
+			json_array_append_new(arr, json_pack("{s:s, s:b, s:s?, s:b, s:o, s:o}", "id", hz_task_id(cts[i].task),
 							     "ok", cts[i].ok, "problem",
-							     cts[i].ok ? NULL : cts[i].problem, "oracle",
+							     cts[i].ok ? NULL : cts[i].problem, "slow_scorer",
+							     scorer_s(&cts[i]) > SLOW_SCORER_S, "oracle",
 							     run_json(cts[i].oracle.rec), "null", run_json(cts[i].null.rec)));
 		return tasks_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f, s:s?, s:o}", "checked",
 						  (json_int_t)n, "ok", (json_int_t)nok, "failed", (json_int_t)(n - nok),
@@ -176,7 +186,7 @@ static int report(tasks_opts *o, check_task *cts, size_t n, const char *dir, int
 						  "out_dir", kept ? dir : NULL, "tasks", arr));
 	}
 	for (size_t i = 0; i < n; i++)
-		if (!o->quiet || !cts[i].ok)
+		if (!o->quiet || !cts[i].ok || scorer_s(&cts[i]) > SLOW_SCORER_S)
 			print_line(&cts[i], width);
 	printf("checked %zu task%s in %.1f s: %zu ok, %zu failed (%zu oracle failure%s, %zu null pass%s, %zu error%s)\n", n,
 	       n == 1 ? "" : "s", wall, nok, n - nok, bad_oracle, bad_oracle == 1 ? "" : "s", bad_null,
