@@ -126,6 +126,11 @@ static int an_parse(const char *body, size_t len, hz_llm_reply *out)
 	}
 	/* The history keeps every block as sent (thinking blocks must go back verbatim). */
 	copy = json_array_size(content) ? json_deep_copy(content) : json_pack("[{s:s, s:s}]", "type", "text", "text", "(no reply)");
+	/* A tool_use whose input is not an object could not be sent back: keep {} in the history. */
+	json_array_foreach(copy, i, block)
+		if (json_is_object(block) && !json_is_object(json_object_get(block, "input")) &&
+		    !strcmp(json_string_value(json_object_get(block, "type")), "tool_use"))
+			json_object_set_new(block, "input", json_object());
 	out->text = hz_buf_detach(&text);
 	if (!copy || !out->text || !(out->message = json_pack("{s:s, s:O}", "role", "assistant", "content", copy))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");

@@ -23,6 +23,9 @@ struct hz_llm_http {
 	char errbuf[CURL_ERROR_SIZE];
 	hz_http_response *cur; /* the response being filled by the callbacks */
 	int overflow;          /* the body passed its maximum */
+	double stall_s;        /* abort when a started response is silent this long */
+	double last_data;      /* hz_clock_now() of the last bytes received, 0 before any */
+	int stalled;
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -63,6 +66,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 	hz_llm_http *c = ud;
 	size_t n = size * nmemb;
 
+	c->last_data = hz_clock_now();
 	if (hz_buf_put(&c->cur->body, data, n) != 0) {
 		c->overflow = 1;
 		return 0; /* makes curl fail with CURLE_WRITE_ERROR */
@@ -76,6 +80,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
 	size_t n = size * nmemb;
 	char value[128];
 
+	c->last_data = hz_clock_now();
 	if (n > 12 && !strncasecmp(data, "retry-after:", 12)) {
 		size_t len = n - 12;
 		const char *v = data + 12;
@@ -90,6 +95,23 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
 		}
 	}
 	return n;
+}
+
+/*
+ * A response that started and then went silent is a stall.  Waiting for the
+ * first byte is not: a non-streamed reply can take minutes to generate, and
+ * the overall request timeout bounds that wait.
+ */
+static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+	hz_llm_http *c = ud;
+
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	if (c->last_data > 0 && hz_clock_now() - c->last_data > c->stall_s) {
+		c->stalled = 1;
+		return 1;
+	}
+	return 0;
 }
 
 double hz_llm_parse_retry_after(const char *value)
@@ -110,7 +132,6 @@ int hz_llm_http_new(hz_llm_http **out, const char *url, const char *headers, con
 {
 	hz_llm_http *c = NULL;
 	struct curl_slist *l;
-	long stall = (long)ceil(s->stall_timeout_s);
 	int rc = 0;
 
 	*out = NULL;
@@ -159,8 +180,10 @@ int hz_llm_http_new(hz_llm_http **out, const char *url, const char *headers, con
 	curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(c->curl, CURLOPT_HEADERDATA, c);
 	curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT_MS, (long)(s->connect_timeout_s * 1000));
-	curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_TIME, stall < 1 ? 1L : stall);
+	curl_easy_setopt(c->curl, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c->curl, CURLOPT_XFERINFODATA, c);
+	c->stall_s = s->stall_timeout_s;
 	curl_easy_setopt(c->curl, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(c->curl, CURLOPT_TCP_KEEPALIVE, 1L);
 	curl_easy_setopt(c->curl, CURLOPT_USERAGENT, "horizon/" HZ_VERSION);
@@ -194,6 +217,8 @@ int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeou
 	r->retry_after_s = -1;
 	c->cur = r;
 	c->overflow = 0;
+	c->stalled = 0;
+	c->last_data = 0;
 	c->errbuf[0] = '\0';
 	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
@@ -204,6 +229,9 @@ int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeou
 		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
 	} else if (c->overflow) {
 		snprintf(r->error, sizeof(r->error), "response body larger than %zu bytes", r->body.max);
+	} else if (c->stalled) {
+		r->curl_code = CURLE_OPERATION_TIMEDOUT;
+		snprintf(r->error, sizeof(r->error), "response stalled: nothing received for %.0f s", c->stall_s);
 	} else {
 		snprintf(r->error, sizeof(r->error), "%s", c->errbuf[0] ? c->errbuf : curl_easy_strerror(cc));
 	}

@@ -88,7 +88,7 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	s->max_format_errors = 3;
 	s->connect_timeout_s = 30;
 	s->request_timeout_s = 600;
-	s->stall_timeout_s = 120;
+	s->stall_timeout_s = 60;
 	s->retries = 8;
 	s->retry_max_s = 60;
 	s->retry_after_max_s = 300;
