@@ -11,7 +11,7 @@
 
 const char hz_llm_bash_description[] =
 	"Run a shell command with `bash -c` in the task's workspace (the current directory) inside a "
-	"sandbox without network access. Returns the exit status and the combined stdout and stderr; "
+	"sandbox without network access. Returns the exit status and the combined standard output and error; "
 	"long output is shortened and marked. Each command has a time limit (timeout_s, default set "
 	"by the harness). Commands are not interactive: do not start editors or pagers.";
 
