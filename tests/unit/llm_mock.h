@@ -22,6 +22,13 @@
 #include "proc.h"
 #include "strutil.h"
 
+/* The checkout (HZ_SOURCE_DIR, set by ctest), for the mock, its scripts and the fixtures. */
+static inline const char *mock_source_dir(void)
+{
+	const char *s = getenv("HZ_SOURCE_DIR");
+	return s && *s ? s : ".";
+}
+
 typedef struct mock_server {
 	pid_t pid;
 	int port;
@@ -30,7 +37,7 @@ typedef struct mock_server {
 	char key[64];
 } mock_server;
 
-static int mock_start(mock_server *m)
+static inline int mock_start(mock_server *m)
 {
 	char script[1024], scripts[1024], line[64];
 	int p[2];
@@ -43,8 +50,8 @@ static int mock_start(mock_server *m)
 	snprintf(m->log, sizeof(m->log), "%s/mock.jsonl", m->dir);
 	snprintf(m->key, sizeof(m->key), "sk-hztest-%08x%08x", (unsigned)getpid(), (unsigned)hz_time_ms());
 	setenv("HZ_TEST_LLM_KEY", m->key, 1);
-	snprintf(script, sizeof(script), "%s/tests/mock/llm_mock.py", hz_test_source_dir());
-	snprintf(scripts, sizeof(scripts), "%s/tests/data/llm", hz_test_source_dir());
+	snprintf(script, sizeof(script), "%s/tests/mock/llm_mock.py", mock_source_dir());
+	snprintf(scripts, sizeof(scripts), "%s/tests/data/llm", mock_source_dir());
 	if (pipe(p) < 0)
 		return -1;
 	if ((m->pid = fork()) == 0) {
@@ -66,7 +73,7 @@ static int mock_start(mock_server *m)
 	return 0;
 }
 
-static void mock_stop(mock_server *m)
+static inline void mock_stop(mock_server *m)
 {
 	if (m->pid > 0) {
 		kill(m->pid, SIGTERM);
@@ -80,7 +87,7 @@ static void mock_stop(mock_server *m)
 }
 
 /* The mock's log entries for one model string, as a JSON array (caller decrefs). */
-static json_t *mock_requests(const mock_server *m, const char *model)
+static inline json_t *mock_requests(const mock_server *m, const char *model)
 {
 	json_t *all = json_array();
 	char *text = NULL, *line, *save = NULL;
@@ -98,7 +105,7 @@ static json_t *mock_requests(const mock_server *m, const char *model)
 }
 
 /* Number of logged problems (malformed requests, failed expectations) for a model. */
-static size_t mock_problems(const mock_server *m, const char *model)
+static inline size_t mock_problems(const mock_server *m, const char *model)
 {
 	json_t *reqs = mock_requests(m, model), *e;
 	size_t i, n = 0;
@@ -124,7 +131,7 @@ typedef struct exec_ctx {
 } exec_ctx;
 
 /* The test's sandbox stand-in: bash -c in the workspace with a clean environment. */
-static int test_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out)
+static inline int test_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out)
 {
 	exec_ctx *x = ctx;
 	char *argv[] = { "bash", "-c", (char *)command, NULL };
@@ -168,7 +175,7 @@ typedef struct llm_run {
  * Run `spec` (with "{port}" replaced) on a fresh copy of the fixture task
  * fix-add, then score the workspace with the task's tests.
  */
-static void llm_run_task(const mock_server *m, const char *name, const char *spec_fmt, llm_run *run)
+static inline void llm_run_task(const mock_server *m, const char *name, const char *spec_fmt, llm_run *run)
 {
 	char spec[1024], ws[300], src[1024], test[1024];
 	hz_agent *agent = NULL;
@@ -182,8 +189,8 @@ static void llm_run_task(const mock_server *m, const char *name, const char *spe
 	snprintf(run->run_dir, sizeof(run->run_dir), "%s/%s", m->dir, name);
 	snprintf(ws, sizeof(ws), "%s/workspace", run->run_dir);
 	snprintf(run->transcript, sizeof(run->transcript), "%s/transcript.jsonl", run->run_dir);
-	snprintf(src, sizeof(src), "%s/tests/data/tasks/fixture/fix-add/workspace", hz_test_source_dir());
-	snprintf(test, sizeof(test), "%s/tests/data/tasks/fixture/fix-add/tests/test.sh", hz_test_source_dir());
+	snprintf(src, sizeof(src), "%s/tests/data/tasks/fixture/fix-add/workspace", mock_source_dir());
+	snprintf(test, sizeof(test), "%s/tests/data/tasks/fixture/fix-add/tests/test.sh", mock_source_dir());
 	hz_fs_mkdir_p(run->run_dir, 0755);
 	if (hz_fs_copy_tree(src, ws) != 0 || (run->rc = hz_agent_new_from_spec(&agent, spec)) != 0) {
 		fprintf(stderr, "%s: %s\n", name, hz_error_message());
@@ -221,7 +228,7 @@ static void llm_run_task(const mock_server *m, const char *name, const char *spe
 }
 
 /* Count transcript lines whose "type" is `type`. */
-static int transcript_count(const char *path, const char *type)
+static inline int transcript_count(const char *path, const char *type)
 {
 	char *text = NULL, *line, *save = NULL, want[64];
 	int n = 0;

@@ -30,7 +30,7 @@ static long thinking_budget(const char *effort)
 	return 24576;
 }
 
-static int an_build(const hz_llm_settings *s, const hz_llm_conv *conv, int native, hz_buf *body)
+static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body)
 {
 	long budget = thinking_budget(s->reasoning_effort), max_tokens = s->max_tokens;
 	json_t *req = NULL;
@@ -42,8 +42,7 @@ static int an_build(const hz_llm_settings *s, const hz_llm_conv *conv, int nativ
 		goto done;
 	if (json_object_set_new(req, "model", json_string(s->model)) ||
 	    json_object_set_new(req, "max_tokens", json_integer(max_tokens)) ||
-	    json_object_set_new(req, "system", json_string(conv->system)) ||
-	    json_object_set(req, "messages", conv->messages))
+	    json_object_set_new(req, "system", json_string(conv->system)))
 		goto done;
 	/* Temperature may not be set together with extended thinking. */
 	if (s->has_temperature && !budget && json_object_set_new(req, "temperature", json_real(s->temperature)))
@@ -58,7 +57,7 @@ static int an_build(const hz_llm_settings *s, const hz_llm_conv *conv, int nativ
 					  "submit", "description", hz_llm_submit_description, "input_schema",
 					  hz_llm_submit_schema())))
 		goto done;
-	rc = hz_llm_dump(req, body);
+	rc = hz_llm_dump_request(req, NULL, conv, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");

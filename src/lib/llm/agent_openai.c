@@ -24,21 +24,14 @@ static json_t *tool_def(const char *name, const char *desc, json_t *schema)
 			 desc, "parameters", schema);
 }
 
-static int oa_build(const hz_llm_settings *s, const hz_llm_conv *conv, int native, hz_buf *body)
+static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body)
 {
-	json_t *req = NULL, *msgs = NULL;
+	json_t *req = NULL, *sys = NULL;
 	int rc = HZ_ENOMEM;
-	size_t i;
-	json_t *m;
 
-	if (!(req = json_object()) || !(msgs = json_array()))
+	if (!(req = json_object()) || !(sys = json_pack("{s:s, s:s}", "role", "system", "content", conv->system)))
 		goto done;
-	if (json_array_append_new(msgs, json_pack("{s:s, s:s}", "role", "system", "content", conv->system)))
-		goto done;
-	json_array_foreach(conv->messages, i, m)
-		if (json_array_append(msgs, m))
-			goto done;
-	if (json_object_set_new(req, "model", json_string(s->model)) || json_object_set(req, "messages", msgs) ||
+	if (json_object_set_new(req, "model", json_string(s->model)) ||
 	    json_object_set_new(req, s->max_tokens_field, json_integer(s->max_tokens)))
 		goto done;
 	if (s->has_temperature && json_object_set_new(req, "temperature", json_real(s->temperature)))
@@ -50,11 +43,11 @@ static int oa_build(const hz_llm_settings *s, const hz_llm_conv *conv, int nativ
 				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
 					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
 		goto done;
-	rc = hz_llm_dump(req, body);
+	rc = hz_llm_dump_request(req, sys, conv, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");
-	json_decref(msgs);
+	json_decref(sys);
 	json_decref(req);
 	return rc;
 }

@@ -170,10 +170,16 @@ typedef struct hz_llm_reply {
 
 void hz_llm_reply_release(hz_llm_reply *r);
 
-/* The conversation in the provider's native form. */
+/*
+ * The conversation in the provider's native form.  Messages are only ever
+ * appended, so their serialised form is kept and extended: a turn costs the
+ * new messages, not the whole history again.
+ */
 typedef struct hz_llm_conv {
 	char *system;
 	json_t *messages; /* array */
+	hz_buf cache;     /* messages[0 .. ncached) serialised, comma-separated */
+	size_t ncached;
 } hz_llm_conv;
 
 /* The result of one tool call, to send back. */
@@ -189,7 +195,7 @@ typedef struct hz_llm_wire {
 	/* Auth and protocol headers: "Name: value" lines, each ending in '\n'; key may be NULL. */
 	int (*headers)(const hz_llm_settings *s, const char *key, hz_buf *out);
 	/* The request body for the conversation; `native` adds the tool definitions. */
-	int (*build)(const hz_llm_settings *s, const hz_llm_conv *conv, int native, hz_buf *body);
+	int (*build)(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body);
 	/* Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply. */
 	int (*parse)(const char *body, size_t len, hz_llm_reply *out);
 	/* Append a user text message. */
@@ -239,6 +245,13 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 
 /* Serialise v into body (bounded by body->max). */
 int hz_llm_dump(json_t *v, hz_buf *body);
+
+/*
+ * The request body: the object `head` with "messages": [first, conversation...]
+ * added at its end (`first` is a message object put before the
+ * conversation, or NULL).
+ */
+int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *body);
 
 /* The JSON schema objects of the two tools' parameters (new references). */
 json_t *hz_llm_bash_schema(void);

@@ -449,6 +449,7 @@ done:
 	hz_llm_reply_release(&st.reply);
 	hz_llm_http_free(st.http);
 	json_decref(st.conv.messages);
+	hz_buf_release(&st.conv.cache);
 	free(st.conv.system);
 	hz_buf_release(&st.body);
 	if (st.key) {

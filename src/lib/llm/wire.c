@@ -36,6 +36,37 @@ int hz_llm_dump(json_t *v, hz_buf *body)
 	return 0;
 }
 
+static int append_json(hz_buf *b, json_t *v)
+{
+	return json_dump_callback(v, dump_cb, b, JSON_COMPACT) ? hz_error_set(HZ_ELIMIT, "request body too large") : 0;
+}
+
+int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *body)
+{
+	size_t n = json_array_size(conv->messages);
+	int rc;
+
+	if (!conv->cache.max)
+		hz_buf_init(&conv->cache, body->max);
+	for (; conv->ncached < n; conv->ncached++) {
+		if (conv->cache.len && (rc = hz_buf_putc(&conv->cache, ',')) != 0)
+			return rc;
+		if ((rc = append_json(&conv->cache, json_array_get(conv->messages, conv->ncached))) != 0)
+			return rc;
+	}
+	if ((rc = hz_llm_dump(head, body)) != 0)
+		return rc;
+	/* Reopen the object: "{...}" becomes "{...,"messages":[...]}". */
+	body->len--;
+	if ((rc = hz_buf_puts(body, body->len > 1 ? ",\"messages\":[" : "\"messages\":[")) != 0)
+		return rc;
+	if (first && ((rc = append_json(body, first)) != 0 || (conv->cache.len && (rc = hz_buf_putc(body, ',')) != 0)))
+		return rc;
+	if ((rc = hz_buf_put(body, hz_buf_cstr(&conv->cache), conv->cache.len)) != 0)
+		return rc;
+	return hz_buf_puts(body, "]}");
+}
+
 char *hz_llm_error_text(const char *body, size_t len)
 {
 	json_t *root = json_loadb(body, len, 0, NULL), *err;
