@@ -8,6 +8,7 @@
 #include "horizon/error.h"
 #include "horizon/llm.h"
 #include "hz_test.h"
+#include "fsutil.h"
 #include "llm/llm.h"
 
 static void test_presets(void)
@@ -204,6 +205,49 @@ static void test_redact(void)
 	free(e);
 }
 
-HZ_TEST_MAIN(HZ_TEST(test_presets), HZ_TEST(test_settings_errors), HZ_TEST(test_backoff_and_retry_after),
+/* The agents file of docs/agents.md: every entry builds, presets resolve, and the docs match the file. */
+static void test_agents_example(void)
+{
+	char path[1024], docs[1024], *text = NULL, *doc = NULL;
+	hz_agent_config *cfgs = NULL;
+	size_t n = 0, found = 0;
+
+	snprintf(path, sizeof(path), "%s/tests/data/llm/agents-example.yaml", hz_test_source_dir());
+	snprintf(docs, sizeof(docs), "%s/docs/agents.md", hz_test_source_dir());
+	HZ_CHECK_EQ_INT(hz_agents_file_load(path, &cfgs, &n), 0);
+	HZ_CHECK_EQ_INT(n, 15);
+	for (size_t i = 0; i < n; i++) {
+		hz_agent *a = NULL;
+		const hz_agent_config *c;
+		if (hz_agent_new(&a, &cfgs[i]) != 0) {
+			fprintf(stderr, "%s: %s\n", cfgs[i].alias, hz_error_message());
+			HZ_CHECK(0);
+			continue;
+		}
+		c = hz_agent_get_config(a);
+		HZ_CHECK(!strcmp(hz_agent_backend(a), "openai") || !strcmp(hz_agent_backend(a), "anthropic"));
+		HZ_CHECK(c->base_url != NULL);
+		if (!strcmp(c->alias, "Qwen-Plus (mainland)") && ++found)
+			HZ_CHECK_EQ_STR(c->base_url, "https://dashscope.aliyuncs.com/compatible-mode/v1");
+		if (!strcmp(c->alias, "my gateway") && ++found)
+			HZ_CHECK_EQ_STR(c->api_key_env, "GATEWAY_KEY");
+		if (!strcmp(c->alias, "Qwen3 8B (Ollama)") && ++found)
+			HZ_CHECK(c->api_key_env == NULL && !strcmp(c->model, "qwen3:8b"));
+		if (!strcmp(c->alias, "Claude Sonnet 4.5") && ++found)
+			HZ_CHECK(!strcmp(c->api_key_env, "ANTHROPIC_API_KEY") && c->price_out == 15);
+		hz_agent_free(a);
+	}
+	HZ_CHECK_EQ_INT(found, 4);
+	for (size_t i = 0; i < n; i++)
+		hz_agent_config_release(&cfgs[i]);
+	free(cfgs);
+	HZ_CHECK_EQ_INT(hz_fs_read(path, 1 << 20, &text, NULL), 0);
+	HZ_CHECK_EQ_INT(hz_fs_read(docs, 1 << 20, &doc, NULL), 0);
+	HZ_CHECK(text && doc && strstr(doc, text) != NULL); /* docs/agents.md shows this very file */
+	free(text);
+	free(doc);
+}
+
+HZ_TEST_MAIN(HZ_TEST(test_presets), HZ_TEST(test_agents_example), HZ_TEST(test_settings_errors), HZ_TEST(test_backoff_and_retry_after),
 	     HZ_TEST(test_host_limit), HZ_TEST(test_text_actions), HZ_TEST(test_clip), HZ_TEST(test_wire_parse),
 	     HZ_TEST(test_redact))
