@@ -10,6 +10,7 @@
 #include "hz_test.h"
 #include "fsutil.h"
 #include "llm/llm.h"
+#include "strutil.h"
 
 static void test_presets(void)
 {
@@ -101,26 +102,37 @@ static void test_host_limit(void)
 
 	HZ_CHECK(h == hz_llm_host_get("limit.test:443", 8));
 	HZ_CHECK_NEAR(hz_llm_host_limit(h), 8, 1e-12);
-	hz_llm_host_acquire(h);
+	hz_llm_host_acquire(h, hz_clock_now() + 10);
 	hz_llm_host_release(h, 1);
 	HZ_CHECK_NEAR(hz_llm_host_limit(h), 4, 1e-12);
-	hz_llm_host_acquire(h);
+	hz_llm_host_acquire(h, hz_clock_now() + 10);
 	hz_llm_host_release(h, 1);
-	hz_llm_host_acquire(h);
+	hz_llm_host_acquire(h, hz_clock_now() + 10);
 	hz_llm_host_release(h, 1);
-	hz_llm_host_acquire(h);
+	hz_llm_host_acquire(h, hz_clock_now() + 10);
 	hz_llm_host_release(h, 1);
 	HZ_CHECK_NEAR(hz_llm_host_limit(h), 1, 1e-12); /* never below one */
 	for (int i = 0; i < 3; i++) {
-		hz_llm_host_acquire(h);
+		hz_llm_host_acquire(h, hz_clock_now() + 10);
 		hz_llm_host_release(h, 0);
 	}
 	HZ_CHECK(hz_llm_host_limit(h) > 2 && hz_llm_host_limit(h) < 3); /* slow recovery */
 	for (int i = 0; i < 200; i++) {
-		hz_llm_host_acquire(h);
+		hz_llm_host_acquire(h, hz_clock_now() + 10);
 		hz_llm_host_release(h, 0);
 	}
 	HZ_CHECK_NEAR(hz_llm_host_limit(h), 8, 1e-12);
+	/* A full host: a waiter gives up at its deadline. */
+	h = hz_llm_host_get("full.test:443", 1);
+	HZ_CHECK(hz_llm_host_acquire(h, hz_clock_now() + 10) >= 0);
+	{
+		double t0 = hz_clock_now();
+		HZ_CHECK(hz_llm_host_acquire(h, t0 + 0.2) < 0);
+		HZ_CHECK(hz_clock_now() - t0 >= 0.19);
+	}
+	hz_llm_host_release(h, 0);
+	HZ_CHECK(hz_llm_host_acquire(h, hz_clock_now() + 10) >= 0);
+	hz_llm_host_release(h, 0);
 }
 
 static void test_text_actions(void)

@@ -4,10 +4,12 @@
  * (multiplicative decrease); each success raises it by 1/limit (additive
  * increase, about one slot per `limit` successes) up to the configured max.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "llm.h"
 #include "strutil.h"
@@ -49,18 +51,35 @@ hz_llm_host *hz_llm_host_get(const char *host, long max_concurrency)
 	return h;
 }
 
-double hz_llm_host_acquire(hz_llm_host *h)
+double hz_llm_host_acquire(hz_llm_host *h, double deadline)
 {
 	double start = hz_clock_now();
+	struct timespec until;
+	int timed_out = 0;
 
 	if (!h)
 		return 0;
+	/* cond waits use CLOCK_REALTIME: turn the monotonic deadline into one. */
+	clock_gettime(CLOCK_REALTIME, &until);
+	{
+		double left = deadline - start, frac;
+		if (left < 0)
+			left = 0;
+		until.tv_sec += (time_t)left;
+		frac = left - (double)(time_t)left;
+		until.tv_nsec += (long)(frac * 1e9);
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+	}
 	pthread_mutex_lock(&hosts_lock);
-	while ((double)h->in_flight >= (h->limit < 1 ? 1 : (long)h->limit))
-		pthread_cond_wait(&hosts_cond, &hosts_lock);
-	h->in_flight++;
+	while ((double)h->in_flight >= (h->limit < 1 ? 1 : (long)h->limit) && !timed_out)
+		timed_out = pthread_cond_timedwait(&hosts_cond, &hosts_lock, &until) == ETIMEDOUT;
+	if (!timed_out)
+		h->in_flight++;
 	pthread_mutex_unlock(&hosts_lock);
-	return hz_clock_now() - start;
+	return timed_out ? -1 : hz_clock_now() - start;
 }
 
 void hz_llm_host_release(hz_llm_host *h, int throttled)

@@ -69,8 +69,8 @@ typedef struct hz_llm_host hz_llm_host;
 /* The process-wide slot for `host` (created on first use, never freed). */
 hz_llm_host *hz_llm_host_get(const char *host, long max_concurrency);
 
-/* Wait for a free slot; returns the seconds waited. */
-double hz_llm_host_acquire(hz_llm_host *h);
+/* Wait for a free slot; returns the seconds waited, or -1 when the deadline (hz_clock_now) came first. */
+double hz_llm_host_acquire(hz_llm_host *h, double deadline);
 
 /* Release a slot; `throttled` (429) halves the limit, success raises it slowly. */
 void hz_llm_host_release(hz_llm_host *h, int throttled);

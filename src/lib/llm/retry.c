@@ -5,6 +5,7 @@
  * lost to them so that a run's working time excludes it.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -65,7 +66,17 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		if (left <= 0)
 			return HZ_CALL_TIME_LIMIT;
 		timeout = s->request_timeout_s < left ? s->request_timeout_s : left;
-		queued = hz_llm_host_acquire(o->host);
+		queued = hz_llm_host_acquire(o->host, o->deadline);
+		if (queued < 0) {
+			/* The run's time went by queueing behind other runs' requests to this host. */
+			*wait_s += hz_clock_now() - now;
+			snprintf(r->error, sizeof(r->error), "no free request slot for this API host before the deadline");
+			r->curl_code = -1;
+			r->status = 0;
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, r->error, 0);
+			return HZ_CALL_EXHAUSTED;
+		}
 		*wait_s += queued;
 		hz_llm_http_post(c, body, len, timeout, r);
 		throttled = r->status == 429;
