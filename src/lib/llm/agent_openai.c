@@ -123,7 +123,11 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 		goto done;
 	}
 	calls = json_object_get(msg, "tool_calls");
-	if (json_is_array(calls) && json_array_size(calls) > 0) {
+	if (calls && !json_is_null(calls) && !json_is_array(calls)) {
+		rc = malformed("tool_calls is not a list");
+		goto done;
+	}
+	if (json_array_size(calls) > 0) {
 		size_t n = json_array_size(calls);
 		if (!(out->calls = calloc(n, sizeof(*out->calls))) || !(hist = json_array())) {
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -135,9 +139,9 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 				goto done;
 		}
 		json_object_set(out->message, "tool_calls", hist);
-	} else if (calls && !json_is_null(calls) && !json_is_array(calls)) {
-		rc = malformed("tool_calls is not a list");
-		goto done;
+	} else if (!*out->text) {
+		/* null content is valid only beside tool calls; some servers refuse it otherwise. */
+		json_object_set_new(out->message, "content", json_string(""));
 	}
 	fr = json_string_value(json_object_get(choice, "finish_reason"));
 	snprintf(out->stop, sizeof(out->stop), "%s", fr ? fr : "");
