@@ -57,10 +57,12 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
 
 /*
  * Fill an agent config's missing base_url and api_key_env (and default
- * params) from the preset named by cfg->backend or the "preset" param.
- * Returns 0 when nothing applies.
+ * params) from the preset named by the "preset" param or cfg->backend
+ * ("openai" and "anthropic" are presets too).  A config with its own
+ * base_url takes nothing from the preset: its key variable must be named.
+ * HZ_EINVALID for an unknown preset or one of another protocol.
  */
-int hz_llm_preset_apply(hz_agent_config *cfg, const char *default_base_url, const char *default_key_env);
+int hz_llm_preset_apply(hz_agent_config *cfg);
 
 /* ---- per-host concurrency limit (limiter.c) ---- */
 

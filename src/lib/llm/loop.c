@@ -41,7 +41,7 @@ int hz_llm_init(hz_agent *agent)
 	char host[256];
 	int rc;
 
-	if ((rc = hz_llm_preset_apply(&agent->config, NULL, NULL)) != 0)
+	if ((rc = hz_llm_preset_apply(&agent->config)) != 0)
 		return rc;
 	if (!(s = calloc(1, sizeof(*s))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");

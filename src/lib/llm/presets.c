@@ -99,7 +99,7 @@ static int set_default(char **field, const char *value)
 	return 0;
 }
 
-int hz_llm_preset_apply(hz_agent_config *cfg, const char *default_base_url, const char *default_key_env)
+int hz_llm_preset_apply(hz_agent_config *cfg)
 {
 	const char *name = hz_agent_config_param(cfg, "preset");
 	const hz_llm_preset *p;
@@ -128,10 +128,5 @@ int hz_llm_preset_apply(hz_agent_config *cfg, const char *default_base_url, cons
 			return rc;
 		return apply_params(cfg, p->params);
 	}
-	if (cfg->base_url)
-		return 0;
-	if ((rc = set_default(&cfg->base_url, default_base_url)) != 0 ||
-	    (rc = set_default(&cfg->api_key_env, default_key_env)) != 0)
-		return rc;
 	return 0;
 }
