@@ -4,6 +4,8 @@
  * through tool calls on both protocols and scored by the task's own tests;
  * runs ended by the token and cost limits; the JSON-in-text fallback.
  */
+#include <pthread.h>
+
 #include "hz_test.h"
 #include "llm_mock.h"
 
@@ -139,12 +141,55 @@ static void test_turn_limit(void)
 	hz_agent_outcome_release(&run.out);
 }
 
+typedef struct thread_run {
+	const char *model;
+	llm_run run;
+} thread_run;
+
+static void *run_thread(void *arg)
+{
+	thread_run *t = arg;
+
+	run_model(OA, t->model, ",concurrency=1", &t->run);
+	return NULL;
+}
+
+/*
+ * Two runs at once against one host with concurrency=1: their requests
+ * (0.25 s each) take turns, and the time spent queueing is wait time.
+ */
+static void test_host_concurrency(void)
+{
+	thread_run a, b;
+	pthread_t ta, tb;
+	double t0 = hz_clock_now(), wall;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.model = "fix-add-slow#c1";
+	b.model = "fix-add-slow#c2";
+
+	HZ_CHECK_EQ_INT(pthread_create(&ta, NULL, run_thread, &a), 0);
+	HZ_CHECK_EQ_INT(pthread_create(&tb, NULL, run_thread, &b), 0);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	wall = hz_clock_now() - t0;
+	HZ_CHECK_EQ_STR(a.run.out.exit_reason, "submitted");
+	HZ_CHECK_EQ_STR(b.run.out.exit_reason, "submitted");
+	HZ_CHECK(a.run.scored_success && b.run.scored_success);
+	HZ_CHECK(wall >= 6 * 0.25);
+	HZ_CHECK(a.run.out.wait_s + b.run.out.wait_s >= 0.5);
+	HZ_CHECK(a.run.out.wait_s < a.run.wall_s && b.run.out.wait_s < b.run.wall_s);
+	hz_agent_outcome_release(&a.run.out);
+	hz_agent_outcome_release(&b.run.out);
+}
+
 int main(void)
 {
 	static const hz_test_case cases[] = {
 		HZ_TEST(test_solve_openai), HZ_TEST(test_solve_anthropic), HZ_TEST(test_json_mode),
 		HZ_TEST(test_fallback_without_tools), HZ_TEST(test_token_limit), HZ_TEST(test_cost_limit),
-		HZ_TEST(test_turn_limit),
+		HZ_TEST(test_turn_limit), HZ_TEST(test_host_concurrency), /* last: it lowers the host's limit */
 	};
 
 	if (mock_start(&M) != 0) {
