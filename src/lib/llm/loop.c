@@ -217,7 +217,8 @@ static int act(run_state *st, hz_llm_toolcall *calls, size_t n, int native)
 	}
 	for (i = 0; i < n && !ended; i++) {
 		hz_llm_toolcall *c = &calls[i];
-		hz_buf_init(&texts[i], st->s->observation_max + 4096);
+		/* Room for the header, the markers, and invalid bytes that grow into U+FFFD. */
+		hz_buf_init(&texts[i], 3 * st->s->observation_max + 4096);
 		res[i].call_id = c->id;
 		if (!c->args) {
 			hz_buf_printf(&texts[i], "error: the arguments of '%s' are not a JSON object", c->name);
