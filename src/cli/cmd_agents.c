@@ -17,7 +17,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: horizon agents list [--json]\n"
-		"       horizon agents show [--json] SPEC\n"
+		"       horizon agents show [--json] SPEC|PRESET\n"
 		"\n"
 		"Agent backends and LLM provider presets.\n"
 		"\n"
@@ -26,6 +26,7 @@ static void usage(FILE *out)
 		"  show SPEC   how an agent spec resolves: backend, model, base URL, key variable\n"
 		"              (whether it is set, never its value), prices and settings;\n"
 		"              fails when a setting is invalid\n"
+		"  show PRESET a preset by name (e.g. qwen-cn): its URL, key variable and defaults\n"
 		"\n"
 		"Options:\n"
 		"  --json      machine-readable output\n"
@@ -76,6 +77,35 @@ static int list(int json)
 	return HZ_EXIT_OK;
 }
 
+/* `show NAME` for a bare preset name: the preset itself. */
+static int show_preset(const hz_llm_preset *p, int json)
+{
+	const char *key = p->api_key_env ? getenv(p->api_key_env) : NULL;
+	const char *state = !p->api_key_env ? "none needed" : key && *key ? "set" : "NOT SET";
+
+	if (json) {
+		json_t *root = json_pack("{s:s, s:s, s:s, s:s?, s:o, s:s?, s:s}", "name", p->name, "backend", p->backend,
+					 "base_url", p->base_url, "api_key_env", p->api_key_env, "api_key_set",
+					 p->api_key_env ? json_boolean(key && *key) : json_null(), "params", p->params,
+					 "notes", p->notes);
+		char *s = root ? json_dumps(root, JSON_INDENT(2)) : NULL;
+		json_decref(root);
+		if (!s)
+			return hz_cli_error("agents", "out of memory");
+		printf("%s\n", s);
+		free(s);
+		return HZ_EXIT_OK;
+	}
+	printf("preset:       %s\n", p->name);
+	printf("backend:      %s\n", p->backend);
+	printf("base URL:     %s\n", p->base_url);
+	printf("key variable: %s (%s)\n", p->api_key_env ? p->api_key_env : "-", state);
+	printf("defaults:     %s\n", p->params ? p->params : "-");
+	printf("notes:        %s\n", p->notes);
+	printf("use:          horizon run --agent %s:MODEL[,key=value...]\n", p->name);
+	return HZ_EXIT_OK;
+}
+
 static int show(const char *spec, int json)
 {
 	hz_agent *agent = NULL;
@@ -85,6 +115,8 @@ static int show(const char *spec, int json)
 	char *s = NULL;
 	int rc = HZ_EXIT_OK;
 
+	if (hz_llm_preset_find(spec))
+		return show_preset(hz_llm_preset_find(spec), json);
 	if (hz_agent_new_from_spec(&agent, spec) != 0)
 		return hz_cli_lib_error("agents");
 	c = hz_agent_get_config(agent);

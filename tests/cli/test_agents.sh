@@ -23,6 +23,12 @@ DEEPSEEK_API_KEY=$SECRET expect_ok "show with the key set" "$HORIZON" agents sho
 if grep -q -- "$SECRET" "$TMP/out" "$TMP/err"; then bad "the key's value is never printed"; else ok "the key's value is never printed"; fi
 expect_grep "show --json says the key is set" '"api_key_set": true' "$TMP/out"
 
+expect_ok "show a bare preset" "$HORIZON" agents show qwen-cn
+expect_grep "the preset's URL" '^base URL: +https://dashscope\.aliyuncs\.com/compatible-mode/v1' "$TMP/out"
+expect_grep "how to use it" '^use: +horizon run --agent qwen-cn:MODEL' "$TMP/out"
+expect_ok "show a bare preset as JSON" "$HORIZON" agents show --json kimi
+expect_grep "preset JSON" '"api_key_env": "MOONSHOT_API_KEY"' "$TMP/out"
+
 expect_ok "local server needs no key" "$HORIZON" agents show ollama:qwen3:8b
 expect_grep "ollama model keeps its colon" '^model: +qwen3:8b' "$TMP/out"
 expect_grep "ollama needs no key" '^key variable: +- \(none needed\)' "$TMP/out"
