@@ -85,40 +85,44 @@ static void sort_order(size_t *order, size_t n, const lbl_item *items)
 
 void lbl_place(lbl_item *items, size_t n, const lbl_rect *obstacles, size_t nobs, lbl_rect area)
 {
-	/* Candidate vertical offsets in label heights: beside the point first, then stepping away. */
-	static const double dys[] = { 0, 0.75, -0.75, 1.5, -1.5, 2.5, -2.5, 3.5, -3.5, 4.5, -4.5, 6, -6, 8, -8 };
+	/* Extra horizontal distance (pixels) and vertical steps (label heights) to try. */
+	static const double dxs[] = { 0, 25, 60, 110 };
+	const int max_step = 18;
 	size_t *order = malloc((n ? n : 1) * sizeof(size_t));
 
 	if (!order)
-		return; /* labels then stay at their defaults set below */
+		return;
 	for (size_t i = 0; i < n; i++) {
 		order[i] = i;
 		items[i].x = items[i].ax + GAP;
 		items[i].y = items[i].ay;
 		items[i].right_just = 0;
 		items[i].leader = 0;
+		items[i].cost = 0;
 	}
 	sort_order(order, n, items);
 	for (size_t k = 0; k < n; k++) {
 		lbl_item *it = &items[order[k]];
-		double best = INFINITY, pref;
-		for (size_t d = 0; d < sizeof(dys) / sizeof(dys[0]); d++) {
-			for (int side = 0; side < 2; side++) {
-				double x = side ? it->ax - GAP : it->ax + GAP, y = it->ay + dys[d] * it->h;
-				double c = cost_of(box_of(it, x, y, side), items, k, order, obstacles, nobs, area);
-				/* A small penalty per step away keeps labels near their points. */
-				pref = c + 0.5 * (double)d + 0.25 * side;
-				if (pref < best) {
-					best = pref;
-					it->x = x;
-					it->y = y;
-					it->right_just = side;
-					it->leader = fabs(dys[d]) > 1;
-					it->cost = c;
+		double best = INFINITY;
+		for (int step = 0; step <= 2 * max_step; step++) {
+			/* 0, +1, -1, +2, -2, ... in steps of 0.7 label heights */
+			double dy = (step % 2 ? 1 : -1) * (double)((step + 1) / 2) * 0.7 * it->h;
+			for (size_t d = 0; d < sizeof(dxs) / sizeof(dxs[0]); d++) {
+				for (int side = 0; side < 2; side++) {
+					double x = side ? it->ax - GAP - dxs[d] : it->ax + GAP + dxs[d], y = it->ay + dy;
+					double c = cost_of(box_of(it, x, y, side), items, k, order, obstacles, nobs, area);
+					/* Prefer near spots: each step away costs a little. */
+					double pref = c + 0.6 * (double)((step + 1) / 2) + dxs[d] / 25.0 + 0.2 * side;
+					if (pref < best) {
+						best = pref;
+						it->x = x;
+						it->y = y;
+						it->right_just = side;
+						it->leader = fabs(dy) > 0.8 * it->h || dxs[d] > 0;
+						it->cost = c;
+					}
 				}
 			}
-			if (it->cost == 0 && best < INFINITY)
-				break;
 		}
 	}
 	free(order);

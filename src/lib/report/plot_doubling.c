@@ -17,7 +17,9 @@
 #include "strutil.h"
 
 #define FLOOR_MINUTES (1.0 / 120) /* half a second: the lowest the axis goes */
+#define LOWEST_MINUTES (1.0 / 1200) /* a twentieth of a second: points below sit on the axis */
 #define LABEL_PT 9.0
+#define NUMBER_PT 8.0
 #define PX_PER_PT (96.0 / 72.0)
 #define COLOR_AGENT "#1f4e79"
 #define COLOR_TREND "#2e75b6"
@@ -36,6 +38,7 @@ typedef struct chart {
 	lbl_item *items;
 	const hz_fd_agent **item_agent;
 	size_t nitems;
+	int numbered;    /* crowded: numbers at the points, names in a table beside */
 } chart;
 
 static double px_x(const chart *c, double days)
@@ -70,7 +73,7 @@ static int drawable(const hz_fd_agent *a, int pi)
 	return a->release_date[0] && isfinite(a->h[pi].estimate) && a->h[pi].estimate > 0;
 }
 
-static void extend_ranges(chart *c, const hz_fitdoc *doc, int *first)
+static void extend_ranges(chart *c, const hz_fitdoc *doc, int *first, double *min_est)
 {
 	for (size_t i = 0; doc && i < doc->nagents; i++) {
 		const hz_fd_agent *a = &doc->agents[i];
@@ -87,25 +90,30 @@ static void extend_ranges(chart *c, const hz_fitdoc *doc, int *first)
 			c->y0 = lo;
 		if (*first || hi > c->y1)
 			c->y1 = hi;
+		if (*first || h->estimate < *min_est)
+			*min_est = h->estimate;
 		*first = 0;
 	}
 }
 
 static void set_ranges(chart *c)
 {
+	double min_est = 0;
 	int first = 1;
 	long pad;
 
-	extend_ranges(c, c->doc, &first);
-	extend_ranges(c, c->pub, &first);
+	extend_ranges(c, c->doc, &first, &min_est);
+	extend_ranges(c, c->pub, &first, &min_est);
 	pad = (c->x1 - c->x0) / 20;
 	if (pad < 90)
 		pad = 90;
 	c->x0 -= pad;
 	c->x1 += pad;
+	/* CI bars may run off the bottom at half a second, but every point stays clear of the axis. */
 	c->y0 = fmax(c->y0, FLOOR_MINUTES * 1.6);
 	c->y1 = fmax(c->y1, c->y0 * 4);
 	gp_human_range(c->y0, c->y1, &c->y0, &c->y1);
+	c->y0 = fmax(fmin(c->y0, min_est / 1.8), LOWEST_MINUTES);
 	/* Room above the highest point for its label. */
 	c->y1 *= 1.5;
 }
@@ -167,7 +175,8 @@ static int put_points(chart *c, const char *block, const hz_fitdoc *doc, int wan
 		if (!drawable(a, c->pi) || (want_trend >= 0 && (a->in_trend != 0) != want_trend) ||
 		    (below != (h->estimate < c->y0)))
 			continue;
-		v = fmax(h->estimate, c->y0);
+		/* Points below the axis sit just inside it, drawn as a down-pointing triangle. */
+		v = h->estimate < c->y0 ? c->y0 * 1.2 : h->estimate;
 		lo = isfinite(h->ci_low) && h->ci_low > 0 ? fmax(fmin(h->ci_low, v), c->y0) : v;
 		hi = isfinite(h->ci_high) ? fmin(fmax(h->ci_high, v), c->y1) : v;
 		if ((err = put_date(&c->data, a->release_days)) < 0)
@@ -218,54 +227,126 @@ static int put_band(chart *c, const hz_fd_trend *t)
 	return err ? err : hz_buf_puts(&c->data, "EOD\n");
 }
 
-static int add_label_items(chart *c)
+static int by_release(const void *a, const void *b)
 {
-	const double em = LABEL_PT * PX_PER_PT;
+	const hz_fd_agent *x = *(const hz_fd_agent *const *)a, *y = *(const hz_fd_agent *const *)b;
 
-	if (!(c->items = calloc(c->doc->nagents ? c->doc->nagents : 1, sizeof(*c->items))) ||
-	    !(c->item_agent = calloc(c->doc->nagents ? c->doc->nagents : 1, sizeof(*c->item_agent))))
+	if (x->release_days != y->release_days)
+		return x->release_days < y->release_days ? -1 : 1;
+	return strcmp(x->alias, y->alias);
+}
+
+/* The agents to label, by release date (their numbers in numbered mode). */
+static int collect_items(chart *c)
+{
+	size_t cap = c->doc->nagents ? c->doc->nagents : 1;
+
+	if (!(c->items = calloc(cap, sizeof(*c->items))) || !(c->item_agent = calloc(cap, sizeof(*c->item_agent))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	for (size_t i = 0; i < c->doc->nagents; i++) {
-		const hz_fd_agent *a = &c->doc->agents[i];
-		lbl_item *it = &c->items[c->nitems];
+	for (size_t i = 0; i < c->doc->nagents; i++)
+		if (drawable(&c->doc->agents[i], c->pi))
+			c->item_agent[c->nitems++] = &c->doc->agents[i];
+	qsort(c->item_agent, c->nitems, sizeof(*c->item_agent), by_release);
+	return 0;
+}
+
+static void label_text(const chart *c, size_t k, char *text, size_t size)
+{
+	const hz_fd_agent *a = c->item_agent[k];
+
+	if (c->numbered)
+		snprintf(text, size, "%zu", k + 1);
+	else
+		snprintf(text, size, "%s%s", a->alias, a->h[c->pi].estimate < c->y0 ? " (< 0.05 s)" : "");
+}
+
+/* Place the labels; returns how crowded the result is (0: every label clear of everything). */
+static double place_labels(chart *c)
+{
+	const double em = (c->numbered ? NUMBER_PT : LABEL_PT) * PX_PER_PT;
+	lbl_rect area = { c->fr.l * c->fr.w + 2, c->fr.b * c->fr.h + 2, c->fr.r * c->fr.w - 2, c->fr.t * c->fr.h - 2 };
+	double crowd = 0;
+	size_t leaders = 0;
+
+	for (size_t k = 0; k < c->nitems; k++) {
+		const hz_fd_agent *a = c->item_agent[k];
+		lbl_item *it = &c->items[k];
 		char text[160];
-		if (!drawable(a, c->pi))
-			continue;
-		snprintf(text, sizeof(text), "%s%s", a->alias, a->h[c->pi].estimate < c->y0 ? " (< 1 s)" : "");
+		label_text(c, k, text, sizeof(text));
 		it->ax = px_x(c, a->release_days);
-		it->ay = px_y(c, a->h[c->pi].estimate);
+		it->ay = px_y(c, a->h[c->pi].estimate < c->y0 ? c->y0 * 1.2 : a->h[c->pi].estimate);
 		it->w = lbl_text_width(text, em) + 2;
 		it->h = em * 1.2;
-		c->item_agent[c->nitems++] = a;
 	}
-	return 0;
+	lbl_place(c->items, c->nitems, c->obs, c->nobs, area);
+	for (size_t k = 0; k < c->nitems; k++) {
+		crowd += c->items[k].cost;
+		leaders += c->items[k].leader;
+	}
+	/* Many leader lines read as clutter as much as overlaps do. */
+	if (leaders > 2 && leaders * 4 > c->nitems)
+		crowd += 1000;
+	return crowd;
 }
 
 static int write_labels(chart *c)
 {
-	lbl_rect area = { c->fr.l * c->fr.w + 2, c->fr.b * c->fr.h + 2, c->fr.r * c->fr.w - 2, c->fr.t * c->fr.h - 2 };
 	int err = 0;
 
-	lbl_place(c->items, c->nitems, c->obs, c->nobs, area);
 	for (size_t k = 0; !err && k < c->nitems; k++) {
 		const lbl_item *it = &c->items[k];
-		const hz_fd_agent *a = c->item_agent[k];
 		char text[160];
-		snprintf(text, sizeof(text), "%s%s", a->alias, a->h[c->pi].estimate < c->y0 ? " (< 1 s)" : "");
+		label_text(c, k, text, sizeof(text));
 		err = hz_buf_printf(&c->set, "set label %zu ", k + 1);
 		if (!err)
 			err = gp_quote(&c->set, text);
 		if (!err)
 			err = hz_buf_printf(&c->set, " at screen %.5f, %.5f %s font \",%g\" tc rgb \"#222222\" front\n",
-					    it->x / c->fr.w, it->y / c->fr.h, it->right_just ? "right" : "left", LABEL_PT);
+					    it->x / c->fr.w, it->y / c->fr.h, it->right_just ? "right" : "left",
+					    c->numbered ? NUMBER_PT : LABEL_PT);
 		if (!err && it->leader)
 			err = hz_buf_printf(&c->set,
 					    "set arrow from screen %.5f, %.5f to screen %.5f, %.5f nohead lc rgb \"#999999\" "
 					    "lw 0.7 back\n",
-					    it->ax / c->fr.w, (it->ay + (it->y > it->ay ? 5 : -5)) / c->fr.h,
-					    (it->x + (it->right_just ? 1 : -1)) / c->fr.w,
-					    (it->y + (it->y > it->ay ? -it->h / 2 : it->h / 2)) / c->fr.h);
+					    it->ax / c->fr.w, it->ay / c->fr.h, (it->x + (it->right_just ? 1 : -1)) / c->fr.w,
+					    it->y / c->fr.h);
 	}
+	return err;
+}
+
+/* Numbered mode: the table of numbers and names in the right-hand panel. */
+static int write_table(chart *c)
+{
+	double top = c->fr.t * c->fr.h, avail = (c->fr.t - c->fr.b) * c->fr.h, pt = 8.5, lh;
+	double x = (c->fr.r + 0.02) * c->fr.w;
+	size_t shown = c->nitems;
+	int err = 0;
+
+	if (!c->numbered)
+		return 0;
+	lh = pt * PX_PER_PT * 1.25;
+	if ((double)(shown + 1) * lh > avail) {
+		pt = fmax(6.5, avail / (double)(shown + 1) / 1.25 / PX_PER_PT);
+		lh = pt * PX_PER_PT * 1.25;
+		while (shown > 1 && (double)(shown + 2) * lh > avail)
+			shown--;
+	}
+	for (size_t k = 0; !err && k < shown; k++) {
+		const hz_fd_agent *a = c->item_agent[k];
+		char text[96];
+		snprintf(text, sizeof(text), "%2zu  %.28s%s%s", k + 1, a->alias, strlen(a->alias) > 28 ? "…" : "",
+			 a->h[c->pi].estimate < c->y0 ? " (< 0.05 s)" : "");
+		err = hz_buf_printf(&c->set, "set label %zu ", 2000 + k);
+		if (!err)
+			err = gp_quote(&c->set, text);
+		if (!err)
+			err = hz_buf_printf(&c->set, " at screen %.5f, %.5f left font \",%.1f\" tc rgb \"%s\" front\n",
+					    x / c->fr.w, (top - lh * ((double)k + 0.5)) / c->fr.h, pt,
+					    a->in_trend ? "#111111" : "#555555");
+	}
+	if (!err && shown < c->nitems)
+		err = hz_buf_printf(&c->set, "set label 1999 \"... and %zu more\" at screen %.5f, %.5f left font \",%.1f\"\n",
+				    c->nitems - shown, x / c->fr.w, (top - lh * ((double)shown + 0.5)) / c->fr.h, pt);
 	return err;
 }
 
@@ -319,96 +400,136 @@ static int write_titles(chart *c, const hz_plot_opts *opts)
 	return err;
 }
 
-static int plot_clause(hz_buf *cmd, const char *clause)
+static void chart_reset(chart *c)
 {
-	return hz_buf_printf(cmd, "%s%s", cmd->len ? ", \\\n     " : "plot ", clause);
+	hz_buf_clear(&c->data);
+	hz_buf_clear(&c->set);
+	c->nobs = 0;
 }
 
-int plot_doubling(const hz_fitdoc *doc, int percent, const hz_plot_opts *opts, hz_plot_files *files)
+/* The data blocks and obstacles for the current frame; counts of each point kind. */
+static int build_data(chart *c, size_t counts[4])
 {
-	chart c = { .doc = doc, .pub = opts->published, .pi = hz_fd_pindex(percent) };
-	const hz_fd_trend *t = &doc->trend[c.pi];
-	hz_buf script = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
-	size_t n_in = 0, n_out = 0, n_below = 0, n_pub = 0, shown = 0;
-	char name[32], pubkey[128], d0[11], d1[11];
+	const hz_fd_trend *t = &c->doc->trend[c->pi];
 	int err = 0;
 
-	c.fr = (gp_frame){ 1200, 760, 0.075, 0.975, 0.19, 0.875, 11 };
-	for (size_t i = 0; i < doc->nagents; i++)
-		shown += drawable(&doc->agents[i], c.pi);
-	if (!shown) {
-		err = hz_error_set(HZ_ENOTFOUND, "%s: no agent has both a release date and a %d%% horizon to plot",
-				   doc->origin, percent);
-		goto done;
-	}
-	snprintf(name, sizeof(name), "doubling-%d", percent);
-	set_ranges(&c);
-	if ((err = gp_begin(&script, name, percent == 50 ? "Doubling chart: 50% time horizon by release date"
-							  : "Doubling chart: 80% time horizon by release date")) < 0)
-		goto done;
-	if (t->present && (err = put_line(&c, "trend", t, c.x0)) < 0)
-		goto done;
-	if (t->present && t->nband && (err = put_band(&c, t)) < 0)
-		goto done;
-	if (c.pub && c.pub->trend[c.pi].present &&
-	    (err = put_line(&c, "metrtrend", &c.pub->trend[c.pi], c.x0)) < 0)
-		goto done;
-	if ((err = put_points(&c, "intrend", doc, 1, 0, &n_in)) < 0 ||
-	    (err = put_points(&c, "others", doc, 0, 0, &n_out)) < 0 ||
-	    (err = put_points(&c, "below", doc, -1, 1, &n_below)) < 0 ||
-	    (err = put_points(&c, "metr", c.pub, -1, 0, &n_pub)) < 0)
-		goto done;
-	if ((err = add_label_items(&c)) < 0 || (err = write_titles(&c, opts)) < 0 || (err = write_labels(&c)) < 0)
-		goto done;
-	if ((err = hz_buf_puts(&c.set, "set termoption noenhanced\nset xdata time\nset timefmt \"%Y-%m-%d\"\n")) < 0 ||
-	    (err = set_date_tics(&c)) < 0)
-		goto done;
-	hz_fmt_date(c.x0, d0);
-	hz_fmt_date(c.x1, d1);
-	err = hz_buf_printf(&c.set,
+	set_ranges(c);
+	if (t->present && (err = put_line(c, "trend", t, c->x0)) < 0)
+		return err;
+	if (t->present && t->nband && (err = put_band(c, t)) < 0)
+		return err;
+	if (c->pub && c->pub->trend[c->pi].present && (err = put_line(c, "metrtrend", &c->pub->trend[c->pi], c->x0)) < 0)
+		return err;
+	if ((err = put_points(c, "intrend", c->doc, 1, 0, &counts[0])) < 0 ||
+	    (err = put_points(c, "others", c->doc, 0, 0, &counts[1])) < 0 ||
+	    (err = put_points(c, "below", c->doc, -1, 1, &counts[2])) < 0 ||
+	    (err = put_points(c, "metr", c->pub, -1, 0, &counts[3])) < 0)
+		return err;
+	return 0;
+}
+
+static int build_settings(chart *c, const hz_plot_opts *opts, int percent)
+{
+	char d0[11], d1[11];
+	int err;
+
+	hz_fmt_date(c->x0, d0);
+	hz_fmt_date(c->x1, d1);
+	if ((err = write_titles(c, opts)) < 0 || (err = write_labels(c)) < 0 || (err = write_table(c)) < 0)
+		return err;
+	if ((err = hz_buf_puts(&c->set, "set termoption noenhanced\nset xdata time\nset timefmt \"%Y-%m-%d\"\n")) < 0 ||
+	    (err = set_date_tics(c)) < 0)
+		return err;
+	err = hz_buf_printf(&c->set,
 			    "set xrange [\"%s\":\"%s\"]\n"
 			    "set logscale y\nset yrange [%.6g:%.6g]\n"
 			    "set xlabel \"Model release date\" offset 0,0.3\n"
 			    "set ylabel \"Task length (human working time) at %d%% success\" offset 1,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
-			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 "
+			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
 			    "font \",10\" box lc rgb \"#cccccc\"\n"
 			    "set style fill transparent solid 0.18 noborder\n",
-			    d0, d1, c.y0, c.y1, percent);
-	if (err < 0)
-		goto done;
-	if ((err = gp_set_human_tics(&c.set, "y", c.y0, c.y1)) < 0 || (err = gp_set_margins(&c.set, &c.fr)) < 0)
-		goto done;
-	snprintf(pubkey, sizeof(pubkey), "%s", opts->published_label ? opts->published_label : "METR published");
+			    d0, d1, c->y0, c->y1, percent);
+	if (!err)
+		err = gp_set_human_tics(&c->set, "y", c->y0, c->y1);
+	if (!err)
+		err = gp_set_margins(&c->set, &c->fr);
+	return err;
+}
+
+static int plot_clause(hz_buf *cmd, const char *clause)
+{
+	return hz_buf_printf(cmd, "%s%s", cmd->len ? ", \\\n     " : "plot ", clause);
+}
+
+static int build_plot_cmd(const chart *c, const hz_plot_opts *opts, const size_t counts[4], hz_buf *cmd)
+{
+	const hz_fd_trend *t = &c->doc->trend[c->pi];
+	const char *pubkey = opts->published_label ? opts->published_label : "METR published";
+	int err = 0;
+
 	if (t->present && t->nband)
-		err = plot_clause(&cmd, "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
-					"title \"trend CI (bootstrap)\"");
+		err = plot_clause(cmd, "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
+				       "title \"trend CI (bootstrap)\"");
 	if (!err && t->present)
-		err = plot_clause(&cmd, "$trend using 1:2 with lines lw 2.2 lc rgb \"" COLOR_TREND "\" title "
-					"\"trend (OLS of log horizon)\"");
-	if (!err && c.pub && c.pub->trend[c.pi].present) {
-		err = plot_clause(&cmd, "$metrtrend using 1:2 with lines lw 1.8 dt 2 lc rgb \"" COLOR_METR "\" title ");
+		err = plot_clause(cmd, "$trend using 1:2 with lines lw 2.2 lc rgb \"" COLOR_TREND "\" title "
+				       "\"trend (OLS of log horizon)\"");
+	if (!err && c->pub && c->pub->trend[c->pi].present) {
+		err = plot_clause(cmd, "$metrtrend using 1:2 with lines lw 1.8 dt 2 lc rgb \"" COLOR_METR "\" title ");
 		if (!err)
-			err = hz_buf_printf(&cmd, "\"%s trend\"", pubkey);
+			err = hz_buf_printf(cmd, "\"%s trend\"", pubkey);
 	}
-	if (!err && n_pub) {
-		err = plot_clause(&cmd, "$metr using 1:2:3:4 with yerrorbars pt 6 ps 1.1 lw 1 lc rgb \"" COLOR_METR
-					"\" title ");
+	if (!err && counts[3]) {
+		err = plot_clause(cmd, "$metr using 1:2:3:4 with yerrorbars pt 6 ps 1.1 lw 1 lc rgb \"" COLOR_METR
+				       "\" title ");
 		if (!err)
-			err = gp_quote(&cmd, pubkey);
+			err = gp_quote(cmd, pubkey);
 	}
-	if (!err && n_out)
-		err = plot_clause(&cmd, "$others using 1:2:3:4 with yerrorbars pt 6 ps 1.3 lw 1.2 lc rgb \"" COLOR_AGENT
-					"\" title \"other agents\"");
-	if (!err && n_in)
-		err = plot_clause(&cmd, "$intrend using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.2 lc rgb \"" COLOR_AGENT
-					"\" title \"agents in the trend (SOTA)\"");
-	if (!err && n_below)
-		err = plot_clause(&cmd, "$below using 1:2 with points pt 11 ps 1.4 lc rgb \"" COLOR_AGENT
-					"\" title \"below 1 s\"");
-	if (err < 0 || (err = hz_buf_put(&script, c.data.ptr, c.data.len)) < 0 ||
-	    (err = hz_buf_put(&script, c.set.ptr, c.set.len)) < 0)
+	if (!err && counts[1])
+		err = plot_clause(cmd, "$others using 1:2:3:4 with yerrorbars pt 6 ps 1.3 lw 1.2 lc rgb \"" COLOR_AGENT
+				       "\" title \"other agents\"");
+	if (!err && counts[0])
+		err = plot_clause(cmd, "$intrend using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.2 lc rgb \"" COLOR_AGENT
+				       "\" title \"agents in the trend (SOTA)\"");
+	if (!err && counts[2])
+		err = plot_clause(cmd, "$below using 1:2 with points pt 11 ps 1.4 lc rgb \"" COLOR_AGENT
+				       "\" title \"below 0.05 s\"");
+	return err;
+}
+
+int plot_doubling(const hz_fitdoc *doc, int percent, const hz_plot_opts *opts, hz_plot_files *files)
+{
+	chart c = { .doc = doc, .pub = opts->published, .pi = hz_fd_pindex(percent) };
+	hz_buf script = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
+	size_t counts[4] = { 0 };
+	char name[32];
+	int err = 0;
+
+	c.fr = (gp_frame){ 1200, 760, 0.075, 0.975, 0.19, 0.875, 11 };
+	if ((err = collect_items(&c)) < 0)
+		goto done;
+	if (!c.nitems) {
+		err = hz_error_set(HZ_ENOTFOUND, "%s: no agent has both a release date and a %d%% horizon to plot",
+				   doc->origin, percent);
+		goto done;
+	}
+	snprintf(name, sizeof(name), "doubling-%d", percent);
+	if ((err = build_data(&c, counts)) < 0)
+		goto done;
+	if (place_labels(&c) > 0.5) {
+		/* Too crowded for names at the points: number them and list the names beside the chart. */
+		chart_reset(&c);
+		c.numbered = 1;
+		c.fr.r = 0.775;
+		if ((err = build_data(&c, counts)) < 0)
+			goto done;
+		place_labels(&c);
+	}
+	if ((err = gp_begin(&script, name, percent == 50 ? "Doubling chart: 50% time horizon by release date"
+							  : "Doubling chart: 80% time horizon by release date")) < 0 ||
+	    (err = build_settings(&c, opts, percent)) < 0 || (err = build_plot_cmd(&c, opts, counts, &cmd)) < 0 ||
+	    (err = hz_buf_put(&script, c.data.ptr, c.data.len)) < 0 || (err = hz_buf_put(&script, c.set.ptr, c.set.len)) < 0)
 		goto done;
 	err = gp_finish(&script, hz_buf_cstr(&cmd), &c.fr, name, opts, files);
 done:
