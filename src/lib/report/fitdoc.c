@@ -109,6 +109,16 @@ char *hz_fd_fmt_num(double x, char *out, size_t size)
 	return out;
 }
 
+char *hz_fd_fmt_exact(double x, char *out, size_t size)
+{
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(out, size, "%.*g", prec, x);
+		if (strtod(out, NULL) == x)
+			break;
+	}
+	return out;
+}
+
 /* --- JSON reading ------------------------------------------------------------ */
 
 typedef struct reader {

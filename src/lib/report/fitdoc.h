@@ -106,4 +106,10 @@ const hz_fd_agent *hz_fd_find(const hz_fitdoc *doc, const char *alias);
  */
 char *hz_fd_fmt_num(double x, char *out, size_t size);
 
+/*
+ * The shortest decimal ("%.15g" to "%.17g") that reads back as exactly `x`,
+ * for machine-readable outputs: CSV, YAML, HTML data attributes.
+ */
+char *hz_fd_fmt_exact(double x, char *out, size_t size);
+
 #endif

@@ -49,7 +49,12 @@ int hz_plot_render(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files
 	unsigned charts = opts->charts ? opts->charts : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80;
 	int only_one = (charts & (charts - 1)) == 0, drawn = 0, err = 0;
 
-	for (unsigned bit = 1; bit <= HZ_CHART_BUCKETS; bit <<= 1) {
+	/* The headline charts first, the one-per-agent curves last. */
+	static const unsigned order[] = { HZ_CHART_DOUBLING50, HZ_CHART_DOUBLING80, HZ_CHART_BUCKETS, HZ_CHART_HIST,
+					  HZ_CHART_CURVES };
+
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		unsigned bit = order[k];
 		if (!(charts & bit))
 			continue;
 		switch (bit) {
@@ -65,8 +70,11 @@ int hz_plot_render(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files
 		case HZ_CHART_HIST:
 			err = plot_hist(doc, opts, files);
 			break;
-		default:
+		case HZ_CHART_BUCKETS:
 			err = plot_buckets(doc, opts, files);
+			break;
+		default:
+			err = 0;
 			break;
 		}
 		/* A chart with nothing to draw is skipped, unless it was the one asked for. */

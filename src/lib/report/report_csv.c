@@ -19,16 +19,17 @@ static int csv_str(hz_buf *b, const char *s)
 	return err ? err : hz_buf_putc(b, '"');
 }
 
-/* Numbers exactly as the fit file holds them (17 significant digits round-trip a double). */
+/* Numbers exactly as the fit file holds them: the shortest form that reads back as the same double. */
 static int csv_num(hz_buf *b, double x)
 {
+	char s[40];
 	int err = hz_buf_putc(b, ',');
 
 	if (err || isnan(x))
 		return err;
 	if (isinf(x))
 		return hz_buf_puts(b, x > 0 ? "inf" : "-inf");
-	return hz_buf_printf(b, "%.17g", x);
+	return hz_buf_puts(b, hz_fd_fmt_exact(x, s, sizeof(s)));
 }
 
 static int csv_long(hz_buf *b, long x)

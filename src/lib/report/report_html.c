@@ -22,9 +22,10 @@ static const char style[] =
 	"th,td{padding:.3em .6em;border-bottom:1px solid #e4e4e4;text-align:right;white-space:nowrap}\n"
 	"th{background:#f3f5f8;border-bottom:2px solid #bbb}\n"
 	"td.name,th.name{text-align:left}tr.trend td.name{font-weight:bold}\n"
-	"figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}\n"
-	"figcaption{color:#555;font-size:.9em}\n"
-	"footer{margin-top:2.5em;color:#777;font-size:.85em}\n";
+	"div.figure{margin:1em 0}div.figure img{max-width:100%;height:auto;border:1px solid #eee}\n"
+	"p.caption{color:#555;font-size:.9em;margin:.2em 0 1.2em}\n"
+	"div.footer{margin-top:2.5em;color:#777;font-size:.85em}\n"
+	"div.scroll{overflow-x:auto}\n";
 
 static int html_text(hz_buf *b, const char *s)
 {
@@ -72,17 +73,19 @@ static int num_cell(hz_buf *b, double x, const char *shown)
 		return hz_buf_puts(b, "<td></td>");
 	if (isinf(x))
 		return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", x > 0 ? "inf" : "-inf", shown);
-	return hz_buf_printf(b, "<td data-value=\"%.17g\">%s</td>", x, shown);
+	char v[40];
+
+	return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", hz_fd_fmt_exact(x, v, sizeof(v)), shown);
 }
 
 static int ci_cell(hz_buf *b, const hz_fd_horizon *h)
 {
-	char ci[80];
+	char ci[80], lo[40], hi[40];
 
 	if (isnan(h->ci_low) || isnan(h->ci_high))
 		return hz_buf_puts(b, "<td></td>");
-	return hz_buf_printf(b, "<td data-low=\"%.17g\" data-high=\"%.17g\">%s</td>", h->ci_low, h->ci_high,
-			     rp_fmt_ci(h, "–", ci, sizeof(ci)));
+	return hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s</td>", hz_fd_fmt_exact(h->ci_low, lo, sizeof(lo)),
+			     hz_fd_fmt_exact(h->ci_high, hi, sizeof(hi)), rp_fmt_ci(h, "–", ci, sizeof(ci)));
 }
 
 static int html_agents(const hz_fitdoc *doc, hz_buf *b)
@@ -92,7 +95,7 @@ static int html_agents(const hz_fitdoc *doc, hz_buf *b)
 
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
 		return err;
-	err = hz_buf_puts(b, "<table id=\"agents\">\n<thead><tr><th class=\"name\">Agent</th><th>Release</th><th>Runs</th>"
+	err = hz_buf_puts(b, "<div class=\"scroll\"><table id=\"agents\">\n<thead><tr><th class=\"name\">Agent</th><th>Release</th><th>Runs</th>"
 			     "<th>Tasks</th><th>Success (weighted)</th><th>p50 (min)</th><th>p50 95% CI</th>"
 			     "<th>p80 (min)</th><th>p80 95% CI</th><th>Tokens</th><th>Cost</th><th>Cost / success</th>"
 			     "</tr></thead>\n<tbody>\n");
@@ -129,26 +132,27 @@ static int html_agents(const hz_fitdoc *doc, hz_buf *b)
 			err = hz_buf_puts(b, "</tr>\n");
 	}
 	free(v);
-	return err ? err : hz_buf_puts(b, "</tbody>\n</table>\n");
+	return err ? err : hz_buf_puts(b, "</tbody>\n</table></div>\n");
 }
 
 static int html_trend(const hz_fitdoc *doc, hz_buf *b)
 {
-	int err = hz_buf_puts(b, "<h2>Trend</h2>\n<table id=\"trend\">\n<thead><tr><th class=\"name\">Horizon</th>"
+	int err = hz_buf_puts(b, "<h2>Trend</h2>\n<div class=\"scroll\"><table id=\"trend\">\n<thead><tr><th class=\"name\">Horizon</th>"
 				 "<th>Doubling time (days)</th><th>95% CI (days)</th><th>Bootstrap median</th>"
 				 "<th>Agents</th><th class=\"name\">Fitted on</th></tr></thead>\n<tbody>\n");
 
 	for (int pi = 0; !err && pi < 2; pi++) {
 		const hz_fd_trend *t = &doc->trend[pi];
-		char s[3][48];
+		char s[5][48];
 		if (!t->present)
 			continue;
 		err = hz_buf_printf(b, "<tr data-percent=\"%d\"><td class=\"name\">%d%%</td>", pi ? 80 : 50, pi ? 80 : 50);
 		if (!err)
 			err = num_cell(b, t->doubling_days, hz_fd_fmt_num(t->doubling_days, s[0], 48));
 		if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
-			err = hz_buf_printf(b, "<td data-low=\"%.17g\" data-high=\"%.17g\">%s–%s</td>", t->doubling_ci_low,
-					    t->doubling_ci_high, hz_fd_fmt_num(t->doubling_ci_low, s[1], 48),
+			err = hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s–%s</td>",
+					    hz_fd_fmt_exact(t->doubling_ci_low, s[3], 48), hz_fd_fmt_exact(t->doubling_ci_high, s[4], 48),
+					    hz_fd_fmt_num(t->doubling_ci_low, s[1], 48),
 					    hz_fd_fmt_num(t->doubling_ci_high, s[2], 48));
 		else if (!err)
 			err = hz_buf_puts(b, "<td></td>");
@@ -168,6 +172,27 @@ static int html_trend(const hz_fitdoc *doc, hz_buf *b)
 	return err ? err : hz_buf_puts(b, "</tbody>\n</table>\n");
 }
 
+/* A caption from a chart's file name when the caller gave none. */
+static void caption_of(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t len = strcspn(base, ".");
+
+	if (!strncmp(base, "doubling-50", len))
+		snprintf(out, size, "%s", "50% time horizon of each agent by release date, with the trend and its CI");
+	else if (!strncmp(base, "doubling-80", len))
+		snprintf(out, size, "%s", "80% time horizon of each agent by release date, with the trend and its CI");
+	else if (!strncmp(base, "buckets", len))
+		snprintf(out, size, "%s", "Success rate by task length, per agent");
+	else if (!strncmp(base, "tasks-hist", len))
+		snprintf(out, size, "%s", "Human time of the catalogue's tasks");
+	else if (len > 8 && !strncmp(base, "success-", 8))
+		snprintf(out, size, "Success curve (fitted logistic and binned success rates): %.*s", (int)(len - 8),
+			 base + 8);
+	else
+		snprintf(out, size, "%.*s", (int)len, base);
+}
+
 static int html_figures(const hz_report_opts *opts, hz_buf *b)
 {
 	int err = 0;
@@ -175,14 +200,18 @@ static int html_figures(const hz_report_opts *opts, hz_buf *b)
 	if (opts->nsvg)
 		err = hz_buf_puts(b, "<h2>Charts</h2>\n");
 	for (size_t i = 0; !err && i < opts->nsvg; i++) {
-		const char *cap = opts->svg_captions && opts->svg_captions[i] ? opts->svg_captions[i] : opts->svg_paths[i];
-		char *svg = NULL;
+		const char *cap = opts->svg_captions ? opts->svg_captions[i] : NULL;
+		char *svg = NULL, derived[256];
 		size_t len = 0;
+		if (!cap) {
+			caption_of(opts->svg_paths[i], derived, sizeof(derived));
+			cap = derived;
+		}
 		if ((err = hz_fs_read(opts->svg_paths[i], SVG_MAX, &svg, &len)) < 0) {
 			hz_error_prefix("embedding chart '%s': ", opts->svg_paths[i]);
 			break;
 		}
-		err = hz_buf_puts(b, "<figure><img src=\"data:image/svg+xml;base64,");
+		err = hz_buf_puts(b, "<div class=\"figure\"><img src=\"data:image/svg+xml;base64,");
 		if (!err)
 			err = base64(b, (const unsigned char *)svg, len);
 		if (!err)
@@ -190,11 +219,11 @@ static int html_figures(const hz_report_opts *opts, hz_buf *b)
 		if (!err)
 			err = html_text(b, cap);
 		if (!err)
-			err = hz_buf_puts(b, "\"><figcaption>");
+			err = hz_buf_puts(b, "\"><p class=\"caption\">");
 		if (!err)
 			err = html_text(b, cap);
 		if (!err)
-			err = hz_buf_puts(b, "</figcaption></figure>\n");
+			err = hz_buf_puts(b, "</p></div>\n");
 		free(svg);
 	}
 	return err;
@@ -266,11 +295,11 @@ int rp_render_html(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
 	if (!err)
 		err = html_notes(doc, b);
 	if (!err)
-		err = hz_buf_printf(b, "<footer>Written by horizon %s from ", HZ_VERSION);
+		err = hz_buf_printf(b, "<div class=\"footer\">Written by horizon %s from ", HZ_VERSION);
 	if (!err)
 		err = html_text(b, doc->origin);
 	if (!err)
-		err = hz_buf_printf(b, " (source: %s).</footer>\n</body>\n</html>\n", hz_fitdoc_source(doc));
+		err = hz_buf_printf(b, " (source: %s).</div>\n</body>\n</html>\n", hz_fitdoc_source(doc));
 	hz_buf_release(&line);
 	return err;
 }

@@ -25,6 +25,15 @@ static int tex_text(hz_buf *b, const char *s)
 		case '\\':
 			err = hz_buf_puts(b, "\\textbackslash{}");
 			break;
+		case '<':
+			err = hz_buf_puts(b, "\\textless{}");
+			break;
+		case '>':
+			err = hz_buf_puts(b, "\\textgreater{}");
+			break;
+		case '|':
+			err = hz_buf_puts(b, "\\textbar{}");
+			break;
 		default:
 			err = hz_buf_putc(b, *s);
 		}

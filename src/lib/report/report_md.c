@@ -10,8 +10,12 @@ static int md_cell(hz_buf *b, const char *s)
 {
 	int err = 0;
 
+	/* '<' and '>' as entities, or renderers take "<tag>" for HTML and drop it. */
 	for (; !err && *s; s++)
-		err = *s == '|' ? hz_buf_puts(b, "\\|") : hz_buf_putc(b, *s == '\n' ? ' ' : *s);
+		err = *s == '|'	  ? hz_buf_puts(b, "\\|")
+		      : *s == '<' ? hz_buf_puts(b, "&lt;")
+		      : *s == '>' ? hz_buf_puts(b, "&gt;")
+				  : hz_buf_putc(b, *s == '\n' ? ' ' : *s);
 	return err;
 }
 

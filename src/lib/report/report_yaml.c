@@ -29,11 +29,13 @@ static int yq(hz_buf *b, const char *s)
 
 static int ynum(hz_buf *b, const char *indent, const char *key, double x)
 {
+	char s[40];
+
 	if (isnan(x))
 		return hz_buf_printf(b, "%s%s: null\n", indent, key);
 	if (isinf(x))
 		return hz_buf_printf(b, "%s%s: %s\n", indent, key, x > 0 ? ".inf" : "-.inf");
-	return hz_buf_printf(b, "%s%s: %.17g\n", indent, key, x);
+	return hz_buf_printf(b, "%s%s: %s\n", indent, key, hz_fd_fmt_exact(x, s, sizeof(s)));
 }
 
 static int yhorizon(hz_buf *b, const char *key, const hz_fd_horizon *h)
