@@ -169,7 +169,7 @@ static int html_trend(const hz_fitdoc *doc, hz_buf *b)
 		if (!err)
 			err = hz_buf_puts(b, "</td></tr>\n");
 	}
-	return err ? err : hz_buf_puts(b, "</tbody>\n</table>\n");
+	return err ? err : hz_buf_puts(b, "</tbody>\n</table></div>\n");
 }
 
 /* A caption from a chart's file name when the caller gave none. */
