@@ -22,14 +22,17 @@ int hz_fitdoc_load(hz_fitdoc **out, const char *path);
 int hz_fitdoc_parse(hz_fitdoc **out, const char *text, size_t len, const char *origin);
 
 /*
- * Read METR's published results (benchmark_results_*.yaml): every model with
- * its release date, p50/p80 horizons with CIs, average score and SOTA flag.
- * The 50% trend is METR's published point estimate: OLS of ln(p50) on the
- * release date over the SOTA models whose p50 is at most 16 hours; when the
- * file carries a doubling_time_in_days block its CI is used.  The document's
- * source is "published".
+ * Read METR's published results (benchmark_results_*.yaml) through the
+ * fitter's reader (hz_fit_published): every model with its release date,
+ * p50/p80 horizons with CIs, average score and SOTA flag, and METR's trend
+ * (OLS of ln p50 on release date over the is_sota models, p50 <= 16 h).
+ * The document's source is "published".
  */
 int hz_fitdoc_load_published(hz_fitdoc **out, const char *path);
+
+/* The document of a fit made in-process (hz_fit_runs / hz_fit_published). */
+struct hz_fit;
+int hz_fitdoc_from_fit(hz_fitdoc **out, const struct hz_fit *fit, const char *origin);
 
 void hz_fitdoc_free(hz_fitdoc *doc);
 

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "horizon/catalog.h"
 #include "horizon/error.h"
+#include "horizon/fit.h"
 #include "horizon/plot.h"
 #include "horizon/report.h"
 
@@ -67,8 +68,19 @@ int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *rel
 	}
 	if (ninputs == 1 && (ends_with(inputs[0], ".yaml") || ends_with(inputs[0], ".yml")))
 		return hz_fitdoc_load_published(out, inputs[0]) < 0 ? hz_cli_lib_error(cmd) : HZ_EXIT_OK;
-	return hz_cli_error(cmd, "fitting run logs needs the fit module, not built into this horizon yet: "
-				 "run 'horizon fit --json -o fit.json' and pass fit.json");
+	{
+		hz_fit_opts opts = HZ_FIT_OPTS_INIT;
+		hz_fit *fit = NULL;
+		int rc = HZ_EXIT_OK;
+
+		/* Run logs: fit them first, with METR's defaults (as 'horizon fit' would). */
+		opts.release_dates = release_dates;
+		if (hz_fit_runs(&fit, (const char *const *)inputs, (size_t)ninputs, &opts) < 0 ||
+		    hz_fitdoc_from_fit(out, fit, ninputs == 1 ? inputs[0] : "run logs") < 0)
+			rc = hz_cli_lib_error(cmd);
+		hz_fit_free(fit);
+		return rc;
+	}
 }
 
 /* Human minutes of every task in the catalogue, for the histogram; NULL when there is none. */

@@ -9,6 +9,7 @@
 #include "fitdoc.h"
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "horizon/fit.h"
 #include "strutil.h"
 
 #define FIT_FILE_MAX (64u << 20)
@@ -146,6 +147,7 @@ static int get_num(const reader *r, json_t *obj, const char *field, double *out)
 	return 0;
 }
 
+/* A count: a non-negative number (the fitter writes successes as reals: partial credit), rounded. */
 static int get_long(const reader *r, json_t *obj, const char *field, long *out)
 {
 	json_t *v = json_object_get(obj, field);
@@ -153,9 +155,9 @@ static int get_long(const reader *r, json_t *obj, const char *field, long *out)
 	*out = -1;
 	if (!v || json_is_null(v))
 		return 0;
-	if (!json_is_integer(v) || json_integer_value(v) < 0)
-		return bad(r, field, "must be a non-negative integer or null");
-	*out = (long)json_integer_value(v);
+	if (!json_is_number(v) || !(json_number_value(v) >= 0) || json_number_value(v) > 1e15)
+		return bad(r, field, "must be a non-negative number or null");
+	*out = lround(json_number_value(v));
 	return 0;
 }
 
@@ -488,4 +490,31 @@ int hz_fitdoc_doubling(const hz_fitdoc *doc, int percent, hz_doubling *out)
 	out->first_date = t->first_date;
 	out->last_date = t->last_date;
 	return 0;
+}
+
+int hz_fitdoc_from_fit(hz_fitdoc **out, const hz_fit *fit, const char *origin)
+{
+	char *json = NULL;
+	int err;
+
+	*out = NULL;
+	if ((err = hz_fit_to_json(fit, &json)) < 0)
+		return err;
+	err = hz_fitdoc_parse(out, json, strlen(json), origin);
+	free(json);
+	return err;
+}
+
+int hz_fitdoc_load_published(hz_fitdoc **out, const char *path)
+{
+	hz_fit_opts opts = HZ_FIT_OPTS_INIT;
+	hz_fit *fit = NULL;
+	int err;
+
+	*out = NULL;
+	if ((err = hz_fit_published(&fit, path, &opts)) < 0)
+		return err;
+	err = hz_fitdoc_from_fit(out, fit, path);
+	hz_fit_free(fit);
+	return err;
 }

@@ -38,6 +38,7 @@ typedef struct chart {
 	lbl_item *items;
 	const hz_fd_agent **item_agent;
 	size_t nitems;
+	size_t band_rows; /* rows of $band (0: no band drawn) */
 	int numbered;    /* crowded: numbers at the points, names in a table beside */
 } chart;
 
@@ -90,7 +91,7 @@ static void extend_ranges(chart *c, const hz_fitdoc *doc, int *first, double *mi
 			c->y0 = lo;
 		if (*first || hi > c->y1)
 			c->y1 = hi;
-		if (*first || h->estimate < *min_est)
+		if (h->estimate >= LOWEST_MINUTES * 1.8 && h->estimate < *min_est)
 			*min_est = h->estimate;
 		*first = 0;
 	}
@@ -98,7 +99,7 @@ static void extend_ranges(chart *c, const hz_fitdoc *doc, int *first, double *mi
 
 static void set_ranges(chart *c)
 {
-	double min_est = 0;
+	double min_est = INFINITY; /* lowest estimate that is drawn on the axis */
 	int first = 1;
 	long pad;
 
@@ -213,16 +214,19 @@ static int put_line(chart *c, const char *block, const hz_fd_trend *t, long from
 	return err ? err : hz_buf_puts(&c->data, "EOD\n");
 }
 
-static int put_band(chart *c, const hz_fd_trend *t)
+/* The bootstrap band as a datablock; *rows says how many rows it has (0: nothing to draw). */
+static int put_band(chart *c, const hz_fd_trend *t, size_t *rows)
 {
 	int err = hz_buf_puts(&c->data, "$band << EOD\n");
 
+	*rows = 0;
 	for (size_t k = 0; !err && k < t->nband; k++) {
 		const hz_fd_band *b = &t->band[k];
 		if (!(b->low > 0) || !(b->high > 0) || b->days < c->x0 || b->days > c->x1)
 			continue;
 		if ((err = put_date(&c->data, b->days)) == 0)
 			err = hz_buf_printf(&c->data, " %.6g %.6g\n", fmax(b->low, c->y0 / 2), fmin(b->high, c->y1 * 2));
+		(*rows)++;
 	}
 	return err ? err : hz_buf_puts(&c->data, "EOD\n");
 }
@@ -250,6 +254,22 @@ static int collect_items(chart *c)
 	return 0;
 }
 
+/* "alias" or, for a point below the axis, "alias (p50 0.00011 s)". */
+static void below_text_named(const chart *c, const hz_fd_agent *a, const char *name, char *text, size_t size)
+{
+	char v[32];
+
+	if (a->h[c->pi].estimate < c->y0)
+		snprintf(text, size, "%s (p%d %s)", name, c->pi ? 80 : 50, hz_fmt_minutes(a->h[c->pi].estimate, v, sizeof(v)));
+	else
+		snprintf(text, size, "%s", name);
+}
+
+static void below_text(const chart *c, const hz_fd_agent *a, char *text, size_t size)
+{
+	below_text_named(c, a, a->alias, text, size);
+}
+
 static void label_text(const chart *c, size_t k, char *text, size_t size)
 {
 	const hz_fd_agent *a = c->item_agent[k];
@@ -257,7 +277,7 @@ static void label_text(const chart *c, size_t k, char *text, size_t size)
 	if (c->numbered)
 		snprintf(text, size, "%zu", k + 1);
 	else
-		snprintf(text, size, "%s%s", a->alias, a->h[c->pi].estimate < c->y0 ? " (< 0.05 s)" : "");
+		below_text(c, a, text, size);
 }
 
 /* Place the labels; returns how crowded the result is (0: every label clear of everything). */
@@ -333,9 +353,11 @@ static int write_table(chart *c)
 	}
 	for (size_t k = 0; !err && k < shown; k++) {
 		const hz_fd_agent *a = c->item_agent[k];
-		char text[96];
-		snprintf(text, sizeof(text), "%2zu  %.28s%s%s", k + 1, a->alias, strlen(a->alias) > 28 ? "…" : "",
-			 a->h[c->pi].estimate < c->y0 ? " (< 0.05 s)" : "");
+		char text[128];
+		char name[64], entry[96];
+		snprintf(name, sizeof(name), "%.28s%s", a->alias, strlen(a->alias) > 28 ? "…" : "");
+		below_text_named(c, a, name, entry, sizeof(entry));
+		snprintf(text, sizeof(text), "%2zu  %s", k + 1, entry);
 		err = hz_buf_printf(&c->set, "set label %zu ", 2000 + k);
 		if (!err)
 			err = gp_quote(&c->set, text);
@@ -405,6 +427,7 @@ static void chart_reset(chart *c)
 	hz_buf_clear(&c->data);
 	hz_buf_clear(&c->set);
 	c->nobs = 0;
+	c->band_rows = 0;
 }
 
 /* The data blocks and obstacles for the current frame; counts of each point kind. */
@@ -416,7 +439,7 @@ static int build_data(chart *c, size_t counts[4])
 	set_ranges(c);
 	if (t->present && (err = put_line(c, "trend", t, c->x0)) < 0)
 		return err;
-	if (t->present && t->nband && (err = put_band(c, t)) < 0)
+	if (t->present && t->nband && (err = put_band(c, t, &c->band_rows)) < 0)
 		return err;
 	if (c->pub && c->pub->trend[c->pi].present && (err = put_line(c, "metrtrend", &c->pub->trend[c->pi], c->x0)) < 0)
 		return err;
@@ -469,7 +492,7 @@ static int build_plot_cmd(const chart *c, const hz_plot_opts *opts, const size_t
 	const char *pubkey = opts->published_label ? opts->published_label : "METR published";
 	int err = 0;
 
-	if (t->present && t->nband)
+	if (t->present && c->band_rows)
 		err = plot_clause(cmd, "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
 				       "title \"trend CI (bootstrap)\"");
 	if (!err && t->present)
@@ -494,7 +517,7 @@ static int build_plot_cmd(const chart *c, const hz_plot_opts *opts, const size_t
 				       "\" title \"agents in the trend (SOTA)\"");
 	if (!err && counts[2])
 		err = plot_clause(cmd, "$below using 1:2 with points pt 11 ps 1.4 lc rgb \"" COLOR_AGENT
-				       "\" title \"below 0.05 s\"");
+				       "\" title \"below the axis (value in its label)\"");
 	return err;
 }
 

@@ -74,7 +74,7 @@ static int yagent(hz_buf *b, const hz_fd_agent *a)
 	if (!err)
 		err = ynum(b, "        ", "tokens", rp_tokens(a));
 	if (!err)
-		err = hz_buf_printf(b, "    release_date: %s\n", a->release_date[0] ? a->release_date : "null");
+		err = a->release_date[0] ? hz_buf_printf(b, "    release_date: %s\n", a->release_date) : 0;
 	if (!err && a->runs >= 0)
 		err = hz_buf_printf(b, "    runs: %ld\n", a->runs);
 	if (!err && a->tasks >= 0)
@@ -127,7 +127,16 @@ int rp_render_yaml(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
 	if (!err)
 		err = hz_buf_puts(b, "\nresults:\n");
 	for (size_t i = 0; !err && i < doc->nagents; i++)
-		err = yagent(b, v[i]);
+		if (v[i]->release_date[0])
+			err = yagent(b, v[i]);
+	/* METR's results hold dated models only; agents without a date (the human baseline) go apart. */
+	for (size_t i = 0, any = 0; !err && i < doc->nagents; i++)
+		if (!v[i]->release_date[0]) {
+			if (!any++)
+				err = hz_buf_puts(b, "undated_results:\n");
+			if (!err)
+				err = yagent(b, v[i]);
+		}
 	if (!err)
 		err = ytrend(doc, b);
 	free(v);
