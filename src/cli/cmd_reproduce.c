@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "horizon/error.h"
+#include "horizon/fit.h"
 #include "horizon/plot.h"
 #include "horizon/report.h"
 
@@ -86,7 +87,10 @@ int cmd_reproduce(int argc, char **argv)
 	};
 	hz_plot_opts po = HZ_PLOT_OPTS_INIT;
 	hz_plot_files files = HZ_PLOT_FILES_INIT;
+	hz_fit_opts fo = HZ_FIT_OPTS_INIT;
+	hz_fit *fit = NULL;
 	hz_fitdoc *doc = NULL;
+	double mine[2], file[2];
 	int c, rc = HZ_EXIT_OK, no80 = 0;
 
 	po.out_dir = "results/reproduce";
@@ -115,7 +119,7 @@ int cmd_reproduce(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return hz_cli_usage("reproduce", "expects one results file (benchmark_results_*.yaml)");
-	if (hz_fitdoc_load_published(&doc, argv[optind]) < 0) {
+	if (hz_fit_published(&fit, argv[optind], &fo) < 0 || hz_fitdoc_from_fit(&doc, fit, argv[optind]) < 0) {
 		rc = hz_cli_lib_error("reproduce");
 		goto done;
 	}
@@ -128,10 +132,17 @@ int cmd_reproduce(int argc, char **argv)
 	hz_cli_print_doubling(doc, 50);
 	if (!no80)
 		hz_cli_print_doubling(doc, 80);
+	if (hz_fit_published_doubling(fit, mine, file) == 0) {
+		printf("METR's windows (is_sota models, p50 <= 16 h): all time %.1f days, from 2023 on %.1f days\n",
+		       mine[0], mine[1]);
+		if (isfinite(file[0]) || isfinite(file[1]))
+			printf("the file's own figures: all time %.1f days, from 2023 on %.1f days\n", file[0], file[1]);
+	}
 	for (size_t i = 0; i < files.n; i++)
 		printf("wrote %s\n", files.paths[i]);
 done:
 	hz_plot_files_release(&files);
 	hz_fitdoc_free(doc);
+	hz_fit_free(fit);
 	return rc;
 }
