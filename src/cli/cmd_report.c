@@ -66,6 +66,22 @@ static int parse_formats(const char *spec, hz_report_format *f, int *n)
 	return 0;
 }
 
+/* mkdir -p the directory a file goes into. */
+static int mkdir_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int err;
+
+	if (!slash || slash == path)
+		return 0;
+	if (!(dir = strndup(path, (size_t)(slash - path))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	err = hz_fs_mkdir_p(dir, 0755);
+	free(dir);
+	return err;
+}
+
 /* Draw the charts for the html report and collect the SVGs to embed. */
 static int html_charts(hz_fitdoc *doc, hz_plot_opts *po, hz_plot_files *files, const char ***svgs, size_t *nsvg)
 {
@@ -198,7 +214,7 @@ int cmd_report(int argc, char **argv)
 			rc = hz_cli_error("report", "out of memory");
 			goto done;
 		}
-		if ((!output && hz_fs_mkdir_p(dir, 0755) < 0) || hz_report_write(doc, &ro, path) < 0) {
+		if (mkdir_parent(path) < 0 || hz_report_write(doc, &ro, path) < 0) {
 			rc = hz_cli_lib_error("report");
 			goto done;
 		}
