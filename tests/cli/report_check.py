@@ -110,6 +110,59 @@ def check_png(path, w=None, h=None):
     print("%s: PNG %dx%d" % (path, pw, ph))
 
 
+def png_pixels(path):
+    """Decode an 8-bit RGB/RGBA non-interlaced PNG into rows of bytes (enough for our screenshots)."""
+    import zlib
+    d = open(path, "rb").read()
+    w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", d[16:29])
+    if depth != 8 or ctype not in (2, 6) or interlace:
+        sys.exit("%s: unsupported PNG layout" % path)
+    bpp = 3 if ctype == 2 else 4
+    i, idat = 8, b""
+    while i < len(d):
+        n = struct.unpack(">I", d[i:i + 4])[0]
+        if d[i + 4:i + 8] == b"IDAT":
+            idat += d[i + 8:i + 8 + n]
+        i += 12 + n
+    raw, stride, prev, rows = zlib.decompress(idat), w * bpp + 1, bytearray(w * bpp), []
+    for y in range(h):
+        f, line = raw[y * stride], bytearray(raw[y * stride + 1:(y + 1) * stride])
+        for x in range(len(line)):
+            a = line[x - bpp] if x >= bpp else 0
+            b = prev[x]
+            c = prev[x - bpp] if x >= bpp else 0
+            if f == 1:
+                line[x] = (line[x] + a) & 255
+            elif f == 2:
+                line[x] = (line[x] + b) & 255
+            elif f == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
+        prev = line
+    return w, h, bpp, rows
+
+
+def check_nontrivial(path, min_ink="0.02"):
+    """A screenshot with content: at least min_ink of the pixels are not near-white, and some are coloured."""
+    w, h, bpp, rows = png_pixels(path)
+    ink = coloured = 0
+    for line in rows[::4]:
+        for x in range(0, w * bpp, 4 * bpp):
+            r, g, b = line[x], line[x + 1], line[x + 2]
+            if min(r, g, b) < 200:
+                ink += 1
+            if max(r, g, b) - min(r, g, b) > 60:
+                coloured += 1
+    total = len(rows[::4]) * len(range(0, w * bpp, 4 * bpp))
+    print("%s: %dx%d, %.1f%% ink, %d coloured samples" % (path, w, h, 100.0 * ink / total, coloured))
+    if ink < float(min_ink) * total or coloured < 50:
+        sys.exit("%s looks blank" % path)
+
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -272,5 +325,5 @@ def check_latex(fit, path):
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"png": check_png, "html-strict": check_html_strict, "md": check_md, "csv": check_csv,
+    {"png": check_png, "nontrivial": check_nontrivial, "html-strict": check_html_strict, "md": check_md, "csv": check_csv,
      "html": check_html, "latex": check_latex}[cmd](*args)
