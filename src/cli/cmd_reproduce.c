@@ -71,7 +71,7 @@ void hz_cli_print_doubling(const hz_fitdoc *doc, int percent)
 	}
 	printf("%d%% horizon: doubling time %.0f days (%.1f months)", percent, d.days, d.days / (365.25 / 12));
 	if (isfinite(d.ci_low) && isfinite(d.ci_high))
-		printf(", 95%% CI %.0f to %.0f days", d.ci_low, d.ci_high);
+		printf(d.ci_high < 1e6 ? ", 95%% CI %.0f to %.0f days" : ", 95%% CI %.0f to %.3g days", d.ci_low, d.ci_high);
 	printf("; fitted on %zu agents", d.n_agents);
 	if (d.first_date && d.first_date[0])
 		printf(" released %s to %s", d.first_date, d.last_date);

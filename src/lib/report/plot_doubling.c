@@ -467,7 +467,7 @@ static int build_settings(chart *c, const hz_plot_opts *opts, int percent)
 			    "set xrange [\"%s\":\"%s\"]\n"
 			    "set logscale y\nset yrange [%.6g:%.6g]\n"
 			    "set xlabel \"Model release date\" offset 0,0.3\n"
-			    "set ylabel \"Task length (human working time) at %d%% success\" offset 1,0\n"
+			    "set ylabel \"Task length (human working time) at %d%% success\" offset 0.5,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
 			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
@@ -529,7 +529,7 @@ int plot_doubling(const hz_fitdoc *doc, int percent, const hz_plot_opts *opts, h
 	char name[32];
 	int err = 0;
 
-	c.fr = (gp_frame){ 1200, 760, 0.075, 0.975, 0.19, 0.875, 11 };
+	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.19, 0.875, 11 };
 	if ((err = collect_items(&c)) < 0)
 		goto done;
 	if (!c.nitems) {
