@@ -162,8 +162,9 @@ static double make_agents(const demo *d, hz_task **tasks, size_t ntasks, hz_agen
 	return doubling;
 }
 
+/* Run the sweep; *errors is how many runs ended in error (left out of the fit). */
 static int sweep(const demo *d, const hz_catalog *cat, hz_task **tasks, size_t ntasks, const hz_agent_config *agents,
-		 size_t nagents)
+		 size_t nagents, size_t *errors)
 {
 	hz_sweep_opts o = HZ_SWEEP_OPTS_INIT;
 	hz_sweep_result r = { 0 };
@@ -197,6 +198,7 @@ static int sweep(const demo *d, const hz_catalog *cat, hz_task **tasks, size_t n
 	printf("sweep: %zu runs planned, %zu already recorded, %zu run now: %zu success, %zu failure, %zu error "
 	       "(%.0f s)\n",
 	       r.planned, r.planned - r.to_run, r.to_run, r.success, r.failure, r.error, r.wall_s);
+	*errors = r.error;
 	if (r.error)
 		fprintf(stderr, "horizon demo: %zu runs ended in error (left out of the fit); run the demo again to retry "
 				"them\n", r.error);
@@ -303,7 +305,7 @@ int cmd_demo(int argc, char **argv)
 	hz_agent_config agents[MAX_AGENTS];
 	hz_catalog *cat = NULL;
 	hz_task **tasks = NULL;
-	size_t ntasks = 0, nagents = 0;
+	size_t ntasks = 0, nagents = 0, errors = 0;
 	int c, rc = HZ_EXIT_OK, boot_set = 0;
 	double latent;
 	char lo[32], hi[32];
@@ -387,9 +389,11 @@ int cmd_demo(int argc, char **argv)
 		rc = hz_cli_lib_error("demo");
 		goto done;
 	}
-	if ((rc = sweep(&d, cat, tasks, ntasks, agents, nagents)) != 0)
+	if ((rc = sweep(&d, cat, tasks, ntasks, agents, nagents, &errors)) != 0)
 		goto done;
-	rc = fit_and_publish(&d, latent, nagents);
+	/* Runs lost to errors leave the results incomplete: say so in the exit status too. */
+	if ((rc = fit_and_publish(&d, latent, nagents)) == HZ_EXIT_OK && errors)
+		rc = HZ_EXIT_FAIL;
 done:
 	for (size_t i = 0; i < nagents; i++)
 		hz_agent_config_release(&agents[i]);
