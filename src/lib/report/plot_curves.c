@@ -54,12 +54,15 @@ static int horizon_mark(hz_buf *b, const hz_fd_agent *a, int pi, double lo, doub
 		return 0;
 	hz_fmt_minutes(h->estimate, t, sizeof(t));
 	(*n)++;
-	/* Below and left of the crossing: the curve falls from the upper left, bin labels sit above points. */
+	/*
+	 * Near the bottom, left of the marker: the curve is high there (it falls from the upper left)
+	 * and the bins are near the curve.  p80 sits a row above p50 so the two never collide.
+	 */
 	return hz_buf_printf(b,
 			     "set arrow from %.6g, graph 0 to %.6g, %.2f nohead dt 2 lw 1.2 lc rgb \"" COLOR_MARK "\" back\n"
-			     "set label \"p%d = %s\" at %.6g, %.2f right offset -0.6,-0.9 font \",10\" tc rgb \"" COLOR_MARK
+			     "set label \"p%d = %s\" at %.6g, graph %.2f right offset -0.6,0 font \",10\" tc rgb \"" COLOR_MARK
 			     "\" front\n",
-			     h->estimate, h->estimate, p, pi ? 80 : 50, t, h->estimate, p);
+			     h->estimate, h->estimate, p, pi ? 80 : 50, t, h->estimate, pi ? 0.11 : 0.04);
 }
 
 static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *opts, hz_plot_files *files)
@@ -141,7 +144,7 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 	if (!err && a->nbins)
 		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2 lc rgb \"" COLOR_BINS
 					  "\" title \"success rate per bin (weighted)\", \\\n"
-					  "     $bins using 1:2:(sprintf(\"%%d/%%d\", int($5), int($6))) with labels offset 0,1.1 font \",9\" "
+					  "     $bins using 1:2:(gprintf(\"%%.0f\", $5) . \"/\" . gprintf(\"%%.0f\", $6)) with labels offset 0,1.1 font \",9\" "
 					  "tc rgb \"#333333\" notitle",
 				    cmd.len ? ", \\\n     " : "plot ");
 	if (!err)

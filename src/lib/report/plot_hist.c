@@ -74,7 +74,7 @@ int plot_hist(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *fil
 	if (!err)
 		err = gp_finish(&s,
 				"plot $hist using 1:(0.5 * $4):2:3:(0):4 with boxxyerror lc rgb \"#8fb4d9\", \\\n"
-				"     $hist using 1:4:(sprintf(\"%d\", int($4))) with labels offset 0,0.8 font \",10\"",
+				"     $hist using 1:4:(gprintf(\"%.0f\", $4)) with labels offset 0,0.8 font \",10\"",
 				&fr, "tasks-hist", opts, files);
 	free(counts);
 	hz_buf_release(&s);
