@@ -407,10 +407,6 @@ static int write_titles(chart *c, const hz_plot_opts *opts)
 		err = describe_trend(&sub, t, "", c->doc->confidence);
 	else if (!err)
 		err = hz_buf_puts(&sub, "no trend: fewer than two agents with release dates and horizons");
-	if (!err && pt && pt->present)
-		err = hz_buf_puts(&sub, "   |   METR published: ");
-	if (!err && pt && pt->present)
-		err = describe_trend(&sub, pt, "", NAN);
 	if (!err)
 		err = hz_buf_printf(&c->set, "set label 1001 ");
 	if (!err)
@@ -418,6 +414,20 @@ static int write_titles(chart *c, const hz_plot_opts *opts)
 	if (!err)
 		err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",11\" tc rgb \"#333333\" front\n",
 				    1 - 50.0 / c->fr.h);
+	/* The published trend on a line of its own, in its colour: one long line would not fit. */
+	if (!err && pt && pt->present) {
+		hz_buf_clear(&sub);
+		err = hz_buf_printf(&sub, "%s: ", opts->published_label ? opts->published_label : "METR published");
+		if (!err)
+			err = describe_trend(&sub, pt, "", NAN);
+		if (!err)
+			err = hz_buf_printf(&c->set, "set label 1002 ");
+		if (!err)
+			err = gp_quote(&c->set, hz_buf_cstr(&sub));
+		if (!err)
+			err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",11\" tc rgb \"" COLOR_METR "\" front\n",
+					    1 - 70.0 / c->fr.h);
+	}
 	hz_buf_release(&sub);
 	return err;
 }
@@ -529,7 +539,7 @@ int plot_doubling(const hz_fitdoc *doc, int percent, const hz_plot_opts *opts, h
 	char name[32];
 	int err = 0;
 
-	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.19, 0.875, 11 };
+	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.19, opts->published ? 0.85 : 0.875, 11 };
 	if ((err = collect_items(&c)) < 0)
 		goto done;
 	if (!c.nitems) {
