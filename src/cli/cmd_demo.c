@@ -22,7 +22,7 @@
 #include "strutil.h"
 
 #define DEMO_DOUBLING_DAYS 213.0 /* METR's "about seven months" */
-#define DEMO_SLOPE 0.8
+#define DEMO_SLOPE 1.0
 #define MAX_AGENTS 8
 #define QUICK_TASKS 8
 
@@ -120,7 +120,7 @@ static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *
 
 /*
  * The simulated agents.  Their latent horizons double every
- * DEMO_DOUBLING_DAYS, from twice the catalogue's shortest task to its 80th
+ * DEMO_DOUBLING_DAYS, from the catalogue's shortest task to its 90th
  * percentile, so that every horizon lies where there are tasks to measure it
  * (a horizon below the shortest task can only be extrapolated).  Release
  * dates end in March 2025 and go back as far as that needs (to 2019 at most:
@@ -129,7 +129,7 @@ static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *
  */
 static double make_agents(const demo *d, hz_task **tasks, size_t ntasks, hz_agent_config *agents, size_t *nagents)
 {
-	double m_lo = hz_task_human_minutes(tasks[0]), m_hi = hz_task_human_minutes(tasks[(ntasks - 1) * 80 / 100]);
+	double m_lo = hz_task_human_minutes(tasks[0]), m_hi = hz_task_human_minutes(tasks[(ntasks - 1) * 90 / 100]);
 	long d0, d1;
 	int n = d->quick ? 4 : 6;
 	double h_last, h_first, doubling = DEMO_DOUBLING_DAYS;
@@ -137,7 +137,7 @@ static double make_agents(const demo *d, hz_task **tasks, size_t ntasks, hz_agen
 	hz_parse_date("2019-01-01", &d0);
 	hz_parse_date("2025-03-01", &d1);
 	h_last = fmax(m_hi, m_lo * 8);
-	h_first = fmax(h_last / pow(2, (double)(d1 - d0) / doubling), m_lo * 2);
+	h_first = fmax(h_last / pow(2, (double)(d1 - d0) / doubling), m_lo);
 	d0 = d1 - lround(doubling * log2(h_last / h_first));
 	*nagents = 0;
 	for (int i = 0; i < n + 1; i++) {

@@ -31,6 +31,18 @@ numbers html "$out/report.html"
 days=$(python3 -c "import json,sys; print('%.0f' % json.load(open(sys.argv[1]))['trend']['50']['doubling_days'])" "$out/fit.json")
 expect_grep "printed doubling time is fit.json's ($days days)" "^50% horizon: doubling time $days days" "$TMP/first.out"
 
+# The run directory itself is an input of report (fitted in-process): the same point estimates.
+expect_ok "report from the run directory" "$HORIZON" report -f csv -o "$TMP/dir.csv" "$out"
+python3 - "$out/fit.json" "$TMP/dir.csv" <<'PY' >"$TMP/chk" 2>&1 && ok "directory input gives fit.json's horizons" || { bad "directory input"; cat "$TMP/chk"; }
+import csv, json, sys
+fit = {a["alias"]: a for a in json.load(open(sys.argv[1]))["agents"]}
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert sorted(r["alias"] for r in rows) == sorted(fit)
+for r in rows:
+    want = fit[r["alias"]]["horizons"]["50"]["estimate"]
+    assert (r["p50_minutes"] == "" and want is None) or float(r["p50_minutes"]) == want, (r["alias"], r["p50_minutes"], want)
+PY
+
 # Resumable: the second run reuses every run.
 expect_ok "demo --quick again" "$HORIZON" demo --quick --tasks-dir "$TASKS" -o "$out"
 expect_grep "second run reuses the runs" '15 runs planned, 15 already recorded, 0 run now' "$TMP/out"
