@@ -2,7 +2,9 @@
  * The numpy-exact random stream against the test vectors of METHOD.md
  * section 8, and the seed-42 resample of METR's Jan-2025 runs (6985 rows).
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "fit/fit_internal.h"
 #include "horizon/error.h"
@@ -107,5 +109,76 @@ static void test_resample_seed42(void)
 		fprintf(stderr, "last error: %s\n", hz_error_message());
 }
 
+typedef struct acc {
+	const fit_design *d;
+	double *w1, *w0;
+	double *ymin, *ymax;
+} acc;
+
+static void add_row(void *ud, uint32_t row)
+{
+	acc *a = ud;
+	const fit_table *t = a->d->t;
+	uint32_t p = a->d->point[row], al = t->alias[row];
+
+	a->w1[p] += a->d->w[row] * t->y[row];
+	a->w0[p] += a->d->w[row] * (1 - t->y[row]);
+	a->ymin[al] = fmin(a->ymin[al], t->y[row]);
+	a->ymax[al] = fmax(a->ymax[al], t->y[row]);
+}
+
+/*
+ * The bootstrap's inlined sampling loop gives the same horizons as the plain
+ * resample above followed by a row-by-row fit, for the first samples.
+ */
+static void test_bootstrap_matches_resample(void)
+{
+	char path[4096];
+	static const double pc[2] = { 50, 80 };
+	fit_table t = { 0 };
+	fit_design d = { 0 };
+	fit_resample_scratch s = { 0 };
+	enum { NS = 5 };
+	double *out = NULL;
+
+	snprintf(path, sizeof(path), "%s/data/metr-2025-01/all_runs.jsonl", hz_test_shared());
+	t.score_col = "score_binarized";
+	HZ_CHECK_EQ_INT(fit_table_load_input(&t, path), 0);
+	HZ_CHECK_EQ_INT(fit_table_finish(&t), 0);
+	HZ_CHECK_EQ_INT(fit_design_build(&d, &t, t.w_invsqrt), 0);
+	HZ_CHECK_EQ_INT(fit_resample_scratch_init(&s, &d), 0);
+	out = malloc(NS * d.nagents * 2 * sizeof(*out));
+	HZ_CHECK_EQ_INT(fit_bootstrap_run(&d, pc, 2, 0.1, NS, 42, 2, NULL, NULL, out), 0);
+	for (int i = 0; i < NS; i++) {
+		acc a = { &d, calloc(d.npoints, sizeof(double)), calloc(d.npoints, sizeof(double)),
+			  malloc(d.nagents * sizeof(double)), malloc(d.nagents * sizeof(double)) };
+		for (size_t al = 0; al < d.nagents; al++) {
+			a.ymin[al] = INFINITY;
+			a.ymax[al] = -INFINITY;
+		}
+		fit_resample(&d, 42 + (uint32_t)i, &s, add_row, &a);
+		for (size_t al = 0; al < d.nagents; al++) {
+			size_t p0 = d.agent_p0[al], p1 = d.agent_p0[al + 1];
+			fit_logit lg;
+			const double *got = &out[(i * d.nagents + al) * 2];
+			if (!(a.ymin[al] < a.ymax[al])) {
+				HZ_CHECK(isnan(got[0]) && isnan(got[1]));
+				continue;
+			}
+			fit_logistic(d.px + p0, a.w1 + p0, a.w0 + p0, p1 - p0, 0.1, &lg);
+			HZ_CHECK_NEAR(log(got[0]), log(fit_horizon(lg.a, lg.b, 50)), 1e-9);
+			HZ_CHECK_NEAR(log(got[1]), log(fit_horizon(lg.a, lg.b, 80)), 1e-9);
+		}
+		free(a.w1);
+		free(a.w0);
+		free(a.ymin);
+		free(a.ymax);
+	}
+	free(out);
+	fit_resample_scratch_release(&s);
+	fit_design_release(&d);
+	fit_table_release(&t);
+}
+
 HZ_TEST_MAIN(HZ_TEST(test_seedseq), HZ_TEST(test_next64), HZ_TEST(test_random), HZ_TEST(test_choice),
-	     HZ_TEST(test_next32_buffer), HZ_TEST(test_resample_seed42))
+	     HZ_TEST(test_next32_buffer), HZ_TEST(test_resample_seed42), HZ_TEST(test_bootstrap_matches_resample))

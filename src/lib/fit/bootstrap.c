@@ -36,39 +36,41 @@ void fit_resample_scratch_release(fit_resample_scratch *s)
 	s->mult = NULL;
 }
 
+/* Steps 1-2: the family draws, then each family copy's task draws, as task multiplicities. */
+static void draw_tasks(const fit_design *d, fit_rng *r, fit_resample_scratch *s)
+{
+	uint32_t *fam = s->draws, *task = s->draws + d->nfam;
+
+	memset(s->mult, 0, (d->t->tasks.n + 1) * sizeof(*s->mult));
+	fit_rng_choice(r, d->nfam, fam);
+	for (uint32_t j = 0; j < d->nfam; j++) {
+		uint32_t k = fam[j], t0 = d->fam_t0[k], nv = d->fam_t0[k + 1] - t0;
+		fit_rng_choice(r, nv, task);
+		for (uint32_t e = 0; e < nv; e++)
+			s->mult[d->fam_tasks[t0 + task[e]]]++;
+	}
+}
+
 /*
- * A task drawn m times contributes, for each of its task|||alias keys, the
- * key's rows R repeated m times; METR's pooled group M_k is exactly that, so
- * M_k[i] = R[i mod |R|] and the uniforms can be consumed key by key.
+ * Step 3.  A task drawn m times contributes, for each of its task|||alias
+ * keys, the key's rows R repeated m times; METR's pooled group M_k is exactly
+ * that, so M_k[i] = R[i mod |R|] and the uniforms can be consumed key by key.
+ * run_sample() below walks the same loop with the same draws, inlined.
  */
 size_t fit_resample(const fit_design *d, uint32_t seed, fit_resample_scratch *s,
 		    void (*emit)(void *ud, uint32_t row), void *ud)
 {
-	uint32_t *fam = s->draws, *task = s->draws + d->nfam;
 	size_t rows = 0;
 	fit_rng r;
 
 	fit_rng_seed(&r, seed);
-	memset(s->mult, 0, (d->t->tasks.n + 1) * sizeof(*s->mult));
-	fit_rng_choice(&r, d->nfam, fam);
-	for (uint32_t j = 0; j < d->nfam; j++) {
-		uint32_t k = fam[j], t0 = d->fam_t0[k], nv = d->fam_t0[k + 1] - t0;
-		fit_rng_choice(&r, nv, task);
-		for (uint32_t e = 0; e < nv; e++)
-			s->mult[d->fam_tasks[t0 + task[e]]]++;
-	}
+	draw_tasks(d, &r, s);
 	for (size_t k = 0; k < d->nkeys; k++) {
-		uint32_t m = s->mult[d->key_task[k]], nr;
-		const uint32_t *R;
-		size_t c;
-		if (!m)
-			continue;
-		R = d->key_rows + d->key_r0[k];
-		nr = d->key_r0[k + 1] - d->key_r0[k];
-		c = (size_t)m * nr;
+		uint32_t m = s->mult[d->key_task[k]], r0 = d->key_r0[k], nr = d->key_r0[k + 1] - r0;
+		size_t c = (size_t)m * nr;
 		for (size_t t = 0; t < c; t++) {
 			size_t i = (size_t)(fit_rng_random(&r) * (double)c);
-			emit(ud, R[i % nr]);
+			emit(ud, d->key_rows[r0 + i % nr]);
 		}
 		rows += c;
 	}
@@ -97,34 +99,70 @@ typedef struct worker {
 	fit_resample_scratch scratch;
 } worker;
 
-static void accumulate(void *ud, uint32_t row)
+static void note_y(worker *wk, uint32_t a, size_t n, double ymin, double ymax)
 {
-	worker *wk = ud;
-	const fit_design *d = wk->d;
-	uint32_t p = d->point[row], a = d->t->alias[row];
-	double y = d->t->y[row], w = d->w[row];
-
-	wk->w1[p] += w * y;
-	wk->w0[p] += w * (1.0 - y);
-	if (!wk->count[a]++) {
-		wk->ymin[a] = wk->ymax[a] = y;
+	if (!wk->count[a]) {
+		wk->ymin[a] = ymin;
+		wk->ymax[a] = ymax;
 	} else {
-		if (y < wk->ymin[a])
-			wk->ymin[a] = y;
-		if (y > wk->ymax[a])
-			wk->ymax[a] = y;
+		wk->ymin[a] = ymin < wk->ymin[a] ? ymin : wk->ymin[a];
+		wk->ymax[a] = ymax > wk->ymax[a] ? ymax : wk->ymax[a];
 	}
+	wk->count[a] += n;
 }
 
+/* One sample: the resample of fit_resample(), accumulated into per-point weights, then every agent's fit. */
 static void run_sample(pool *pl, worker *wk, size_t i)
 {
 	const fit_design *d = pl->d;
 	double *out = pl->out + i * d->nagents * pl->np;
+	fit_rng r;
 
 	memset(wk->w1, 0, d->npoints * sizeof(double));
 	memset(wk->w0, 0, d->npoints * sizeof(double));
 	memset(wk->count, 0, d->nagents * sizeof(size_t));
-	fit_resample(d, pl->seed + (uint32_t)i, &wk->scratch, accumulate, wk);
+	fit_rng_seed(&r, pl->seed + (uint32_t)i);
+	draw_tasks(d, &r, &wk->scratch);
+	for (size_t k = 0; k < d->nkeys; k++) {
+		uint32_t m = wk->scratch.mult[d->key_task[k]], r0, nr;
+		const fit_krow *kr;
+		double dc, wy = 0, wn = 0, ymin = INFINITY, ymax = -INFINITY;
+		size_t c;
+		if (!m)
+			continue;
+		r0 = d->key_r0[k];
+		nr = d->key_r0[k + 1] - r0;
+		kr = d->krow + r0;
+		c = (size_t)m * nr;
+		dc = (double)c;
+		if (d->key_point[k] != FIT_NONE) {
+			/* the usual case: one point per key, so sum in registers */
+			for (size_t t = 0; t < c; t++) {
+				size_t j = (size_t)(fit_rng_random(&r) * dc);
+				if (j >= nr) /* only when the task was drawn more than once */
+					j %= nr;
+				wy += kr[j].wy;
+				wn += kr[j].wn;
+				ymin = kr[j].y < ymin ? kr[j].y : ymin; /* not fmin(): a libm call here */
+				ymax = kr[j].y > ymax ? kr[j].y : ymax;
+			}
+			wk->w1[d->key_point[k]] += wy;
+			wk->w0[d->key_point[k]] += wn;
+		} else {
+			for (size_t t = 0; t < c; t++) {
+				size_t j = (size_t)(fit_rng_random(&r) * dc);
+				uint32_t p;
+				if (j >= nr)
+					j %= nr;
+				p = d->point[d->key_rows[r0 + j]];
+				wk->w1[p] += kr[j].wy;
+				wk->w0[p] += kr[j].wn;
+				ymin = kr[j].y < ymin ? kr[j].y : ymin; /* not fmin(): a libm call here */
+				ymax = kr[j].y > ymax ? kr[j].y : ymax;
+			}
+		}
+		note_y(wk, d->key_alias[k], c, ymin, ymax);
+	}
 	for (size_t a = 0; a < d->nagents; a++) {
 		size_t p0 = d->agent_p0[a], p1 = d->agent_p0[a + 1];
 		fit_logit lg;

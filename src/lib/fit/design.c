@@ -229,6 +229,27 @@ static int build_keys(fit_design *d)
 	for (size_t i = 0; i < t->n; i++)
 		d->key_rows[fill[rank[row_key[i]]]++] = (uint32_t)i;
 	d->nkeys = nk;
+	d->krow = malloc((t->n + 1) * sizeof(*d->krow));
+	d->key_alias = malloc((nk + 1) * sizeof(*d->key_alias));
+	d->key_point = malloc((nk + 1) * sizeof(*d->key_point));
+	if (!d->krow || !d->key_alias || !d->key_point) {
+		err = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t j = 0; j < t->n; j++) {
+		uint32_t r = d->key_rows[j];
+		d->krow[j].wy = d->w[r] * t->y[r];
+		d->krow[j].wn = d->w[r] * (1.0 - t->y[r]);
+		d->krow[j].y = t->y[r];
+	}
+	for (size_t k = 0; k < nk; k++) {
+		uint32_t first = d->key_rows[d->key_r0[k]];
+		d->key_alias[k] = t->alias[first];
+		d->key_point[k] = d->point[first];
+		for (uint32_t j = d->key_r0[k]; j < d->key_r0[k + 1]; j++)
+			if (d->point[d->key_rows[j]] != d->point[first])
+				d->key_point[k] = FIT_NONE; /* weights differ within the key */
+	}
 done:
 	if (names)
 		for (size_t k = 0; k < nk; k++)
@@ -282,5 +303,8 @@ void fit_design_release(fit_design *d)
 	free(d->key_task);
 	free(d->key_r0);
 	free(d->key_rows);
+	free(d->krow);
+	free(d->key_alias);
+	free(d->key_point);
 	memset(d, 0, sizeof(*d));
 }

@@ -5,8 +5,6 @@
  */
 #include "fit_internal.h"
 
-#define PCG_MULT_HI 0x2360ED051FC65DA4ULL
-#define PCG_MULT_LO 0x4385DF649FCCF645ULL
 
 static uint32_t hashmix(uint32_t v, uint32_t *hc)
 {
@@ -48,9 +46,7 @@ void fit_seedseq_state(uint32_t seed, uint64_t out[4])
 
 static void step(fit_rng *r)
 {
-	const fit_u128 mult = (fit_u128)PCG_MULT_HI << 64 | PCG_MULT_LO;
-
-	r->state = r->state * mult + r->inc;
+	r->state = r->state * FIT_PCG_MULT + r->inc;
 }
 
 void fit_rng_seed(fit_rng *r, uint32_t seed)
@@ -70,17 +66,6 @@ void fit_rng_seed(fit_rng *r, uint32_t seed)
 	r->buf32 = 0;
 }
 
-uint64_t fit_rng_next64(fit_rng *r)
-{
-	uint64_t x;
-	unsigned rot;
-
-	step(r);
-	x = (uint64_t)(r->state >> 64) ^ (uint64_t)r->state;
-	rot = (unsigned)(r->state >> 122);
-	return (x >> rot) | (x << ((64 - rot) & 63));
-}
-
 uint32_t fit_rng_next32(fit_rng *r)
 {
 	uint64_t v;
@@ -93,11 +78,6 @@ uint32_t fit_rng_next32(fit_rng *r)
 	r->has32 = 1;
 	r->buf32 = (uint32_t)(v >> 32);
 	return (uint32_t)v;
-}
-
-double fit_rng_random(fit_rng *r)
-{
-	return (double)(fit_rng_next64(r) >> 11) * (1.0 / 9007199254740992.0);
 }
 
 /* Lemire's nearly-divisionless draw in [0, n) on 32 bits, as numpy does it. */
