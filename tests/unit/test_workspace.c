@@ -22,7 +22,7 @@ static char *sub(const char *name)
 
 static void test_baseline_reproducible(void)
 {
-	hz_workspace *a = NULL, *b = NULL;
+	hz_workspace *a = NULL, *b = NULL, *c = NULL;
 	char *src = fixture(), *da = sub("a"), *db = sub("b");
 
 	HZ_CHECK_EQ_INT(hz_workspace_create(&a, da, src, -1), 0);
@@ -32,9 +32,11 @@ static void test_baseline_reproducible(void)
 		HZ_CHECK_EQ_INT(strlen(hz_workspace_baseline(a)), 40);
 		HZ_CHECK_EQ_STR(hz_workspace_baseline(a), hz_workspace_baseline(b));
 	}
-	HZ_CHECK(hz_workspace_create(&b, da, src, -1) != 0); /* exists */
+	HZ_CHECK(hz_workspace_create(&c, da, src, -1) != 0); /* exists */
+	HZ_CHECK(c == NULL);
 	hz_workspace_remove(a);
 	hz_workspace_free(a);
+	hz_workspace_free(b);
 	free(src);
 	free(da);
 	free(db);
