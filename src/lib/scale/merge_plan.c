@@ -1,0 +1,336 @@
+/*
+ * horizon merge, the plan half: every input's sweep.json must describe the
+ * same plan (agents, tasks and their versions, repeats, shard count); the
+ * merged sweep.json lists the shards found, the shards absent, and the
+ * planned runs that have no verdict yet.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "horizon/error.h"
+#include "merge_internal.h"
+#include "strutil.h"
+
+/* The plan part of a sweep.json: sweep["plan"] when present, else the sweep itself. */
+static json_t *plan_of(json_t *sweep)
+{
+	json_t *p = json_object_get(sweep, "plan");
+	return json_is_object(p) ? p : sweep;
+}
+
+/* Shard "K/N" of a sweep.json: "shard": "K/N" | {"k":K,"n":N} | {"index":K,"count":N}. */
+static void shard_of(json_t *sweep, long *k, long *n)
+{
+	json_t *s = json_object_get(sweep, "shard");
+
+	*k = 1;
+	*n = 1;
+	if (!s)
+		s = json_object_get(plan_of(sweep), "shard");
+	if (json_is_string(s)) {
+		long a, b;
+		char tail;
+		if (sscanf(json_string_value(s), "%ld/%ld%c", &a, &b, &tail) == 2 && a >= 1 && b >= a) {
+			*k = a;
+			*n = b;
+		}
+	} else if (json_is_object(s)) {
+		json_t *a = json_object_get(s, "k"), *b = json_object_get(s, "n");
+		if (!a)
+			a = json_object_get(s, "index");
+		if (!b)
+			b = json_object_get(s, "count");
+		if (json_is_integer(a) && json_is_integer(b)) {
+			*k = (long)json_integer_value(a);
+			*n = (long)json_integer_value(b);
+		}
+	}
+}
+
+/* "alias" of an agent entry (a string, or an object with "alias"). */
+static const char *agent_alias(json_t *a)
+{
+	if (json_is_string(a))
+		return json_string_value(a);
+	return json_string_value(json_object_get(a, "alias"));
+}
+
+static const char *task_field(json_t *t, const char *k1, const char *k2)
+{
+	const char *v = json_string_value(json_object_get(t, k1));
+	return v ? v : json_string_value(json_object_get(t, k2));
+}
+
+/*
+ * Normalise a plan into {"agents": [alias...], "tasks": ["id@version"...],
+ * "repeats": R, "shards": N}; members that the sweep.json lacks are absent.
+ */
+static json_t *normalise(json_t *sweep)
+{
+	json_t *plan = plan_of(sweep), *out = json_object(), *arr, *v;
+	long k, n;
+	size_t i;
+
+	if (!out)
+		return NULL;
+	if (json_is_array(arr = json_object_get(plan, "agents"))) {
+		json_t *a = json_array();
+		json_array_foreach(arr, i, v)
+			if (agent_alias(v))
+				json_array_append_new(a, json_string(agent_alias(v)));
+		json_object_set_new(out, "agents", a);
+	}
+	if (json_is_array(arr = json_object_get(plan, "tasks"))) {
+		json_t *t = json_array();
+		json_array_foreach(arr, i, v) {
+			const char *id = json_is_string(v) ? json_string_value(v) : task_field(v, "id", "task_id");
+			const char *ver = task_field(v, "version", "task_version");
+			if (!id)
+				continue;
+			json_array_append_new(t, ver ? json_sprintf("%s@%s", id, ver) : json_string(id));
+		}
+		json_object_set_new(out, "tasks", t);
+	}
+	if (json_is_integer(v = json_object_get(plan, "repeats")))
+		json_object_set(out, "repeats", v);
+	shard_of(sweep, &k, &n);
+	json_object_set_new(out, "shards", json_integer(n));
+	return out;
+}
+
+/* Describe how two string arrays differ: "adds 'x', lacks 'y'". */
+static void describe_diff(hz_buf *b, json_t *mine, json_t *ref)
+{
+	size_t i, j, shown = 0;
+	json_t *v, *w;
+
+	json_array_foreach(mine, i, v) {
+		int found = 0;
+		json_array_foreach(ref, j, w)
+			found |= json_equal(v, w);
+		if (!found && shown++ < 3)
+			hz_buf_printf(b, "%s has '%s'", shown > 1 ? "," : "", json_string_value(v));
+	}
+	json_array_foreach(ref, i, v) {
+		int found = 0;
+		json_array_foreach(mine, j, w)
+			found |= json_equal(v, w);
+		if (!found && shown++ < 6)
+			hz_buf_printf(b, "%s lacks '%s'", shown > 1 ? "," : "", json_string_value(v));
+	}
+	if (!shown)
+		hz_buf_puts(b, " same members in another order");
+}
+
+static int mismatch(mg_state *st, size_t a, size_t b, const char *what, json_t *pa, json_t *pb)
+{
+	hz_buf msg = HZ_BUF_INIT;
+	int rc;
+
+	hz_buf_printf(&msg, "plan mismatch: '%s' and '%s' were run with different %s", st->logs[b].path,
+		      st->logs[a].path, what);
+	if (json_is_array(pa) && json_is_array(pb)) {
+		hz_buf_puts(&msg, " (the second");
+		describe_diff(&msg, pb, pa);
+		hz_buf_puts(&msg, ")");
+	} else {
+		char *x = json_dumps(pa, JSON_ENCODE_ANY), *y = json_dumps(pb, JSON_ENCODE_ANY);
+		hz_buf_printf(&msg, " (%s vs %s)", x ? x : "none", y ? y : "none");
+		free(x);
+		free(y);
+	}
+	hz_buf_puts(&msg, ": shards of one sweep must share agents, tasks, task versions and repeats");
+	rc = hz_error_set(HZ_ECONFLICT, "%s", hz_buf_cstr(&msg));
+	hz_buf_release(&msg);
+	return rc;
+}
+
+int mg_plan_check(mg_state *st)
+{
+	static const char *const keys[] = { "agents", "tasks", "repeats", "shards" };
+	static const char *const names[] = { "agents", "tasks or task versions", "repeats", "shard counts" };
+	json_t *ref = NULL, *cur = NULL;
+	size_t refi = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < st->nlogs && !rc; i++) {
+		long k, n;
+		if (!st->logs[i].sweep)
+			continue;
+		if (!(cur = normalise(st->logs[i].sweep))) {
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+			break;
+		}
+		if (!ref) {
+			ref = cur;
+			cur = NULL;
+			refi = i;
+			st->plan = plan_of(st->logs[i].sweep);
+			continue;
+		}
+		for (size_t j = 0; j < sizeof(keys) / sizeof(keys[0]) && !rc; j++) {
+			json_t *x = json_object_get(ref, keys[j]), *y = json_object_get(cur, keys[j]);
+			if (x && y && !json_equal(x, y))
+				rc = mismatch(st, refi, i, names[j], x, y);
+		}
+		shard_of(st->logs[i].sweep, &k, &n);
+		for (size_t j = 0; j < i && !rc; j++) {
+			long k2, n2;
+			if (!st->logs[j].sweep)
+				continue;
+			shard_of(st->logs[j].sweep, &k2, &n2);
+			if (n > 1 && k == k2 && n == n2)
+				rc = mg_note(st, "'%s' and '%s' are both shard %ld/%ld", st->logs[j].path,
+					     st->logs[i].path, k, n);
+		}
+		json_decref(cur);
+		cur = NULL;
+	}
+	json_decref(ref);
+	json_decref(cur);
+	return rc;
+}
+
+/* Does the entry of (alias, task, repeat) have a verdict? */
+static int has_verdict(mg_state *st, json_t *done, const char *alias, const char *task, long repeat)
+{
+	char key[1024];
+
+	(void)st;
+	snprintf(key, sizeof(key), "%s\x1f%s\x1f%ld", alias, task, repeat);
+	return json_object_get(done, key) != NULL;
+}
+
+int mg_plan_missing(mg_state *st)
+{
+	json_t *plan = st->plan, *agents, *tasks, *done = NULL, *list = NULL, *a, *t;
+	long repeats = 1, base = 1;
+	size_t i, j;
+	int rc = 0;
+
+	if (!plan)
+		return 0;
+	agents = json_object_get(plan, "agents");
+	tasks = json_object_get(plan, "tasks");
+	if (json_is_integer(json_object_get(plan, "repeats")))
+		repeats = (long)json_integer_value(json_object_get(plan, "repeats"));
+	if (!json_is_array(agents) || !json_is_array(tasks) || repeats < 1)
+		return 0;
+	/* Every (alias, task, repeat) with a verdict; the lowest repeat seen tells the base. */
+	if (!(done = json_object()) || !(list = json_array())) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < st->nentries; i++) {
+		json_t *v = st->entries[i].verdict, *r;
+		char key[1024];
+		if (!v)
+			continue;
+		r = json_object_get(v, "repeat");
+		if (json_is_integer(r) && json_integer_value(r) == 0)
+			base = 0;
+		snprintf(key, sizeof(key), "%s\x1f%s\x1f%ld",
+			 json_string_value(json_object_get(v, "alias")) ? json_string_value(json_object_get(v, "alias")) : "",
+			 json_string_value(json_object_get(v, "task_id")) ? json_string_value(json_object_get(v, "task_id")) : "",
+			 json_is_integer(r) ? (long)json_integer_value(r) : base);
+		json_object_set_new(done, key, json_true());
+	}
+	st->res->plan_known = 1;
+	json_array_foreach(agents, i, a) {
+		json_array_foreach(tasks, j, t) {
+			const char *id = json_is_string(t) ? json_string_value(t) : task_field(t, "id", "task_id");
+			if (!agent_alias(a) || !id)
+				continue;
+			for (long r = base; r < base + repeats; r++) {
+				st->res->planned++;
+				if (has_verdict(st, done, agent_alias(a), id, r))
+					continue;
+				st->res->missing++;
+				json_array_append_new(list, json_pack("{s:s,s:s,s:I}", "alias", agent_alias(a), "task_id", id,
+								      "repeat", (json_int_t)r));
+			}
+		}
+	}
+	st->missing = list;
+	list = NULL;
+done:
+	json_decref(done);
+	json_decref(list);
+	return rc;
+}
+
+int mg_sweep_json(mg_state *st, char **out)
+{
+	json_t *root = NULL, *inputs = NULL, *seen = NULL;
+	long n = 1;
+	char now[21];
+	int rc = 0;
+
+	*out = NULL;
+	hz_fmt_iso8601(hz_time_ms(), now);
+	if (!(inputs = json_array()) || !(seen = json_object())) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < st->nlogs; i++) {
+		mg_log *log = &st->logs[i];
+		long k = 1, nn = 1;
+		if (log->sweep) {
+			shard_of(log->sweep, &k, &nn);
+			if (nn > n)
+				n = nn;
+			char key[32];
+			snprintf(key, sizeof(key), "%ld", k);
+			json_object_set_new(seen, key, json_true());
+		}
+		json_array_append_new(inputs, json_pack("{s:s, s:I, s:b, s:o}", "path", log->path, "records",
+							(json_int_t)log->records, "partial_last_line", log->partial,
+							"shard", log->sweep ? json_sprintf("%ld/%ld", k, nn) : json_null()));
+	}
+	root = json_pack("{s:b, s:s, s:s, s:O?, s:o, s:{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}, s:O}", "merged", 1,
+			 "horizon_version", HZ_VERSION, "merged_at", now, "plan", st->plan, "inputs", inputs,
+			 "counts", "records_read", (json_int_t)st->res->records, "records_written",
+			 (json_int_t)st->res->written, "runs", (json_int_t)st->res->runs, "success",
+			 (json_int_t)st->res->success, "failure", (json_int_t)st->res->failure, "error",
+			 (json_int_t)st->res->error, "duplicates", (json_int_t)st->res->duplicates,
+			 "replaced_errors", (json_int_t)st->res->replaced_errors, "partial_lines",
+			 (json_int_t)st->res->partial_lines, "conflicts", st->conflicts);
+	inputs = NULL;
+	if (!root) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory building sweep.json");
+		goto done;
+	}
+	{
+		json_t *absent = json_array();
+		json_object_set_new(root, "shards", json_integer(n));
+		json_object_set_new(root, "shards_absent", absent);
+		for (long k = 1; absent && k <= n; k++) {
+			char key[32];
+			snprintf(key, sizeof(key), "%ld", k);
+			if (json_object_get(seen, key) || n == 1)
+				continue;
+			json_array_append_new(absent, json_sprintf("%ld/%ld", k, n));
+			st->res->shards_absent++;
+			if ((rc = mg_note(st, "shard %ld/%ld: no log among the inputs", k, n)) != 0)
+				goto done;
+		}
+	}
+	if (st->missing && st->res->missing &&
+	    (rc = mg_note(st, "%zu of %zu planned runs have no verdict yet (listed under \"missing\" in sweep.json)",
+			  st->res->missing, st->res->planned)) != 0)
+		goto done;
+	if (st->missing)
+		json_object_set_new(root, "missing", json_pack("{s:I, s:I, s:O}", "planned", (json_int_t)st->res->planned,
+							       "count", (json_int_t)st->res->missing, "runs", st->missing));
+	else
+		json_object_set_new(root, "missing", json_null());
+	if (!(*out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER)))
+		rc = hz_error_set(HZ_ENOMEM, "out of memory writing sweep.json");
+done:
+	json_decref(root);
+	json_decref(inputs);
+	json_decref(seen);
+	return rc;
+}

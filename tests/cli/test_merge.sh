@@ -1,0 +1,111 @@
+# horizon merge on hand-written shard logs: duplicates, error then success,
+# conflicting verdicts, a partial last line, plan mismatches, missing runs and
+# shards, the OUT safety check.
+. "$(dirname "$0")/lib.sh"
+
+# rec RUN_ID ALIAS TASK VERSION REPEAT STATUS [WALL]
+rec() {
+	local score=null
+	case $6 in success) score=1 ;; failure) score=0 ;; esac
+	printf '{"run_id":"%s","alias":"%s","task_id":"%s","task_version":"%s","repeat":%s,"status":"%s","score_binarized":%s,"wall_s":%s}\n' \
+		"$1" "$2" "$3" "$4" "$5" "$6" "$score" "${7:-1.5}"
+}
+# sweep DIR K N [TASK2_VERSION] [REPEATS]
+sweep() {
+	mkdir -p "$1"
+	cat >"$1/sweep.json" <<EOF
+{"agents":[{"alias":"A","spec":"sim"},{"alias":"B","spec":"sim"}],
+ "tasks":[{"id":"f/one","version":"1"},{"id":"f/two","version":"${4:-1}"}],
+ "repeats":${5:-1},"shard":"$2/$3"}
+EOF
+}
+
+S=$TMP/sweep
+sweep "$S/shard-1" 1 2
+sweep "$S/shard-2" 2 2
+{
+	rec r1 A f/one 1 1 success
+	rec r2 A f/two 1 1 error
+	rec r2 A f/two 1 1 error
+} >"$S/shard-1/runs.jsonl"
+{
+	rec r3 B f/one 1 1 failure
+	rec r1 A f/one 1 1 success      # identical duplicate of shard-1's
+	rec r2 A f/two 1 1 success 9    # replaces the errors
+	printf '{"run_id":"r4","alias":"B","task_id":"f/tw'   # killed mid-write
+} >"$S/shard-2/runs.jsonl"
+
+expect_ok "merge of a slurm-style directory" "$HORIZON" merge "$TMP/m1" "$S"
+expect_grep "summary counts" '6 records -> 3 runs \(2 success, 1 failure, 0 error\)' "$TMP/out"
+expect_grep "duplicates counted" 'collapsed 2 duplicates \(2 identical\), dropped 1 error record replaced' "$TMP/out"
+expect_grep "partial line noted" 'shard-2/runs.jsonl:4: partial last line' "$TMP/err"
+expect_grep "missing runs noted" '1 of 4 planned runs have no verdict' "$TMP/err"
+expect_grep "plan counts" 'plan: 4 runs, 3 with a verdict, 1 missing' "$TMP/out"
+n=$(wc -l <"$TMP/m1/runs.jsonl")
+[ "$n" = 3 ] && ok "three records written" || bad "three records written (got $n)"
+grep -q '"run_id":"r2".*"status":"success".*"wall_s":9' "$TMP/m1/runs.jsonl" && ok "success replaced the errors" || bad "success replaced the errors"
+grep -q '"status":"error"' "$TMP/m1/runs.jsonl" && bad "no error record left" || ok "no error record left"
+expect_grep "sweep.json marks a merge" '"merged": true' "$TMP/m1/sweep.json"
+expect_grep "sweep.json lists the missing run" '"task_id": "f/two"' "$TMP/m1/sweep.json"
+expect_grep "sweep.json lists shards" '"shard": "2/2"' "$TMP/m1/sweep.json"
+expect_ok "--complete with a missing run" true
+"$HORIZON" merge --complete -q "$TMP/m1" "$S" 2>"$TMP/err"
+[ $? = 1 ] && ok "--complete fails on missing runs" || bad "--complete fails on missing runs"
+expect_grep "--complete names the count" '1 of 4 planned runs have no verdict' "$TMP/err"
+
+# Merging again into OUT replaces it; merging the result with a shard is idempotent.
+expect_ok "merge into an earlier merge output" "$HORIZON" merge "$TMP/m1" "$S/shard-1" "$S/shard-2"
+expect_ok "merge of a merge and a shard" "$HORIZON" merge "$TMP/m2" "$TMP/m1/runs.jsonl" "$S/shard-2/runs.jsonl"
+expect_grep "same three runs" '-> 3 runs \(2 success, 1 failure' "$TMP/out"
+
+# An absent shard is listed.
+expect_ok "one shard only" "$HORIZON" merge "$TMP/m3" "$S/shard-1"
+expect_grep "absent shard noted" 'shard 2/2: no log among the inputs' "$TMP/err"
+tr -d ' \n' <"$TMP/m3/sweep.json" >"$TMP/flat.json"
+expect_grep "absent shard in sweep.json" '"shards_absent":\["2/2"\]' "$TMP/flat.json"
+
+# Conflicting verdicts: refused with both sources, nothing written; --keep-first keeps the first.
+C=$TMP/conflict
+sweep "$C/a" 1 2
+sweep "$C/b" 2 2
+rec r1 A f/one 1 1 success >"$C/a/runs.jsonl"
+rec r1 A f/one 1 1 failure >"$C/b/runs.jsonl"
+expect_fail "conflicting verdicts refused" 1 "$HORIZON" merge "$TMP/m4" "$C/a" "$C/b"
+expect_grep "conflict names run and sources" "run_id 'r1' \(A, f/one\): success in .*a/runs.jsonl:1 but failure in .*b/runs.jsonl:1" "$TMP/err"
+[ -e "$TMP/m4/runs.jsonl" ] && bad "nothing written on conflict" || ok "nothing written on conflict"
+expect_ok "--keep-first" "$HORIZON" merge --keep-first "$TMP/m4" "$C/a" "$C/b"
+expect_grep "--keep-first kept the success" '"status":"success"' "$TMP/m4/runs.jsonl"
+expect_grep "conflict listed in sweep.json" '"conflicts": \[' "$TMP/m4/sweep.json"
+
+# Plan mismatch: another task version in sweep.json, or in the records alone.
+P=$TMP/plan
+sweep "$P/s1" 1 2
+sweep "$P/s2" 2 2 2
+rec r1 A f/one 1 1 success >"$P/s1/runs.jsonl"
+rec r9 A f/two 2 1 success >"$P/s2/runs.jsonl"
+expect_fail "different task versions refused" 1 "$HORIZON" merge "$TMP/m5" "$P/s1" "$P/s2"
+expect_grep "mismatch message names both inputs and the task" "plan mismatch: '.*s2/runs.jsonl' and '.*s1/runs.jsonl' were run with different tasks or task versions \(the second has 'f/two@2', lacks 'f/two@1'\)" "$TMP/err"
+sweep "$P/s3" 2 2 1 3
+rec r8 A f/one 1 1 success >"$P/s3/runs.jsonl"
+expect_fail "different repeats refused" 1 "$HORIZON" merge "$TMP/m5" "$P/s1" "$P/s3"
+expect_grep "repeats named" 'different repeats \(1 vs 3\)' "$TMP/err"
+mkdir -p "$P/bare1" "$P/bare2"
+rec r1 A f/one 1 1 success >"$P/bare1/runs.jsonl"
+rec r7 A f/one 2 2 success >"$P/bare2/runs.jsonl"
+expect_fail "records with another version refused" 1 "$HORIZON" merge "$TMP/m5" "$P/bare1" "$P/bare2"
+expect_grep "record-level mismatch message" "plan mismatch: task 'f/one' is version \"2\" in .*bare2/runs.jsonl:1 but version \"1\" in .*bare1/runs.jsonl:1" "$TMP/err"
+
+# Bad input: a broken line in the middle, a missing input, an OUT that merge did not write.
+mkdir -p "$TMP/bad"
+{ echo '{"run_id":"x","status":"success"}'; echo 'not json'; echo '{"run_id":"y","status":"success"}'; } >"$TMP/bad/runs.jsonl"
+expect_fail "broken middle line" 1 "$HORIZON" merge "$TMP/m6" "$TMP/bad"
+expect_grep "broken line located" 'bad/runs.jsonl:2: not a JSON object' "$TMP/err"
+expect_fail "missing input" 1 "$HORIZON" merge "$TMP/m6" "$TMP/nowhere"
+expect_grep "missing input named" "nowhere' does not exist" "$TMP/err"
+expect_fail "refuses to overwrite a plain log" 1 "$HORIZON" merge "$S/shard-1" "$S/shard-2"
+expect_grep "overwrite refusal" 'was not written by horizon merge' "$TMP/err"
+expect_fail "usage: no inputs" 2 "$HORIZON" merge "$TMP/m7"
+expect_fail "usage: unknown option" 2 "$HORIZON" merge --frob "$TMP/m7" "$S"
+expect_ok "--dry-run" "$HORIZON" merge -n "$TMP/m8" "$S"
+[ -e "$TMP/m8" ] && bad "--dry-run writes nothing" || ok "--dry-run writes nothing"
+finish
