@@ -16,7 +16,7 @@ sweep() {
 	cat >"$1/sweep.json" <<EOF
 {"agents":[{"alias":"A","spec":"sim"},{"alias":"B","spec":"sim"}],
  "tasks":[{"id":"f/one","version":"1"},{"id":"f/two","version":"${4:-1}"}],
- "repeats":${5:-1},"shard":"$2/$3"}
+ "repeats":${5:-1},"seed":0,"shard":{"k":$2,"n":$3}}
 EOF
 }
 
@@ -57,6 +57,23 @@ expect_grep "--complete names the count" '1 of 4 planned runs have no verdict' "
 expect_ok "merge into an earlier merge output" "$HORIZON" merge "$TMP/m1" "$S/shard-1" "$S/shard-2"
 expect_ok "merge of a merge and a shard" "$HORIZON" merge "$TMP/m2" "$TMP/m1/runs.jsonl" "$S/shard-2/runs.jsonl"
 expect_grep "same three runs" '-> 3 runs \(2 success, 1 failure' "$TMP/out"
+
+# OUT/merged inside the shards' directory is skipped when the directory is merged again.
+expect_ok "merge into OUT/merged" "$HORIZON" merge "$S/merged" "$S"
+expect_ok "merge again with OUT/merged present" "$HORIZON" merge "$S/merged" "$S"
+expect_grep "the earlier merge is not an input" 'merged 2 logs: 6 records' "$TMP/out"
+
+# Agent settings or seeds that differ are other plans.
+sweep "$TMP/seed/s1" 1 2
+sweep "$TMP/seed/s2" 2 2
+sed -i 's/"seed":0/"seed":7/' "$TMP/seed/s2/sweep.json"
+rec r1 A f/one 1 1 success >"$TMP/seed/s1/runs.jsonl"
+rec r3 B f/one 1 1 success >"$TMP/seed/s2/runs.jsonl"
+expect_fail "different seeds refused" 1 "$HORIZON" merge "$TMP/m9" "$TMP/seed"
+expect_grep "seeds named" 'different seeds \(0 vs 7\)' "$TMP/err"
+sed -i 's/"seed":7/"seed":0/; s/"alias":"B","spec":"sim"/"alias":"B","spec":"sim,h50=9"/' "$TMP/seed/s2/sweep.json"
+expect_fail "different agent settings refused" 1 "$HORIZON" merge "$TMP/m9" "$TMP/seed"
+expect_grep "agent settings named" 'different agent settings \(\{"alias":"B","spec":"sim"\} vs \{"alias":"B","spec":"sim,h50=9"\}\)' "$TMP/err"
 
 # An absent shard is listed.
 expect_ok "one shard only" "$HORIZON" merge "$TMP/m3" "$S/shard-1"

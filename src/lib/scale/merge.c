@@ -113,6 +113,22 @@ done:
 	return rc;
 }
 
+/* Did horizon merge write DIR (its sweep.json says "merged": true)? */
+static int is_merge_output(const char *dir)
+{
+	char *sweep = hz_path_join(dir, "sweep.json"), *text = NULL;
+	json_t *j = NULL;
+	int yes;
+
+	if (sweep && hz_fs_is_file(sweep) && hz_fs_read(sweep, SWEEP_MAX_BYTES, &text, NULL) == 0)
+		j = json_loads(text, 0, NULL);
+	yes = json_is_true(json_object_get(j, "merged"));
+	json_decref(j);
+	free(text);
+	free(sweep);
+	return yes;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -146,11 +162,13 @@ static int add_dir(mg_state *st, const char *dir)
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
 			goto done;
 		}
-		free(sub);
-		if (!hz_fs_is_file(sublog)) {
+		/* OUT/merged beside OUT/shard-K is an earlier merge, not a shard. */
+		if (!hz_fs_is_file(sublog) || is_merge_output(sub)) {
+			free(sub);
 			free(sublog);
 			continue;
 		}
+		free(sub);
 		if (nsubs == cap) {
 			char **p = realloc(subs, (cap = cap ? cap * 2 : 16) * sizeof(*p));
 			if (!p) {
@@ -379,26 +397,14 @@ static int conflicts_error(mg_state *st)
 static int check_out(mg_state *st)
 {
 	char *log = hz_path_join(st->opts->out_dir, "runs.jsonl");
-	char *sweep = hz_path_join(st->opts->out_dir, "sweep.json"), *text = NULL;
-	json_t *j = NULL;
 	int rc = 0;
 
-	if (!log || !sweep) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		goto done;
-	}
-	if (!hz_fs_is_file(log))
-		goto done;
-	if (hz_fs_is_file(sweep) && hz_fs_read(sweep, SWEEP_MAX_BYTES, &text, NULL) == 0)
-		j = json_loads(text, 0, NULL);
-	if (!j || !json_is_true(json_object_get(j, "merged")))
+	if (!log)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (hz_fs_is_file(log) && !is_merge_output(st->opts->out_dir))
 		rc = hz_error_set(HZ_EEXISTS, "'%s' exists and was not written by horizon merge: "
 				  "choose another output directory", log);
-done:
-	json_decref(j);
-	free(text);
 	free(log);
-	free(sweep);
 	return rc;
 }
 
@@ -520,6 +526,7 @@ done:
 	json_decref(st.conflicts);
 	json_decref(st.shards);
 	json_decref(st.missing);
+	json_decref(st.plan);
 	return rc;
 }
 

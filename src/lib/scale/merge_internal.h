@@ -35,7 +35,7 @@ typedef struct mg_state {
 	json_t *index;     /* run_id -> entry index */
 	json_t *versions;  /* task_id -> [version, "FILE:LINE", log index] */
 	json_t *conflicts; /* for sweep.json */
-	json_t *plan;      /* the inputs' common plan (borrowed from a log's sweep), or NULL */
+	json_t *plan;      /* the inputs' common plan (owned copy, per-shard keys removed), or NULL */
 	json_t *shards;    /* for sweep.json: one object per log */
 	json_t *missing;   /* for sweep.json, or NULL when the plan is unknown */
 } mg_state;

@@ -27,6 +27,14 @@ static void shard_of(json_t *sweep, long *k, long *n)
 
 	*k = 1;
 	*n = 1;
+	if (json_is_true(json_object_get(sweep, "merged"))) {
+		/* An earlier merge: it stands for every shard it did not list as absent. */
+		json_t *shards = json_object_get(sweep, "shards");
+		*k = 0;
+		if (json_is_integer(shards) && json_integer_value(shards) >= 1)
+			*n = (long)json_integer_value(shards);
+		return;
+	}
 	if (!s)
 		s = json_object_get(plan_of(sweep), "shard");
 	if (json_is_string(s)) {
@@ -64,11 +72,14 @@ static const char *task_field(json_t *t, const char *k1, const char *k2)
 }
 
 /*
- * Normalise a plan into {"agents": [alias...], "tasks": ["id@version"...],
- * "repeats": R, "shards": N}; members that the sweep.json lacks are absent.
+ * Normalise a plan for comparison: {"agents": [alias...], "agent_settings":
+ * [agent object...], "tasks": ["id@version"...], "task_contents":
+ * ["id@sha256"...], "repeats", "seed", "time_limit_scale", "shards"};
+ * members that the sweep.json lacks are absent (and not compared).
  */
 static json_t *normalise(json_t *sweep)
 {
+	static const char *const scalars[] = { "repeats", "seed", "time_limit_scale" };
 	json_t *plan = plan_of(sweep), *out = json_object(), *arr, *v;
 	long k, n;
 	size_t i;
@@ -81,20 +92,26 @@ static json_t *normalise(json_t *sweep)
 			if (agent_alias(v))
 				json_array_append_new(a, json_string(agent_alias(v)));
 		json_object_set_new(out, "agents", a);
+		json_object_set(out, "agent_settings", arr);
 	}
 	if (json_is_array(arr = json_object_get(plan, "tasks"))) {
-		json_t *t = json_array();
+		json_t *t = json_array(), *c = json_array();
 		json_array_foreach(arr, i, v) {
 			const char *id = json_is_string(v) ? json_string_value(v) : task_field(v, "id", "task_id");
 			const char *ver = task_field(v, "version", "task_version");
+			const char *sha = task_field(v, "sha256", "task_sha256");
 			if (!id)
 				continue;
 			json_array_append_new(t, ver ? json_sprintf("%s@%s", id, ver) : json_string(id));
+			if (sha)
+				json_array_append_new(c, json_sprintf("%s@%.12s", id, sha));
 		}
 		json_object_set_new(out, "tasks", t);
+		json_object_set_new(out, "task_contents", c);
 	}
-	if (json_is_integer(v = json_object_get(plan, "repeats")))
-		json_object_set(out, "repeats", v);
+	for (i = 0; i < sizeof(scalars) / sizeof(scalars[0]); i++)
+		if ((v = json_object_get(plan, scalars[i])) && !json_is_null(v))
+			json_object_set(out, scalars[i], v);
 	shard_of(sweep, &k, &n);
 	json_object_set_new(out, "shards", json_integer(n));
 	return out;
@@ -131,12 +148,22 @@ static int mismatch(mg_state *st, size_t a, size_t b, const char *what, json_t *
 
 	hz_buf_printf(&msg, "plan mismatch: '%s' and '%s' were run with different %s", st->logs[b].path,
 		      st->logs[a].path, what);
-	if (json_is_array(pa) && json_is_array(pb)) {
+	if (json_is_array(pa) && json_is_array(pb) && json_is_string(json_array_get(pa, 0))) {
 		hz_buf_puts(&msg, " (the second");
 		describe_diff(&msg, pb, pa);
 		hz_buf_puts(&msg, ")");
 	} else {
-		char *x = json_dumps(pa, JSON_ENCODE_ANY), *y = json_dumps(pb, JSON_ENCODE_ANY);
+		size_t i = 0;
+		char *x, *y;
+		if (json_is_array(pa) && json_is_array(pb)) {
+			/* Show the first element that differs, not the whole lists. */
+			while (i < json_array_size(pa) && json_equal(json_array_get(pa, i), json_array_get(pb, i)))
+				i++;
+			pa = json_array_get(pa, i);
+			pb = json_array_get(pb, i);
+		}
+		x = json_dumps(pa, JSON_ENCODE_ANY | JSON_COMPACT);
+		y = json_dumps(pb, JSON_ENCODE_ANY | JSON_COMPACT);
 		hz_buf_printf(&msg, " (%s vs %s)", x ? x : "none", y ? y : "none");
 		free(x);
 		free(y);
@@ -149,8 +176,11 @@ static int mismatch(mg_state *st, size_t a, size_t b, const char *what, json_t *
 
 int mg_plan_check(mg_state *st)
 {
-	static const char *const keys[] = { "agents", "tasks", "repeats", "shards" };
-	static const char *const names[] = { "agents", "tasks or task versions", "repeats", "shard counts" };
+	static const char *const keys[] = { "agents", "agent_settings", "tasks", "task_contents", "repeats",
+					     "seed", "time_limit_scale", "shards" };
+	static const char *const names[] = { "agents", "agent settings", "tasks or task versions",
+					     "task contents (same versions, different files)", "repeats", "seeds",
+					     "time-limit scales", "shard counts" };
 	json_t *ref = NULL, *cur = NULL;
 	size_t refi = 0;
 	int rc = 0;
@@ -167,7 +197,15 @@ int mg_plan_check(mg_state *st)
 			ref = cur;
 			cur = NULL;
 			refi = i;
-			st->plan = plan_of(st->logs[i].sweep);
+			/* The merged sweep.json's plan: the first one, less what is per shard. */
+			if (!(st->plan = json_deep_copy(plan_of(st->logs[i].sweep)))) {
+				rc = hz_error_set(HZ_ENOMEM, "out of memory");
+				break;
+			}
+			json_object_del(st->plan, "shard");
+			json_object_del(st->plan, "runs_planned");
+			json_object_del(st->plan, "written_at");
+			json_object_del(st->plan, "jobs");
 			continue;
 		}
 		for (size_t j = 0; j < sizeof(keys) / sizeof(keys[0]) && !rc; j++) {
@@ -181,7 +219,7 @@ int mg_plan_check(mg_state *st)
 			if (!st->logs[j].sweep)
 				continue;
 			shard_of(st->logs[j].sweep, &k2, &n2);
-			if (n > 1 && k == k2 && n == n2)
+			if (n > 1 && k && k == k2 && n == n2)
 				rc = mg_note(st, "'%s' and '%s' are both shard %ld/%ld", st->logs[j].path,
 					     st->logs[i].path, k, n);
 		}
@@ -282,12 +320,21 @@ int mg_sweep_json(mg_state *st, char **out)
 			if (nn > n)
 				n = nn;
 			char key[32];
-			snprintf(key, sizeof(key), "%ld", k);
-			json_object_set_new(seen, key, json_true());
+			for (long s = k ? k : 1; s <= (k ? k : nn); s++) {
+				size_t ai;
+				json_t *abs;
+				int absent = 0;
+				snprintf(key, sizeof(key), "%ld/%ld", s, nn);
+				json_array_foreach(json_object_get(log->sweep, "shards_absent"), ai, abs)
+					absent |= !k && json_is_string(abs) && !strcmp(json_string_value(abs), key);
+				snprintf(key, sizeof(key), "%ld", s);
+				if (!absent)
+					json_object_set_new(seen, key, json_true());
+			}
 		}
 		json_array_append_new(inputs, json_pack("{s:s, s:I, s:b, s:o}", "path", log->path, "records",
 							(json_int_t)log->records, "partial_last_line", log->partial,
-							"shard", log->sweep ? json_sprintf("%ld/%ld", k, nn) : json_null()));
+							"shard", !log->sweep ? json_null() : k ? json_sprintf("%ld/%ld", k, nn) : json_string("merged")));
 	}
 	root = json_pack("{s:b, s:s, s:s, s:O?, s:o, s:{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}, s:O}", "merged", 1,
 			 "horizon_version", HZ_VERSION, "merged_at", now, "plan", st->plan, "inputs", inputs,
