@@ -48,6 +48,16 @@ int hz_agent_config_parse(hz_agent_config *cfg, const char *spec);
 void hz_agent_config_release(hz_agent_config *cfg);
 int hz_agent_config_copy(hz_agent_config *dst, const hz_agent_config *src);
 
+/*
+ * Load an agents file: a YAML or JSON list of entries (or a mapping with an
+ * `agents` list), each with alias, backend, model, base_url, api_key_env,
+ * release_date, price_in, price_out, an optional `spec` string that the
+ * other keys override, and any other keys as params.  *out is a heap array
+ * of *count configs (release each, then free the array).  Errors name the
+ * file and line.
+ */
+int hz_agents_file_load(const char *path, hz_agent_config **out, size_t *count);
+
 /* A param's value, or NULL. */
 const char *hz_agent_config_param(const hz_agent_config *cfg, const char *key);
 int hz_agent_config_set_param(hz_agent_config *cfg, const char *key, const char *value);

@@ -1,13 +1,396 @@
-/* horizon run: placeholder until its issue lands. */
+/* horizon run: run agents on tasks in sandboxed workspaces and record the outcomes. */
+#include <getopt.h>
+#include <jansson.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "horizon/agent.h"
+#include "horizon/catalog.h"
+#include "horizon/error.h"
+#include "horizon/run.h"
+#include "strutil.h"
+
+static const char usage_text[] =
+	"usage: horizon run --agent SPEC [--agent SPEC ...] [options]\n"
+	"\n"
+	"Run every (agent, task, repeat) of a sweep, each in a fresh git workspace inside a\n"
+	"sandbox, score it with the task's hidden tests, and append one record per run to\n"
+	"DIR/runs.jsonl.  Running the same command again resumes: recorded runs are skipped,\n"
+	"runs recorded as 'error' are retried (up to --max-retries), the rest are run.\n"
+	"\n"
+	"Agents:\n"
+	"  -a, --agent SPEC        BACKEND[:MODEL][,key=value...], e.g. oracle, null,\n"
+	"                          sim,h50=30,slope=0.8,alias=sim-a,release=2024-01-01,\n"
+	"                          cmd,command=./my-agent.sh,mount=/opt/agent (repeatable)\n"
+	"      --agents FILE       agents from a YAML or JSON list (alias, backend, model, ...)\n"
+	"\n"
+	"Tasks:\n"
+	"  -t, --tasks SELECTOR    comma-separated id globs, family:NAME, tag:NAME (default: all)\n"
+	"      --tasks-dir DIR     the catalogue (default: $HORIZON_TASKS, ./tasks, or the source tree's)\n"
+	"      --min-minutes M     only tasks of at least M human minutes\n"
+	"      --max-minutes M     only tasks of at most M human minutes\n"
+	"\n"
+	"Sweep:\n"
+	"  -n, --repeats N         runs per (agent, task) (default 1)\n"
+	"  -j, --jobs J            runs at the same time (default 1)\n"
+	"  -o, --out DIR           output directory (default results/run)\n"
+	"      --shard K/N         run only shard K of N (a fixed split by run_id; N shards run\n"
+	"                          every run once; join their logs with 'horizon merge')\n"
+	"      --seed N            sweep seed: sim agents' coins, agents' env seeds (default 0)\n"
+	"      --time-limit-scale X  multiply every task's time limit by X (default 1)\n"
+	"      --max-retries N     retry runs recorded as 'error' up to N times (default 2)\n"
+	"      --keep-workspaces   keep each run's workspace (DIR/work/RUN_ID) after scoring\n"
+	"      --dry-run           show what would run; write nothing\n"
+	"\n"
+	"Sandbox:\n"
+	"      --sandbox MODE      bwrap (default): no network, own namespaces, read-only system,\n"
+	"                          rlimits, cgroups; refuses to run if it does not work.\n"
+	"                          none: no isolation at all (trusted agents only; recorded)\n"
+	"      --sandbox-uid UID   host uid of sandboxed processes when run as root (default 65534)\n"
+	"\n"
+	"Output:\n"
+	"      --json              print the summary as JSON on stdout\n"
+	"  -q, --quiet             no progress display\n"
+	"  -h, --help              this help\n"
+	"\n"
+	"Files: DIR/runs.jsonl (one record per run, docs/results.md), DIR/sweep.json (what was\n"
+	"asked), DIR/runs/RUN_ID/{patch.diff,agent.log,scorer.log,transcript.jsonl}.\n"
+	"Progress goes to stderr: redrawn in place on a terminal, a line every 5 s otherwise.\n"
+	"Exit status: 0 when every planned run is recorded as success or failure, 1 when runs\n"
+	"ended in error (run the command again to retry them) or the sweep could not run,\n"
+	"2 for usage errors.  See docs/run.md.\n";
+
+static volatile sig_atomic_t stop_flag;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+	signal(SIGINT, SIG_DFL); /* a second ^C stops at once */
+	signal(SIGTERM, SIG_DFL);
+}
+
+typedef struct progress_state {
+	int tty;
+	int quiet;
+	double last_line;
+} progress_state;
+
+static void fmt_secs(double s, char *out, size_t size)
+{
+	if (s < 0) {
+		snprintf(out, size, "?");
+		return;
+	}
+	hz_fmt_minutes(s / 60.0, out, size);
+}
+
+static void on_progress(const hz_sweep_progress *p, void *arg)
+{
+	progress_state *ps = arg;
+	char el[32], eta[32];
+
+	if (ps->quiet)
+		return;
+	fmt_secs(p->elapsed_s, el, sizeof(el));
+	fmt_secs(p->eta_s, eta, sizeof(eta));
+	if (ps->tty) {
+		fprintf(stderr, "\r\033[K[%zu/%zu] %zu success, %zu failure, %zu error", p->done, p->total, p->success,
+			p->failure, p->error);
+		if (p->elsewhere)
+			fprintf(stderr, ", %zu elsewhere", p->elsewhere);
+		fprintf(stderr, ", %zu running | %s elapsed, ETA %s", p->running, el, eta);
+		if (p->run_id && p->status && strcmp(p->status, "success") && strcmp(p->status, "failure"))
+			fprintf(stderr, "\n%s %s #%d: %s (%s)\n", p->alias, p->task_id, p->repeat, p->status,
+				p->exit_reason);
+		fflush(stderr);
+		return;
+	}
+	if (p->run_id && p->status && !strcmp(p->status, "error"))
+		fprintf(stderr, "horizon run: %s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
+	if (p->elapsed_s - ps->last_line >= 5.0 || (p->done == p->total && p->run_id)) {
+		ps->last_line = p->elapsed_s;
+		fprintf(stderr, "horizon run: %zu/%zu done (%zu success, %zu failure, %zu error%s), %s elapsed, ETA %s\n",
+			p->done, p->total, p->success, p->failure, p->error, p->elsewhere ? ", some elsewhere" : "", el,
+			eta);
+	}
+}
+
+static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
+{
+	char wall[32];
+
+	printf("%-24s %7s %8s %6s %7s %7s %5s %9s %12s\n", "agent", "planned", "recorded", "ran", "success", "failure",
+	       "error", "elsewhere", "success rate");
+	for (size_t i = 0; i < r->nagents; i++) {
+		const hz_sweep_agent *a = &r->agents[i];
+		size_t n = a->total_success + a->total_failure;
+		char rate[48] = "-";
+		if (n)
+			snprintf(rate, sizeof(rate), "%.0f%% of %zu", 100.0 * (double)a->total_success / (double)n, n);
+		printf("%-24s %7zu %8zu %6zu %7zu %7zu %5zu %9zu %12s\n", a->alias, a->planned, a->recorded,
+		       a->success + a->failure + a->error, a->success, a->failure, a->error, a->elsewhere, rate);
+	}
+	hz_fmt_minutes(r->wall_s / 60.0, wall, sizeof(wall));
+	printf("\n%zu tasks x %zu agents x %d repeats = %zu runs", r->ntasks, r->nagents, o->repeats, r->unsharded);
+	if (o->shard_n > 1)
+		printf(", %zu in shard %d/%d", r->planned, o->shard_k, o->shard_n);
+	printf("; %zu to run, done in %s\n", r->to_run, wall);
+	if (r->given_up)
+		printf("%zu runs not retried: recorded as error more than %d times (--max-retries)\n", r->given_up,
+		       o->max_retries);
+	if (r->repaired_bytes)
+		printf("repaired runs.jsonl: cut off a partial last line of %zu bytes\n", r->repaired_bytes);
+	if (r->isolation)
+		printf("isolation: %s\n", r->isolation);
+	printf("results: %s/runs.jsonl\n", o->out_dir);
+}
+
+static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry)
+{
+	json_t *root = json_object(), *agents = json_array();
+
+	for (size_t i = 0; i < r->nagents; i++) {
+		const hz_sweep_agent *a = &r->agents[i];
+		json_array_append_new(
+			agents, json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:f,s:I,s:f}", "alias", a->alias,
+					  "planned", (json_int_t)a->planned, "recorded", (json_int_t)a->recorded,
+					  "success", (json_int_t)a->success, "failure", (json_int_t)a->failure, "error",
+					  (json_int_t)a->error, "elsewhere", (json_int_t)a->elsewhere, "given_up",
+					  (json_int_t)a->given_up, "total_success", (json_int_t)a->total_success,
+					  "total_failure", (json_int_t)a->total_failure, "wall_s", a->wall_s, "tokens",
+					  (json_int_t)a->tokens, "cost_usd", a->cost_usd));
+	}
+	json_object_set_new(root, "out_dir", json_string(o->out_dir));
+	json_object_set_new(root, "dry_run", json_boolean(dry));
+	json_object_set_new(root, "tasks", json_integer((json_int_t)r->ntasks));
+	json_object_set_new(root, "runs_all_shards", json_integer((json_int_t)r->unsharded));
+	json_object_set_new(root, "runs_planned", json_integer((json_int_t)r->planned));
+	json_object_set_new(root, "to_run", json_integer((json_int_t)r->to_run));
+	json_object_set_new(root, "success", json_integer((json_int_t)r->success));
+	json_object_set_new(root, "failure", json_integer((json_int_t)r->failure));
+	json_object_set_new(root, "error", json_integer((json_int_t)r->error));
+	json_object_set_new(root, "elsewhere", json_integer((json_int_t)r->elsewhere));
+	json_object_set_new(root, "given_up", json_integer((json_int_t)r->given_up));
+	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
+	json_object_set_new(root, "stopped", json_boolean(r->stopped));
+	json_object_set_new(root, "wall_s", json_real(r->wall_s));
+	json_object_set_new(root, "isolation", r->isolation ? json_loads(r->isolation, JSON_DECODE_ANY, NULL) : json_null());
+	json_object_set_new(root, "agents", agents);
+	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(root);
+}
+
+enum { OPT_AGENTS = 256, OPT_TASKS_DIR, OPT_MIN, OPT_MAX, OPT_SHARD, OPT_SEED, OPT_SCALE, OPT_RETRIES, OPT_KEEP,
+       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON };
+
+static const struct option long_opts[] = {
+	{ "agent", required_argument, NULL, 'a' },   { "agents", required_argument, NULL, OPT_AGENTS },
+	{ "tasks", required_argument, NULL, 't' },   { "tasks-dir", required_argument, NULL, OPT_TASKS_DIR },
+	{ "min-minutes", required_argument, NULL, OPT_MIN }, { "max-minutes", required_argument, NULL, OPT_MAX },
+	{ "repeats", required_argument, NULL, 'n' }, { "jobs", required_argument, NULL, 'j' },
+	{ "out", required_argument, NULL, 'o' },     { "shard", required_argument, NULL, OPT_SHARD },
+	{ "seed", required_argument, NULL, OPT_SEED }, { "time-limit-scale", required_argument, NULL, OPT_SCALE },
+	{ "max-retries", required_argument, NULL, OPT_RETRIES }, { "keep-workspaces", no_argument, NULL, OPT_KEEP },
+	{ "dry-run", no_argument, NULL, OPT_DRY },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
+	{ "sandbox-uid", required_argument, NULL, OPT_UID }, { "json", no_argument, NULL, OPT_JSON },
+	{ "quiet", no_argument, NULL, 'q' },         { "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+	return hz_parse_long(s, out) == 0 && *out >= lo && *out <= hi ? 0 : -1;
+}
+
+/* Append the agents of a spec or a file to *cfgs. */
+static int add_agents(hz_agent_config **cfgs, size_t *n, const char *spec, const char *file)
+{
+	hz_agent_config *list = NULL, *grown;
+	size_t count = 1;
+	int rc;
+
+	if (file) {
+		if ((rc = hz_agents_file_load(file, &list, &count)) != 0)
+			return rc;
+	} else {
+		if (!(list = calloc(1, sizeof(*list))))
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		if ((rc = hz_agent_config_parse(&list[0], spec)) != 0) {
+			free(list);
+			return rc;
+		}
+	}
+	if (!(grown = realloc(*cfgs, (*n + count) * sizeof(**cfgs)))) {
+		for (size_t i = 0; i < count; i++)
+			hz_agent_config_release(&list[i]);
+		free(list);
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	}
+	*cfgs = grown;
+	memcpy(*cfgs + *n, list, count * sizeof(*list));
+	*n += count;
+	free(list);
+	return 0;
+}
 
 int cmd_run(int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		printf("usage: horizon run\n\n(not built yet)\n");
-		return HZ_EXIT_OK;
+	hz_sweep_opts o = HZ_SWEEP_OPTS_INIT;
+	hz_sweep_result res;
+	hz_selector sel = HZ_SELECTOR_INIT;
+	hz_agent_config *cfgs = NULL;
+	size_t ncfgs = 0;
+	progress_state ps = { 0, 0, 0 };
+	const char *tasks = NULL;
+	double minm = 0, maxm = 0;
+	int json = 0, c, rc, exit_code = HZ_EXIT_OK;
+	long v;
+
+	memset(&res, 0, sizeof(res));
+	o.out_dir = "results/run";
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+a:t:n:j:o:qh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+		case OPT_AGENTS:
+			if (add_agents(&cfgs, &ncfgs, c == 'a' ? optarg : NULL, c == 'a' ? NULL : optarg) != 0) {
+				exit_code = hz_cli_error("run", "%s", hz_error_message());
+				goto done;
+			}
+			break;
+		case 't': tasks = optarg; break;
+		case OPT_TASKS_DIR: o.tasks_root = optarg; break;
+		case OPT_MIN:
+		case OPT_MAX: {
+			double d;
+			if (hz_parse_double(optarg, &d) || d < 0) {
+				exit_code = hz_cli_usage("run", "--%s must be a non-negative number, not '%s'",
+							 c == OPT_MIN ? "min-minutes" : "max-minutes", optarg);
+				goto done;
+			}
+			*(c == OPT_MIN ? &minm : &maxm) = d;
+			break;
+		}
+		case 'n':
+		case 'j':
+		case OPT_RETRIES:
+			if (parse_int(optarg, c == OPT_RETRIES ? 0 : 1, c == 'j' ? 256 : 100000, &v)) {
+				exit_code = hz_cli_usage("run", "--%s must be a whole number%s, not '%s'",
+							 c == 'n' ? "repeats" : c == 'j' ? "jobs" : "max-retries",
+							 c == 'j' ? " from 1 to 256" : c == 'n' ? " of at least 1" : "", optarg);
+				goto done;
+			}
+			*(c == 'n' ? &o.repeats : c == 'j' ? &o.jobs : &o.max_retries) = (int)v;
+			break;
+		case 'o': o.out_dir = optarg; break;
+		case OPT_SHARD: {
+			int k, n, used = 0;
+			if (sscanf(optarg, "%d/%d%n", &k, &n, &used) != 2 || optarg[used] || n < 1 || k < 1 || k > n) {
+				exit_code = hz_cli_usage("run", "--shard must be K/N with 1 <= K <= N, not '%s'", optarg);
+				goto done;
+			}
+			o.shard_k = k;
+			o.shard_n = n;
+			break;
+		}
+		case OPT_SEED:
+			if (parse_int(optarg, 0, 0x7fffffffffffffffL, &v)) {
+				exit_code = hz_cli_usage("run", "--seed must be a non-negative whole number, not '%s'", optarg);
+				goto done;
+			}
+			o.seed = (uint64_t)v;
+			break;
+		case OPT_SCALE:
+			if (hz_parse_double(optarg, &o.time_limit_scale) || !(o.time_limit_scale > 0)) {
+				exit_code = hz_cli_usage("run", "--time-limit-scale must be a positive number, not '%s'", optarg);
+				goto done;
+			}
+			break;
+		case OPT_KEEP: o.keep_workspaces = 1; break;
+		case OPT_DRY: o.dry_run = 1; break;
+		case OPT_SANDBOX:
+			if (hz_sandbox_mode_parse(optarg, &o.sandbox) != 0) {
+				exit_code = hz_cli_usage("run", "%s", hz_error_message());
+				goto done;
+			}
+			break;
+		case OPT_UID:
+			if (parse_int(optarg, 1, 0x7ffffffe, &v)) {
+				exit_code = hz_cli_usage("run", "--sandbox-uid must be a uid other than 0, not '%s'", optarg);
+				goto done;
+			}
+			o.sandbox_uid = v;
+			break;
+		case OPT_JSON: json = 1; break;
+		case 'q': ps.quiet = 1; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			goto done;
+		default:
+			exit_code = hz_cli_usage("run", "unknown or incomplete option '%s'", argv[optind - 1]);
+			goto done;
+		}
 	}
-	return hz_cli_error("run", "not built yet");
+	if (optind < argc) {
+		exit_code = hz_cli_usage("run", "unexpected argument '%s'", argv[optind]);
+		goto done;
+	}
+	if (ncfgs == 0) {
+		exit_code = hz_cli_usage("run", "no agent: give at least one --agent SPEC or --agents FILE");
+		goto done;
+	}
+	if (tasks && hz_selector_parse(&sel, tasks) != 0) {
+		exit_code = hz_cli_usage("run", "%s", hz_error_message());
+		goto done;
+	}
+	sel.min_minutes = minm;
+	sel.max_minutes = maxm;
+	o.selector = &sel;
+	o.agents = cfgs;
+	o.nagents = ncfgs;
+	o.stop = &stop_flag;
+	ps.tty = isatty(STDERR_FILENO);
+	o.progress = on_progress;
+	o.progress_arg = &ps;
+	signal(SIGINT, on_sigint);
+	signal(SIGTERM, on_sigint);
+	rc = hz_sweep_run(&o, &res);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	if (ps.tty && !ps.quiet && res.to_run && !o.dry_run)
+		fputc('\n', stderr);
+	if (rc) {
+		exit_code = hz_cli_lib_error("run");
+		goto done;
+	}
+	if (json)
+		print_json(&o, &res, o.dry_run);
+	else if (o.dry_run)
+		printf("dry run: %zu tasks, %zu runs planned (%zu in this shard), %zu to run; nothing written\n",
+		       res.ntasks, res.unsharded, res.planned, res.to_run);
+	else
+		print_table(&o, &res);
+	if (res.stopped) {
+		hz_cli_error("run", "stopped early: run the same command again to finish the sweep");
+		exit_code = HZ_EXIT_FAIL;
+	} else if (res.error || res.given_up) {
+		hz_cli_error("run", "%zu runs ended in error (infrastructure, not the agent): %s", res.error + res.given_up,
+			     res.given_up ? "some are past --max-retries" : "run the same command again to retry them");
+		exit_code = HZ_EXIT_FAIL;
+	}
+done:
+	hz_sweep_result_release(&res);
+	hz_selector_release(&sel);
+	for (size_t i = 0; i < ncfgs; i++)
+		hz_agent_config_release(&cfgs[i]);
+	free(cfgs);
+	return exit_code;
 }

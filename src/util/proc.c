@@ -61,6 +61,10 @@ static void child_exec(const hz_proc_opts *o, int in_fd, int out_fd, int err_fd,
 		if (write(status_fd, &e, sizeof(e)) < 0) { /* nothing more to do */ }
 		_exit(127);
 	}
+	if (o->pre_exec && (e = o->pre_exec(o->pre_exec_arg)) != 0) {
+		if (write(status_fd, &e, sizeof(e)) < 0) { /* nothing more to do */ }
+		_exit(127);
+	}
 	if (o->envp)
 		execvpe(o->argv[0], o->argv, o->envp);
 	else

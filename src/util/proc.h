@@ -23,6 +23,14 @@ typedef struct hz_proc_opts {
 	int merge_stderr;         /* 1: stderr goes into the stdout capture, interleaved */
 	int discard_output;       /* 1: no capture; stdout and stderr go to /dev/null */
 	int inherit_output;       /* 1: no capture; stdout and stderr are ours */
+	/*
+	 * Called in the child after fork, just before exec (after the process
+	 * group and fds are set up).  Only async-signal-safe calls (no malloc):
+	 * rlimits, cgroup writes, dropping privileges.  Returns 0, or an errno
+	 * value that makes hz_proc_run fail as if exec had failed.
+	 */
+	int (*pre_exec)(void *arg);
+	void *pre_exec_arg;
 } hz_proc_opts;
 
 #define HZ_PROC_OPTS_INIT { 0 }

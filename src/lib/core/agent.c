@@ -7,10 +7,16 @@
 #include "strutil.h"
 
 extern const hz_backend hz_agent_null_backend;
+extern const hz_backend hz_agent_oracle_backend; /* run/agent_oracle.c */
+extern const hz_backend hz_agent_sim_backend;    /* run/agent_sim.c */
+extern const hz_backend hz_agent_cmd_backend;    /* run/agent_cmd.c */
 
 /* Every backend horizon knows, by name. */
 static const hz_backend *const backends[] = {
 	&hz_agent_null_backend,
+	&hz_agent_oracle_backend,
+	&hz_agent_sim_backend,
+	&hz_agent_cmd_backend,
 };
 
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))

@@ -1,0 +1,108 @@
+/*
+ * Sweeps: run every (agent, task, repeat) of a plan, each in a fresh
+ * sandboxed git workspace, score it, and append one record per run to
+ * DIR/runs.jsonl.  Resumable (runs already recorded are skipped, `error`
+ * runs retried), shardable (--shard K/N), safe with concurrent sweeps into
+ * one DIR.  Used by `horizon run`, `horizon tasks check` and `horizon demo`.
+ * See docs/run.md and docs/results.md.
+ */
+#ifndef HORIZON_RUN_H
+#define HORIZON_RUN_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "horizon/agent.h"
+#include "horizon/catalog.h"
+#include "horizon/sandbox.h"
+
+/*
+ * run_id: the first 16 hex digits of SHA-256(alias NUL task_id NUL
+ * task_version NUL repeat-in-decimal).  out needs 17 bytes.
+ */
+void hz_run_id(const char *alias, const char *task_id, const char *task_version, int repeat, char out[17]);
+
+/* Progress of a sweep, handed to the progress callback. */
+typedef struct hz_sweep_progress {
+	size_t total;       /* runs this sweep has to do (planned minus already recorded) */
+	size_t done;        /* finished (success + failure + error + elsewhere) */
+	size_t success, failure, error;
+	size_t elsewhere;   /* claimed or recorded meanwhile by another sweep */
+	size_t running;
+	double elapsed_s;
+	double eta_s;       /* < 0: unknown */
+	/* The run that just finished, or NULL for a periodic tick. */
+	const char *run_id, *alias, *task_id, *status, *exit_reason;
+	int repeat;
+} hz_sweep_progress;
+
+typedef void (*hz_sweep_progress_fn)(const hz_sweep_progress *p, void *arg);
+
+typedef struct hz_sweep_opts {
+	const hz_agent_config *agents; /* borrowed array */
+	size_t nagents;
+	const char *tasks_root;      /* catalogue root; NULL: hz_catalog_default_root() */
+	const hz_catalog *catalog;   /* an already loaded catalogue (then tasks_root is unused) */
+	const hz_selector *selector; /* NULL: every task */
+	int repeats;                 /* runs per (agent, task); default 1 */
+	int jobs;                    /* concurrent runs; default 1 */
+	const char *out_dir;         /* DIR; required */
+	hz_sandbox_mode sandbox;
+	long sandbox_uid;            /* <0: HZ_SANDBOX_DEFAULT_UID (when root) */
+	double time_limit_scale;     /* multiplies every task's time limit; default 1 */
+	int max_retries;             /* retries of runs recorded as error; default 2 */
+	int shard_k, shard_n;        /* run only shard K of N (1-based); default 1/1 */
+	uint64_t seed;               /* sweep seed (sim agents, env->seed); default 0 */
+	int keep_workspaces;         /* keep DIR/work/<run_id> after scoring */
+	int dry_run;                 /* plan, write nothing, run nothing */
+	hz_sweep_progress_fn progress; /* called on the caller's thread after each run and every second */
+	void *progress_arg;
+	volatile sig_atomic_t *stop; /* when it becomes non-zero, no new run starts */
+} hz_sweep_opts;
+
+#define HZ_SWEEP_OPTS_INIT \
+	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL }
+
+/* Outcome counts of one agent in a sweep. */
+typedef struct hz_sweep_agent {
+	char *alias;
+	size_t planned;    /* runs of this agent in the plan (this shard) */
+	size_t recorded;   /* already recorded before the sweep started (skipped) */
+	size_t success, failure, error, elsewhere;
+	size_t given_up;   /* recorded as error more than max_retries times: not retried */
+	double wall_s;     /* sum over runs finished by this sweep */
+	long tokens;
+	double cost_usd;
+	/* Over every record of this agent in the log for the planned runs. */
+	size_t total_success, total_failure;
+} hz_sweep_agent;
+
+typedef struct hz_sweep_result {
+	hz_sweep_agent *agents; /* one per opts->agents, same order */
+	size_t nagents;
+	size_t planned;         /* in this shard */
+	size_t unsharded;       /* in the whole plan */
+	size_t ntasks;
+	size_t to_run;          /* not recorded yet (or to retry) */
+	size_t success, failure, error, elsewhere;
+	size_t given_up;
+	size_t repaired_bytes;  /* partial last line cut off the log */
+	int stopped;            /* stopped early through opts->stop */
+	double wall_s;
+	char *isolation;        /* JSON text of the isolation runs got (task limits vary per run) */
+	char *work_dir;         /* where the workspaces were (kept ones stay there) */
+} hz_sweep_result;
+
+/*
+ * Run a sweep.  Writes DIR/sweep.json, appends to DIR/runs.jsonl and writes
+ * DIR/runs/<run_id>/.  Returns 0 when the sweep ran to its end (runs may
+ * have failed or errored: see *out), or a negative code when it could not
+ * start (bad options, a task that does not load, no working sandbox...).
+ * Release *out with hz_sweep_result_release() in every case.
+ */
+int hz_sweep_run(const hz_sweep_opts *opts, hz_sweep_result *out);
+
+void hz_sweep_result_release(hz_sweep_result *res);
+
+#endif

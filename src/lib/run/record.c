@@ -1,0 +1,159 @@
+/*
+ * The run record: one JSON object per run, METR's fields with METR's names
+ * and types plus horizon's own (docs/results.md), and the run_id.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "horizon/run.h"
+#include "record.h"
+#include "strutil.h"
+
+void hz_run_id(const char *alias, const char *task_id, const char *task_version, int repeat, char out[17])
+{
+	hz_buf b = HZ_BUF_INIT;
+	char hex[65];
+
+	hz_buf_puts(&b, alias);
+	hz_buf_putc(&b, '\0');
+	hz_buf_puts(&b, task_id);
+	hz_buf_putc(&b, '\0');
+	hz_buf_puts(&b, task_version);
+	hz_buf_putc(&b, '\0');
+	hz_buf_printf(&b, "%d", repeat);
+	hz_sha256_hex(b.ptr ? b.ptr : "", b.len, hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
+	hz_buf_release(&b);
+}
+
+char *hz_agent_spec_string(const hz_agent_config *cfg)
+{
+	hz_buf b = HZ_BUF_INIT;
+
+	hz_buf_puts(&b, cfg->backend ? cfg->backend : "?");
+	if (cfg->model)
+		hz_buf_printf(&b, ":%s", cfg->model);
+	for (size_t i = 0; i < cfg->nparams; i++)
+		hz_buf_printf(&b, ",%s=%s", cfg->params[i].key, cfg->params[i].value);
+	if (cfg->base_url)
+		hz_buf_printf(&b, ",base_url=%s", cfg->base_url);
+	if (cfg->release_date)
+		hz_buf_printf(&b, ",release=%s", cfg->release_date);
+	return hz_buf_detach(&b);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* A path under DIR for the record, or null when the file does not exist. */
+static json_t *rel_file(const hz_record_in *in, const char *name)
+{
+	hz_buf rel = HZ_BUF_INIT, abs = HZ_BUF_INIT;
+	json_t *v;
+
+	hz_buf_printf(&rel, "runs/%s/%s", in->run_id, name);
+	hz_buf_printf(&abs, "%s/%s", in->out_dir, hz_buf_cstr(&rel));
+	v = hz_fs_is_file(hz_buf_cstr(&abs)) ? json_string(hz_buf_cstr(&rel)) : json_null();
+	hz_buf_release(&rel);
+	hz_buf_release(&abs);
+	return v;
+}
+
+/* METR marks runs stopped by a limit with fatal_error_from "usageLimits". */
+static const char *fatal_error_from(const hz_record_in *in)
+{
+	static const char *const limits[] = { "time_limit", "token_limit", "cost_limit", "turn_limit", NULL };
+
+	if (!strcmp(in->status, "error"))
+		return in->exit_reason;
+	for (size_t i = 0; limits[i]; i++)
+		if (!strcmp(in->exit_reason, limits[i]))
+			return "usageLimits";
+	return NULL;
+}
+
+int hz_record_build(const hz_record_in *in, hz_buf *line)
+{
+	const hz_agent_config *cfg = in->config;
+	const hz_agent_outcome *oc = in->outcome;
+	long tokens = oc ? oc->input_tokens + oc->output_tokens : 0;
+	double wait = oc ? oc->wait_s : 0;
+	json_t *o, *iso = NULL;
+	char *spec = hz_agent_spec_string(cfg), *text = NULL;
+	int rc = 0;
+
+	if (in->isolation)
+		iso = json_loads(in->isolation, JSON_DECODE_ANY, NULL);
+	o = json_object();
+	if (!o || !spec) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+#define SET(k, v) json_object_set_new(o, k, v)
+	SET("run_id", json_string(in->run_id));
+	SET("task_id", json_string(hz_task_id(in->task)));
+	SET("task_family", json_string(hz_task_family(in->task)));
+	SET("task_version", json_string(hz_task_version(in->task)));
+	SET("task_sha256", json_string(hz_task_sha256(in->task)));
+	SET("alias", json_string(cfg->alias));
+	SET("model", str_or_null(cfg->model ? cfg->model : cfg->backend));
+	SET("backend", json_string(cfg->backend));
+	SET("agent_spec", json_string(spec));
+	SET("release_date", str_or_null(cfg->release_date));
+	SET("repeat", json_integer(in->repeat));
+	SET("status", json_string(in->status));
+	SET("score_binarized", json_integer(!strcmp(in->status, "success") ? 1 : 0));
+	SET("score_cont", json_real(in->score));
+	SET("score", json_real(in->score));
+	SET("human_minutes", json_real(hz_task_human_minutes(in->task)));
+	SET("human_source", json_string(hz_task_human_source(in->task)));
+	SET("time_limit", json_integer((json_int_t)llround(in->time_limit_s)));
+	SET("started_at", json_integer(in->started_at));
+	SET("completed_at", json_integer(in->completed_at));
+	SET("fatal_error_from", str_or_null(fatal_error_from(in)));
+	SET("exit_reason", json_string(in->exit_reason));
+	SET("verdict", str_or_null(in->verdict[0] ? in->verdict : NULL));
+	SET("error", str_or_null(in->error && in->error[0] ? in->error : NULL));
+	SET("wall_s", json_real(round(in->wall_s * 1000) / 1000));
+	SET("working_s", json_real(round(fmax(0, in->wall_s - wait) * 1000) / 1000));
+	SET("wait_s", json_real(round(wait * 1000) / 1000));
+	SET("score_wall_s", json_real(round(in->score_wall_s * 1000) / 1000));
+	SET("total_tokens", tokens > 0 ? json_integer(tokens) : json_null());
+	SET("input_tokens", json_integer(oc ? oc->input_tokens : 0));
+	SET("output_tokens", json_integer(oc ? oc->output_tokens : 0));
+	SET("dollar_equivalent", oc && (oc->cost_usd > 0 || tokens > 0) ? json_real(oc->cost_usd) : json_null());
+	SET("turns", json_integer(oc ? oc->turns : 0));
+	SET("isolation", iso ? iso : json_string("unknown"));
+	iso = NULL;
+	SET("baseline_commit", str_or_null(in->baseline[0] ? in->baseline : NULL));
+	SET("final_commit", str_or_null(in->final[0] ? in->final : NULL));
+	SET("patch", rel_file(in, "patch.diff"));
+	SET("patch_bytes", json_integer((json_int_t)in->patch_bytes));
+	SET("transcript", rel_file(in, "transcript.jsonl"));
+	SET("agent_log", rel_file(in, "agent.log"));
+	SET("scorer_log", rel_file(in, "scorer.log"));
+	SET("seed", json_integer((json_int_t)(in->sweep_seed & 0x7fffffffffffffffULL)));
+	SET("horizon_version", json_string(HZ_VERSION));
+#undef SET
+	if (!(text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	hz_buf_clear(line);
+	rc = hz_buf_puts(line, text);
+done:
+	free(text);
+	free(spec);
+	json_decref(iso);
+	json_decref(o);
+	return rc;
+}

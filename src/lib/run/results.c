@@ -1,0 +1,382 @@
+/*
+ * DIR/runs.jsonl: locked appends, repair of a partial last line, an index of
+ * records by run_id, and run claims.  See include/horizon/results.h.
+ *
+ * Locking: flock() on the log excludes other processes; a mutex excludes the
+ * other threads of this one (they share the open file, so flock alone would
+ * not).  Every read of records appended by others and every append happens
+ * with both held, so the index is exact at the moment of each append.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "horizon/results.h"
+#include "strutil.h"
+
+typedef struct entry {
+	char *run_id; /* NULL: empty slot */
+	int done;
+	int errors;
+	int success; /* the latest success/failure record was a success */
+} entry;
+
+struct hz_results {
+	char *dir, *log_path, *claims_dir;
+	int fd;
+	off_t scanned;   /* bytes of the log indexed: always just after a newline */
+	size_t nlines;   /* complete lines seen */
+	size_t nrecords;
+	size_t repaired;
+	entry *tab;
+	size_t cap, used;
+	pthread_mutex_t mu;
+};
+
+struct hz_claim {
+	char *path;
+	int fd;
+};
+
+static size_t slot_of(const hz_results *r, const char *id)
+{
+	size_t i = hz_hash64(id, strlen(id)) & (r->cap - 1);
+
+	while (r->tab[i].run_id && strcmp(r->tab[i].run_id, id))
+		i = (i + 1) & (r->cap - 1);
+	return i;
+}
+
+static int grow(hz_results *r)
+{
+	size_t ncap = r->cap ? r->cap * 2 : 1024;
+	entry *old = r->tab, *nt = calloc(ncap, sizeof(entry));
+	size_t ocap = r->cap;
+
+	if (!nt)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	r->tab = nt;
+	r->cap = ncap;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].run_id)
+			r->tab[slot_of(r, old[i].run_id)] = old[i];
+	free(old);
+	return 0;
+}
+
+static entry *get_entry(hz_results *r, const char *id, int create)
+{
+	size_t i;
+
+	if (!r->cap) {
+		if (!create || grow(r))
+			return NULL;
+	}
+	i = slot_of(r, id);
+	if (r->tab[i].run_id || !create)
+		return r->tab[i].run_id ? &r->tab[i] : NULL;
+	if ((r->used + 1) * 2 > r->cap) {
+		if (grow(r))
+			return NULL;
+		i = slot_of(r, id);
+	}
+	if (!(r->tab[i].run_id = strdup(id)))
+		return NULL;
+	r->used++;
+	return &r->tab[i];
+}
+
+/* Index one complete line (without its newline). */
+static int index_line(hz_results *r, const char *line, size_t len)
+{
+	json_t *o, *id, *st;
+	json_error_t jerr;
+	entry *e;
+	int rc = 0;
+
+	r->nlines++;
+	while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+		len--;
+	if (len == 0)
+		return 0;
+	if (!(o = json_loadb(line, len, 0, &jerr)) || !json_is_object(o)) {
+		json_decref(o);
+		return hz_error_set(HZ_EINVALID, "%s:%zu: not a JSON object (%s); fix or remove that line",
+				    r->log_path, r->nlines, jerr.text);
+	}
+	r->nrecords++;
+	id = json_object_get(o, "run_id");
+	st = json_object_get(o, "status");
+	if (json_is_string(id)) {
+		if (!(e = get_entry(r, json_string_value(id), 1))) {
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		} else if (json_is_string(st) && !strcmp(json_string_value(st), "error")) {
+			e->errors++;
+		} else {
+			/* success, failure, or a METR record without status (then score_binarized decides) */
+			json_t *sb = json_object_get(o, "score_binarized");
+			e->done = 1;
+			e->success = json_is_string(st) ? !strcmp(json_string_value(st), "success")
+							: json_is_number(sb) && json_number_value(sb) >= 0.5;
+		}
+	}
+	json_decref(o);
+	return rc;
+}
+
+/*
+ * With the locks held: index what others appended since our last look, and
+ * cut off a partial last line (nobody is writing: we hold the lock).
+ */
+static int catch_up(hz_results *r)
+{
+	struct stat st;
+	hz_buf line = HZ_BUF_INIT;
+	char chunk[65536];
+	off_t pos;
+	int rc = 0;
+
+	if (fstat(r->fd, &st) < 0)
+		return hz_error_set_errno("cannot stat '%s'", r->log_path);
+	if (st.st_size < r->scanned)
+		r->scanned = 0; /* replaced under us: read again (the index only grows) */
+	hz_buf_init(&line, HZ_RESULTS_LINE_MAX + 1);
+	pos = r->scanned;
+	while (pos < st.st_size) {
+		ssize_t n = pread(r->fd, chunk, sizeof(chunk), pos);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = hz_error_set_errno("cannot read '%s'", r->log_path);
+			goto done;
+		}
+		if (n == 0)
+			break;
+		for (ssize_t i = 0; i < n; i++) {
+			if (chunk[i] != '\n') {
+				if (hz_buf_putc(&line, chunk[i]) == HZ_ELIMIT) {
+					rc = hz_error_set(HZ_EINVALID, "%s:%zu: line longer than %zu bytes",
+							  r->log_path, r->nlines + 1, HZ_RESULTS_LINE_MAX);
+					goto done;
+				}
+				continue;
+			}
+			if ((rc = index_line(r, hz_buf_cstr(&line), line.len)) != 0)
+				goto done;
+			hz_buf_clear(&line);
+			r->scanned = pos + i + 1;
+		}
+		pos += n;
+	}
+	if (r->scanned < st.st_size) {
+		/* A partial last line left by a crash: cut it off. */
+		if (ftruncate(r->fd, r->scanned) < 0) {
+			rc = hz_error_set_errno("cannot repair '%s'", r->log_path);
+			goto done;
+		}
+		r->repaired += (size_t)(st.st_size - r->scanned);
+		fsync(r->fd);
+	}
+done:
+	hz_buf_release(&line);
+	return rc;
+}
+
+static int lock(hz_results *r)
+{
+	pthread_mutex_lock(&r->mu);
+	while (flock(r->fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			int rc = hz_error_set_errno("cannot lock '%s'", r->log_path);
+			pthread_mutex_unlock(&r->mu);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static void unlock(hz_results *r)
+{
+	flock(r->fd, LOCK_UN);
+	pthread_mutex_unlock(&r->mu);
+}
+
+int hz_results_open(hz_results **out, const char *dir)
+{
+	hz_results *r;
+	int rc;
+
+	*out = NULL;
+	if (!(r = calloc(1, sizeof(*r))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	r->fd = -1;
+	pthread_mutex_init(&r->mu, NULL);
+	if (!(r->dir = strdup(dir)) || !(r->log_path = hz_path_join(dir, "runs.jsonl")) ||
+	    !(r->claims_dir = hz_path_join(dir, "claims"))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = hz_fs_mkdir_p(dir, 0755)) != 0 || (rc = hz_fs_mkdir_p(r->claims_dir, 0755)) != 0)
+		goto fail;
+	if ((r->fd = open(r->log_path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		rc = hz_error_set_errno("cannot open '%s'", r->log_path);
+		goto fail;
+	}
+	if ((rc = lock(r)) != 0)
+		goto fail;
+	rc = catch_up(r);
+	unlock(r);
+	if (rc)
+		goto fail;
+	*out = r;
+	return 0;
+fail:
+	hz_results_free(r);
+	return rc;
+}
+
+void hz_results_free(hz_results *r)
+{
+	if (!r)
+		return;
+	if (r->fd >= 0)
+		close(r->fd);
+	for (size_t i = 0; i < r->cap; i++)
+		free(r->tab[i].run_id);
+	free(r->tab);
+	free(r->dir);
+	free(r->log_path);
+	free(r->claims_dir);
+	pthread_mutex_destroy(&r->mu);
+	free(r);
+}
+
+const char *hz_results_dir(const hz_results *r) { return r->dir; }
+const char *hz_results_log_path(const hz_results *r) { return r->log_path; }
+size_t hz_results_repaired_bytes(const hz_results *r) { return r->repaired; }
+size_t hz_results_count(const hz_results *r) { return r->nrecords; }
+
+int hz_results_lookup(hz_results *r, const char *run_id, int *done, int *errors)
+{
+	entry *e;
+	int rc;
+
+	*done = *errors = 0;
+	if (r->fd < 0)
+		return 0;
+	if ((rc = lock(r)) != 0)
+		return rc;
+	if ((rc = catch_up(r)) == 0 && (e = get_entry(r, run_id, 0)) != NULL) {
+		*done = e->done ? (e->success ? 2 : 1) : 0;
+		*errors = e->errors;
+	}
+	unlock(r);
+	return rc;
+}
+
+int hz_results_append(hz_results *r, const char *run_id, const char *line, size_t len, int *appended)
+{
+	char *buf = NULL;
+	entry *e;
+	int rc;
+
+	*appended = 0;
+	if (len == 0 || len > HZ_RESULTS_LINE_MAX || memchr(line, '\n', len))
+		return hz_error_set(HZ_EINVALID, "record for run %s: not a single line of at most %zu bytes", run_id,
+				    HZ_RESULTS_LINE_MAX);
+	if (!(buf = malloc(len + 1)))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	memcpy(buf, line, len);
+	buf[len] = '\n';
+	if ((rc = lock(r)) != 0)
+		goto done;
+	if ((rc = catch_up(r)) != 0)
+		goto unlock;
+	if ((e = get_entry(r, run_id, 0)) != NULL && e->done)
+		goto unlock; /* another sweep recorded it meanwhile */
+	{
+		/* One write: with O_APPEND the line lands whole at the end. */
+		ssize_t n = write(r->fd, buf, len + 1);
+		if (n != (ssize_t)(len + 1)) {
+			rc = hz_error_set_errno("cannot append to '%s'", r->log_path);
+			if (n > 0 && ftruncate(r->fd, r->scanned) == 0) { /* take the partial line back */ }
+			goto unlock;
+		}
+	}
+	if (fsync(r->fd) < 0) {
+		rc = hz_error_set_errno("cannot fsync '%s'", r->log_path);
+		goto unlock;
+	}
+	r->scanned += (off_t)(len + 1);
+	rc = index_line(r, line, len);
+	*appended = 1;
+unlock:
+	unlock(r);
+done:
+	free(buf);
+	return rc;
+}
+
+int hz_results_claim(hz_results *r, const char *run_id, hz_claim **out)
+{
+	hz_claim *c = NULL;
+	struct stat a, b;
+	char pid[32];
+	int rc = 0;
+
+	*out = NULL;
+	if (!(c = calloc(1, sizeof(*c))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	c->fd = -1;
+	if (!(c->path = hz_path_join(r->claims_dir, run_id))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (;;) {
+		if ((c->fd = open(c->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+			rc = hz_error_set_errno("cannot create claim '%s'", c->path);
+			goto fail;
+		}
+		if (flock(c->fd, LOCK_EX | LOCK_NB) < 0) {
+			rc = errno == EWOULDBLOCK ? hz_error_set(HZ_EEXISTS, "run %s is being run by another process", run_id)
+						  : hz_error_set_errno("cannot lock claim '%s'", c->path);
+			goto fail;
+		}
+		/* The holder before us may have removed the file between our open and flock: retry then. */
+		if (fstat(c->fd, &a) == 0 && stat(c->path, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+			break;
+		close(c->fd);
+		c->fd = -1;
+	}
+	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (ftruncate(c->fd, 0) < 0 || pwrite(c->fd, pid, strlen(pid), 0) < 0) { /* informative only */ }
+	*out = c;
+	return 0;
+fail:
+	if (c && c->fd >= 0)
+		close(c->fd);
+	if (c)
+		free(c->path);
+	free(c);
+	return rc;
+}
+
+void hz_claim_release(hz_claim *c)
+{
+	if (!c)
+		return;
+	unlink(c->path); /* while still locked, so nobody holds a lock on a removed file unknowingly */
+	close(c->fd);
+	free(c->path);
+	free(c);
+}

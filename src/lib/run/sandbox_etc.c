@@ -1,0 +1,112 @@
+/*
+ * The sandbox's /etc.  Binding the host's /etc would show /etc/shadow (inside
+ * a user namespace the host's root-owned files look owned by the sandbox
+ * user), so the sandbox gets a small synthesised /etc: passwd and group
+ * naming its user, hosts, hostname, nsswitch.conf, and read-only binds of the
+ * few host files programs need (the dynamic loader's cache, alternatives,
+ * CA certificates, time zone).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "sandbox_internal.h"
+
+/* Host paths bound read-only into the sandbox's /etc when they exist. */
+static const char *const host_etc[] = {
+	"/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives",
+	"/etc/ssl/certs",   "/etc/ca-certificates", "/etc/localtime", "/etc/bash.bashrc",
+	"/etc/profile",     "/etc/inputrc", "/etc/mime.types", NULL,
+};
+
+static const struct {
+	const char *name;
+	const char *text;
+} etc_files[] = {
+	{ "passwd", "root:x:0:0:root:/root:/bin/bash\n"
+		    "agent:x:1000:1000:agent:/tmp:/bin/bash\n"
+		    "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n" },
+	{ "group", "root:x:0:\nagent:x:1000:\nnogroup:x:65534:\n" },
+	{ "hostname", "sandbox\n" },
+	{ "hosts", "127.0.0.1\tlocalhost sandbox\n::1\tlocalhost ip6-localhost ip6-loopback\n" },
+	{ "nsswitch.conf", "passwd: files\ngroup: files\nshadow: files\nhosts: files\n" },
+	{ "resolv.conf", "" },
+};
+
+/* An empty file or directory at dir/<rel> to bind the host path over. */
+static int placeholder(const char *dir, const char *host)
+{
+	struct stat st;
+	char *path = hz_path_join(dir, host + strlen("/etc/"));
+	char *slash;
+	int rc = 0, fd;
+
+	if (!path)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((slash = strrchr(path, '/')) != NULL) {
+		*slash = '\0';
+		rc = hz_fs_mkdir_p(path, 0755);
+		*slash = '/';
+		if (rc)
+			goto done;
+	}
+	if (stat(host, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (mkdir(path, 0755) < 0 && errno != EEXIST)
+			rc = hz_error_set_errno("cannot create '%s'", path);
+	} else if ((fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		rc = hz_error_set_errno("cannot create '%s'", path);
+	} else {
+		close(fd);
+	}
+done:
+	free(path);
+	return rc;
+}
+
+int hz_sandbox_write_etc(const char *dir, char ***binds)
+{
+	char **list = NULL;
+	size_t n = 0;
+	int rc;
+
+	*binds = NULL;
+	if ((rc = hz_fs_mkdir_p(dir, 0755)) != 0)
+		return rc;
+	chmod(dir, 0755);
+	for (size_t i = 0; i < sizeof(etc_files) / sizeof(etc_files[0]); i++) {
+		char *p = hz_path_join(dir, etc_files[i].name);
+		if (!p)
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		rc = hz_fs_write_atomic(p, etc_files[i].text, strlen(etc_files[i].text));
+		if (!rc)
+			chmod(p, 0644);
+		free(p);
+		if (rc)
+			return rc;
+	}
+	if (!(list = calloc(sizeof(host_etc) / sizeof(host_etc[0]), sizeof(char *))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	for (size_t i = 0; host_etc[i]; i++) {
+		if (access(host_etc[i], R_OK) != 0)
+			continue;
+		if ((rc = placeholder(dir, host_etc[i])) != 0)
+			goto fail;
+		if (!(list[n++] = strdup(host_etc[i]))) {
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+			goto fail;
+		}
+	}
+	*binds = list;
+	return 0;
+fail:
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+	return rc;
+}

@@ -1,0 +1,59 @@
+/*
+ * Pieces of the sandbox shared by its files: cgroup v1 handling
+ * (sandbox_cgroup.c), the synthesised /etc (sandbox_etc.c), and the bwrap
+ * command line and exec (sandbox.c).
+ */
+#ifndef HZ_SANDBOX_INTERNAL_H
+#define HZ_SANDBOX_INTERNAL_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "horizon/sandbox.h"
+
+struct hz_sandbox {
+	hz_sandbox_mode mode;
+	char *bwrap;        /* absolute path of bwrap */
+	char *state_dir;
+	char *etc_dir;      /* synthesised /etc */
+	char **etc_binds;   /* host files and directories bound over placeholders in etc_dir, NULL-terminated */
+	long uid;           /* host uid sandboxed processes run as; -1: ours */
+	int is_root;
+	int cg_pids, cg_memory;
+	pthread_mutex_t lock;
+	unsigned long counter;
+};
+
+/* A per-command cgroup (pids and/or memory), or nothing. */
+typedef struct hz_cgroup {
+	char pids_dir[256];
+	char mem_dir[256];
+	char pids_procs[300]; /* "" when unused */
+	char mem_procs[300];
+} hz_cgroup;
+
+/* Are the v1 pids / memory controllers writable here? */
+int hz_cgroup_available(int *pids, int *memory);
+
+/* Make the cgroup for one command with these limits (0: none). */
+int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
+		     long max_bytes);
+
+/* In the child, before exec: join the cgroup.  Async-signal-safe; 0 or an errno value. */
+int hz_cgroup_join(const hz_cgroup *cg);
+
+/* Kill whatever is left in it and remove it. */
+void hz_cgroup_destroy(hz_cgroup *cg);
+
+/* Remove empty cgroups left by dead horizon processes. */
+void hz_cgroup_sweep_stale(void);
+
+/*
+ * Write the synthesised /etc under dir (passwd and group naming the sandbox
+ * user, hosts, hostname, nsswitch.conf, placeholders for host files) and
+ * list the host paths to bind over the placeholders in *binds.
+ */
+int hz_sandbox_write_etc(const char *dir, char ***binds);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * Scoring a finished run (docs/tasks.md, "Scoring"): an `exit` or `json`
+ * scorer command in a fresh sandbox with the task's tests read-only at
+ * /tests, or an `answer` match done here.  A scorer that crashes, times out
+ * or prints no verdict is an infrastructure error, not the agent's failure.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <math.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "run_internal.h"
+#include "strutil.h"
+
+#define ANSWER_MAX ((size_t)64 << 10)
+
+static void set_verdict(hz_verdict *v, hz_verdict_status st, double score, const char *reason)
+{
+	v->status = st;
+	v->score = score;
+	snprintf(v->reason, sizeof(v->reason), "%s", reason);
+}
+
+/* Replace {tests}, {workspace} and {solution} in one argument. */
+static char *substitute(const char *arg, const char *tests, const char *ws, const char *sol)
+{
+	static const char *const keys[] = { "{tests}", "{workspace}", "{solution}" };
+	const char *vals[] = { tests, ws, sol };
+	hz_buf b = HZ_BUF_INIT;
+
+	while (*arg) {
+		size_t i;
+		for (i = 0; i < 3; i++)
+			if (!strncmp(arg, keys[i], strlen(keys[i])))
+				break;
+		if (i < 3) {
+			hz_buf_puts(&b, vals[i]);
+			arg += strlen(keys[i]);
+		} else {
+			hz_buf_putc(&b, *arg++);
+		}
+	}
+	return hz_buf_detach(&b);
+}
+
+/* The last non-empty line of out as a JSON object with a number "score". */
+static int parse_json_score(const char *out, double *score)
+{
+	const char *end = out + strlen(out), *start;
+	json_t *o;
+	int ok = 0;
+
+	while (end > out && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
+		end--;
+	start = end;
+	while (start > out && start[-1] != '\n')
+		start--;
+	if (start == end || !(o = json_loadb(start, (size_t)(end - start), 0, NULL)))
+		return 0;
+	if (json_is_object(o) && json_is_number(json_object_get(o, "score"))) {
+		*score = json_number_value(json_object_get(o, "score"));
+		ok = isfinite(*score) && *score >= 0 && *score <= 1;
+	}
+	json_decref(o);
+	return ok;
+}
+
+static int run_scorer(hz_sandbox *sb, const hz_task *task, const char *stage, const char *workspace,
+		      const char *log_path, hz_verdict *v)
+{
+	const hz_scorer *sc = hz_task_scorer(task);
+	hz_sandbox_mount mounts[2] = { { NULL, "/tests", 0 }, { NULL, "/solution", 0 } };
+	hz_sandbox_mount wsm = { workspace, "/workspace", 1 };
+	hz_sandbox_cmd cmd = HZ_SANDBOX_CMD_INIT;
+	hz_exec_result res = { 0 };
+	char **argv = NULL, *envv[3] = { NULL, NULL, NULL };
+	hz_buf e1 = HZ_BUF_INIT, e2 = HZ_BUF_INIT;
+	size_t argc = 0;
+	int rc = 0;
+
+	if (!(mounts[0].src = hz_path_join(stage, "tests")) || !(mounts[1].src = hz_path_join(stage, "solution"))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	while (sc->command[argc])
+		argc++;
+	if (!(argv = calloc(argc + 1, sizeof(char *)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < argc; i++)
+		if (!(argv[i] = substitute(sc->command[i], hz_sandbox_path(sb, &mounts[0]), hz_sandbox_path(sb, &wsm),
+					   hz_sandbox_path(sb, &mounts[1])))) {
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+			goto done;
+		}
+	hz_buf_printf(&e1, "HZ_TESTS=%s", hz_sandbox_path(sb, &mounts[0]));
+	hz_buf_printf(&e2, "HZ_WORKSPACE=%s", hz_sandbox_path(sb, &wsm));
+	envv[0] = e1.ptr;
+	envv[1] = e2.ptr;
+	cmd.argv = argv;
+	cmd.workspace = workspace;
+	/* The solution is not mounted for scorers: only tests/. */
+	cmd.mounts = mounts;
+	cmd.nmounts = 1;
+	cmd.env = envv;
+	cmd.limits = hz_task_resources(task);
+	cmd.timeout_s = sc->timeout_s;
+	cmd.max_output = HZ_RUN_SCORER_LOG_CAP;
+	if ((rc = hz_sandbox_exec(sb, &cmd, &res)) != 0) {
+		set_verdict(v, HZ_VERDICT_ERROR, 0, "sandbox_error");
+		snprintf(v->message, sizeof(v->message), "scorer: %s", hz_error_message());
+		rc = 0;
+		goto done;
+	}
+	v->wall_s = res.wall_s;
+	if (log_path)
+		hz_fs_write_atomic(log_path, res.output, res.output_len);
+	if (res.timed_out) {
+		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_timeout");
+		snprintf(v->message, sizeof(v->message), "the scorer ran past its %.0f s timeout", sc->timeout_s);
+	} else if (res.term_signal || res.exit_code >= 125 || res.exit_code < 0) {
+		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_crash");
+		snprintf(v->message, sizeof(v->message), "the scorer ended with status %d%s (see scorer.log)",
+			 res.exit_code, res.exit_code > 128 ? " (a signal)" : "");
+	} else if (sc->kind == HZ_SCORER_EXIT) {
+		if (res.exit_code == 0)
+			set_verdict(v, HZ_VERDICT_SUCCESS, 1, "scorer_pass");
+		else
+			set_verdict(v, HZ_VERDICT_FAILURE, 0, "scorer_fail");
+	} else {
+		double score;
+		if (!parse_json_score(res.output, &score)) {
+			set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_bad_output");
+			snprintf(v->message, sizeof(v->message),
+				 "the scorer's last line is not a JSON object with a \"score\" from 0 to 1");
+		} else {
+			set_verdict(v, score >= sc->threshold ? HZ_VERDICT_SUCCESS : HZ_VERDICT_FAILURE, score,
+				    score >= sc->threshold ? "scorer_pass" : "scorer_fail");
+		}
+	}
+done:
+	hz_exec_result_release(&res);
+	for (size_t i = 0; argv && i < argc; i++)
+		free(argv[i]);
+	free(argv);
+	hz_buf_release(&e1);
+	hz_buf_release(&e2);
+	free((char *)mounts[0].src);
+	free((char *)mounts[1].src);
+	return rc;
+}
+
+static void trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	while (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')
+		i++;
+	memmove(s, s + i, n - i + 1);
+}
+
+/* answer.txt from the workspace, never following a symlink the agent left there. */
+static int read_answer_file(const char *workspace, char **out)
+{
+	char *path = hz_path_join(workspace, "answer.txt");
+	struct stat st;
+	int fd = -1, rc = 0;
+	ssize_t n;
+
+	*out = NULL;
+	if (!path)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) < 0 || fstat(fd, &st) < 0 ||
+	    !S_ISREG(st.st_mode))
+		goto done; /* no answer */
+	if (!(*out = malloc(ANSWER_MAX + 1))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	n = read(fd, *out, ANSWER_MAX);
+	(*out)[n > 0 ? n : 0] = '\0';
+done:
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return rc;
+}
+
+static int match_answer(const hz_task *task, const char *answer_in, const char *workspace, hz_verdict *v)
+{
+	const hz_scorer *sc = hz_task_scorer(task);
+	char *answer = NULL, *expected = NULL, *path = NULL;
+	int rc = 0, ok = 0;
+
+	if (answer_in) {
+		if (!(answer = strdup(answer_in)))
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+	} else if ((rc = read_answer_file(workspace, &answer)) != 0) {
+		return rc;
+	}
+	if (!answer) {
+		set_verdict(v, HZ_VERDICT_FAILURE, 0, "no_answer");
+		return 0;
+	}
+	if (!(path = hz_path_join(hz_task_dir(task), sc->answer_file))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (hz_fs_read(path, ANSWER_MAX, &expected, NULL) != 0) {
+		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_error");
+		snprintf(v->message, sizeof(v->message), "%s", hz_error_message());
+		goto done;
+	}
+	trim(answer);
+	trim(expected);
+	if (sc->match == HZ_MATCH_EXACT) {
+		ok = !strcmp(answer, expected);
+	} else if (sc->match == HZ_MATCH_NUMBER) {
+		double a, b;
+		ok = !hz_parse_double(answer, &a) && !hz_parse_double(expected, &b) &&
+		     fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
+	} else {
+		hz_buf re = HZ_BUF_INIT;
+		regex_t rx;
+		int err;
+		hz_buf_printf(&re, "^(%s)$", expected);
+		if ((err = regcomp(&rx, hz_buf_cstr(&re), REG_EXTENDED | REG_NOSUB)) != 0) {
+			set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_error");
+			snprintf(v->message, sizeof(v->message), "%s: not a POSIX extended regular expression", path);
+			hz_buf_release(&re);
+			goto done;
+		}
+		ok = regexec(&rx, answer, 0, NULL, 0) == 0;
+		regfree(&rx);
+		hz_buf_release(&re);
+	}
+	set_verdict(v, ok ? HZ_VERDICT_SUCCESS : HZ_VERDICT_FAILURE, ok, ok ? "answer_match" : "answer_mismatch");
+done:
+	free(answer);
+	free(expected);
+	free(path);
+	return rc;
+}
+
+int hz_score(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+	     const char *answer, const char *log_path, hz_verdict *v)
+{
+	double t0 = hz_clock_now();
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	if (hz_task_scorer(task)->kind == HZ_SCORER_ANSWER)
+		rc = match_answer(task, answer, workspace, v);
+	else
+		rc = run_scorer(sb, task, task_stage, workspace, log_path, v);
+	v->wall_s = hz_clock_now() - t0;
+	return rc;
+}

@@ -1,0 +1,343 @@
+/*
+ * The sweep: a pool of worker threads takes runs from the plan, claims each
+ * (so a concurrent sweep into the same DIR never runs it too), runs it and
+ * appends its record; the caller's thread waits, hands finished runs and a
+ * tick every second to the progress callback, and adds up the counts.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "horizon/error.h"
+#include "horizon/results.h"
+#include "strutil.h"
+#include "sweep_internal.h"
+
+/* A finished run, queued for the progress callback. */
+typedef struct event {
+	size_t plan;
+	const char *status;
+	char exit_reason[64];
+} event;
+
+typedef struct sweep {
+	const hz_sweep_opts *o;
+	hz_sweep_setup *s;
+	hz_sweep_result *res;
+	hz_results *log;
+	hz_sandbox *sb;
+	size_t *todo;        /* indexes into s->plan */
+	size_t ntodo, next;
+	event *events;
+	size_t nevents;
+	size_t running;
+	int workers_left;
+	int fatal;
+	char fatal_msg[512];
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} sweep;
+
+static size_t task_index(const hz_sweep_setup *s, const hz_task *t)
+{
+	for (size_t i = 0; i < s->ntasks; i++)
+		if (s->tasks[i] == t)
+			return i;
+	return 0;
+}
+
+static void fail(sweep *w, const char *msg)
+{
+	pthread_mutex_lock(&w->mu);
+	if (!w->fatal) {
+		w->fatal = 1;
+		snprintf(w->fatal_msg, sizeof(w->fatal_msg), "%s", msg);
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* Run one planned run; returns the event's status ("elsewhere" when another sweep has it). */
+static const char *do_run(sweep *w, hz_agent *agent, const hz_run_plan *p, hz_run_summary *sum, hz_buf *line)
+{
+	hz_run_env re;
+	hz_claim *claim = NULL;
+	int done, errors, appended = 0, rc;
+
+	rc = hz_results_claim(w->log, p->run_id, &claim);
+	if (rc == HZ_EEXISTS)
+		return "elsewhere";
+	if (rc) {
+		fail(w, hz_error_message());
+		return NULL;
+	}
+	if ((rc = hz_results_lookup(w->log, p->run_id, &done, &errors)) != 0 || done) {
+		if (rc)
+			fail(w, hz_error_message());
+		hz_claim_release(claim);
+		return rc ? NULL : "elsewhere";
+	}
+	re.sb = w->sb;
+	re.out_dir = w->o->out_dir;
+	re.work_root = w->s->work_root;
+	re.task_stage = w->s->stages[task_index(w->s, p->task)];
+	re.time_limit_scale = w->o->time_limit_scale;
+	re.seed = w->o->seed;
+	re.keep_workspace = w->o->keep_workspaces;
+	if ((rc = hz_run_one(&re, agent, p, line, sum)) != 0 ||
+	    (rc = hz_results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {
+		fail(w, hz_error_message());
+		hz_claim_release(claim);
+		return NULL;
+	}
+	hz_claim_release(claim);
+	if (!appended)
+		return "elsewhere";
+	return sum->status == HZ_VERDICT_SUCCESS ? "success" : sum->status == HZ_VERDICT_FAILURE ? "failure" : "error";
+}
+
+static void *worker(void *arg)
+{
+	sweep *w = arg;
+	hz_agent **agents = calloc(w->o->nagents, sizeof(hz_agent *));
+	hz_buf line = HZ_BUF_INIT;
+
+	if (!agents)
+		fail(w, "out of memory");
+	for (size_t i = 0; agents && i < w->o->nagents; i++)
+		if (hz_agent_new(&agents[i], &w->o->agents[i]) != 0)
+			fail(w, hz_error_message());
+	for (;;) {
+		hz_run_summary sum;
+		const hz_run_plan *p;
+		const char *st;
+		size_t i;
+
+		pthread_mutex_lock(&w->mu);
+		if (w->fatal || (w->o->stop && *w->o->stop) || w->next >= w->ntodo) {
+			pthread_mutex_unlock(&w->mu);
+			break;
+		}
+		i = w->todo[w->next++];
+		w->running++;
+		pthread_mutex_unlock(&w->mu);
+		p = &w->s->plan[i];
+		memset(&sum, 0, sizeof(sum));
+		st = do_run(w, agents[p->agent], p, &sum, &line);
+		pthread_mutex_lock(&w->mu);
+		w->running--;
+		if (st) {
+			hz_sweep_agent *ag = &w->res->agents[p->agent];
+			event *e = &w->events[w->nevents++];
+			e->plan = i;
+			e->status = st;
+			snprintf(e->exit_reason, sizeof(e->exit_reason), "%s", sum.exit_reason);
+			if (!strcmp(st, "success"))
+				ag->success++, w->res->success++;
+			else if (!strcmp(st, "failure"))
+				ag->failure++, w->res->failure++;
+			else if (!strcmp(st, "error"))
+				ag->error++, w->res->error++;
+			else
+				ag->elsewhere++, w->res->elsewhere++;
+			ag->wall_s += sum.wall_s;
+			ag->tokens += sum.tokens;
+			ag->cost_usd += sum.cost_usd;
+		}
+		pthread_cond_signal(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+	}
+	for (size_t i = 0; agents && i < w->o->nagents; i++)
+		hz_agent_free(agents[i]);
+	free(agents);
+	hz_buf_release(&line);
+	pthread_mutex_lock(&w->mu);
+	w->workers_left--;
+	pthread_cond_signal(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+static void report(sweep *w, const event *e, double t0)
+{
+	hz_sweep_progress p;
+	size_t done;
+
+	memset(&p, 0, sizeof(p));
+	p.total = w->ntodo;
+	p.success = w->res->success;
+	p.failure = w->res->failure;
+	p.error = w->res->error;
+	p.elsewhere = w->res->elsewhere;
+	done = p.success + p.failure + p.error + p.elsewhere;
+	p.done = done;
+	p.running = w->running;
+	p.elapsed_s = hz_clock_now() - t0;
+	p.eta_s = done ? p.elapsed_s / (double)done * (double)(p.total - done) : -1;
+	if (e) {
+		const hz_run_plan *pl = &w->s->plan[e->plan];
+		p.run_id = pl->run_id;
+		p.alias = w->o->agents[pl->agent].alias;
+		p.task_id = hz_task_id(pl->task);
+		p.repeat = pl->repeat;
+		p.status = e->status;
+		p.exit_reason = e->exit_reason;
+	}
+	w->o->progress(&p, w->o->progress_arg);
+}
+
+/* Wait for the workers, reporting progress on this thread. */
+static void supervise(sweep *w, double t0)
+{
+	size_t reported = 0;
+	double last = 0;
+
+	pthread_mutex_lock(&w->mu);
+	while (w->workers_left > 0 || reported < w->nevents) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		if (reported == w->nevents && w->workers_left > 0)
+			pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+		if (!w->o->progress) {
+			reported = w->nevents;
+			continue;
+		}
+		while (reported < w->nevents) {
+			report(w, &w->events[reported++], t0);
+			last = hz_clock_now();
+		}
+		if (hz_clock_now() - last >= 1.0 && w->workers_left > 0) {
+			report(w, NULL, t0);
+			last = hz_clock_now();
+		}
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+void hz_sweep_result_release(hz_sweep_result *res)
+{
+	for (size_t i = 0; res->agents && i < res->nagents; i++)
+		free(res->agents[i].alias);
+	free(res->agents);
+	free(res->isolation);
+	free(res->work_dir);
+	memset(res, 0, sizeof(*res));
+}
+
+int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
+{
+	hz_sandbox_opts so = HZ_SANDBOX_OPTS_INIT;
+	hz_sweep_setup s;
+	sweep w;
+	pthread_t *threads = NULL;
+	double t0 = hz_clock_now();
+	int rc, nthreads = 0;
+
+	memset(res, 0, sizeof(*res));
+	memset(&w, 0, sizeof(w));
+	pthread_mutex_init(&w.mu, NULL);
+	pthread_cond_init(&w.cv, NULL);
+	if ((rc = hz_sweep_plan(o, &s)) != 0)
+		goto done;
+	if (!(res->agents = calloc(o->nagents, sizeof(*res->agents)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	res->nagents = o->nagents;
+	for (size_t i = 0; i < o->nagents; i++)
+		if (!(res->agents[i].alias = strdup(o->agents[i].alias))) {
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+			goto done;
+		}
+	res->planned = s.nplan;
+	res->unsharded = s.unsharded;
+	res->ntasks = s.ntasks;
+	if (!o->dry_run && (rc = hz_results_open(&w.log, o->out_dir)) != 0)
+		goto done;
+	if (!(w.todo = calloc(s.nplan ? s.nplan : 1, sizeof(size_t))) ||
+	    !(w.events = calloc(s.nplan ? s.nplan : 1, sizeof(event)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < s.nplan; i++) {
+		hz_sweep_agent *ag = &res->agents[s.plan[i].agent];
+		int st = 0, errors = 0;
+		ag->planned++;
+		if (w.log && (rc = hz_results_lookup(w.log, s.plan[i].run_id, &st, &errors)) != 0)
+			goto done;
+		if (st) {
+			ag->recorded++;
+			*(st == 2 ? &ag->total_success : &ag->total_failure) += 1;
+		} else if (errors > o->max_retries) {
+			ag->given_up++;
+			res->given_up++;
+		} else {
+			w.todo[w.ntodo++] = i;
+		}
+	}
+	res->to_run = w.ntodo;
+	res->repaired_bytes = w.log ? hz_results_repaired_bytes(w.log) : 0;
+	if (o->dry_run)
+		goto done;
+	if ((rc = hz_sweep_write_json(o, &s)) != 0)
+		goto done;
+	if (w.ntodo == 0)
+		goto done;
+	so.mode = o->sandbox;
+	so.uid = o->sandbox_uid;
+	if ((rc = hz_sweep_prepare(o, &s, geteuid() == 0 && o->sandbox == HZ_SANDBOX_BWRAP
+						  ? (o->sandbox_uid >= 0 ? o->sandbox_uid : HZ_SANDBOX_DEFAULT_UID) : -1)) != 0)
+		goto done;
+	res->work_dir = strdup(s.work_root);
+	so.state_dir = s.private_dir;
+	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
+		goto done;
+	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
+	w.o = o;
+	w.s = &s;
+	w.res = res;
+	nthreads = o->jobs < (int)w.ntodo ? o->jobs : (int)w.ntodo;
+	if (!(threads = calloc((size_t)nthreads, sizeof(pthread_t)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	w.workers_left = nthreads;
+	for (int i = 0; i < nthreads; i++)
+		if (pthread_create(&threads[i], NULL, worker, &w) != 0) {
+			w.workers_left = i;
+			fail(&w, "cannot start a worker thread");
+			nthreads = i;
+			break;
+		}
+	supervise(&w, t0);
+	for (int i = 0; i < nthreads; i++)
+		pthread_join(threads[i], NULL);
+	res->stopped = o->stop && *o->stop && w.next < w.ntodo;
+	if (w.fatal)
+		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
+done:
+	/* Totals over the log for the planned runs, this sweep's included. */
+	if (w.log && !rc) {
+		for (size_t a = 0; a < res->nagents; a++)
+			res->agents[a].total_success = res->agents[a].total_failure = 0;
+		for (size_t i = 0; i < s.nplan; i++) {
+			int st = 0, errors = 0;
+			if (hz_results_lookup(w.log, s.plan[i].run_id, &st, &errors) == 0 && st)
+				*(st == 2 ? &res->agents[s.plan[i].agent].total_success
+					  : &res->agents[s.plan[i].agent].total_failure) += 1;
+		}
+		res->repaired_bytes = hz_results_repaired_bytes(w.log);
+	}
+	res->wall_s = hz_clock_now() - t0;
+	free(threads);
+	free(w.todo);
+	free(w.events);
+	hz_sandbox_free(w.sb);
+	hz_results_free(w.log);
+	hz_sweep_setup_release(&s);
+	pthread_mutex_destroy(&w.mu);
+	pthread_cond_destroy(&w.cv);
+	return rc;
+}

@@ -1,0 +1,34 @@
+/* Setting a sweep up (sweep_setup.c) for the worker pool in sweep.c. */
+#ifndef HZ_SWEEP_INTERNAL_H
+#define HZ_SWEEP_INTERNAL_H
+
+#include "horizon/results.h"
+#include "run_internal.h"
+
+/* What a sweep works from once set up. */
+typedef struct hz_sweep_setup {
+	hz_catalog *own_catalog;   /* loaded here, or NULL when the caller gave one */
+	const hz_catalog *catalog;
+	hz_task **tasks;           /* selected, in id order */
+	size_t ntasks;
+	char **stages;             /* per selected task: staged tests/ and solution/ */
+	char *work_root;           /* holds the run workspaces */
+	int work_root_tmp;         /* work_root is a temporary directory (removed at the end when empty) */
+	char *private_dir;         /* work_root/.horizon-<pid>: stages and the sandbox's /etc */
+	hz_run_plan *plan;         /* this shard's runs */
+	size_t nplan;
+	size_t unsharded;
+} hz_sweep_setup;
+
+/* Check options, load and select tasks, plan the runs of this shard. */
+int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s);
+
+/* Choose the work root (DIR/work when the sandbox uid can reach it) and stage every task. */
+int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long sandbox_uid);
+
+/* Write DIR/sweep.json: what was asked, so that the sweep can be reproduced. */
+int hz_sweep_write_json(const hz_sweep_opts *o, const hz_sweep_setup *s);
+
+void hz_sweep_setup_release(hz_sweep_setup *s);
+
+#endif
