@@ -3,12 +3,14 @@
 # shards, the OUT safety check.
 . "$(dirname "$0")/lib.sh"
 
-# rec RUN_ID ALIAS TASK VERSION REPEAT STATUS [WALL]
+# run_id as horizon run derives it: SHA-256(alias NUL task NUL version NUL repeat), 16 hex digits.
+rid() { printf '%s\0%s\0%s\0%s' "$1" "$2" "$3" "$4" | sha256sum | cut -c1-16; }
+# rec ALIAS TASK VERSION REPEAT STATUS [WALL]
 rec() {
 	local score=null
-	case $6 in success) score=1 ;; failure) score=0 ;; esac
+	case $5 in success) score=1 ;; failure) score=0 ;; esac
 	printf '{"run_id":"%s","alias":"%s","task_id":"%s","task_version":"%s","repeat":%s,"status":"%s","score_binarized":%s,"wall_s":%s}\n' \
-		"$1" "$2" "$3" "$4" "$5" "$6" "$score" "${7:-1.5}"
+		"$(rid "$1" "$2" "$3" "$4")" "$1" "$2" "$3" "$4" "$5" "$score" "${6:-1.5}"
 }
 # sweep DIR K N [TASK2_VERSION] [REPEATS]
 sweep() {
@@ -20,18 +22,54 @@ sweep() {
 EOF
 }
 
+# Real shards of a sim sweep on the fixture tasks, merged, equal the same sweep on one machine.
+R=$TMP/real
+run_args=(--agent sim,h50=0.5,alias=simA --agent sim,h50=2,alias=simB --tasks-dir "$HZ_SOURCE_DIR/tests/data/tasks"
+	--repeats 2 --seed 3 -q)
+expect_ok "one-machine sweep" "$HORIZON" run "${run_args[@]}" --out "$R/one"
+for k in 1 2 3; do
+	expect_ok "shard $k/3" "$HORIZON" run "${run_args[@]}" --shard $k/3 --out "$R/shards/shard-$k"
+done
+outcomes() { sed -E 's/.*"run_id":"([0-9a-f]+)".*"status":"([a-z]+)".*/\1 \2/' "$1" | sort; }
+expect_ok "merge the shards" "$HORIZON" merge "$R/merged" "$R/shards"
+expect_grep "all planned runs merged" 'plan: 8 runs, 8 with a verdict, 0 missing' "$TMP/out"
+if [ "$(outcomes "$R/one/runs.jsonl")" = "$(outcomes "$R/merged/runs.jsonl")" ] && [ -s "$R/one/runs.jsonl" ]; then
+	ok "merged shards = one machine (run_ids and outcomes)"
+else
+	bad "merged shards = one machine"; diff <(outcomes "$R/one/runs.jsonl") <(outcomes "$R/merged/runs.jsonl")
+fi
+expect_ok "--complete on a complete sweep" "$HORIZON" merge --complete -q "$R/merged" "$R/shards"
+# Without shard 3: it is named as absent, its runs as missing.
+expect_ok "merge without shard 3" "$HORIZON" merge "$R/part" "$R/shards/shard-1" "$R/shards/shard-2"
+expect_grep "absent shard noted" 'shard 3/3: no log among the inputs' "$TMP/err"
+n3=$(grep -c . "$R/shards/shard-3/runs.jsonl")
+expect_grep "its runs missing" "shard 3/3: $n3 runs? without a verdict" "$TMP/err"
+tr -d ' \n' <"$R/part/sweep.json" >"$TMP/flat.json"
+expect_grep "absent shard in sweep.json" '"shards_absent":\["3/3"\]' "$TMP/flat.json"
+expect_grep "missing runs carry their shard" '"shard":"3/3"' "$TMP/flat.json"
+# A shard run with another task version is refused.
+cp -r "$HZ_SOURCE_DIR/tests/data/tasks" "$TMP/tasks2"
+sed -i 's/"version": *"[^"]*"/"version": "99"/' "$TMP/tasks2/fixture/fix-add/task.json"
+run_args2=("${run_args[@]}")
+run_args2[5]=$TMP/tasks2
+expect_ok "shard 3 with other tasks" "$HORIZON" run "${run_args2[@]}" --shard 3/3 --out "$R/odd/shard-3"
+cp -r "$R/shards/shard-1" "$R/shards/shard-2" "$R/odd/"
+expect_fail "merge refuses the odd shard" 1 "$HORIZON" merge "$R/odd-merged" "$R/odd"
+expect_grep "plan mismatch message" "plan mismatch: '.*odd/shard-3/runs.jsonl' and '.*odd/shard-1/runs.jsonl' were run with different tasks or task versions \(the second has 'fixture/fix-add@99', lacks 'fixture/fix-add@1'\)" "$TMP/err"
+
+# Hand-written shard logs for the rules.
 S=$TMP/sweep
 sweep "$S/shard-1" 1 2
 sweep "$S/shard-2" 2 2
 {
-	rec r1 A f/one 1 1 success
-	rec r2 A f/two 1 1 error
-	rec r2 A f/two 1 1 error
+	rec A f/one 1 1 success
+	rec A f/two 1 1 error
+	rec A f/two 1 1 error
 } >"$S/shard-1/runs.jsonl"
 {
-	rec r3 B f/one 1 1 failure
-	rec r1 A f/one 1 1 success      # identical duplicate of shard-1's
-	rec r2 A f/two 1 1 success 9    # replaces the errors
+	rec B f/one 1 1 failure
+	rec A f/one 1 1 success      # identical duplicate of shard-1's
+	rec A f/two 1 1 success 9    # replaces the errors
 	printf '{"run_id":"r4","alias":"B","task_id":"f/tw'   # killed mid-write
 } >"$S/shard-2/runs.jsonl"
 
@@ -43,7 +81,7 @@ expect_grep "missing runs noted" '1 of 4 planned runs have no verdict' "$TMP/err
 expect_grep "plan counts" 'plan: 4 runs, 3 with a verdict, 1 missing' "$TMP/out"
 n=$(wc -l <"$TMP/m1/runs.jsonl")
 [ "$n" = 3 ] && ok "three records written" || bad "three records written (got $n)"
-grep -q '"run_id":"r2".*"status":"success".*"wall_s":9' "$TMP/m1/runs.jsonl" && ok "success replaced the errors" || bad "success replaced the errors"
+grep -q '"task_id":"f/two".*"status":"success".*"wall_s":9' "$TMP/m1/runs.jsonl" && ok "success replaced the errors" || bad "success replaced the errors"
 grep -q '"status":"error"' "$TMP/m1/runs.jsonl" && bad "no error record left" || ok "no error record left"
 expect_grep "sweep.json marks a merge" '"merged": true' "$TMP/m1/sweep.json"
 expect_grep "sweep.json lists the missing run" '"task_id": "f/two"' "$TMP/m1/sweep.json"
@@ -67,28 +105,22 @@ expect_grep "the earlier merge is not an input" 'merged 2 logs: 6 records' "$TMP
 sweep "$TMP/seed/s1" 1 2
 sweep "$TMP/seed/s2" 2 2
 sed -i 's/"seed":0/"seed":7/' "$TMP/seed/s2/sweep.json"
-rec r1 A f/one 1 1 success >"$TMP/seed/s1/runs.jsonl"
-rec r3 B f/one 1 1 success >"$TMP/seed/s2/runs.jsonl"
+rec A f/one 1 1 success >"$TMP/seed/s1/runs.jsonl"
+rec B f/one 1 1 success >"$TMP/seed/s2/runs.jsonl"
 expect_fail "different seeds refused" 1 "$HORIZON" merge "$TMP/m9" "$TMP/seed"
 expect_grep "seeds named" 'different seeds \(0 vs 7\)' "$TMP/err"
 sed -i 's/"seed":7/"seed":0/; s/"alias":"B","spec":"sim"/"alias":"B","spec":"sim,h50=9"/' "$TMP/seed/s2/sweep.json"
 expect_fail "different agent settings refused" 1 "$HORIZON" merge "$TMP/m9" "$TMP/seed"
 expect_grep "agent settings named" 'different agent settings \(\{"alias":"B","spec":"sim"\} vs \{"alias":"B","spec":"sim,h50=9"\}\)' "$TMP/err"
 
-# An absent shard is listed.
-expect_ok "one shard only" "$HORIZON" merge "$TMP/m3" "$S/shard-1"
-expect_grep "absent shard noted" 'shard 2/2: no log among the inputs' "$TMP/err"
-tr -d ' \n' <"$TMP/m3/sweep.json" >"$TMP/flat.json"
-expect_grep "absent shard in sweep.json" '"shards_absent":\["2/2"\]' "$TMP/flat.json"
-
 # Conflicting verdicts: refused with both sources, nothing written; --keep-first keeps the first.
 C=$TMP/conflict
 sweep "$C/a" 1 2
 sweep "$C/b" 2 2
-rec r1 A f/one 1 1 success >"$C/a/runs.jsonl"
-rec r1 A f/one 1 1 failure >"$C/b/runs.jsonl"
+rec A f/one 1 1 success >"$C/a/runs.jsonl"
+rec A f/one 1 1 failure >"$C/b/runs.jsonl"
 expect_fail "conflicting verdicts refused" 1 "$HORIZON" merge "$TMP/m4" "$C/a" "$C/b"
-expect_grep "conflict names run and sources" "run_id 'r1' \(A, f/one\): success in .*a/runs.jsonl:1 but failure in .*b/runs.jsonl:1" "$TMP/err"
+expect_grep "conflict names run and sources" "run_id '$(rid A f/one 1 1)' \(A, f/one\): success in .*a/runs.jsonl:1 but failure in .*b/runs.jsonl:1" "$TMP/err"
 [ -e "$TMP/m4/runs.jsonl" ] && bad "nothing written on conflict" || ok "nothing written on conflict"
 expect_ok "--keep-first" "$HORIZON" merge --keep-first "$TMP/m4" "$C/a" "$C/b"
 expect_grep "--keep-first kept the success" '"status":"success"' "$TMP/m4/runs.jsonl"
@@ -98,17 +130,17 @@ expect_grep "conflict listed in sweep.json" '"conflicts": \[' "$TMP/m4/sweep.jso
 P=$TMP/plan
 sweep "$P/s1" 1 2
 sweep "$P/s2" 2 2 2
-rec r1 A f/one 1 1 success >"$P/s1/runs.jsonl"
-rec r9 A f/two 2 1 success >"$P/s2/runs.jsonl"
+rec A f/one 1 1 success >"$P/s1/runs.jsonl"
+rec A f/two 2 1 success >"$P/s2/runs.jsonl"
 expect_fail "different task versions refused" 1 "$HORIZON" merge "$TMP/m5" "$P/s1" "$P/s2"
 expect_grep "mismatch message names both inputs and the task" "plan mismatch: '.*s2/runs.jsonl' and '.*s1/runs.jsonl' were run with different tasks or task versions \(the second has 'f/two@2', lacks 'f/two@1'\)" "$TMP/err"
 sweep "$P/s3" 2 2 1 3
-rec r8 A f/one 1 1 success >"$P/s3/runs.jsonl"
+rec A f/one 1 1 success >"$P/s3/runs.jsonl"
 expect_fail "different repeats refused" 1 "$HORIZON" merge "$TMP/m5" "$P/s1" "$P/s3"
 expect_grep "repeats named" 'different repeats \(1 vs 3\)' "$TMP/err"
 mkdir -p "$P/bare1" "$P/bare2"
-rec r1 A f/one 1 1 success >"$P/bare1/runs.jsonl"
-rec r7 A f/one 2 2 success >"$P/bare2/runs.jsonl"
+rec A f/one 1 1 success >"$P/bare1/runs.jsonl"
+rec A f/one 2 2 success >"$P/bare2/runs.jsonl"
 expect_fail "records with another version refused" 1 "$HORIZON" merge "$TMP/m5" "$P/bare1" "$P/bare2"
 expect_grep "record-level mismatch message" "plan mismatch: task 'f/one' is version \"2\" in .*bare2/runs.jsonl:1 but version \"1\" in .*bare1/runs.jsonl:1" "$TMP/err"
 

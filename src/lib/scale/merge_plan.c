@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "horizon/run.h"
 #include "horizon/error.h"
 #include "merge_internal.h"
 #include "strutil.h"
@@ -231,20 +232,41 @@ int mg_plan_check(mg_state *st)
 	return rc;
 }
 
-/* Does the entry of (alias, task, repeat) have a verdict? */
-static int has_verdict(mg_state *st, json_t *done, const char *alias, const char *task, long repeat)
+/*
+ * The shard (1-based) that `horizon run --shard K/N` gives a run_id: the
+ * partition of src/lib/run/sweep_setup.c, FNV-1a of the 16 hex digits mod N.
+ */
+static long shard_of_run(const char *run_id, long n)
 {
-	char key[1024];
+	return n > 1 ? (long)(hz_hash64(run_id, strlen(run_id)) % (uint64_t)n) + 1 : 1;
+}
 
-	(void)st;
-	snprintf(key, sizeof(key), "%s\x1f%s\x1f%ld", alias, task, repeat);
-	return json_object_get(done, key) != NULL;
+static int has_verdict(mg_state *st, const char *run_id)
+{
+	json_t *ix = json_object_get(st->index, run_id);
+	return ix && st->entries[json_integer_value(ix)].verdict;
+}
+
+/* The shard count of the plan: the largest N any input names. */
+static long plan_shards(mg_state *st)
+{
+	long n = 1;
+
+	for (size_t i = 0; i < st->nlogs; i++) {
+		long k, nn;
+		if (!st->logs[i].sweep)
+			continue;
+		shard_of(st->logs[i].sweep, &k, &nn);
+		if (nn > n)
+			n = nn;
+	}
+	return n;
 }
 
 int mg_plan_missing(mg_state *st)
 {
-	json_t *plan = st->plan, *agents, *tasks, *done = NULL, *list = NULL, *a, *t;
-	long repeats = 1, base = 1;
+	json_t *plan = st->plan, *agents, *tasks, *list = NULL, *a, *t;
+	long repeats = 1, n = plan_shards(st), *per_shard = NULL;
 	size_t i, j;
 	int rc = 0;
 
@@ -256,45 +278,44 @@ int mg_plan_missing(mg_state *st)
 		repeats = (long)json_integer_value(json_object_get(plan, "repeats"));
 	if (!json_is_array(agents) || !json_is_array(tasks) || repeats < 1)
 		return 0;
-	/* Every (alias, task, repeat) with a verdict; the lowest repeat seen tells the base. */
-	if (!(done = json_object()) || !(list = json_array())) {
+	if (!(list = json_array()) || !(per_shard = calloc((size_t)n + 1, sizeof(*per_shard)))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
-	}
-	for (i = 0; i < st->nentries; i++) {
-		json_t *v = st->entries[i].verdict, *r;
-		char key[1024];
-		if (!v)
-			continue;
-		r = json_object_get(v, "repeat");
-		if (json_is_integer(r) && json_integer_value(r) == 0)
-			base = 0;
-		snprintf(key, sizeof(key), "%s\x1f%s\x1f%ld",
-			 json_string_value(json_object_get(v, "alias")) ? json_string_value(json_object_get(v, "alias")) : "",
-			 json_string_value(json_object_get(v, "task_id")) ? json_string_value(json_object_get(v, "task_id")) : "",
-			 json_is_integer(r) ? (long)json_integer_value(r) : base);
-		json_object_set_new(done, key, json_true());
 	}
 	st->res->plan_known = 1;
 	json_array_foreach(agents, i, a) {
 		json_array_foreach(tasks, j, t) {
 			const char *id = json_is_string(t) ? json_string_value(t) : task_field(t, "id", "task_id");
-			if (!agent_alias(a) || !id)
+			const char *ver = task_field(t, "version", "task_version");
+			if (!agent_alias(a) || !id || !ver) {
+				st->res->plan_known = 0;
 				continue;
-			for (long r = base; r < base + repeats; r++) {
+			}
+			/* Repeats count from 1, as in hz_sweep_run. */
+			for (int r = 1; r <= repeats; r++) {
+				char run_id[17];
+				long k;
+				hz_run_id(agent_alias(a), id, ver, r, run_id);
 				st->res->planned++;
-				if (has_verdict(st, done, agent_alias(a), id, r))
+				if (has_verdict(st, run_id))
 					continue;
+				k = shard_of_run(run_id, n);
+				per_shard[k]++;
 				st->res->missing++;
-				json_array_append_new(list, json_pack("{s:s,s:s,s:I}", "alias", agent_alias(a), "task_id", id,
-								      "repeat", (json_int_t)r));
+				json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:i,s:o}", "run_id", run_id, "alias",
+								      agent_alias(a), "task_id", id, "repeat", r, "shard",
+								      json_sprintf("%ld/%ld", k, n)));
 			}
 		}
 	}
+	for (long k = 1; n > 1 && k <= n && !rc; k++)
+		if (per_shard[k])
+			rc = mg_note(st, "shard %ld/%ld: %ld run%s without a verdict", k, n, per_shard[k],
+				     per_shard[k] == 1 ? "" : "s");
 	st->missing = list;
 	list = NULL;
 done:
-	json_decref(done);
+	free(per_shard);
 	json_decref(list);
 	return rc;
 }
@@ -348,6 +369,12 @@ int mg_sweep_json(mg_state *st, char **out)
 	if (!root) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory building sweep.json");
 		goto done;
+	}
+	/* A shard whose log came in a shared directory shows in its records' run_ids. */
+	for (size_t i = 0; n > 1 && i < st->nentries; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "%ld", shard_of_run(st->entries[i].run_id, n));
+		json_object_set_new(seen, key, json_true());
 	}
 	{
 		json_t *absent = json_array();
