@@ -26,6 +26,7 @@ typedef struct hz_batch_spec {
 	const char *log_dir;         /* Slurm's output files; NULL: OUT/slurm */
 	const char *merge_dependency;/* "afterany" (default) or "afterok" */
 	/* Kubernetes only */
+	int parallelism;             /* pods at once; 0: shards */
 	const char *image;           /* container image holding horizon; NULL: "horizon:latest" */
 	const char *pvc;             /* PersistentVolumeClaim for the results; NULL: "horizon-results" */
 	const char *mount;           /* where the claim is mounted; NULL: "/results" */

@@ -72,7 +72,8 @@ int hz_k8s_manifest(const hz_batch_spec *s, char **out)
 		      "  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: horizon\n"
 		      "    spec:\n      restartPolicy: Never\n      activeDeadlineSeconds: %ld\n"
 		      "      containers:\n        - name: horizon\n          image: ",
-		      s->shards, s->shards, 2 * s->shards, s->shard_seconds);
+		      s->shards, s->parallelism > 0 && s->parallelism < s->shards ? s->parallelism : s->shards,
+		      2 * s->shards, s->shard_seconds);
 	hz_yaml_quote(&b, s->image ? s->image : "horizon:latest");
 	hz_buf_puts(&b, "\n          command:\n            - \"/bin/sh\"\n            - \"-c\"\n            - ");
 	hz_yaml_quote(&b, hz_buf_cstr(&script));
