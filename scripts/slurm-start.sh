@@ -49,6 +49,8 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 mkdir -p "$base/state" "$base/spool" "$base/log" "$base/munge"
 chmod 0755 "$base" # munged runs as user munge and must reach its own directory
+runuser -u munge -- test -x "$base/munge" ||
+	die "user munge cannot reach $base: make its parent directories searchable (chmod o+x)"
 chown munge:munge "$base/munge"
 chmod 0755 "$base/munge" # the socket directory must be searchable by all
 sock="$base/munge/munge.socket"
