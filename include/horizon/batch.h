@@ -36,12 +36,6 @@ typedef struct hz_batch_spec {
 #define HZ_BATCH_SPEC_INIT { 0 }
 
 /*
- * Parse a shard spec "K/N" (1 <= K <= N).  HZ_EUSAGE with a message naming
- * the text otherwise.
- */
-int hz_shard_parse(const char *text, int *k, int *n);
-
-/*
  * Wall-clock limit for one shard, in seconds.  `run_limits_s` holds the
  * longest a run of each selected task may take (time limit plus scorer
  * timeout); every task is run agents x repeats times, the runs are spread

@@ -1,6 +1,6 @@
 /*
  * Unit tests for the batch writers: shell and YAML quoting round trips, shard
- * specs, time limits, the Slurm scripts (bash -n, and really executed with a
+ * time limits, the Slurm scripts (bash -n, and really executed with a
  * stand-in horizon that prints its argv), and the Kubernetes manifest
  * (parsed with libyaml, its shard command executed the same way).
  */
@@ -87,22 +87,12 @@ static void test_yaml_quote(void)
 	}
 }
 
-static void test_shard_and_time(void)
+static void test_time_limits(void)
 {
-	int k = 0, n = 0;
 	long s = 0;
 	char t[32];
 	double limits[] = { 600, 1800, 300 };
 
-	HZ_CHECK_EQ_INT(hz_shard_parse("2/4", &k, &n), 0);
-	HZ_CHECK_EQ_INT(k, 2);
-	HZ_CHECK_EQ_INT(n, 4);
-	HZ_CHECK_EQ_INT(hz_shard_parse("4/4", &k, &n), 0);
-	HZ_CHECK_EQ_INT(hz_shard_parse("0/4", &k, &n), HZ_EUSAGE);
-	HZ_CHECK_EQ_INT(hz_shard_parse("5/4", &k, &n), HZ_EUSAGE);
-	HZ_CHECK_EQ_INT(hz_shard_parse("1/", &k, &n), HZ_EUSAGE);
-	HZ_CHECK_EQ_INT(hz_shard_parse("x/2", &k, &n), HZ_EUSAGE);
-	HZ_CHECK(strstr(hz_error_message(), "'x/2' is not a shard") != NULL);
 	HZ_CHECK_EQ_INT(hz_slurm_parse_time("90", &s), 0);
 	HZ_CHECK_EQ_INT(s, 5400);
 	HZ_CHECK_EQ_INT(hz_slurm_parse_time("1:02:03", &s), 0);
@@ -308,5 +298,5 @@ static void teardown(void)
 	HZ_CHECK_EQ_INT(hz_fs_remove_tree(tmpdir), 0);
 }
 
-HZ_TEST_MAIN(HZ_TEST(setup), HZ_TEST(test_sh_quote), HZ_TEST(test_yaml_quote), HZ_TEST(test_shard_and_time),
+HZ_TEST_MAIN(HZ_TEST(setup), HZ_TEST(test_sh_quote), HZ_TEST(test_yaml_quote), HZ_TEST(test_time_limits),
 	     HZ_TEST(test_slurm_scripts), HZ_TEST(test_k8s_manifest), HZ_TEST(teardown))

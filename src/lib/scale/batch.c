@@ -1,4 +1,4 @@
-/* Shard specs, shard time limits and the shard command shared by the batch writers. */
+/* Shard time limits, Slurm times and the shard command shared by the batch writers. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,26 +9,6 @@
 #include "horizon/error.h"
 #include "quote.h"
 #include "strutil.h"
-
-int hz_shard_parse(const char *text, int *k, int *n)
-{
-	long a, b;
-	char *slash, *end;
-
-	if (!text || !(slash = strchr(text, '/')))
-		goto bad;
-	a = strtol(text, &end, 10);
-	if (end != slash || text == slash)
-		goto bad;
-	b = strtol(slash + 1, &end, 10);
-	if (*end || end == slash + 1 || a < 1 || b < 1 || a > b || b > 1000000)
-		goto bad;
-	*k = (int)a;
-	*n = (int)b;
-	return 0;
-bad:
-	return hz_error_set(HZ_EUSAGE, "'%s' is not a shard: expected K/N with 1 <= K <= N", text ? text : "");
-}
 
 long hz_batch_shard_seconds(const double *run_limits_s, size_t ntasks, int agents, int repeats, int shards,
 			    int jobs)
