@@ -26,6 +26,23 @@ typedef struct hz_workspace hz_workspace;
  */
 int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, long owner_uid);
 
+/*
+ * A task's baseline, made once and shared by many runs: a git object
+ * database holding the baseline commit of `src`.  Workspaces made from it
+ * (hz_workspace_create_from) borrow its objects through git's alternates,
+ * so a run needs no git work before the agent starts.  Read-only once made;
+ * safe to share between threads.
+ */
+typedef struct hz_workspace_base hz_workspace_base;
+
+/* Commit `src` as the baseline in a new repository at `dir` (which must not exist). */
+int hz_workspace_base_new(hz_workspace_base **out, const char *dir, const char *src);
+const char *hz_workspace_base_commit(const hz_workspace_base *base);
+void hz_workspace_base_free(hz_workspace_base *base);
+
+/* Like hz_workspace_create, from a shared baseline (same baseline commit id). */
+int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_workspace_base *base, long owner_uid);
+
 /* Host path of the work tree (what the sandbox binds at /workspace). */
 const char *hz_workspace_path(const hz_workspace *ws);
 

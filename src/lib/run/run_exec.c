@@ -6,9 +6,11 @@
  * workspace, never runs past the run's deadline, and is logged (capped) to
  * the run's agent.log.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "agent_internal.h"
 #include "fsutil.h"
@@ -136,6 +138,17 @@ done:
 	free((char *)m.src);
 	free(script);
 	return err;
+}
+
+int hz_run_write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644), rc = 0;
+
+	if (fd < 0 || (len && write(fd, data, len) != (ssize_t)len))
+		rc = hz_error_set_errno("cannot write '%s'", path);
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }
 
 uint64_t hz_run_seed(uint64_t sweep_seed, const char *alias, const char *task_id, int repeat)

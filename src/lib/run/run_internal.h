@@ -93,7 +93,8 @@ typedef struct hz_run_env {
 	hz_sandbox *sb;
 	const char *out_dir;
 	const char *work_root;
-	const char *task_stage;   /* staged copy of this task */
+	const char *task_stage;   /* staged copy of this task (tests/, solution/, instructions.md) */
+	const struct hz_workspace_base *base; /* this task's shared baseline, or NULL */
 	double time_limit_scale;
 	uint64_t seed;            /* the sweep's */
 	int keep_workspace;
@@ -115,6 +116,12 @@ typedef struct hz_run_summary {
  */
 int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, hz_buf *line,
 	       hz_run_summary *sum);
+
+/*
+ * Write a run file (agent.log, scorer.log, ...) without fsync: unlike the
+ * record, these are rebuilt when a run is redone.
+ */
+int hz_run_write_file(const char *path, const void *data, size_t len);
 
 /* The seed of one run's agent: stable per (sweep seed, alias, task id, repeat). */
 uint64_t hz_run_seed(uint64_t sweep_seed, const char *alias, const char *task_id, int repeat);

@@ -33,16 +33,14 @@ static void clear_run_dir(const char *run_dir)
 	}
 }
 
-static int write_file(const char *dir, const char *name, const char *data, size_t len, mode_t mode)
+static int write_file(const char *dir, const char *name, const char *data, size_t len)
 {
 	char *p = hz_path_join(dir, name);
 	int rc;
 
 	if (!p)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	rc = hz_fs_write_atomic(p, data, len);
-	if (!rc)
-		chmod(p, mode);
+	rc = hz_run_write_file(p, data, len);
 	free(p);
 	return rc;
 }
@@ -79,7 +77,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 		ws_dir = hz_buf_detach(&w);
 	}
 	if (!(transcript = hz_path_join(run_dir, "transcript.jsonl")) || !(patch = hz_path_join(run_dir, "patch.diff")) ||
-	    !(scorer_log = hz_path_join(run_dir, "scorer.log")) || !(ins_path = hz_path_join(ws_dir, "instructions.md"))) {
+	    !(scorer_log = hz_path_join(run_dir, "scorer.log")) || !(ins_path = hz_path_join(re->task_stage ? re->task_stage : ws_dir, "instructions.md"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -91,7 +89,9 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	hz_fs_remove_tree(ws_dir); /* left by a crashed sweep */
 	{
 		char *src = hz_path_join(hz_task_dir(task), "workspace");
-		int wrc = src ? hz_workspace_create(&ws, ws_dir, src, hz_sandbox_owner_uid(re->sb)) : HZ_ENOMEM;
+		int wrc = !src ? HZ_ENOMEM
+			  : re->base ? hz_workspace_create_from(&ws, ws_dir, re->base, hz_sandbox_owner_uid(re->sb))
+				     : hz_workspace_create(&ws, ws_dir, src, hz_sandbox_owner_uid(re->sb));
 		free(src);
 		if (wrc) {
 			reason = "workspace_error";
@@ -100,7 +100,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	}
 	memcpy(rec.baseline, hz_workspace_baseline(ws), sizeof(rec.baseline));
 	if (hz_task_instructions(task, &instructions) != 0 ||
-	    write_file(ws_dir, "instructions.md", instructions, strlen(instructions), 0644) != 0) {
+	    (!re->task_stage && write_file(ws_dir, "instructions.md", instructions, strlen(instructions)) != 0)) {
 		reason = "task_error";
 		goto record;
 	}
@@ -140,7 +140,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	if (oc.error_message && !errbuf[0])
 		snprintf(errbuf, sizeof(errbuf), "%s", oc.error_message);
 	if (ctx.agent_log.len)
-		write_file(run_dir, "agent.log", ctx.agent_log.ptr, ctx.agent_log.len, 0644);
+		write_file(run_dir, "agent.log", ctx.agent_log.ptr, ctx.agent_log.len);
 	if (hz_workspace_finish(ws, patch, HZ_RUN_PATCH_CAP, &rec.patch_bytes, rec.final) != 0) {
 		snprintf(errbuf, sizeof(errbuf), "%s", hz_error_message());
 		reason = "patch_error";

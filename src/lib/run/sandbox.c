@@ -236,6 +236,8 @@ static void build_bwrap(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const h
 		av_add3(a, "--bind", cmd->workspace, "/workspace");
 	for (size_t i = 0; i < cmd->nmounts; i++)
 		av_add3(a, cmd->mounts[i].writable ? "--bind" : "--ro-bind", cmd->mounts[i].src, cmd->mounts[i].dst);
+	/* The root itself (bwrap's tmpfs) stays read-only: only /workspace and /tmp are writable. */
+	av_add3(a, "--remount-ro", "/", NULL);
 	av_add3(a, "--chdir", cmd->workspace ? "/workspace" : "/tmp", NULL);
 	av_add(a, "--clearenv");
 	for (size_t i = 0; sandbox_env[i]; i += 2)

@@ -123,7 +123,7 @@ static int run_scorer(hz_sandbox *sb, const hz_task *task, const char *stage, co
 	}
 	v->wall_s = res.wall_s;
 	if (log_path)
-		hz_fs_write_atomic(log_path, res.output, res.output_len);
+		hz_run_write_file(log_path, res.output, res.output_len);
 	if (res.timed_out) {
 		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_timeout");
 		snprintf(v->message, sizeof(v->message), "the scorer ran past its %.0f s timeout", sc->timeout_s);

@@ -82,6 +82,7 @@ static const char *do_run(sweep *w, hz_agent *agent, const hz_run_plan *p, hz_ru
 	re.out_dir = w->o->out_dir;
 	re.work_root = w->s->work_root;
 	re.task_stage = w->s->stages[task_index(w->s, p->task)];
+	re.base = w->s->bases[task_index(w->s, p->task)];
 	re.time_limit_scale = w->o->time_limit_scale;
 	re.seed = w->o->seed;
 	re.keep_workspace = w->o->keep_workspaces;

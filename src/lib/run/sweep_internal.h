@@ -11,7 +11,8 @@ typedef struct hz_sweep_setup {
 	const hz_catalog *catalog;
 	hz_task **tasks;           /* selected, in id order */
 	size_t ntasks;
-	char **stages;             /* per selected task: staged tests/ and solution/ */
+	char **stages;             /* per selected task: staged tests/, solution/, instructions.md */
+	struct hz_workspace_base **bases; /* per selected task: the shared baseline */
 	char *work_root;           /* holds the run workspaces */
 	int work_root_tmp;         /* work_root is a temporary directory (removed at the end when empty) */
 	char *private_dir;         /* work_root/.horizon-<pid>: stages and the sandbox's /etc */

@@ -4,10 +4,12 @@
  * and the staged copies of each task's tests/ and solution/ that the
  * sandbox uid can read.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <jansson.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "horizon/workspace.h"
 #include "record.h"
 #include "strutil.h"
 #include "sweep_internal.h"
@@ -29,7 +32,10 @@ void hz_sweep_setup_release(hz_sweep_setup *s)
 		rmdir(s->work_root); /* only when empty: kept workspaces stay */
 	for (size_t i = 0; s->stages && i < s->ntasks; i++)
 		free(s->stages[i]);
+	for (size_t i = 0; s->bases && i < s->ntasks; i++)
+		hz_workspace_base_free(s->bases[i]);
 	free(s->stages);
+	free(s->bases);
 	free(s->tasks);
 	free(s->plan);
 	free(s->work_root);
@@ -148,14 +154,37 @@ static int chmod_readable(const char *path, const struct stat *st, int flag, str
 	return chmod(path, (st->st_mode & 07777) | (S_ISDIR(st->st_mode) ? 0555 : 0444)) < 0 ? -1 : 0;
 }
 
-/* A copy of the task's tests/ and solution/ that everybody can read. */
-static int stage_task(const hz_task *task, const char *dest)
+/*
+ * A copy of the task's tests/, solution/ and instructions.md that everybody
+ * can read, and the task's baseline repository (dest/base).
+ */
+static int stage_task(const hz_task *task, const char *dest, hz_workspace_base **base)
 {
 	static const char *const parts[] = { "tests", "solution" };
+	char *ins = NULL, *p = NULL;
 	int rc;
 
 	if ((rc = hz_fs_mkdir_p(dest, 0755)) != 0)
 		return rc;
+	if ((rc = hz_task_instructions(task, &ins)) == 0) {
+		if (!(p = hz_path_join(dest, "instructions.md")))
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		else if ((rc = hz_fs_write_atomic(p, ins, strlen(ins))) == 0)
+			chmod(p, 0644);
+		free(p);
+		p = NULL;
+	}
+	free(ins);
+	if (rc)
+		return rc;
+	{
+		char *src = hz_path_join(hz_task_dir(task), "workspace"), *dir = hz_path_join(dest, "base");
+		rc = src && dir ? hz_workspace_base_new(base, dir, src) : hz_error_set(HZ_ENOMEM, "out of memory");
+		free(src);
+		free(dir);
+		if (rc)
+			return rc;
+	}
 	for (size_t i = 0; i < 2; i++) {
 		char *src = hz_path_join(hz_task_dir(task), parts[i]), *dst = hz_path_join(dest, parts[i]);
 		if (!src || !dst)
@@ -168,6 +197,28 @@ static int stage_task(const hz_task *task, const char *dest)
 			return rc;
 	}
 	return 0;
+}
+
+/* Remove the private directories (.horizon-<pid>) of sweeps that were killed. */
+static void remove_stale(const char *work_root)
+{
+	DIR *d = opendir(work_root);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		long pid;
+		char *path;
+		if (strncmp(de->d_name, ".horizon-", 9) != 0 || (pid = strtol(de->d_name + 9, NULL, 10)) <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if ((path = hz_path_join(work_root, de->d_name)) != NULL)
+			hz_fs_remove_tree(path);
+		free(path);
+	}
+	closedir(d);
 }
 
 int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
@@ -195,18 +246,19 @@ int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
 		s->work_root = hz_buf_detach(&b);
 		s->work_root_tmp = 1;
 	}
+	remove_stale(s->work_root);
 	hz_buf_printf(&b, "%s/.horizon-%ld", s->work_root, (long)getpid());
 	s->private_dir = hz_buf_detach(&b);
 	hz_fs_remove_tree(s->private_dir);
 	if ((rc = hz_fs_mkdir_p(s->private_dir, 0755)) != 0)
 		return rc;
 	chmod(s->private_dir, 0755);
-	if (!(s->stages = calloc(s->ntasks, sizeof(char *))))
+	if (!(s->stages = calloc(s->ntasks, sizeof(char *))) || !(s->bases = calloc(s->ntasks, sizeof(*s->bases))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	for (size_t i = 0; i < s->ntasks; i++) {
 		hz_buf_printf(&b, "%s/task-%zu", s->private_dir, i);
 		s->stages[i] = hz_buf_detach(&b);
-		if ((rc = stage_task(s->tasks[i], s->stages[i])) != 0)
+		if ((rc = stage_task(s->tasks[i], s->stages[i], &s->bases[i])) != 0)
 			return hz_error_prefix("staging task '%s': ", hz_task_id(s->tasks[i]));
 	}
 	return 0;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <git2.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -149,6 +150,125 @@ int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, lo
 	if ((rc = commit_all(ws, "baseline\n", NULL, &ws->base_oid)) != 0)
 		goto done;
 	git_oid_tostr(ws->baseline, sizeof(ws->baseline), &ws->base_oid);
+	if (owner_uid >= 0 && (rc = chown_tree(ws->work, owner_uid)) != 0)
+		goto done;
+	*out = ws;
+	ws = NULL;
+done:
+	if (ws && ws->dir && rc != HZ_EEXISTS)
+		hz_fs_remove_tree(ws->dir);
+	hz_workspace_free(ws);
+	return rc;
+}
+
+struct hz_workspace_base {
+	char *work;    /* the baseline's files: what each run's work tree is copied from */
+	char *objects; /* its object database, borrowed by runs through alternates */
+	git_oid oid;
+	char commit[41];
+};
+
+int hz_workspace_base_new(hz_workspace_base **out, const char *dir, const char *src)
+{
+	hz_workspace_base *b;
+	hz_workspace *ws = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!(b = calloc(1, sizeof(*b))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((rc = hz_workspace_create(&ws, dir, src, -1)) != 0)
+		goto fail;
+	if (!(b->work = strdup(ws->work)) || !(b->objects = hz_path_join(ws->gitdir, "objects"))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto fail;
+	}
+	b->oid = ws->base_oid;
+	memcpy(b->commit, ws->baseline, sizeof(b->commit));
+	hz_workspace_free(ws);
+	*out = b;
+	return 0;
+fail:
+	hz_workspace_free(ws);
+	hz_workspace_base_free(b);
+	return rc;
+}
+
+const char *hz_workspace_base_commit(const hz_workspace_base *b) { return b->commit; }
+
+void hz_workspace_base_free(hz_workspace_base *b)
+{
+	if (!b)
+		return;
+	free(b->work);
+	free(b->objects);
+	free(b);
+}
+
+/* Write a small file (no fsync: run files are rebuilt when a run is redone). */
+static int put_file(const char *dir, const char *name, const char *text)
+{
+	char *path = hz_path_join(dir, name);
+	int fd = -1, rc = 0;
+	size_t len = strlen(text);
+
+	if (!path)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
+	    write(fd, text, len) != (ssize_t)len)
+		rc = hz_error_set_errno("cannot write '%s'", path);
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return rc;
+}
+
+int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_workspace_base *base, long owner_uid)
+{
+	hz_workspace *ws;
+	char line[PATH_MAX + 2];
+	int rc = 0;
+
+	*out = NULL;
+	if (!(ws = calloc(1, sizeof(*ws))) || !(ws->dir = strdup(dir)) || !(ws->work = hz_path_join(dir, "work")) ||
+	    !(ws->gitdir = hz_path_join(dir, "git"))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (mkdir(dir, 0711) < 0) {
+		rc = errno == EEXIST ? hz_error_set(HZ_EEXISTS, "workspace '%s' already exists", dir)
+				     : hz_error_set_errno("cannot create workspace '%s'", dir);
+		goto done;
+	}
+	chmod(dir, 0711);
+	if ((rc = hz_fs_copy_tree(base->work, ws->work)) != 0)
+		goto done;
+	/* A git directory that borrows the baseline's objects: no init, no commit before the agent. */
+	{
+		char *info = hz_path_join(ws->gitdir, "objects/info"), *heads = hz_path_join(ws->gitdir, "refs/heads");
+		if (!info || !heads)
+			rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		else if (!(rc = hz_fs_mkdir_p(info, 0755)))
+			rc = hz_fs_mkdir_p(heads, 0755);
+		free(info);
+		free(heads);
+		if (rc)
+			goto done;
+	}
+	snprintf(line, sizeof(line), "%s\n", base->objects);
+	if ((rc = put_file(ws->gitdir, "objects/info/alternates", line)) != 0 ||
+	    (rc = put_file(ws->gitdir, "HEAD", "ref: refs/heads/main\n")) != 0)
+		goto done;
+	snprintf(line, sizeof(line), "%s\n", base->commit);
+	if ((rc = put_file(ws->gitdir, "refs/heads/main", line)) != 0)
+		goto done;
+	if (git_repository_open_bare(&ws->repo, ws->gitdir) < 0 || git_repository_set_workdir(ws->repo, ws->work, 0) < 0 ||
+	    git_repository_index(&ws->index, ws->repo) < 0) {
+		rc = git_fail("cannot open the git directory", ws->gitdir);
+		goto done;
+	}
+	ws->base_oid = base->oid;
+	memcpy(ws->baseline, base->commit, sizeof(ws->baseline));
 	if (owner_uid >= 0 && (rc = chown_tree(ws->work, owner_uid)) != 0)
 		goto done;
 	*out = ws;
