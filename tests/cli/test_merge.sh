@@ -25,7 +25,7 @@ EOF
 # Real shards of a sim sweep on the fixture tasks, merged, equal the same sweep on one machine.
 R=$TMP/real
 run_args=(--agent sim,h50=0.5,alias=simA --agent sim,h50=2,alias=simB --tasks-dir "$HZ_SOURCE_DIR/tests/data/tasks"
-	--repeats 2 --seed 3 -q)
+	--tasks fixture/echo-answer,fixture/fix-add --repeats 2 --seed 3 -q)
 expect_ok "one-machine sweep" "$HORIZON" run "${run_args[@]}" --out "$R/one"
 for k in 1 2 3; do
 	expect_ok "shard $k/3" "$HORIZON" run "${run_args[@]}" --shard $k/3 --out "$R/shards/shard-$k"

@@ -7,7 +7,8 @@ cd "$TMP"
 # Fixture limits: echo-answer 30 s + scorer 60 s (default) + 30 s overhead = 120 s,
 # fix-add 60 + 20 + 30 = 110 s.  2 agents x 30 repeats = 13800 s; over 4 shards and
 # 2 jobs = 1725 s, x 1.5 = 2587.5, + 600 = 3187.5 -> 54 minutes.
-args=(--agent 'sim,h50=2,alias=Sim A' --agent "sim,h50=8,alias=it's" --tasks-dir "$TASKS" --repeats 30 --jobs 2)
+args=(--agent 'sim,h50=2,alias=Sim A' --agent "sim,h50=8,alias=it's" --tasks-dir "$TASKS" --repeats 30 --jobs 2
+	--tasks fixture/echo-answer,fixture/fix-add)
 expect_ok "slurm writes the scripts" "$HORIZON" slurm --shards 4 "${args[@]}" --out sweep --partition debug
 expect_grep "reports the files" "wrote $TMP/sweep/slurm/sweep.sbatch: 4 shards of 120 runs in all, --time=0-00:54:00 each" "$TMP/out"
 S=$TMP/sweep/slurm/sweep.sbatch
@@ -20,7 +21,7 @@ expect_grep "jobs become CPUs" '^#SBATCH --cpus-per-task=2$' "$S"
 expect_grep "partition" '^#SBATCH --partition=debug$' "$S"
 expect_grep "log directory" "^#SBATCH --output=$TMP/sweep/slurm/%x-shard-%a.out$" "$S"
 [ -d "$TMP/sweep/slurm" ] && ok "log directory created" || bad "log directory created"
-expect_grep "run options passed on, quoted" "run --agent 'sim,h50=2,alias=Sim A' --agent 'sim,h50=8,alias=it'\\\\''s' --tasks-dir $TASKS --repeats 30 --jobs 2 --shard \"\\\$K/\\\$N\" --out \"\\\$OUT/shard-\\\$K\"" "$S"
+expect_grep "run options passed on, quoted" "run --agent 'sim,h50=2,alias=Sim A' --agent 'sim,h50=8,alias=it'\\\\''s' --tasks-dir $TASKS --repeats 30 --jobs 2 --tasks fixture/echo-answer,fixture/fix-add --shard \"\\\$K/\\\$N\" --out \"\\\$OUT/shard-\\\$K\"" "$S"
 expect_grep "merge job merges OUT" "merge $TMP/sweep/merged $TMP/sweep\$" "$M"
 
 # The array script, run as array task 1 with a stand-in horizon, asks for shard 2/4.
@@ -35,7 +36,7 @@ expect_grep "merge script beside it" '^#SBATCH --job-name=hz-merge$' "$TMP/my-me
 expect_grep "merge output" "merge $TMP/elsewhere $TMP/sweep2\$" "$TMP/my-merge.sbatch"
 expect_grep "afterok shown" 'dependency=afterok' "$TMP/out"
 SLURM_ARRAY_TASK_ID=1 bash "$TMP/my.sbatch" >"$TMP/argv" 2>&1
-expect_grep "shard 2 gets run's options verbatim" "^<run><--agent><sim,h50=2,alias=Sim A><--agent><sim,h50=8,alias=it's><--tasks-dir><$TASKS><--repeats><30><--jobs><2><--shard><2/4><--out><$TMP/sweep2/shard-2>\$" "$TMP/argv"
+expect_grep "shard 2 gets run's options verbatim" "^<run><--agent><sim,h50=2,alias=Sim A><--agent><sim,h50=8,alias=it's><--tasks-dir><$TASKS><--repeats><30><--jobs><2><--tasks><fixture/echo-answer,fixture/fix-add><--shard><2/4><--out><$TMP/sweep2/shard-2>\$" "$TMP/argv"
 
 expect_ok "--json" "$HORIZON" slurm --shards 2 "${args[@]}" --out sweep3 --json
 expect_grep "--json has the time" '"time_limit_s": [0-9]+' "$TMP/out"
@@ -48,7 +49,7 @@ expect_fail "--shard refused" 2 "$HORIZON" slurm --shards 2 --shard 1/2 "${args[
 expect_fail "--dry-run refused" 2 "$HORIZON" slurm --shards 2 --dry-run "${args[@]}"
 expect_fail "bad time limit" 2 "$HORIZON" slurm --shards 2 --time-limit soon "${args[@]}"
 expect_grep "time limit named" "'soon' is not a time limit" "$TMP/err"
-expect_fail "run's checks apply" 2 "$HORIZON" slurm --shards 2 --repeats 0 "${args[@]:0:4}"
+expect_fail "run's checks apply" 2 "$HORIZON" slurm --shards 2 --repeats 0 "${args[@]:0:6}"
 expect_grep "run's message" '--repeats must be a whole number of at least 1' "$TMP/err"
 expect_fail "unknown agent backend" 1 "$HORIZON" slurm --shards 2 --agent nosuch --tasks-dir "$TASKS"
 expect_fail "no matching task" 1 "$HORIZON" slurm --shards 2 --agent sim,h50=1 --tasks-dir "$TASKS" --tasks 'nope/*'

@@ -34,7 +34,7 @@ wait_jobs() {
 outcomes() { sed -E 's/.*"run_id":"([0-9a-f]+)".*"status":"([a-z]+)".*/\1 \2/' "$1" | sort; }
 
 TASKS=$HZ_SOURCE_DIR/tests/data/tasks
-sel=()
+sel=(--tasks fixture/echo-answer,fixture/fix-add)
 if [ -d "$HZ_SOURCE_DIR/tasks" ] && [ -n "$(find "$HZ_SOURCE_DIR/tasks" -name task.json | head -1)" ]; then
 	TASKS=$HZ_SOURCE_DIR/tasks
 	ids=$(find "$TASKS" -name task.json | sort | head -8 | while read -r f; do
@@ -72,7 +72,7 @@ fi
 # last long enough to catch the shard between two runs.
 cp -r "$HZ_SOURCE_DIR/tests/data/tasks" "$TMP/slow"
 for f in "$TMP"/slow/*/*/solution/solve.sh; do printf '\nsleep 0.5\n' >>"$f"; done
-kargs=(--agent sim,h50=100000,alias=sure --tasks-dir "$TMP/slow" --repeats 10 -q)
+kargs=(--agent sim,h50=100000,alias=sure --tasks-dir "$TMP/slow" --tasks fixture/echo-answer,fixture/fix-add --repeats 10 -q)
 expect_ok "submit the sweep to kill" "$HORIZON" slurm --shards 2 --submit "${kargs[@]}" --out "$TMP/kill"
 read -r KA KM < <(sed -n 's/^submitted array job \([0-9]*\) .* merge job \([0-9]*\) .*/\1 \2/p' "$TMP/out")
 log1=$TMP/kill/shard-1/runs.jsonl
@@ -107,8 +107,8 @@ cp -r "$TMP/slow" "$TMP/odd"
 sed -i 's/"version": *"[^"]*"/"version": "7"/' "$TMP/odd/fixture/fix-add/task.json"
 mkdir -p "$TMP/mixed"
 cp -r "$TMP/kill/shard-1" "$TMP/mixed/"
-expect_ok "odd shard 2 on one machine" "$HORIZON" run --agent sim,h50=100000,alias=sure --tasks-dir "$TMP/odd" \
-	--repeats 10 -q --shard 2/2 --out "$TMP/mixed/shard-2"
+expect_ok "odd shard 2 on one machine" "$HORIZON" run "${kargs[@]}" --tasks-dir "$TMP/odd" --shard 2/2 \
+	--out "$TMP/mixed/shard-2"
 expect_fail "merge refuses the odd shard" 1 "$HORIZON" merge "$TMP/mixed/merged" "$TMP/mixed"
 expect_grep "with a clear message" "plan mismatch: .*shard-2/runs.jsonl' and .*shard-1/runs.jsonl' were run with different tasks or task versions \(the second has 'fixture/fix-add@7', lacks 'fixture/fix-add@1'\)" "$TMP/err"
 finish
