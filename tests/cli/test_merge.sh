@@ -24,7 +24,7 @@ EOF
 
 # Real shards of a sim sweep on the fixture tasks, merged, equal the same sweep on one machine.
 R=$TMP/real
-run_args=(--agent sim,h50=0.5,alias=simA --agent sim,h50=2,alias=simB --tasks-dir "$HZ_SOURCE_DIR/tests/data/tasks"
+run_args=(--agent sim,h50=0.5,alias=simA,release=2024-01-01 --agent sim,h50=2,alias=simB,release=2025-01-01 --tasks-dir "$HZ_SOURCE_DIR/tests/data/tasks"
 	--tasks fixture/echo-answer,fixture/fix-add --repeats 2 --seed 3 -q)
 expect_ok "one-machine sweep" "$HORIZON" run "${run_args[@]}" --out "$R/one"
 for k in 1 2 3; do
@@ -39,6 +39,12 @@ else
 	bad "merged shards = one machine"; diff <(outcomes "$R/one/runs.jsonl") <(outcomes "$R/merged/runs.jsonl")
 fi
 expect_ok "--complete on a complete sweep" "$HORIZON" merge --complete -q "$R/merged" "$R/shards"
+# Merging is optional: fit reads the shard logs directly and gets the same fit.
+expect_ok "fit of the merged log" "$HORIZON" fit --bootstrap 20 "$R/merged"
+mv "$TMP/out" "$TMP/fit-merged"
+expect_ok "fit of the shard logs" "$HORIZON" fit --bootstrap 20 "$R/shards/shard-1" "$R/shards/shard-2" "$R/shards/shard-3"
+cmp -s "$TMP/out" "$TMP/fit-merged" && ok "same fit with and without merging" ||
+	{ bad "same fit with and without merging"; diff "$TMP/fit-merged" "$TMP/out"; }
 # Without shard 3: it is named as absent, its runs as missing.
 expect_ok "merge without shard 3" "$HORIZON" merge "$R/part" "$R/shards/shard-1" "$R/shards/shard-2"
 expect_grep "absent shard noted" 'shard 3/3: no log among the inputs' "$TMP/err"
