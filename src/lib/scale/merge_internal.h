@@ -43,6 +43,12 @@ typedef struct mg_state {
 /* Append a note line to the result (printf-style). */
 int mg_note(mg_state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* merge_inputs.c: add the logs of one INPUT (a file or a directory) to st->logs. */
+int mg_add_input(mg_state *st, const char *input);
+
+/* Did horizon merge write DIR (its sweep.json says "merged": true)? */
+int mg_is_merge_output(const char *dir);
+
 /* The verdict of a record: "success", "failure" or "error"; NULL when unknown. */
 const char *mg_record_status(json_t *rec);
 
