@@ -177,41 +177,62 @@ static int add_record(mg_state *st, size_t logi, json_t *rec, const char *line, 
 	return 0;
 }
 
+/*
+ * Read one line into b without its newline, at most LINE_MAX_BYTES: 1 when a
+ * line was read (*complete = 0 when the file ended before its newline), 0 at
+ * the end of the file, HZ_ELIMIT for a longer line.
+ */
+static int read_line(FILE *f, hz_buf *b, int *complete)
+{
+	char chunk[65536];
+	int rc;
+
+	hz_buf_clear(b);
+	*complete = 0;
+	while (fgets(chunk, sizeof(chunk), f)) {
+		size_t n = strlen(chunk);
+		if (n && chunk[n - 1] == '\n') {
+			*complete = 1;
+			n--;
+		}
+		if ((rc = hz_buf_put(b, chunk, n)) != 0)
+			return rc;
+		if (*complete)
+			return 1;
+	}
+	return b->len ? 1 : 0;
+}
+
 /* Read one log: complete lines are records; a partial last line is skipped. */
 static int read_log(mg_state *st, size_t logi)
 {
 	mg_log *log = &st->logs[logi];
-	char *line = NULL, src[4096 + 32];
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
+	hz_buf line = HZ_BUF_INIT;
+	char src[4096 + 32];
+	size_t lineno = 0;
+	int complete, got, rc = 0;
 	FILE *f;
-	int rc = 0;
 
 	if (!(f = fopen(log->path, "r")))
 		return hz_error_set_errno("cannot open '%s'", log->path);
-	while ((n = getline(&line, &cap, f)) > 0) {
-		int complete = line[n - 1] == '\n';
+	hz_buf_init(&line, LINE_MAX_BYTES);
+	while ((got = read_line(f, &line, &complete)) == 1) {
+		const char *text = hz_buf_cstr(&line);
 		json_error_t jerr;
 		json_t *rec;
 
 		lineno++;
 		snprintf(src, sizeof(src), "%s:%zu", log->path, lineno);
-		if ((size_t)n > LINE_MAX_BYTES) {
-			rc = hz_error_set(HZ_ELIMIT, "%s: record longer than %zu bytes", src, LINE_MAX_BYTES);
-			goto done;
-		}
-		if (complete)
-			line[--n] = '\0';
-		if (n == 0 || strspn(line, " \t\r") == (size_t)n)
+		if (line.len == 0 || strspn(text, " \t\r") == line.len)
 			continue;
-		rec = json_loadb(line, (size_t)n, 0, &jerr);
+		rec = json_loadb(text, line.len, 0, &jerr);
 		if (!json_is_object(rec)) {
 			json_decref(rec);
 			if (!complete) {
 				/* A writer killed mid-line: the run is simply not recorded. */
 				log->partial = 1;
 				st->res->partial_lines++;
-				rc = mg_note(st, "%s: partial last line (%zd bytes) skipped", src, n);
+				rc = mg_note(st, "%s: partial last line (%zu bytes) skipped", src, line.len);
 				goto done;
 			}
 			rc = hz_error_set(HZ_EINVALID, "%s: not a JSON object: %s", src, rec ? "other JSON" : jerr.text);
@@ -219,15 +240,17 @@ static int read_log(mg_state *st, size_t logi)
 		}
 		log->records++;
 		st->res->records++;
-		rc = add_record(st, logi, rec, line, src);
+		rc = add_record(st, logi, rec, text, src);
 		json_decref(rec);
 		if (rc)
 			goto done;
 	}
-	if (ferror(f))
+	if (got < 0)
+		rc = hz_error_set(got, "%s:%zu: record longer than %zu bytes", log->path, lineno + 1, LINE_MAX_BYTES);
+	else if (ferror(f))
 		rc = hz_error_set_errno("cannot read '%s'", log->path);
 done:
-	free(line);
+	hz_buf_release(&line);
 	fclose(f);
 	return rc;
 }
