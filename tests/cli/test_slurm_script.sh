@@ -61,6 +61,22 @@ HZ_SBATCH=/nonexistent/sbatch "$HORIZON" slurm --shards 2 "${args[@]}" --out swe
 [ $? = 1 ] && ok "--submit without sbatch fails" || bad "--submit without sbatch fails"
 expect_grep "names sbatch" "sbatch' not found" "$TMP/err"
 
+# --submit through a stand-in sbatch that logs its argv and answers like sbatch --parsable.
+cat >"$TMP/sbatch" <<EOF
+#!/bin/sh
+echo "\$*" >>"$TMP/sbatch.log"
+case "\$*" in *dependency*) echo "43;cluster" ;; *) echo 42 ;; esac
+EOF
+chmod +x "$TMP/sbatch"
+HZ_SBATCH=$TMP/sbatch expect_ok "--submit with a stand-in sbatch" "$HORIZON" slurm --shards 3 --submit "${args[@]}" --out sweep5
+expect_grep "job ids printed" '^submitted array job 42 \(3 shards\) and merge job 43 \(afterany:42\)$' "$TMP/out"
+expect_grep "array submitted first" "^--parsable $TMP/sweep5/slurm/sweep.sbatch\$" "$TMP/sbatch.log"
+expect_grep "merge depends on it" "^--parsable --dependency=afterany:42 $TMP/sweep5/slurm/sweep-merge.sbatch\$" "$TMP/sbatch.log"
+printf '#!/bin/sh\necho "sbatch: error: Batch job submission failed: Invalid partition name specified" >&2\nexit 1\n' >"$TMP/sbatch-no"
+chmod +x "$TMP/sbatch-no"
+HZ_SBATCH=$TMP/sbatch-no expect_fail "sbatch refusing" 1 "$HORIZON" slurm --shards 3 --submit "${args[@]}" --out sweep6 --partition nope
+expect_grep "sbatch's message shown" "sweep.sbatch' failed \(exit 1\): sbatch: error: Batch job submission failed: Invalid partition name specified" "$TMP/err"
+
 # k8s: the manifest (structure checked with libyaml in unit/test_batch).
 expect_ok "k8s manifest" "$HORIZON" k8s --shards 3 "${args[@]}" --out sweep1 --image reg/hz:1 --namespace evals \
 	--parallelism 2 --manifest "$TMP/job.yaml"
