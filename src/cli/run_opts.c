@@ -10,7 +10,7 @@
 #include "strutil.h"
 
 enum { OPT_AGENTS = 256, OPT_TASKS_DIR, OPT_MIN, OPT_MAX, OPT_SHARD, OPT_SEED, OPT_SCALE, OPT_RETRIES, OPT_KEEP,
-       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON };
+       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON, OPT_WORK };
 
 static const struct option run_opts[] = {
 	{ "agent", required_argument, NULL, 'a' },   { "agents", required_argument, NULL, OPT_AGENTS },
@@ -20,7 +20,8 @@ static const struct option run_opts[] = {
 	{ "out", required_argument, NULL, 'o' },     { "shard", required_argument, NULL, OPT_SHARD },
 	{ "seed", required_argument, NULL, OPT_SEED }, { "time-limit-scale", required_argument, NULL, OPT_SCALE },
 	{ "max-retries", required_argument, NULL, OPT_RETRIES }, { "keep-workspaces", no_argument, NULL, OPT_KEEP },
-	{ "dry-run", no_argument, NULL, OPT_DRY },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
+	{ "dry-run", no_argument, NULL, OPT_DRY },   { "work-dir", required_argument, NULL, OPT_WORK },
+	{ "sandbox", required_argument, NULL, OPT_SANDBOX },
 	{ "sandbox-uid", required_argument, NULL, OPT_UID }, { "json", no_argument, NULL, OPT_JSON },
 	{ "quiet", no_argument, NULL, 'q' },         { "help", no_argument, NULL, 'h' },
 };
@@ -81,7 +82,7 @@ static const char *const long_names[] = {
 	[OPT_MAX - 256] = "--max-minutes", [OPT_SHARD - 256] = "--shard", [OPT_SEED - 256] = "--seed",
 	[OPT_SCALE - 256] = "--time-limit-scale", [OPT_RETRIES - 256] = "--max-retries",
 	[OPT_KEEP - 256] = "--keep-workspaces", [OPT_DRY - 256] = "--dry-run", [OPT_SANDBOX - 256] = "--sandbox",
-	[OPT_UID - 256] = "--sandbox-uid", [OPT_JSON - 256] = "--json",
+	[OPT_UID - 256] = "--sandbox-uid", [OPT_JSON - 256] = "--json", [OPT_WORK - 256] = "--work-dir",
 };
 
 static const char *word_of(int c)
@@ -92,7 +93,7 @@ static const char *word_of(int c)
 	case 'n': return "--repeats";
 	case 'j': return "--jobs";
 	case 'q': return "--quiet";
-	default: return c >= 256 && c <= OPT_JSON ? long_names[c - 256] : NULL;
+	default: return c >= 256 && c <= OPT_WORK ? long_names[c - 256] : NULL;
 	}
 }
 
@@ -155,6 +156,7 @@ static int run_option(hz_run_cli *cli, const char *cmd, int c, const char *arg)
 			return hz_cli_usage(cmd, "--time-limit-scale must be a positive number, not '%s'", arg);
 		break;
 	case OPT_KEEP: o->keep_workspaces = 1; break;
+	case OPT_WORK: o->work_dir = arg; break;
 	case OPT_DRY:
 		o->dry_run = 1;
 		cli->dry_run_given = 1;
