@@ -45,6 +45,15 @@ mv "$TMP/out" "$TMP/fit-merged"
 expect_ok "fit of the shard logs" "$HORIZON" fit --bootstrap 20 "$R/shards/shard-1" "$R/shards/shard-2" "$R/shards/shard-3"
 cmp -s "$TMP/out" "$TMP/fit-merged" && ok "same fit with and without merging" ||
 	{ bad "same fit with and without merging"; diff "$TMP/fit-merged" "$TMP/out"; }
+# All shards into one shared directory (run locks the log): the records show every shard.
+for k in 3 1 2; do
+	expect_ok "shard $k/3 into a shared directory" "$HORIZON" run "${run_args[@]}" --shard $k/3 --out "$R/shared"
+done
+expect_ok "merge of the shared directory" "$HORIZON" merge "$R/shared-merged" "$R/shared"
+expect_grep "shared directory complete" 'plan: 8 runs, 8 with a verdict, 0 missing' "$TMP/out"
+grep -q 'no log among the inputs' "$TMP/err" && bad "no shard reported absent" || ok "no shard reported absent"
+[ "$(outcomes "$R/one/runs.jsonl")" = "$(outcomes "$R/shared-merged/runs.jsonl")" ] &&
+	ok "shared directory = one machine" || bad "shared directory = one machine"
 # Without shard 3: it is named as absent, its runs as missing.
 expect_ok "merge without shard 3" "$HORIZON" merge "$R/part" "$R/shards/shard-1" "$R/shards/shard-2"
 expect_grep "absent shard noted" 'shard 3/3: no log among the inputs' "$TMP/err"
