@@ -70,8 +70,10 @@ int hz_slurm_merge_script(const hz_batch_spec *spec, char **out);
  * Submit the array script, then the merge script with
  * --dependency=<spec->merge_dependency>:ARRAYJOB, through sbatch --parsable
  * (argv, no shell; `sbatch` from PATH or $HZ_SBATCH).  *array_id and
- * *merge_id are heap strings.  HZ_ENOTFOUND when sbatch is missing, HZ_ERROR
- * with sbatch's message when it refuses.
+ * *merge_id are heap strings for the caller to free, also on failure: when
+ * only the merge job was refused, *array_id names the array that was
+ * submitted.  HZ_ENOTFOUND when sbatch is missing, HZ_ERROR with sbatch's
+ * message when it refuses.
  */
 int hz_slurm_submit(const hz_batch_spec *spec, const char *array_script, const char *merge_script,
 		    char **array_id, char **merge_id);
