@@ -493,6 +493,36 @@ static int walk(const char *dir, int depth, char ***list, size_t *n)
 	return err;
 }
 
+/* A directory without runs.jsonl files (METR's data folders): its own *.jsonl files. */
+static int jsonl_here(const char *dir, char ***list, size_t *n)
+{
+	struct dirent **ents = NULL;
+	int count, err = 0;
+
+	if ((count = scandir(dir, &ents, NULL, alphasort)) < 0)
+		return hz_error_set_errno("%s: cannot read directory", dir);
+	for (int i = 0; i < count; i++) {
+		const char *name = ents[i]->d_name;
+		size_t len = strlen(name);
+		char *p = NULL, **nl;
+		if (!err && name[0] != '.' && len > 6 && !strcmp(name + len - 6, ".jsonl")) {
+			if (!(p = hz_path_join(dir, name)) || !(nl = realloc(*list, (*n + 1) * sizeof(*nl)))) {
+				free(p);
+				err = hz_error_set(HZ_ENOMEM, "out of memory");
+			} else if (hz_fs_is_file(p)) {
+				*list = nl;
+				(*list)[(*n)++] = p;
+			} else {
+				*list = nl;
+				free(p);
+			}
+		}
+		free(ents[i]);
+	}
+	free(ents);
+	return err;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -508,8 +538,11 @@ int fit_table_load_input(fit_table *t, const char *path)
 		return fit_table_load_file(t, path);
 	if ((err = walk(path, 1, &files, &n)) < 0)
 		goto done;
+	if (n == 0 && (err = jsonl_here(path, &files, &n)) < 0)
+		goto done;
 	if (n == 0) {
-		err = hz_error_set(HZ_ENOTFOUND, "%s: no runs.jsonl file in this directory (searched 3 levels deep)", path);
+		err = hz_error_set(HZ_ENOTFOUND, "%s: no runs.jsonl file in this directory (searched 3 levels deep) "
+				   "and no *.jsonl file in it", path);
 		goto done;
 	}
 	qsort(files, n, sizeof(*files), cmp_str);
