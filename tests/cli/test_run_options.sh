@@ -65,6 +65,20 @@ printf 'agents:\n  - alias: x\n    model: m\n' >"$TMP/bad.yaml"
 expect_fail "an agents file without backend" 1 "$HORIZON" run --agents "$TMP/bad.yaml" --tasks-dir "$TASKS" --out "$TMP/bad"
 expect_grep "names the file and line" 'bad.yaml:2: the agent has no .backend' "$TMP/err"
 
+# cmd agents: the instructions in a file and a variable; pass_env passes only the named variables;
+# net=host is recorded.
+export HZ_PASS_ME=util.c HZ_KEEP_OUT=util.c
+expect_ok "cmd agents" "$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/echo-answer --out "$TMP/cmd" --quiet \
+	--agent 'cmd,alias=passed,command=echo $HZ_PASS_ME > answer.txt,pass_env=HZ_PASS_ME' \
+	--agent 'cmd,alias=not-passed,command=echo $HZ_KEEP_OUT > answer.txt' \
+	--agent 'cmd,alias=reads-instructions,command=grep -q frobnicate "$HZ_INSTRUCTIONS_FILE" && [ -n "$HZ_INSTRUCTIONS" ] && echo util.c > answer.txt' \
+	--agent 'cmd,alias=host-net,command=true,net=host'
+[ "$(field "$TMP/cmd/runs.jsonl" 'sorted((r["alias"], r["status"]) for r in rs)')" = \
+	"[('host-net', 'failure'), ('not-passed', 'failure'), ('passed', 'success'), ('reads-instructions', 'success')]" ] \
+	&& ok "cmd: pass_env and instructions" || bad "cmd: pass_env and instructions"
+[ "$(field "$TMP/cmd/runs.jsonl" '[r["isolation"]["net"] for r in rs if r["alias"]=="host-net"][0]')" = host ] \
+	&& ok "cmd: net=host is recorded" || bad "cmd: net=host is recorded"
+
 # A task needing a tool that is not installed stops the sweep before it starts.
 expect_fail "a missing required tool" 1 "$HORIZON" run --agent oracle --tasks-dir "$BROKEN" --tasks broken/needs-tool --out "$TMP/nt"
 expect_grep "names the task and the tool" "task 'broken/needs-tool' requires 'horizon-no-such-tool'" "$TMP/err"
