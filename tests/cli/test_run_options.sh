@@ -49,6 +49,11 @@ expect_grep "errors are explained" 'ended in error' "$TMP/err"
 [ "$(wc -l <"$TMP/e/runs.jsonl")" = 2 ] && ok "an error run is retried up to --max-retries" || bad "an error run is retried up to --max-retries"
 expect_grep "then given up" '"given_up": 1' "$TMP/e.json"
 
+expect_fail "a scorer past its timeout makes an error" 1 "$HORIZON" run --agent null --tasks-dir "$BROKEN" \
+	--tasks broken/scorer-slow --out "$TMP/slow" --quiet
+[ "$(field "$TMP/slow/runs.jsonl" 'rs[0]["status"], rs[0]["exit_reason"], rs[0]["score_wall_s"] < 5')" = "('error', 'scorer_timeout', True)" ] \
+	&& ok "scorer timeout recorded as an error" || bad "scorer timeout recorded as an error"
+
 # An agents file (YAML).
 cat >"$TMP/agents.yaml" <<'Y'
 agents:
