@@ -21,8 +21,9 @@ static void help(void)
 	       "Fit each agent's time horizon (the human task length at which it succeeds\n"
 	       "with 50%% / 80%% probability) from runs.jsonl files, and the doubling time of\n"
 	       "the horizon across release dates, exactly as METR computes them\n"
-	       "(../shared/docs/METHOD.md; docs/fit.md).  RUNS are runs.jsonl files or\n"
-	       "directories (every runs.jsonl up to 3 levels below, in sorted order).\n"
+	       "(../shared/docs/METHOD.md; docs/fit.md).  RUNS are runs.jsonl files ('-' for\n"
+	       "standard input) or directories (every runs.jsonl up to 3 levels below, in\n"
+	       "sorted order).\n"
 	       "\n"
 	       "Method:\n"
 	       "  --method NAME           estimator; only 'metr' (default: metr)\n"
@@ -150,7 +151,7 @@ static int parse_percents(const char *s, hz_fit_opts *o)
 
 static const char *weighting_name(hz_fit_weighting w)
 {
-	return w == HZ_FIT_WEIGHT_EQUAL ? "equal" : w == HZ_FIT_WEIGHT_NONE ? "no (per-run)" : "invsqrt";
+	return w == HZ_FIT_WEIGHT_EQUAL ? "equal" : w == HZ_FIT_WEIGHT_NONE ? "per-run" : "invsqrt";
 }
 
 static void fmt_ci(char *out, size_t size, const hz_fit_horizon *h)
@@ -389,14 +390,16 @@ int cmd_fit(int argc, char **argv)
 			goto lib_error;
 		printf("%s\n", text);
 	} else {
+		size_t nr = hz_fit_nruns(fit), na = hz_fit_nagents(fit);
 		if (published)
-			printf("%zu models from %s (published horizons; no bootstrap)\n\n", hz_fit_nagents(fit), published);
+			printf("%zu models from %s (published horizons; no bootstrap)\n\n", na, published);
 		else if (o.bootstrap)
-			printf("%zu runs, %zu agents; %zu bootstrap samples (seed %u); %s weights\n\n", hz_fit_nruns(fit),
-			       hz_fit_nagents(fit), o.bootstrap, (unsigned)o.seed, weighting_name(o.weighting));
+			printf("%zu run%s, %zu agent%s; %zu bootstrap samples (seed %u); %s weights\n\n", nr,
+			       nr == 1 ? "" : "s", na, na == 1 ? "" : "s", o.bootstrap, (unsigned)o.seed,
+			       weighting_name(o.weighting));
 		else
-			printf("%zu runs, %zu agents; no bootstrap (no CIs); %s weights\n\n", hz_fit_nruns(fit),
-			       hz_fit_nagents(fit), weighting_name(o.weighting));
+			printf("%zu run%s, %zu agent%s; no bootstrap (no CIs); %s weights\n\n", nr, nr == 1 ? "" : "s",
+			       na, na == 1 ? "" : "s", weighting_name(o.weighting));
 		print_table(fit, quiet);
 	}
 	if (fflush(stdout) != 0) {

@@ -55,6 +55,19 @@ sys.exit(1 if errors else 0)
 PY
 then ok "JSON structure"; else bad "JSON structure"; sed 's/^/  | /' "$TMP/py"; fi
 
+# METHOD section 8: "two disjoint sets of 500 samples give o1 p50 97.5% bounds of 222 and 335 min"
+# (samples 0-499 use seeds 42-541, samples 500-999 seeds 542-1041)
+for seed in 42 542; do
+	"$HORIZON" fit -q --no-trend --bootstrap 500 --seed $seed --json "$data/all_runs.jsonl" >"$TMP/s$seed.json"
+done
+if python3 - "$TMP/s42.json" "$TMP/s542.json" <<'PY'
+import json, sys
+hi = [next(a for a in json.load(open(f))["agents"] if a["alias"] == "o1")["horizons"]["50"]["ci_high"] for f in sys.argv[1:]]
+print("o1 p50 97.5%% bounds: %.1f and %.1f min" % tuple(hi))
+sys.exit(0 if [round(h) for h in hi] == [222, 335] else 1)
+PY
+then ok "METHOD's o1 bounds from two disjoint 500-sample halves (222 and 335 min)"; else bad "o1 bounds differ from METHOD's 222 and 335"; fi
+
 # bootstrap CSV: one row per sample and fitted agent (davinci-002 never fitted)
 rows=$(wc -l <"$TMP/boot.csv")
 if [ "$rows" = $((1000 * 10 + 1)) ]; then ok "bootstrap CSV rows"; else bad "bootstrap CSV has $rows lines"; fi

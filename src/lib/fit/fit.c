@@ -117,9 +117,9 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		A[1] += t->y[i];
 		A[2] += w[i];
 		A[3] += w[i] * t->y[i];
-		for (int j = 0; j < 4; j++)
-			if (!isnan(t->tok[4 * i + j])) {
-				A[4 + j] += t->tok[4 * i + j];
+		for (int j = 0; j < 4 && t->tok_idx[i] != FIT_NONE; j++)
+			if (!isnan(t->tok[4 * (size_t)t->tok_idx[i] + j])) {
+				A[4 + j] += t->tok[4 * (size_t)t->tok_idx[i] + j];
 				A[8 + j] += 1;
 			}
 		B = bk + (t->alias[i] * nbk + (size_t)(k - kmin)) * 4;
@@ -292,6 +292,32 @@ static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, co
 	return 0;
 }
 
+/*
+ * The files' weight columns are per-agent distributions (METHOD section 2:
+ * each agent's sum is 1, to ~1e-9 after METR's rounding).  When records were
+ * superseded, excluded or merged from several files they no longer are: then
+ * the weights are recomputed, with a note.
+ */
+static int check_weight_sums(hz_fit *fit, const fit_table *t, const double *w, int *recompute)
+{
+	double *sum = calloc(t->aliases.n + 1, sizeof(*sum));
+	int err = 0;
+
+	if (!sum)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->n; i++)
+		sum[t->alias[i]] += w[i];
+	for (size_t a = 0; a < t->aliases.n && !*recompute; a++)
+		if (fabs(sum[a] - 1.0) > 1e-6) {
+			*recompute = 1;
+			err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+					   "weights recomputed: the files' weight columns for '%s' sum to %.6g, not 1 "
+					   "(records superseded, excluded or merged)", t->aliases.str[a], sum[a]);
+		}
+	free(sum);
+	return err;
+}
+
 static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_missing)
 {
 	int err = 0;
@@ -307,6 +333,10 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
+	for (size_t i = 0; i < t->nexclude && i < FIT_MAX_EXCLUDE_HITS && !err; i++)
+		if (!t->exclude_hits[i])
+			err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+					   "excluded agent '%s' matched no run (aliases are case-sensitive)", t->exclude[i]);
 	if (!err && recomputed_for_missing)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "weights recomputed: some records have no equal_task_weight/invsqrt_task_weight");
@@ -355,12 +385,13 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		goto done;
 	}
 	recompute = opts->recompute_weights || t.missing_weights || opts->weighting == HZ_FIT_WEIGHT_NONE;
-	if (recompute) {
-		if ((err = fit_weights_compute(&t, opts->weighting, w)) < 0)
-			goto done;
-	} else {
+	if (!recompute) {
 		memcpy(w, opts->weighting == HZ_FIT_WEIGHT_EQUAL ? t.w_equal : t.w_invsqrt, t.n * sizeof(*w));
+		if ((err = check_weight_sums(fit, &t, w, &recompute)) < 0)
+			goto done;
 	}
+	if (recompute && (err = fit_weights_compute(&t, opts->weighting, w)) < 0)
+		goto done;
 	fit->weights_from_file = !recompute;
 	if ((err = fit_design_build(&d, &t, w)) < 0 || (err = settle_dates(fit, &t, &rd, days, dtext)) < 0)
 		goto done;

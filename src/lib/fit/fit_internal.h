@@ -63,7 +63,41 @@ int fit_strtab_intern(fit_strtab *t, const char *s, size_t len, uint32_t *id, in
 uint32_t fit_strtab_find(const fit_strtab *t, const char *s); /* FIT_NONE when absent */
 void fit_strtab_release(fit_strtab *t);
 
+/* ---- record.c: the fields of one runs.jsonl line ---- */
+enum {
+	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
+	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_COUNT
+};
+
+typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
+
+typedef struct fit_value {
+	fit_vkind kind;
+	const char *s;     /* FIT_V_STRING: NUL-terminated text */
+	size_t len;
+	double num;        /* FIT_V_NUMBER */
+	int is_int;
+	long long ival;
+	int b;             /* FIT_V_BOOL */
+} fit_value;
+
+typedef struct fit_record {
+	fit_value v[FIT_F_COUNT];
+} fit_record;
+
+struct json_t;
+/*
+ * Scan a line that is one JSON object; strings are unescaped into scratch
+ * (at least len + 1 bytes).  Returns 1 with *rec filled, or 0 when the line
+ * needs the full parser (it may still be valid JSON).
+ */
+int fit_record_scan(const char *line, size_t len, const char *score_col, char *scratch, fit_record *rec);
+/* The same view of an object jansson parsed (strings borrowed from it). */
+void fit_record_from_json(struct json_t *obj, const char *score_col, fit_record *rec);
+
 /* ---- runs.c: the run table read from runs.jsonl files ---- */
+#define FIT_MAX_EXCLUDE_HITS 256
 typedef struct fit_alias_meta {
 	const char *first_file;  /* where the agent first appears (for messages) */
 	long first_line;
@@ -82,9 +116,10 @@ typedef struct fit_table {
 	double *x;               /* log2(human_minutes) */
 	double *y;               /* score in [0, 1] */
 	double *w_equal, *w_invsqrt; /* the file's columns; NaN when absent */
-	double *tok;             /* 4 per row: input, output, total tokens, dollars (NaN: absent) */
+	uint32_t *tok_idx;       /* per row: index into tok, or FIT_NONE when the record has no usage fields */
+	double *tok;             /* 4 per entry: input, output, total tokens, dollars (NaN: absent) */
+	size_t ntok, tok_cap;
 	uint8_t *dead;           /* superseded by a later record with the same run_id */
-	uint32_t *runid;         /* per row */
 	fit_strtab aliases, tasks, families, runids;
 	uint32_t *task_family;   /* per task id */
 	size_t task_family_cap;
@@ -99,6 +134,7 @@ typedef struct fit_table {
 	const char *score_col;
 	const char *const *exclude;
 	size_t nexclude;
+	size_t exclude_hits[FIT_MAX_EXCLUDE_HITS]; /* runs dropped per exclude[i] */
 } fit_table;
 
 /* Read one runs.jsonl file into the table (streaming, bounded lines). */
@@ -152,6 +188,8 @@ typedef struct fit_design {
 	struct fit_krow *krow;   /* key_rows' data, in the same order, for the bootstrap's hot loop */
 	uint32_t *key_alias;     /* every row of a key has the key's alias */
 	uint32_t *key_point;     /* the key's point when all its rows share one, else FIT_NONE */
+	double *key_w;           /* the key's weight when all rows share it and every y is 0 or 1, else NaN */
+	uint8_t *ky;             /* y of key_rows[j] when key_w is set: one byte per run stays in cache */
 } fit_design;
 
 typedef struct fit_krow {

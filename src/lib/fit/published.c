@@ -99,6 +99,14 @@ static int load_model(hz_fit *fit, const fit_ydoc *doc, const char *path, const 
 	return 0;
 }
 
+static int excluded(const hz_fit_opts *opts, const char *model)
+{
+	for (size_t i = 0; i < opts->nexclude; i++)
+		if (!strcmp(opts->exclude_agents[i], model))
+			return 1;
+	return 0;
+}
+
 static int cmp_agent(const void *pa, const void *pb)
 {
 	const hz_fit_agent *a = pa, *b = pb;
@@ -199,11 +207,20 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 					   yaml_path, fit_ynode_line(k));
 			goto done;
 		}
-		if ((err = load_model(fit, doc, yaml_path, fit_ynode_str(k), v, &fit->agents[i], &fit->horizons[i * np])) < 0)
+		if (excluded(opts, fit_ynode_str(k))) {
+			fit->n_excluded_agent++;
+			continue;
+		}
+		if ((err = load_model(fit, doc, yaml_path, fit_ynode_str(k), v, &fit->agents[fit->nagents],
+				      &fit->horizons[fit->nagents * np])) < 0)
 			goto done;
+		fit->nagents++;
 	}
-	fit->nagents = n;
-	qsort(fit->agents, n, sizeof(*fit->agents), cmp_agent);
+	qsort(fit->agents, fit->nagents, sizeof(*fit->agents), cmp_agent);
+	if (fit->n_excluded_agent &&
+	    (err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu excluded model%s left out", fit->n_excluded_agent,
+				fit->n_excluded_agent == 1 ? "" : "s")) < 0)
+		goto done;
 	for (size_t k = 0; k < np; k++)
 		if (opts->success_percents[k] != 50 && opts->success_percents[k] != 80)
 			err = fit_add_note(fit, &fit->notes, &fit->nnotes,

@@ -38,14 +38,8 @@ static int grow_rows(fit_table *t)
 	GROW(w_equal);
 	GROW(w_invsqrt);
 	GROW(dead);
-	GROW(runid);
+	GROW(tok_idx);
 #undef GROW
-	{
-		double *p = realloc(t->tok, cap * 4 * sizeof(*p));
-		if (!p)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		t->tok = p;
-	}
 	t->cap = cap;
 	return 0;
 }
@@ -75,46 +69,47 @@ static int ferr(const char *path, long line, const char *field, const char *what
 }
 
 /* A required non-empty string field. */
-static int get_str(json_t *o, const char *path, long line, const char *field, const char **out)
+static int get_str(const fit_record *r, int f, const char *path, long line, const char *field, const char **out)
 {
-	json_t *v = json_object_get(o, field);
+	const fit_value *v = &r->v[f];
 
-	if (!v)
+	if (v->kind == FIT_V_MISSING)
 		return ferr(path, line, field, "is missing");
-	if (!json_is_string(v) || json_string_length(v) == 0)
+	if (v->kind != FIT_V_STRING || v->len == 0)
 		return ferr(path, line, field, "must be a non-empty string");
-	*out = json_string_value(v);
+	*out = v->s;
 	return 0;
 }
 
 /* An optional number: NaN when absent or null; `min` is the smallest value allowed. */
-static int get_opt_num(json_t *o, const char *path, long line, const char *field, double min, double *out)
+static int get_opt_num(const fit_record *r, int f, const char *path, long line, const char *field, double min,
+		       double *out)
 {
-	json_t *v = json_object_get(o, field);
+	const fit_value *v = &r->v[f];
 
 	*out = NAN;
-	if (!v || json_is_null(v))
+	if (v->kind == FIT_V_MISSING || v->kind == FIT_V_NULL)
 		return 0;
-	if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) < min)
+	if (v->kind != FIT_V_NUMBER || !isfinite(v->num) || v->num < min)
 		return ferr(path, line, field, min > 0 ? "must be a positive number" : "must be a non-negative number");
-	*out = json_number_value(v);
+	*out = v->num;
 	return 0;
 }
 
-static int get_score(json_t *o, const fit_table *t, const char *path, long line, double *y)
+static int get_score(const fit_record *r, const fit_table *t, const char *path, long line, double *y)
 {
 	const char *f = t->score_col;
-	json_t *v = json_object_get(o, f);
+	const fit_value *v = &r->v[FIT_F_SCORE];
 
-	if (!v)
+	if (v->kind == FIT_V_MISSING)
 		return ferr(path, line, f, "is missing");
-	if (json_is_boolean(v)) {
-		*y = json_is_true(v) ? 1.0 : 0.0;
+	if (v->kind == FIT_V_BOOL) {
+		*y = v->b ? 1.0 : 0.0;
 		return 0;
 	}
-	if (!json_is_number(v))
-		return ferr(path, line, f, json_is_null(v) ? "is null (a score is needed)" : "must be a number");
-	*y = json_number_value(v);
+	if (v->kind != FIT_V_NUMBER)
+		return ferr(path, line, f, v->kind == FIT_V_NULL ? "is null (a score is needed)" : "must be a number");
+	*y = v->num;
 	if (!strcmp(f, "score_binarized")) {
 		if (*y != 0.0 && *y != 1.0)
 			return ferr(path, line, f, "must be 0 or 1");
@@ -124,35 +119,39 @@ static int get_score(json_t *o, const fit_table *t, const char *path, long line,
 	return 0;
 }
 
-static int is_excluded(const fit_table *t, const char *alias)
+static int is_excluded(fit_table *t, const char *alias)
 {
 	for (size_t i = 0; i < t->nexclude; i++)
-		if (!strcmp(t->exclude[i], alias))
+		if (!strcmp(t->exclude[i], alias)) {
+			if (i < FIT_MAX_EXCLUDE_HITS)
+				t->exclude_hits[i]++;
 			return 1;
+		}
 	return 0;
 }
 
 /* The run_id as text: a string, or an integer printed in decimal. */
-static int get_run_id(json_t *o, const char *path, long line, char *tmp, size_t tmpsize, const char **out)
+static int get_run_id(const fit_record *r, const char *path, long line, char *tmp, size_t tmpsize, const char **out)
 {
-	json_t *v = json_object_get(o, "run_id");
+	const fit_value *v = &r->v[FIT_F_RUN_ID];
 
-	if (!v)
+	if (v->kind == FIT_V_MISSING)
 		return ferr(path, line, "run_id", "is missing");
-	if (json_is_integer(v)) {
-		snprintf(tmp, tmpsize, "%lld", (long long)json_integer_value(v));
+	if (v->kind == FIT_V_NUMBER && v->is_int) {
+		snprintf(tmp, tmpsize, "%lld", v->ival);
 		*out = tmp;
 		return 0;
 	}
-	if (!json_is_string(v) || json_string_length(v) == 0)
+	if (v->kind != FIT_V_STRING || v->len == 0)
 		return ferr(path, line, "run_id", "must be a non-empty string");
-	*out = json_string_value(v);
+	*out = v->s;
 	return 0;
 }
 
-static int agent_meta(fit_table *t, uint32_t a, const char *path, long line, json_t *o, fit_alias_meta **out)
+static int agent_meta(fit_table *t, uint32_t a, const char *path, long line, const fit_record *r,
+		      fit_alias_meta **out)
 {
-	json_t *rd = json_object_get(o, "release_date");
+	const fit_value *rd = &r->v[FIT_F_RELEASE_DATE];
 	fit_alias_meta *m;
 	long days;
 
@@ -164,38 +163,38 @@ static int agent_meta(fit_table *t, uint32_t a, const char *path, long line, jso
 		m->first_line = line;
 	}
 	*out = m;
-	if (!rd || json_is_null(rd))
+	if (rd->kind == FIT_V_MISSING || rd->kind == FIT_V_NULL)
 		return 0;
-	if (!json_is_string(rd) || hz_parse_date(json_string_value(rd), &days) < 0)
+	if (rd->kind != FIT_V_STRING || hz_parse_date(rd->s, &days) < 0)
 		return ferr(path, line, "release_date", "must be a date YYYY-MM-DD or null");
 	if (!m->release_date) {
-		if (!(m->release_date = strdup(json_string_value(rd))))
+		if (!(m->release_date = strdup(rd->s)))
 			return hz_error_set(HZ_ENOMEM, "out of memory");
 		m->release_line = line;
-	} else if (strcmp(m->release_date, json_string_value(rd))) {
+	} else if (strcmp(m->release_date, rd->s)) {
 		return hz_error_set(HZ_EINVALID, "%s:%ld: 'release_date' %s differs from %s given for the same agent at line %ld",
-				    path, line, json_string_value(rd), m->release_date, m->release_line);
+				    path, line, rd->s, m->release_date, m->release_line);
 	}
 	return 0;
 }
 
 /* One record: validate, dedupe by run_id, append. */
-static int add_record(fit_table *t, const char *path, long line, json_t *o)
+static int add_record(fit_table *t, const char *path, long line, const fit_record *r)
 {
 	const char *run_id = NULL, *alias = NULL, *task = NULL, *family = NULL, *status = NULL;
+	const fit_value *st = &r->v[FIT_F_STATUS], *hm = &r->v[FIT_F_HUMAN_MINUTES];
 	char idtmp[32];
-	json_t *st = json_object_get(o, "status");
 	uint32_t rid, a, tid, fid;
 	int added, rid_new, err;
 	size_t row;
 	fit_alias_meta *meta;
-	double minutes, y = 0;
+	double minutes, y = 0, usage[4];
 
-	if ((err = get_run_id(o, path, line, idtmp, sizeof(idtmp), &run_id)) < 0 ||
-	    (err = get_str(o, path, line, "alias", &alias)) < 0)
+	if ((err = get_run_id(r, path, line, idtmp, sizeof(idtmp), &run_id)) < 0 ||
+	    (err = get_str(r, FIT_F_ALIAS, path, line, "alias", &alias)) < 0)
 		return err;
-	if (st && !json_is_null(st)) {
-		status = json_string_value(st);
+	if (st->kind != FIT_V_MISSING && st->kind != FIT_V_NULL) {
+		status = st->kind == FIT_V_STRING ? st->s : NULL;
 		if (!status || (strcmp(status, "success") && strcmp(status, "failure") && strcmp(status, "error")))
 			return ferr(path, line, "status", "must be \"success\", \"failure\" or \"error\"");
 	}
@@ -213,31 +212,42 @@ static int add_record(fit_table *t, const char *path, long line, json_t *o)
 			t->n_superseded++; /* an earlier record of this run stands */
 		return 0;
 	}
-	if ((err = get_str(o, path, line, "task_id", &task)) < 0 ||
-	    (err = get_str(o, path, line, "task_family", &family)) < 0)
+	if ((err = get_str(r, FIT_F_TASK_ID, path, line, "task_id", &task)) < 0 ||
+	    (err = get_str(r, FIT_F_TASK_FAMILY, path, line, "task_family", &family)) < 0)
 		return err;
-	{
-		json_t *hm = json_object_get(o, "human_minutes");
-		if (!hm)
-			return ferr(path, line, "human_minutes", "is missing");
-		if (!json_is_number(hm) || !isfinite(json_number_value(hm)) || json_number_value(hm) <= 0)
-			return ferr(path, line, "human_minutes", "must be a positive number");
-		minutes = json_number_value(hm);
-	}
-	if ((err = get_score(o, t, path, line, &y)) < 0)
+	if (hm->kind == FIT_V_MISSING)
+		return ferr(path, line, "human_minutes", "is missing");
+	if (hm->kind != FIT_V_NUMBER || !isfinite(hm->num) || hm->num <= 0)
+		return ferr(path, line, "human_minutes", "must be a positive number");
+	minutes = hm->num;
+	if ((err = get_score(r, t, path, line, &y)) < 0)
 		return err;
 	if (t->n == t->cap && (err = grow_rows(t)) < 0)
 		return err;
 	row = t->n;
-	if ((err = get_opt_num(o, path, line, "equal_task_weight", 0, &t->w_equal[row])) < 0 ||
-	    (err = get_opt_num(o, path, line, "invsqrt_task_weight", 0, &t->w_invsqrt[row])) < 0 ||
-	    (err = get_opt_num(o, path, line, "input_tokens", 0, &t->tok[4 * row])) < 0 ||
-	    (err = get_opt_num(o, path, line, "output_tokens", 0, &t->tok[4 * row + 1])) < 0 ||
-	    (err = get_opt_num(o, path, line, "total_tokens", 0, &t->tok[4 * row + 2])) < 0 ||
-	    (err = get_opt_num(o, path, line, "dollar_equivalent", 0, &t->tok[4 * row + 3])) < 0)
+	if ((err = get_opt_num(r, FIT_F_W_EQUAL, path, line, "equal_task_weight", 0, &t->w_equal[row])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_W_INVSQRT, path, line, "invsqrt_task_weight", 0, &t->w_invsqrt[row])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_INPUT_TOKENS, path, line, "input_tokens", 0, &usage[0])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_OUTPUT_TOKENS, path, line, "output_tokens", 0, &usage[1])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", 0, &usage[2])) < 0 ||
+	    (err = get_opt_num(r, FIT_F_DOLLARS, path, line, "dollar_equivalent", 0, &usage[3])) < 0)
 		return err;
+	t->tok_idx[row] = FIT_NONE;
+	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {
+		/* usage is stored only for records that have some (METR's files mostly do not) */
+		if (t->ntok == t->tok_cap) {
+			size_t cap = t->tok_cap ? t->tok_cap * 2 : 256;
+			double *p = realloc(t->tok, cap * 4 * sizeof(*p));
+			if (!p)
+				return hz_error_set(HZ_ENOMEM, "out of memory");
+			t->tok = p;
+			t->tok_cap = cap;
+		}
+		memcpy(&t->tok[4 * t->ntok], usage, sizeof(usage));
+		t->tok_idx[row] = (uint32_t)t->ntok++;
+	}
 	if ((err = fit_strtab_intern(&t->aliases, alias, strlen(alias), &a, NULL)) < 0 ||
-	    (err = agent_meta(t, a, path, line, o, &meta)) < 0 ||
+	    (err = agent_meta(t, a, path, line, r, &meta)) < 0 ||
 	    (err = fit_strtab_intern(&t->families, family, strlen(family), &fid, NULL)) < 0 ||
 	    (err = fit_strtab_intern(&t->tasks, task, strlen(task), &tid, &added)) < 0 ||
 	    (err = ensure_index((void **)&t->task_family, &t->task_family_cap, tid, sizeof(uint32_t))) < 0)
@@ -258,17 +268,25 @@ static int add_record(fit_table *t, const char *path, long line, json_t *o)
 	t->x[row] = log2(minutes);
 	t->y[row] = y;
 	t->dead[row] = 0;
-	t->runid[row] = rid;
 	if (isnan(t->w_equal[row]) || isnan(t->w_invsqrt[row]))
 		t->missing_weights = 1;
 	t->n++;
 	return 0;
 }
 
-static int parse_line(fit_table *t, const char *path, long line, const char *s, size_t len, size_t *records)
+/* Scratch space for the scanner's unescaped strings: at least len + 1 bytes. */
+static int scratch_for(hz_buf *scratch, size_t len)
+{
+	hz_buf_clear(scratch);
+	return hz_buf_grow(scratch, len + 1);
+}
+
+static int parse_line(fit_table *t, const char *path, long line, const char *s, size_t len, hz_buf *scratch,
+		      size_t *records)
 {
 	json_error_t jerr;
-	json_t *o;
+	json_t *o = NULL;
+	fit_record rec;
 	int err;
 	size_t i = 0;
 
@@ -276,14 +294,20 @@ static int parse_line(fit_table *t, const char *path, long line, const char *s, 
 		i++;
 	if (i == len)
 		return 0; /* blank line */
-	if (!(o = json_loadb(s, len, JSON_DECODE_ANY, &jerr)))
-		return hz_error_set(HZ_EINVALID, "%s:%ld: malformed JSON at column %d: %s", path, line, jerr.column,
-				    jerr.text);
-	if (!json_is_object(o)) {
-		json_decref(o);
-		return hz_error_set(HZ_EINVALID, "%s:%ld: a run record must be a JSON object", path, line);
+	if ((err = scratch_for(scratch, len)) < 0)
+		return err;
+	if (!fit_record_scan(s, len, t->score_col, scratch->ptr, &rec)) {
+		/* the general parser: unusual but valid JSON, or the error message */
+		if (!(o = json_loadb(s, len, JSON_DECODE_ANY, &jerr)))
+			return hz_error_set(HZ_EINVALID, "%s:%ld: malformed JSON at column %d: %s", path, line,
+					    jerr.column, jerr.text);
+		if (!json_is_object(o)) {
+			json_decref(o);
+			return hz_error_set(HZ_EINVALID, "%s:%ld: a run record must be a JSON object", path, line);
+		}
+		fit_record_from_json(o, t->score_col, &rec);
 	}
-	err = add_record(t, path, line, o);
+	err = add_record(t, path, line, &rec);
 	json_decref(o);
 	if (err == 0)
 		(*records)++;
@@ -294,13 +318,15 @@ int fit_table_load_file(fit_table *t, const char *path)
 {
 	FILE *f = NULL;
 	char *chunk = NULL, *kept = NULL;
-	hz_buf line = HZ_BUF_INIT;
+	hz_buf line = HZ_BUF_INIT, scratch = HZ_BUF_INIT;
 	fit_input *in;
 	long lineno = 0;
 	size_t n, records = 0;
 	int err = 0;
 
-	if (!(f = fopen(path, "rb"))) {
+	if (!strcmp(path, "-")) {
+		f = stdin; /* "-" reads standard input; messages call it "-" */
+	} else if (!(f = fopen(path, "rb"))) {
 		err = errno == ENOENT ? hz_error_set(HZ_ENOTFOUND, "%s: no such file", path)
 				      : hz_error_set_errno("%s: cannot open", path);
 		goto done;
@@ -331,10 +357,10 @@ int fit_table_load_file(fit_table *t, const char *path)
 			if (line.len) {
 				if ((err = hz_buf_put(&line, chunk + start, i - start)) < 0)
 					goto toolong;
-				err = parse_line(t, path, lineno, line.ptr, line.len, &records);
+				err = parse_line(t, path, lineno, line.ptr, line.len, &scratch, &records);
 				hz_buf_clear(&line);
 			} else {
-				err = parse_line(t, path, lineno, chunk + start, i - start, &records);
+				err = parse_line(t, path, lineno, chunk + start, i - start, &scratch, &records);
 			}
 			if (err < 0)
 				goto done;
@@ -347,7 +373,7 @@ int fit_table_load_file(fit_table *t, const char *path)
 		err = hz_error_set_errno("%s: read error", path);
 		goto done;
 	}
-	if (line.len && (err = parse_line(t, path, lineno + 1, line.ptr, line.len, &records)) < 0)
+	if (line.len && (err = parse_line(t, path, lineno + 1, line.ptr, line.len, &scratch, &records)) < 0)
 		goto done;
 	if (records == 0) {
 		err = hz_error_set(HZ_EINVALID, "%s: no run records (the file is empty)", path);
@@ -358,11 +384,12 @@ int fit_table_load_file(fit_table *t, const char *path)
 toolong:
 	err = hz_error_set(HZ_ELIMIT, "%s:%ld: line longer than %u bytes", path, lineno + 1, LINE_MAX_BYTES);
 done:
-	if (f)
+	if (f && f != stdin)
 		fclose(f);
 	free(chunk);
 	free(kept);
 	hz_buf_release(&line);
+	hz_buf_release(&scratch);
 	return err;
 }
 
@@ -380,8 +407,7 @@ int fit_table_finish(fit_table *t)
 			t->y[j] = t->y[i];
 			t->w_equal[j] = t->w_equal[i];
 			t->w_invsqrt[j] = t->w_invsqrt[i];
-			memcpy(&t->tok[4 * j], &t->tok[4 * i], 4 * sizeof(double));
-			t->runid[j] = t->runid[i];
+			t->tok_idx[j] = t->tok_idx[i];
 		}
 		t->dead[j++] = 0;
 	}
@@ -409,8 +435,8 @@ void fit_table_release(fit_table *t)
 	free(t->w_equal);
 	free(t->w_invsqrt);
 	free(t->tok);
+	free(t->tok_idx);
 	free(t->dead);
-	free(t->runid);
 	free(t->task_family);
 	free(t->runid_row);
 	for (size_t a = 0; a < t->aliases.n && a < t->meta_cap; a++)

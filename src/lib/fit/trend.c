@@ -4,6 +4,8 @@
  * its bootstrap median and 95% percentiles, and the bootstrap band of the line.
  */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +94,21 @@ static int select_sota(hz_fit *fit, int *ok, size_t sel)
 	return 0;
 }
 
+/* A note on the trend, in trend_notes (JSON) and in the notes shown under the table. */
+static int __attribute__((format(printf, 2, 3))) trend_note(hz_fit *fit, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int err;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if ((err = fit_add_note(fit, &fit->trend_notes, &fit->ntrend_notes, "%s", buf)) < 0)
+		return err;
+	return fit_add_note(fit, &fit->notes, &fit->nnotes, "%s", buf);
+}
+
 /* One percent's line, its bootstrap and band. */
 static int fit_line(hz_fit *fit, size_t k, const int *ok)
 {
@@ -112,6 +129,12 @@ static int fit_line(hz_fit *fit, size_t k, const int *ok)
 		const hz_fit_agent *ag = &fit->agents[i];
 		if (!ok[i])
 			continue;
+		if (!isfinite(ag->horizons[k].estimate)) {
+			/* e.g. a percent a published file does not give: no line rather than a clipped one */
+			err = trend_note(fit, "%g%% trend not fitted: %s has no finite %g%% horizon",
+					 fit->opts.success_percents[k], ag->alias, fit->opts.success_percents[k]);
+			goto done;
+		}
 		if (!n || ag->release_days < dmin)
 			dmin = ag->release_days;
 		if (!n || ag->release_days > dmax)
@@ -124,29 +147,25 @@ static int fit_line(hz_fit *fit, size_t k, const int *ok)
 	tr->pub.agents = (const char *const *)tr->agents;
 	tr->pub.nagents = n;
 	if (fit_ols(x, y, n, &tr->pub.slope_per_day, &tr->pub.intercept) < 0) {
-		err = fit_add_note(fit, &fit->trend_notes, &fit->ntrend_notes,
-				   "%g%% trend not fitted: %zu agent%s with distinct release dates in the window (2 needed)",
-				   tr->pub.percent, n, n == 1 ? "" : "s");
+		err = trend_note(fit, "%g%% trend not fitted: %zu agent%s in the trend set (2 with distinct release "
+				 "dates needed)", tr->pub.percent, n, n == 1 ? "" : "s");
 		goto done;
 	}
 	tr->fitted = 1;
 	tr->pub.doubling_days = log(2.0) / tr->pub.slope_per_day;
 	/* bootstrap: drop (do not clip) NaN, inf and < 1e-3 values; keep positive doubling times */
 	for (size_t s = 0; s < ns; s++) {
-		size_t m = 0, j = 0;
+		size_t m = 0;
 		double b, a;
 		for (size_t i = 0; i < fit->nagents; i++) {
 			double v;
 			if (!ok[i])
 				continue;
 			v = fit->samples[(s * fit->nagents + i) * np + k];
-			if (isnan(v) || isinf(v) || v < CLIP) {
-				j++;
+			if (isnan(v) || isinf(v) || v < CLIP)
 				continue;
-			}
 			x[m] = (double)fit->agents[i].release_days;
 			y[m++] = log(v);
-			j++;
 		}
 		if (m < 2 || fit_ols(x, y, m, &b, &a) < 0)
 			continue;
