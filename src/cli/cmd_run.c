@@ -71,8 +71,12 @@ static volatile sig_atomic_t stop_flag;
 
 static void on_sigint(int sig)
 {
+	static const char msg[] = "\nhorizon run: stopping: no new runs; the runs in progress finish and are recorded "
+				  "(interrupt again to stop at once)\n";
+
 	(void)sig;
 	stop_flag = 1;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) { /* nothing to do */ }
 	signal(SIGINT, SIG_DFL); /* a second ^C stops at once */
 	signal(SIGTERM, SIG_DFL);
 }
@@ -126,16 +130,20 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 {
 	char wall[32];
+	int w = 5;
 
-	printf("%-24s %7s %8s %6s %7s %7s %5s %9s %12s\n", "agent", "planned", "recorded", "ran", "success", "failure",
-	       "error", "elsewhere", "success rate");
+	for (size_t i = 0; i < r->nagents; i++)
+		if ((int)strlen(r->agents[i].alias) > w)
+			w = (int)strlen(r->agents[i].alias);
+	printf("%-*s %7s %8s %6s %7s %7s %5s %9s %12s\n", w, "agent", "planned", "recorded", "ran", "success",
+	       "failure", "error", "elsewhere", "success rate");
 	for (size_t i = 0; i < r->nagents; i++) {
 		const hz_sweep_agent *a = &r->agents[i];
 		size_t n = a->total_success + a->total_failure;
 		char rate[48] = "-";
 		if (n)
 			snprintf(rate, sizeof(rate), "%.0f%% of %zu", 100.0 * (double)a->total_success / (double)n, n);
-		printf("%-24s %7zu %8zu %6zu %7zu %7zu %5zu %9zu %12s\n", a->alias, a->planned, a->recorded,
+		printf("%-*s %7zu %8zu %6zu %7zu %7zu %5zu %9zu %12s\n", w, a->alias, a->planned, a->recorded,
 		       a->success + a->failure + a->error, a->success, a->failure, a->error, a->elsewhere, rate);
 	}
 	hz_fmt_minutes(r->wall_s / 60.0, wall, sizeof(wall));

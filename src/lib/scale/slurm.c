@@ -49,6 +49,8 @@ static int header(const hz_batch_spec *s, hz_buf *b, const char *name, const cha
 	hz_fmt_iso8601(hz_time_ms(), now);
 	rc |= hz_buf_printf(b, "#SBATCH --job-name=%s\n#SBATCH --time=%s\n#SBATCH --cpus-per-task=%d\n", name, t, cpus);
 	rc |= hz_buf_printf(b, "#SBATCH --nodes=1\n#SBATCH --ntasks=1\n#SBATCH --output=%s/%s\n", logs, log_pattern);
+	/* A shard requeued after a node failure, or re-submitted, resumes: keep its earlier output too. */
+	rc |= hz_buf_puts(b, "#SBATCH --requeue\n#SBATCH --open-mode=append\n");
 	if (s->partition)
 		rc |= hz_buf_printf(b, "#SBATCH --partition=%s\n", s->partition);
 	rc |= hz_buf_printf(b, "# written by horizon %s on %s\nset -eu\n", HZ_VERSION, now);
