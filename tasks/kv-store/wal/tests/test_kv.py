@@ -193,9 +193,11 @@ def crash_round(d, base, rnd, torn):
     k.kill()
     while True:  # responses that arrived before the kill are acknowledgements too
         try:
-            k.q.get_nowait() is not None and None
+            r = k.q.get_nowait()
         except queue.Empty:
             break
+        if r is not None and acked < len(sent):
+            acked += 1
     if torn:
         log = newest_log(d)
         if log is None:
@@ -316,7 +318,7 @@ def main():
     if not os.access(PROG, os.X_OK):
         print('FAIL: no executable ./kvd in the workspace')
         return 1
-    root = tempfile.mkdtemp(prefix='kvtest-')
+    root = os.path.abspath(tempfile.mkdtemp(prefix='.kvtest-', dir='.'))
     try:
         for name, fn in [('protocol', t_protocol), ('crashes', t_crashes), ('space', t_space_and_compaction),
                          ('compaction crashes', t_crash_during_compaction)]:
