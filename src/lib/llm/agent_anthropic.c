@@ -141,6 +141,8 @@ static int an_parse(const char *body, size_t len, hz_llm_reply *out)
 	out->input_tokens = (long)(json_integer_value(json_object_get(usage, "input_tokens")) +
 				   json_integer_value(json_object_get(usage, "cache_creation_input_tokens")) +
 				   json_integer_value(json_object_get(usage, "cache_read_input_tokens")));
+	out->cache_read_tokens = (long)json_integer_value(json_object_get(usage, "cache_read_input_tokens"));
+	out->cache_write_tokens = (long)json_integer_value(json_object_get(usage, "cache_creation_input_tokens"));
 	out->output_tokens = (long)json_integer_value(json_object_get(usage, "output_tokens"));
 done:
 	hz_buf_release(&text);

@@ -148,6 +148,11 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 	usage = json_object_get(root, "usage");
 	out->input_tokens = (long)json_integer_value(json_object_get(usage, "prompt_tokens"));
 	out->output_tokens = (long)json_integer_value(json_object_get(usage, "completion_tokens"));
+	/* Cached prompt tokens: OpenAI's (and most servers') field, or DeepSeek's. */
+	out->cache_read_tokens = (long)json_integer_value(
+		json_object_get(json_object_get(usage, "prompt_tokens_details"), "cached_tokens"));
+	if (!out->cache_read_tokens)
+		out->cache_read_tokens = (long)json_integer_value(json_object_get(usage, "prompt_cache_hit_tokens"));
 done:
 	json_decref(hist);
 	json_decref(root);

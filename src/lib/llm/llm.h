@@ -25,6 +25,8 @@ typedef struct hz_llm_settings {
 	const char *base_url;
 	const char *api_key_env;    /* NULL or "": no key (local servers) */
 	double price_in, price_out; /* USD per million tokens */
+	double price_cache_read;    /* USD per million input tokens read from a prompt cache */
+	double price_cache_write;   /* USD per million input tokens written to one */
 
 	int has_temperature;
 	double temperature;
@@ -54,6 +56,11 @@ typedef struct hz_llm_settings {
 
 /* Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names the bad key. */
 int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
+
+struct hz_llm_reply;
+
+/* The USD cost of one reply under the settings' prices. */
+double hz_llm_reply_cost(const hz_llm_settings *s, const struct hz_llm_reply *r);
 
 /*
  * Fill an agent config's missing base_url and api_key_env (and default
@@ -164,7 +171,9 @@ typedef struct hz_llm_reply {
 	char *text;               /* all text blocks joined; "" when none */
 	hz_llm_toolcall *calls;
 	size_t ncalls;
-	long input_tokens;
+	long input_tokens;        /* all of them, cached or not */
+	long cache_read_tokens;   /* of input_tokens, read from the provider's prompt cache */
+	long cache_write_tokens;  /* of input_tokens, written to it (Anthropic) */
 	long output_tokens;
 	char stop[32];            /* finish_reason / stop_reason */
 	json_t *message;          /* the assistant message, native form, for the history */

@@ -284,14 +284,16 @@ static int handle_reply(run_state *st)
 	out->turns++;
 	out->input_tokens += r->input_tokens;
 	out->output_tokens += r->output_tokens;
-	out->cost_usd += ((double)r->input_tokens * s->price_in + (double)r->output_tokens * s->price_out) / 1e6;
+	out->cost_usd += hz_llm_reply_cost(s, r);
 	for (size_t i = 0; calls && i < r->ncalls; i++)
 		json_array_append_new(calls, json_pack("{s:s, s:s, s:s}", "id", r->calls[i].id, "name", r->calls[i].name,
 						       "arguments", r->calls[i].raw_args));
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:o, s:s, s:{s:I, s:I}, s:f}", "type", "assistant",
-						   "turn", (json_int_t)out->turns, "text", r->text, "tool_calls",
-						   calls, "stop", r->stop, "usage", "input_tokens",
-						   (json_int_t)r->input_tokens, "output_tokens",
+	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:o, s:s, s:{s:I, s:I, s:I, s:I}, s:f}", "type",
+						   "assistant", "turn", (json_int_t)out->turns, "text", r->text,
+						   "tool_calls", calls, "stop", r->stop, "usage", "input_tokens",
+						   (json_int_t)r->input_tokens, "cache_read_tokens",
+						   (json_int_t)r->cache_read_tokens, "cache_write_tokens",
+						   (json_int_t)r->cache_write_tokens, "output_tokens",
 						   (json_int_t)r->output_tokens, "cost_usd", out->cost_usd));
 	if (json_array_append(st->conv.messages, r->message))
 		return hz_error_set(HZ_ENOMEM, "out of memory");

@@ -14,7 +14,8 @@ static const char *const known_keys[] = {
 	"preset", "temperature", "max_tokens", "reasoning_effort", "max_tokens_field", "anthropic_version",
 	"max_turns", "max_total_tokens", "max_cost_usd", "command_timeout_s", "observation_max", "tool_mode",
 	"max_format_errors", "connect_timeout_s", "request_timeout_s", "stall_timeout_s", "retries",
-	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", NULL,
+	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", "price_cache_read",
+	"price_cache_write", NULL,
 };
 
 static int bad(const hz_agent_config *cfg, const char *key, const char *what)
@@ -80,6 +81,8 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	s->api_key_env = cfg->api_key_env && *cfg->api_key_env ? cfg->api_key_env : NULL;
 	s->price_in = cfg->price_in;
 	s->price_out = cfg->price_out;
+	s->price_cache_read = cfg->price_in;
+	s->price_cache_write = cfg->price_in;
 	s->max_tokens = 4096;
 	s->max_tokens_field = "max_tokens";
 	s->anthropic_version = "2023-06-01";
@@ -122,7 +125,9 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	    (rc = get_double(cfg, "retry_max_s", 0.001, 3600, &s->retry_max_s)) ||
 	    (rc = get_double(cfg, "retry_after_max_s", 0, 86400, &s->retry_after_max_s)) ||
 	    (rc = get_long(cfg, "concurrency", 1, 10000, &s->concurrency)) ||
-	    (rc = get_double(cfg, "max_response_mb", 0.01, 1024, &max_mb)))
+	    (rc = get_double(cfg, "max_response_mb", 0.01, 1024, &max_mb)) ||
+	    (rc = get_double(cfg, "price_cache_read", 0, 1e6, &s->price_cache_read)) ||
+	    (rc = get_double(cfg, "price_cache_write", 0, 1e6, &s->price_cache_write)))
 		return rc;
 	s->retry_base_s = base_ms / 1000.0;
 	s->max_response = (size_t)(max_mb * 1024 * 1024);
@@ -146,4 +151,15 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 			return bad(cfg, "tool_mode", "auto, native or json");
 	}
 	return 0;
+}
+
+double hz_llm_reply_cost(const hz_llm_settings *s, const hz_llm_reply *r)
+{
+	long plain = r->input_tokens - r->cache_read_tokens - r->cache_write_tokens;
+
+	if (plain < 0)
+		plain = 0;
+	return ((double)plain * s->price_in + (double)r->cache_read_tokens * s->price_cache_read +
+		(double)r->cache_write_tokens * s->price_cache_write + (double)r->output_tokens * s->price_out) /
+	       1e6;
 }
