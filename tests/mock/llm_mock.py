@@ -99,12 +99,14 @@ def check_anthropic(body, headers, problems):
         problems.append("model is not a string")
     if not isinstance(body.get("max_tokens"), int):
         problems.append("max_tokens is missing")
-    if "system" in body and not isinstance(body["system"], str):
-        problems.append("system is not a string")
+    system = body.get("system", "")
+    if not (isinstance(system, str) or (isinstance(system, list) and all(
+            b.get("type") == "text" and isinstance(b.get("text"), str) for b in system))):
+        problems.append("system is neither a string nor a list of text blocks")
     msgs = body.get("messages")
     if not isinstance(msgs, list) or not msgs:
         problems.append("messages is not a non-empty list")
-        return
+        return 0
     want = "user"
     pending = set()
     for i, m in enumerate(msgs):
@@ -131,6 +133,18 @@ def check_anthropic(body, headers, problems):
     for t in body.get("tools") or []:
         if not t.get("name") or t.get("input_schema", {}).get("type") != "object":
             problems.append("malformed tool definition %r" % t)
+    # Prompt-cache breakpoints: at most 4, and never on thinking blocks.
+    marks = [b for b in (system if isinstance(system, list) else []) if "cache_control" in b]
+    for m in msgs:
+        if isinstance(m.get("content"), list):
+            for b in m["content"]:
+                if "cache_control" in b:
+                    marks.append(b)
+                    if b.get("type") in ("thinking", "redacted_thinking"):
+                        problems.append("cache_control on a thinking block")
+    if len(marks) > 4:
+        problems.append("%d cache breakpoints (at most 4)" % len(marks))
+    return len(marks)
 
 
 def last_tool_result(body):
@@ -261,7 +275,7 @@ class Handler(BaseHTTPRequestHandler):
         if proto == "openai":
             check_openai(body, problems)
         else:
-            check_anthropic(body, headers, problems)
+            entry["cache_breakpoints"] = check_anthropic(body, headers, problems)
         try:
             script = load_script(model.split("#")[0])
         except (OSError, ValueError) as e:

@@ -64,7 +64,20 @@ static void test_solve_openai(void)
 
 static void test_solve_anthropic(void)
 {
+	json_t *reqs;
+	size_t i;
+	json_t *e;
+
 	check_solved(AN, "fix-add#an", NULL);
+	/* Prompt caching: the system prompt and the last message carry a breakpoint. */
+	reqs = mock_requests(&M, "fix-add#an");
+	json_array_foreach(reqs, i, e)
+		HZ_CHECK_EQ_INT(json_integer_value(json_object_get(e, "cache_breakpoints")), 2);
+	json_decref(reqs);
+	check_solved(AN, "fix-add#an-nocache", ",prompt_cache=0");
+	reqs = mock_requests(&M, "fix-add#an-nocache");
+	HZ_CHECK_EQ_INT(json_integer_value(json_object_get(json_array_get(reqs, 2), "cache_breakpoints")), 0);
+	json_decref(reqs);
 }
 
 static void test_json_mode(void)

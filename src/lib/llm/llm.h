@@ -34,6 +34,7 @@ typedef struct hz_llm_settings {
 	const char *reasoning_effort; /* NULL, "low", "medium", "high", ... */
 	const char *max_tokens_field; /* openai: "max_tokens" or "max_completion_tokens" */
 	const char *anthropic_version;
+	int prompt_cache;           /* anthropic: cache breakpoints on the system prompt and the last message */
 
 	long max_turns;             /* 0: none */
 	long max_total_tokens;      /* input + output over the run; 0: none */
@@ -259,10 +260,11 @@ int hz_llm_dump(json_t *v, hz_buf *body);
 
 /*
  * The request body: the object `head` with "messages": [first, conversation...]
- * added at its end (`first` is a message object put before the
- * conversation, or NULL).
+ * added at its end.  `first` (or NULL) is put before the conversation;
+ * `last` (or NULL) stands in for the conversation's final message (a copy
+ * with a cache marker, say).
  */
-int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *body);
+int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *last, hz_buf *body);
 
 /* The JSON schema objects of the two tools' parameters (new references). */
 json_t *hz_llm_bash_schema(void);

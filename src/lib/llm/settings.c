@@ -15,7 +15,7 @@ static const char *const known_keys[] = {
 	"max_turns", "max_total_tokens", "max_cost_usd", "command_timeout_s", "observation_max", "tool_mode",
 	"max_format_errors", "connect_timeout_s", "request_timeout_s", "stall_timeout_s", "retries",
 	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", "price_cache_read",
-	"price_cache_write", NULL,
+	"price_cache_write", "prompt_cache", NULL,
 };
 
 static int bad(const hz_agent_config *cfg, const char *key, const char *what)
@@ -96,6 +96,7 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	s->retry_max_s = 60;
 	s->retry_after_max_s = 300;
 	s->concurrency = 16;
+	s->prompt_cache = 1;
 
 	if (!s->model || !*s->model)
 		return hz_error_set(HZ_EINVALID, "agent '%s': an LLM backend needs a model (%s:MODEL)",
@@ -137,6 +138,11 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 		if (strcmp(v, "max_tokens") && strcmp(v, "max_completion_tokens"))
 			return bad(cfg, "max_tokens_field", "max_tokens or max_completion_tokens");
 		s->max_tokens_field = v;
+	}
+	if ((v = hz_agent_config_param(cfg, "prompt_cache")) != NULL) {
+		if (strcmp(v, "0") && strcmp(v, "1"))
+			return bad(cfg, "prompt_cache", "0 or 1");
+		s->prompt_cache = v[0] == '1';
 	}
 	if ((v = hz_agent_config_param(cfg, "anthropic_version")) != NULL)
 		s->anthropic_version = v;
