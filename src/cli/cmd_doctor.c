@@ -61,7 +61,7 @@ static void print_report(const hz_sandbox_report *r)
 		line("/etc", r->etc_private, r->etc_private ? "synthesised: the host's /etc/shadow is not reachable"
 							    : "the host's /etc/shadow is readable inside", NULL);
 		line("rlimits", r->rlimits,
-		     r->rlimits ? (r->uid_dropped ? "address space, CPU, file size, open files, processes"
+		     r->rlimits ? (r->uid_dropped && r->is_root ? "address space, CPU, file size, open files, processes"
 						  : "address space, CPU, file size, open files (processes: cgroup only)")
 				: "rlimits are not seen inside", NULL);
 	}
