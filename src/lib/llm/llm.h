@@ -35,6 +35,7 @@ typedef struct hz_llm_settings {
 	const char *max_tokens_field; /* openai: "max_tokens" or "max_completion_tokens" */
 	const char *anthropic_version;
 	int prompt_cache;           /* anthropic: cache breakpoints on the system prompt and the last message */
+	json_t *extra_body;         /* "body.KEY" settings: extra top-level request fields, or NULL */
 
 	long max_turns;             /* 0: none */
 	long max_total_tokens;      /* input + output over the run; 0: none */
@@ -55,8 +56,12 @@ typedef struct hz_llm_settings {
 	size_t max_response;        /* bytes of one response body */
 } hz_llm_settings;
 
-/* Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names the bad key. */
+/*
+ * Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names
+ * the bad key.  Release with hz_llm_settings_release.
+ */
 int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
+void hz_llm_settings_release(hz_llm_settings *s);
 
 struct hz_llm_reply;
 

@@ -47,6 +47,7 @@ int hz_llm_init(hz_agent *agent)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	if ((rc = hz_llm_settings_load(s, &agent->config)) != 0 ||
 	    (rc = hz_llm_url_host(s->base_url, host, sizeof(host))) != 0) {
+		hz_llm_settings_release(s);
 		free(s);
 		return rc;
 	}
@@ -56,6 +57,8 @@ int hz_llm_init(hz_agent *agent)
 
 void hz_llm_free(hz_agent *agent)
 {
+	if (agent->state)
+		hz_llm_settings_release(agent->state);
 	free(agent->state);
 	agent->state = NULL;
 }

@@ -56,10 +56,47 @@ static int get_long(const hz_agent_config *cfg, const char *key, long lo, long h
 	return 0;
 }
 
-static int check_keys(const hz_agent_config *cfg)
+/*
+ * "body.KEY=VALUE" adds a top-level field to every request (provider
+ * extensions: DashScope's enable_thinking, OpenRouter's provider routing,
+ * vLLM's top_k, ...).  VALUE is JSON when it parses as JSON, else a string.
+ */
+static int add_body_field(hz_llm_settings *s, const hz_agent_config *cfg, const char *key, const char *value)
 {
+	static const char *const reserved[] = { "model", "messages", "system", "tools", NULL };
+	json_t *v;
+
+	for (size_t i = 0; reserved[i]; i++)
+		if (!strcmp(key, reserved[i]) || !*key)
+			return hz_error_set(HZ_EINVALID, "agent '%s': 'body.%s' cannot be set", cfg->alias ? cfg->alias : "",
+					    key);
+	if (!s->extra_body && !(s->extra_body = json_object()))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (!(v = json_loads(value, JSON_DECODE_ANY, NULL)) && !(v = json_string(value)))
+		return hz_error_set(HZ_EINVALID, "agent '%s': 'body.%s' is not valid UTF-8", cfg->alias ? cfg->alias : "",
+				    key);
+	if (json_object_set_new(s->extra_body, key, v))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	return 0;
+}
+
+void hz_llm_settings_release(hz_llm_settings *s)
+{
+	json_decref(s->extra_body);
+	s->extra_body = NULL;
+}
+
+static int check_keys(hz_llm_settings *s, const hz_agent_config *cfg)
+{
+	int rc;
+
 	for (size_t i = 0; i < cfg->nparams; i++) {
 		size_t k = 0;
+		if (!strncmp(cfg->params[i].key, "body.", 5)) {
+			if ((rc = add_body_field(s, cfg, cfg->params[i].key + 5, cfg->params[i].value)) != 0)
+				return rc;
+			continue;
+		}
 		while (known_keys[k] && strcmp(known_keys[k], cfg->params[i].key))
 			k++;
 		if (!known_keys[k])
@@ -104,7 +141,7 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	if (!s->base_url || (strncmp(s->base_url, "http://", 7) && strncmp(s->base_url, "https://", 8)))
 		return hz_error_set(HZ_EINVALID, "agent '%s': base_url must be an http:// or https:// URL",
 				    cfg->alias ? cfg->alias : "");
-	if ((rc = check_keys(cfg)) != 0)
+	if ((rc = check_keys(s, cfg)) != 0)
 		return rc;
 	if ((v = hz_agent_config_param(cfg, "temperature")) != NULL) {
 		s->has_temperature = 1;
