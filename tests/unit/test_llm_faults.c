@@ -140,6 +140,7 @@ static void test_exhausted(void)
 	HZ_CHECK_EQ_INT(run.out.infra_error, 1);
 	HZ_CHECK_EQ_INT(nrequests("exhausted#oa"), 4);
 	HZ_CHECK(run.out.error_message && strstr(run.out.error_message, "503"));
+	HZ_CHECK(run.out.error_message && strstr(run.out.error_message, "(4 attempts)"));
 	HZ_CHECK(run.out.wait_s >= (0.05 + 0.1 + 0.2) / 2);
 	HZ_CHECK(!run.scored_success);
 	hz_agent_outcome_release(&run.out);

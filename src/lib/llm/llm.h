@@ -104,6 +104,7 @@ typedef struct hz_http_response {
 	hz_buf body;          /* bounded by settings.max_response */
 	double retry_after_s; /* from Retry-After, or -1 */
 	double elapsed_s;
+	int attempts;         /* set by hz_llm_call: attempts made */
 } hz_http_response;
 
 void hz_http_response_release(hz_http_response *r);

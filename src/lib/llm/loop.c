@@ -399,11 +399,11 @@ static void loop(run_state *st)
 			       msg ? ": " : "", msg ? msg : "");
 		} else if (cs == HZ_CALL_EXHAUSTED) {
 			if (r.curl_code)
-				finish(st, "api_error", 1, "API unavailable after %ld retries: %s", s->retries, r.error);
+				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, r.error);
 			else if (r.status >= 200 && r.status < 300)
-				finish(st, "api_error", 1, "API unavailable after %ld retries: %s", s->retries, st->problem);
+				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, st->problem);
 			else
-				finish(st, "api_error", 1, "API unavailable after %ld retries: HTTP %ld%s%s", s->retries,
+				finish(st, "api_error", 1, "API unavailable (%d attempts): HTTP %ld%s%s", r.attempts,
 				       r.status, msg ? ": " : "", msg ? msg : "");
 		} else if (handle_rejected(st, &r) == 0) {
 			free(msg);

@@ -63,6 +63,7 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		const char *problem = NULL;
 		int throttled;
 
+		r->attempts = attempt - 1;
 		if (left <= 0)
 			return HZ_CALL_TIME_LIMIT;
 		timeout = s->request_timeout_s < left ? s->request_timeout_s : left;
@@ -79,6 +80,7 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		}
 		*wait_s += queued;
 		hz_llm_http_post(c, body, len, timeout, r);
+		r->attempts = attempt;
 		throttled = r->status == 429;
 		hz_llm_host_release(o->host, throttled);
 
