@@ -170,6 +170,22 @@ static void test_bad_model_replies(void)
 	hz_agent_outcome_release(&run.out);
 }
 
+/* The deadline passes while the model is still answering: time_limit, the model's own time. */
+static void test_deadline_mid_request(void)
+{
+	llm_run run;
+
+	llm_time_limit_s = 1.5;
+	run_model(AN, "slow-reply#an", NULL, &run);
+	llm_time_limit_s = 60;
+	HZ_CHECK_EQ_STR(run.out.exit_reason, "time_limit");
+	HZ_CHECK_EQ_INT(run.out.infra_error, 0);
+	HZ_CHECK_EQ_INT(run.out.turns, 1);
+	HZ_CHECK(run.out.wait_s < 0.1);
+	HZ_CHECK(run.wall_s >= 1.4 && run.wall_s < 3);
+	hz_agent_outcome_release(&run.out);
+}
+
 /* Search every regular file under dir for the key; returns the number of hits. */
 static int scan_for_key(const char *dir, const char *key, int *files)
 {
@@ -217,7 +233,8 @@ int main(void)
 	static const hz_test_case cases[] = {
 		HZ_TEST(test_retry_after), HZ_TEST(test_burst_5xx), HZ_TEST(test_dropped_connection),
 		HZ_TEST(test_stall), HZ_TEST(test_malformed_and_truncated), HZ_TEST(test_auth_error),
-		HZ_TEST(test_exhausted), HZ_TEST(test_bad_model_replies), HZ_TEST(test_no_key_in_files),
+		HZ_TEST(test_exhausted), HZ_TEST(test_bad_model_replies), HZ_TEST(test_deadline_mid_request),
+		HZ_TEST(test_no_key_in_files),
 	};
 
 	if (mock_start(&M) != 0) {
