@@ -121,6 +121,12 @@ static void test_auth_error(void)
 	HZ_CHECK_EQ_INT(run.out.infra_error, 1);
 	HZ_CHECK_EQ_INT(nrequests("fix-add#401an"), 1);
 	hz_agent_outcome_release(&run.out);
+	setenv("HZ_TEST_LLM_KEY", "sk-line\nX-Injected: 1", 1);
+	run_model(AN, "fix-add#newline", NULL, &run);
+	HZ_CHECK_EQ_STR(run.out.exit_reason, "auth_error");
+	HZ_CHECK(run.out.error_message && strstr(run.out.error_message, "control characters"));
+	HZ_CHECK_EQ_INT(nrequests("fix-add#newline"), 0);
+	hz_agent_outcome_release(&run.out);
 	unsetenv("HZ_TEST_LLM_KEY");
 	run_model(AN, "fix-add#nokey", NULL, &run);
 	setenv("HZ_TEST_LLM_KEY", M.key, 1);

@@ -438,6 +438,9 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 		goto done;
 	if (st.s->api_key_env && !st.key) {
 		finish(&st, "auth_error", 1, "environment variable '%s' (the API key) is not set", st.s->api_key_env);
+	} else if (st.key && st.key[strcspn(st.key, "\r\n\t\x7f")]) {
+		/* A line break would let the value forge further HTTP headers. */
+		finish(&st, "auth_error", 1, "environment variable '%s' holds control characters", st.s->api_key_env);
 	} else if ((rc = start(&st, agent)) != 0) {
 		finish(&st, "harness_error", 1, "%s", hz_error_message());
 		rc = 0;
