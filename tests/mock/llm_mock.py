@@ -190,6 +190,8 @@ def render(proto, model, step, n, native):
             tcs.append({"id": "call_%d_%d" % (n, i), "type": "function",
                         "function": {"name": c.get("tool", "bash"), "arguments": args}})
         msg = {"role": "assistant", "content": text or None}
+        if step.get("reasoning"):
+            msg["reasoning_content"] = step["reasoning"]
         if tcs:
             msg["tool_calls"] = tcs
         return {"id": "chatcmpl-%d" % n, "object": "chat.completion", "created": int(time.time()), "model": model,
@@ -267,6 +269,7 @@ class Handler(BaseHTTPRequestHandler):
         entry["tools"] = native
         entry["tool_result"] = last_tool_result(body)
         entry["nmessages"] = len(body.get("messages") or [])
+        entry["reasoning_sent"] = any("reasoning_content" in m for m in body.get("messages") or [])
         if not auth_ok:
             log(entry)
             if proto == "openai":

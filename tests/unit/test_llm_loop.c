@@ -91,6 +91,22 @@ static void test_json_mode(void)
 	json_decref(reqs);
 }
 
+/* reasoning_content goes back only with keep_reasoning=1 (Kimi's thinking models want it; DeepSeek's refuse it). */
+static void test_keep_reasoning(void)
+{
+	json_t *reqs;
+
+	check_solved(OA, "fix-add-reasoning#drop", NULL);
+	reqs = mock_requests(&M, "fix-add-reasoning#drop");
+	HZ_CHECK(json_is_false(json_object_get(json_array_get(reqs, 2), "reasoning_sent")));
+	json_decref(reqs);
+	check_solved(OA, "fix-add-reasoning#keep", ",keep_reasoning=1");
+	reqs = mock_requests(&M, "fix-add-reasoning#keep");
+	HZ_CHECK(json_is_false(json_object_get(json_array_get(reqs, 0), "reasoning_sent")));
+	HZ_CHECK(json_is_true(json_object_get(json_array_get(reqs, 2), "reasoning_sent")));
+	json_decref(reqs);
+}
+
 /* A server that refuses tool definitions: the first 400 switches the run to JSON-in-text. */
 static void test_fallback_without_tools(void)
 {
@@ -200,7 +216,7 @@ static void test_host_concurrency(void)
 int main(void)
 {
 	static const hz_test_case cases[] = {
-		HZ_TEST(test_solve_openai), HZ_TEST(test_solve_anthropic), HZ_TEST(test_json_mode),
+		HZ_TEST(test_solve_openai), HZ_TEST(test_solve_anthropic), HZ_TEST(test_json_mode), HZ_TEST(test_keep_reasoning),
 		HZ_TEST(test_fallback_without_tools), HZ_TEST(test_token_limit), HZ_TEST(test_cost_limit),
 		HZ_TEST(test_turn_limit), HZ_TEST(test_host_concurrency), /* last: it lowers the host's limit */
 	};

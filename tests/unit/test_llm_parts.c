@@ -191,8 +191,8 @@ static void test_wire_parse(void)
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.calls[0].args, "command")), "ls");
 	HZ_CHECK_EQ_INT(r.input_tokens, 11);
 	HZ_CHECK_EQ_STR(r.stop, "tool_calls");
-	/* DeepSeek's reasoning_content never goes back into the history. */
-	HZ_CHECK(json_object_get(r.message, "reasoning_content") == NULL);
+	/* reasoning_content stays in the parsed message; the loop drops it unless keep_reasoning=1. */
+	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.message, "reasoning_content")), "hm");
 	hz_llm_reply_release(&r);
 	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(an, strlen(an), &r), 0);
 	HZ_CHECK_EQ_INT(r.ncalls, 1);

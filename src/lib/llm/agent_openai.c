@@ -145,6 +145,9 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 		/* null content is valid only beside tool calls; some servers refuse it otherwise. */
 		json_object_set_new(out->message, "content", json_string(""));
 	}
+	/* Kept for servers that want it back (keep_reasoning); the loop drops it otherwise. */
+	if (json_is_string(json_object_get(msg, "reasoning_content")))
+		json_object_set(out->message, "reasoning_content", json_object_get(msg, "reasoning_content"));
 	fr = json_string_value(json_object_get(choice, "finish_reason"));
 	snprintf(out->stop, sizeof(out->stop), "%s", fr ? fr : "");
 	usage = json_object_get(root, "usage");

@@ -35,6 +35,7 @@ typedef struct hz_llm_settings {
 	const char *max_tokens_field; /* openai: "max_tokens" or "max_completion_tokens" */
 	const char *anthropic_version;
 	int prompt_cache;           /* anthropic: cache breakpoints on the system prompt and the last message */
+	int keep_reasoning;         /* openai: send reasoning_content back in the history */
 	json_t *extra_body;         /* "body.KEY" settings: extra top-level request fields, or NULL */
 
 	long max_turns;             /* 0: none */

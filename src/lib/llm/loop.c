@@ -298,6 +298,8 @@ static int handle_reply(run_state *st)
 						   (json_int_t)r->cache_read_tokens, "cache_write_tokens",
 						   (json_int_t)r->cache_write_tokens, "output_tokens",
 						   (json_int_t)r->output_tokens, "cost_usd", out->cost_usd));
+	if (!s->keep_reasoning)
+		json_object_del(r->message, "reasoning_content");
 	if (json_array_append(st->conv.messages, r->message))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	/* A reply that takes the run past a budget is not acted on. */

@@ -15,7 +15,7 @@ static const char *const known_keys[] = {
 	"max_turns", "max_total_tokens", "max_cost_usd", "command_timeout_s", "observation_max", "tool_mode",
 	"max_format_errors", "connect_timeout_s", "request_timeout_s", "stall_timeout_s", "retries",
 	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", "price_cache_read",
-	"price_cache_write", "prompt_cache", NULL,
+	"price_cache_write", "prompt_cache", "keep_reasoning", NULL,
 };
 
 static int bad(const hz_agent_config *cfg, const char *key, const char *what)
@@ -180,6 +180,11 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 		if (strcmp(v, "0") && strcmp(v, "1"))
 			return bad(cfg, "prompt_cache", "0 or 1");
 		s->prompt_cache = v[0] == '1';
+	}
+	if ((v = hz_agent_config_param(cfg, "keep_reasoning")) != NULL) {
+		if (strcmp(v, "0") && strcmp(v, "1"))
+			return bad(cfg, "keep_reasoning", "0 or 1");
+		s->keep_reasoning = v[0] == '1';
 	}
 	if ((v = hz_agent_config_param(cfg, "anthropic_version")) != NULL)
 		s->anthropic_version = v;
