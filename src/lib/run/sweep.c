@@ -288,10 +288,10 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->repaired_bytes = w.log ? hz_results_repaired_bytes(w.log) : 0;
 	if (o->dry_run)
 		goto done;
-	if ((rc = hz_sweep_write_json(o, &s)) != 0)
+	if (w.ntodo == 0) {
+		rc = hz_sweep_write_json(o, &s);
 		goto done;
-	if (w.ntodo == 0)
-		goto done;
+	}
 	so.mode = o->sandbox;
 	so.uid = o->sandbox_uid;
 	if ((rc = hz_sweep_prepare(o, &s, geteuid() == 0 && o->sandbox == HZ_SANDBOX_BWRAP
@@ -300,6 +300,9 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->work_dir = strdup(s.work_root);
 	so.state_dir = s.private_dir;
 	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
+		goto done;
+	/* sweep.json only once the sweep can really run (a sandbox that does not work stops it first). */
+	if ((rc = hz_sweep_write_json(o, &s)) != 0)
 		goto done;
 	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
 	w.o = o;
