@@ -83,7 +83,10 @@ static void on_sigint(int sig)
 typedef struct progress_state {
 	int tty;
 	int quiet;
+	int started;
 	double last_line;
+	const char *out_dir;
+	int jobs;
 } progress_state;
 
 static void fmt_secs(double s, char *out, size_t size)
@@ -102,6 +105,12 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 
 	if (ps->quiet)
 		return;
+	if (!ps->started) {
+		ps->started = 1;
+		fprintf(stderr, "horizon run: %zu runs to do, %d at a time, into %s\n", p->total, ps->jobs, ps->out_dir);
+		if (!ps->tty)
+			return;
+	}
 	fmt_secs(p->elapsed_s, el, sizeof(el));
 	fmt_secs(p->eta_s, eta, sizeof(eta));
 	if (ps->tty) {
@@ -259,7 +268,7 @@ int cmd_run(int argc, char **argv)
 	hz_selector sel = HZ_SELECTOR_INIT;
 	hz_agent_config *cfgs = NULL;
 	size_t ncfgs = 0;
-	progress_state ps = { 0, 0, 0 };
+	progress_state ps = { 0, 0, 0, 0, NULL, 1 };
 	const char *tasks = NULL;
 	double minm = 0, maxm = 0;
 	int json = 0, c, rc, exit_code = HZ_EXIT_OK;
@@ -373,6 +382,8 @@ int cmd_run(int argc, char **argv)
 	ps.tty = isatty(STDERR_FILENO);
 	o.progress = on_progress;
 	o.progress_arg = &ps;
+	ps.out_dir = o.out_dir;
+	ps.jobs = o.jobs;
 	signal(SIGINT, on_sigint);
 	signal(SIGTERM, on_sigint);
 	rc = hz_sweep_run(&o, &res);

@@ -195,6 +195,10 @@ static void supervise(sweep *w, double t0)
 	double last = 0;
 
 	pthread_mutex_lock(&w->mu);
+	if (w->o->progress) {
+		report(w, NULL, t0); /* a first report, before any run ends */
+		last = hz_clock_now();
+	}
 	while (w->workers_left > 0 || reported < w->nevents) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
