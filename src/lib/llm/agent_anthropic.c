@@ -89,7 +89,7 @@ static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 					  "submit", "description", hz_llm_submit_description, "input_schema",
 					  hz_llm_submit_schema())))
 		goto done;
-	if (s->extra_body && json_object_update(req, s->extra_body))
+	if (hz_llm_add_extra(req, s->extra_body))
 		goto done;
 	if (s->prompt_cache && !(last = cache_marked(json_array_get(conv->messages, json_array_size(conv->messages) - 1))))
 		goto done;

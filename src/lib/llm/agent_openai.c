@@ -43,7 +43,7 @@ static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
 					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
 		goto done;
-	if (s->extra_body && json_object_update(req, s->extra_body))
+	if (hz_llm_add_extra(req, s->extra_body))
 		goto done;
 	rc = hz_llm_dump_request(req, sys, conv, NULL, body);
 done:

@@ -262,6 +262,12 @@ void hz_llm_free(hz_agent *agent);
 /* Run one attempt with the given wire format; the backends' run(). */
 int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out);
 
+/*
+ * Copy the body.KEY settings into a request.  Deep copies: the settings are
+ * shared by runs in other threads, and even reference counts are not touched.
+ */
+int hz_llm_add_extra(json_t *req, const json_t *extra);
+
 /* Serialise v into body (bounded by body->max). */
 int hz_llm_dump(json_t *v, hz_buf *body);
 

@@ -23,6 +23,17 @@ json_t *hz_llm_submit_schema(void)
 			 "answer");
 }
 
+int hz_llm_add_extra(json_t *req, const json_t *extra)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach((json_t *)extra, key, v)
+		if (json_object_set_new(req, key, json_deep_copy(v)))
+			return -1;
+	return 0;
+}
+
 static int dump_cb(const char *data, size_t size, void *ud)
 {
 	return hz_buf_put(ud, data, size) ? -1 : 0;
