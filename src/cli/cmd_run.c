@@ -84,7 +84,10 @@ static void on_sigint(int sig)
 typedef struct progress_state {
 	int tty;
 	int quiet;
+	int started;
 	double last_line;
+	const char *out_dir;
+	int jobs;
 } progress_state;
 
 static void fmt_secs(double s, char *out, size_t size)
@@ -103,6 +106,12 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 
 	if (ps->quiet)
 		return;
+	if (!ps->started) {
+		ps->started = 1;
+		fprintf(stderr, "horizon run: %zu runs to do, %d at a time, into %s\n", p->total, ps->jobs, ps->out_dir);
+		if (!ps->tty)
+			return;
+	}
 	fmt_secs(p->elapsed_s, el, sizeof(el));
 	fmt_secs(p->eta_s, eta, sizeof(eta));
 	if (ps->tty) {
@@ -205,7 +214,7 @@ int cmd_run(int argc, char **argv)
 	hz_run_cli cli;
 	hz_sweep_opts o;
 	hz_sweep_result res;
-	progress_state ps = { 0, 0, 0 };
+	progress_state ps = { 0, 0, 0, 0, NULL, 1 };
 	int json, rc, exit_code;
 
 	memset(&res, 0, sizeof(res));
@@ -223,6 +232,8 @@ int cmd_run(int argc, char **argv)
 	ps.tty = isatty(STDERR_FILENO);
 	o.progress = on_progress;
 	o.progress_arg = &ps;
+	ps.out_dir = o.out_dir;
+	ps.jobs = o.jobs;
 	signal(SIGINT, on_sigint);
 	signal(SIGTERM, on_sigint);
 	rc = hz_sweep_run(&o, &res);
@@ -230,6 +241,12 @@ int cmd_run(int argc, char **argv)
 	signal(SIGTERM, SIG_DFL);
 	if (ps.tty && !ps.quiet && res.to_run && !o.dry_run)
 		fputc('\n', stderr);
+	for (const char *w = res.warnings; w && *w;) {
+		const char *nl = strchr(w, '\n');
+		int len = nl ? (int)(nl - w) : (int)strlen(w);
+		fprintf(stderr, "horizon run: warning: %.*s\n", len, w);
+		w += len + (nl ? 1 : 0);
+	}
 	if (rc) {
 		exit_code = hz_cli_lib_error("run");
 		goto done;

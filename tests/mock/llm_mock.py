@@ -99,12 +99,14 @@ def check_anthropic(body, headers, problems):
         problems.append("model is not a string")
     if not isinstance(body.get("max_tokens"), int):
         problems.append("max_tokens is missing")
-    if "system" in body and not isinstance(body["system"], str):
-        problems.append("system is not a string")
+    system = body.get("system", "")
+    if not (isinstance(system, str) or (isinstance(system, list) and all(
+            b.get("type") == "text" and isinstance(b.get("text"), str) for b in system))):
+        problems.append("system is neither a string nor a list of text blocks")
     msgs = body.get("messages")
     if not isinstance(msgs, list) or not msgs:
         problems.append("messages is not a non-empty list")
-        return
+        return 0
     want = "user"
     pending = set()
     for i, m in enumerate(msgs):
@@ -131,6 +133,18 @@ def check_anthropic(body, headers, problems):
     for t in body.get("tools") or []:
         if not t.get("name") or t.get("input_schema", {}).get("type") != "object":
             problems.append("malformed tool definition %r" % t)
+    # Prompt-cache breakpoints: at most 4, and never on thinking blocks.
+    marks = [b for b in (system if isinstance(system, list) else []) if "cache_control" in b]
+    for m in msgs:
+        if isinstance(m.get("content"), list):
+            for b in m["content"]:
+                if "cache_control" in b:
+                    marks.append(b)
+                    if b.get("type") in ("thinking", "redacted_thinking"):
+                        problems.append("cache_control on a thinking block")
+    if len(marks) > 4:
+        problems.append("%d cache breakpoints (at most 4)" % len(marks))
+    return len(marks)
 
 
 def last_tool_result(body):
@@ -176,6 +190,8 @@ def render(proto, model, step, n, native):
             tcs.append({"id": "call_%d_%d" % (n, i), "type": "function",
                         "function": {"name": c.get("tool", "bash"), "arguments": args}})
         msg = {"role": "assistant", "content": text or None}
+        if step.get("reasoning"):
+            msg["reasoning_content"] = step["reasoning"]
         if tcs:
             msg["tool_calls"] = tcs
         return {"id": "chatcmpl-%d" % n, "object": "chat.completion", "created": int(time.time()), "model": model,
@@ -253,6 +269,7 @@ class Handler(BaseHTTPRequestHandler):
         entry["tools"] = native
         entry["tool_result"] = last_tool_result(body)
         entry["nmessages"] = len(body.get("messages") or [])
+        entry["reasoning_sent"] = any("reasoning_content" in m for m in body.get("messages") or [])
         if not auth_ok:
             log(entry)
             if proto == "openai":
@@ -261,7 +278,7 @@ class Handler(BaseHTTPRequestHandler):
         if proto == "openai":
             check_openai(body, problems)
         else:
-            check_anthropic(body, headers, problems)
+            entry["cache_breakpoints"] = check_anthropic(body, headers, problems)
         try:
             script = load_script(model.split("#")[0])
         except (OSError, ValueError) as e:
@@ -330,7 +347,11 @@ def main():
     p.add_argument("--key", default="sk-test-key")
     p.add_argument("--port", type=int, default=0)
     ARGS = p.parse_args()
-    srv = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            pass  # a client that gave up (timeouts, stalls) is part of the tests
+
+    srv = Server(("127.0.0.1", ARGS.port), Handler)
     srv.daemon_threads = True
     print("PORT %d" % srv.server_address[1], flush=True)
     try:

@@ -162,6 +162,9 @@ static inline int test_exec(void *ctx, const char *command, double timeout_s, hz
 	return 0;
 }
 
+/* Seconds each run gets (the task's time limit, as the run engine would set it). */
+static double llm_time_limit_s = 60;
+
 typedef struct llm_run {
 	hz_agent_outcome out;
 	int rc;
@@ -206,7 +209,7 @@ static inline void llm_run_task(const mock_server *m, const char *name, const ch
 	env.transcript_path = run->transcript;
 	env.run_id = name;
 	env.seed = 42;
-	env.deadline = hz_clock_now() + 60;
+	env.deadline = hz_clock_now() + llm_time_limit_s;
 	env.max_output = 65536;
 	env.exec = test_exec;
 	env.exec_ctx = &x;

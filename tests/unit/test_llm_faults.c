@@ -121,6 +121,12 @@ static void test_auth_error(void)
 	HZ_CHECK_EQ_INT(run.out.infra_error, 1);
 	HZ_CHECK_EQ_INT(nrequests("fix-add#401an"), 1);
 	hz_agent_outcome_release(&run.out);
+	setenv("HZ_TEST_LLM_KEY", "sk-line\nX-Injected: 1", 1);
+	run_model(AN, "fix-add#newline", NULL, &run);
+	HZ_CHECK_EQ_STR(run.out.exit_reason, "auth_error");
+	HZ_CHECK(run.out.error_message && strstr(run.out.error_message, "control characters"));
+	HZ_CHECK_EQ_INT(nrequests("fix-add#newline"), 0);
+	hz_agent_outcome_release(&run.out);
 	unsetenv("HZ_TEST_LLM_KEY");
 	run_model(AN, "fix-add#nokey", NULL, &run);
 	setenv("HZ_TEST_LLM_KEY", M.key, 1);
@@ -140,6 +146,7 @@ static void test_exhausted(void)
 	HZ_CHECK_EQ_INT(run.out.infra_error, 1);
 	HZ_CHECK_EQ_INT(nrequests("exhausted#oa"), 4);
 	HZ_CHECK(run.out.error_message && strstr(run.out.error_message, "503"));
+	HZ_CHECK(run.out.error_message && strstr(run.out.error_message, "(4 attempts)"));
 	HZ_CHECK(run.out.wait_s >= (0.05 + 0.1 + 0.2) / 2);
 	HZ_CHECK(!run.scored_success);
 	hz_agent_outcome_release(&run.out);
@@ -166,6 +173,22 @@ static void test_bad_model_replies(void)
 	HZ_CHECK(run.scored_success);
 	HZ_CHECK_EQ_INT(run.out.turns, 5);
 	HZ_CHECK_EQ_INT(mock_problems(&M, "bad-args-recover#an"), 0);
+	hz_agent_outcome_release(&run.out);
+}
+
+/* The deadline passes while the model is still answering: time_limit, the model's own time. */
+static void test_deadline_mid_request(void)
+{
+	llm_run run;
+
+	llm_time_limit_s = 1.5;
+	run_model(AN, "slow-reply#an", NULL, &run);
+	llm_time_limit_s = 60;
+	HZ_CHECK_EQ_STR(run.out.exit_reason, "time_limit");
+	HZ_CHECK_EQ_INT(run.out.infra_error, 0);
+	HZ_CHECK_EQ_INT(run.out.turns, 1);
+	HZ_CHECK(run.out.wait_s < 0.1);
+	HZ_CHECK(run.wall_s >= 1.4 && run.wall_s < 3);
 	hz_agent_outcome_release(&run.out);
 }
 
@@ -216,7 +239,8 @@ int main(void)
 	static const hz_test_case cases[] = {
 		HZ_TEST(test_retry_after), HZ_TEST(test_burst_5xx), HZ_TEST(test_dropped_connection),
 		HZ_TEST(test_stall), HZ_TEST(test_malformed_and_truncated), HZ_TEST(test_auth_error),
-		HZ_TEST(test_exhausted), HZ_TEST(test_bad_model_replies), HZ_TEST(test_no_key_in_files),
+		HZ_TEST(test_exhausted), HZ_TEST(test_bad_model_replies), HZ_TEST(test_deadline_mid_request),
+		HZ_TEST(test_no_key_in_files),
 	};
 
 	if (mock_start(&M) != 0) {

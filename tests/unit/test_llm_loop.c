@@ -64,7 +64,20 @@ static void test_solve_openai(void)
 
 static void test_solve_anthropic(void)
 {
+	json_t *reqs;
+	size_t i;
+	json_t *e;
+
 	check_solved(AN, "fix-add#an", NULL);
+	/* Prompt caching: the system prompt and the last message carry a breakpoint. */
+	reqs = mock_requests(&M, "fix-add#an");
+	json_array_foreach(reqs, i, e)
+		HZ_CHECK_EQ_INT(json_integer_value(json_object_get(e, "cache_breakpoints")), 2);
+	json_decref(reqs);
+	check_solved(AN, "fix-add#an-nocache", ",prompt_cache=0");
+	reqs = mock_requests(&M, "fix-add#an-nocache");
+	HZ_CHECK_EQ_INT(json_integer_value(json_object_get(json_array_get(reqs, 2), "cache_breakpoints")), 0);
+	json_decref(reqs);
 }
 
 static void test_json_mode(void)
@@ -75,6 +88,22 @@ static void test_json_mode(void)
 	check_solved(AN, "fix-add#an-json", ",tool_mode=json");
 	reqs = mock_requests(&M, "fix-add#an-json");
 	HZ_CHECK(json_is_false(json_object_get(json_array_get(reqs, 0), "tools")));
+	json_decref(reqs);
+}
+
+/* reasoning_content goes back only with keep_reasoning=1 (Kimi's thinking models want it; DeepSeek's refuse it). */
+static void test_keep_reasoning(void)
+{
+	json_t *reqs;
+
+	check_solved(OA, "fix-add-reasoning#drop", NULL);
+	reqs = mock_requests(&M, "fix-add-reasoning#drop");
+	HZ_CHECK(json_is_false(json_object_get(json_array_get(reqs, 2), "reasoning_sent")));
+	json_decref(reqs);
+	check_solved(OA, "fix-add-reasoning#keep", ",keep_reasoning=1");
+	reqs = mock_requests(&M, "fix-add-reasoning#keep");
+	HZ_CHECK(json_is_false(json_object_get(json_array_get(reqs, 0), "reasoning_sent")));
+	HZ_CHECK(json_is_true(json_object_get(json_array_get(reqs, 2), "reasoning_sent")));
 	json_decref(reqs);
 }
 
@@ -187,7 +216,7 @@ static void test_host_concurrency(void)
 int main(void)
 {
 	static const hz_test_case cases[] = {
-		HZ_TEST(test_solve_openai), HZ_TEST(test_solve_anthropic), HZ_TEST(test_json_mode),
+		HZ_TEST(test_solve_openai), HZ_TEST(test_solve_anthropic), HZ_TEST(test_json_mode), HZ_TEST(test_keep_reasoning),
 		HZ_TEST(test_fallback_without_tools), HZ_TEST(test_token_limit), HZ_TEST(test_cost_limit),
 		HZ_TEST(test_turn_limit), HZ_TEST(test_host_concurrency), /* last: it lowers the host's limit */
 	};

@@ -191,18 +191,64 @@ static void test_wire_parse(void)
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.calls[0].args, "command")), "ls");
 	HZ_CHECK_EQ_INT(r.input_tokens, 11);
 	HZ_CHECK_EQ_STR(r.stop, "tool_calls");
-	/* DeepSeek's reasoning_content never goes back into the history. */
-	HZ_CHECK(json_object_get(r.message, "reasoning_content") == NULL);
+	/* reasoning_content stays in the parsed message; the loop drops it unless keep_reasoning=1. */
+	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.message, "reasoning_content")), "hm");
 	hz_llm_reply_release(&r);
 	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(an, strlen(an), &r), 0);
 	HZ_CHECK_EQ_INT(r.ncalls, 1);
 	HZ_CHECK_EQ_STR(r.text, "Run.");
 	HZ_CHECK_EQ_INT(r.input_tokens, 7);
+	HZ_CHECK_EQ_INT(r.cache_read_tokens, 4);
 	HZ_CHECK_EQ_INT(json_array_size(json_object_get(r.message, "content")), 3); /* thinking kept */
 	hz_llm_reply_release(&r);
 	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse("{\"choices\":[]}", 14, &r), HZ_EINVALID);
 	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse("{\"content\":", 11, &r), HZ_EINVALID);
 	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse("{\"error\":{}}", 12, &r), HZ_EINVALID);
+}
+
+/* Cached input tokens are billed at the cache prices, which default to the input price. */
+static void test_cost(void)
+{
+	hz_agent *a = NULL;
+	hz_llm_reply r;
+	const char *oa = "{\"choices\":[{\"message\":{\"content\":\"hi\"}}],\"usage\":{\"prompt_tokens\":1000000,"
+			 "\"completion_tokens\":100000,\"prompt_tokens_details\":{\"cached_tokens\":600000}}}";
+
+	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(oa, strlen(oa), &r), 0);
+	HZ_CHECK_EQ_INT(r.cache_read_tokens, 600000);
+	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:m,price_in=2,price_out=8"), 0);
+	HZ_CHECK_NEAR(hz_llm_reply_cost(a->state, &r), 2 + 0.8, 1e-12);
+	hz_agent_free(a);
+	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:m,price_in=2,price_out=8,price_cache_read=0.5"), 0);
+	HZ_CHECK_NEAR(hz_llm_reply_cost(a->state, &r), 0.4 * 2 + 0.6 * 0.5 + 0.8, 1e-12);
+	hz_agent_free(a);
+	hz_llm_reply_release(&r);
+}
+
+/* body.KEY settings reach the request body as JSON values (or strings). */
+static void test_extra_body(void)
+{
+	hz_agent *a = NULL;
+	hz_llm_conv conv = { NULL, NULL, HZ_BUF_INIT, 0 };
+	hz_buf body = HZ_BUF_INIT;
+	json_t *req;
+
+	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "qwen:qwen3-32b,body.enable_thinking=false,body.top_k=20,body.tag=x y"), 0);
+	conv.system = "sys";
+	conv.messages = json_pack("[{s:s, s:s}]", "role", "user", "content", "hi");
+	hz_buf_init(&body, 1 << 20);
+	HZ_CHECK_EQ_INT(hz_llm_wire_openai.build(a->state, &conv, 1, &body), 0);
+	req = json_loads(hz_buf_cstr(&body), 0, NULL);
+	HZ_CHECK(json_is_false(json_object_get(req, "enable_thinking")));
+	HZ_CHECK_EQ_INT(json_integer_value(json_object_get(req, "top_k")), 20);
+	HZ_CHECK_EQ_STR(json_string_value(json_object_get(req, "tag")), "x y");
+	HZ_CHECK_EQ_INT(json_array_size(json_object_get(req, "messages")), 2);
+	json_decref(req);
+	hz_agent_free(a);
+	hz_buf_release(&body);
+	hz_buf_release(&conv.cache);
+	json_decref(conv.messages);
+	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:m,body.messages=[]"), HZ_EINVALID);
 }
 
 static void test_redact(void)
@@ -261,5 +307,5 @@ static void test_agents_example(void)
 }
 
 HZ_TEST_MAIN(HZ_TEST(test_presets), HZ_TEST(test_agents_example), HZ_TEST(test_settings_errors), HZ_TEST(test_backoff_and_retry_after),
-	     HZ_TEST(test_host_limit), HZ_TEST(test_text_actions), HZ_TEST(test_clip), HZ_TEST(test_wire_parse),
+	     HZ_TEST(test_host_limit), HZ_TEST(test_text_actions), HZ_TEST(test_clip), HZ_TEST(test_wire_parse), HZ_TEST(test_cost), HZ_TEST(test_extra_body),
 	     HZ_TEST(test_redact))

@@ -30,10 +30,39 @@ static long thinking_budget(const char *effort)
 	return 24576;
 }
 
+/*
+ * Prompt caching: a copy of the conversation's last message (always the
+ * user's) with a cache breakpoint on its last block.  The breakpoint moves
+ * forward every turn; the provider finds the previous turn's prefix in its
+ * cache, so each turn pays full price only for what is new.
+ */
+static json_t *cache_marked(json_t *msg)
+{
+	json_t *copy = json_deep_copy(msg), *content, *block;
+
+	if (!copy)
+		return NULL;
+	content = json_object_get(copy, "content");
+	if (json_is_string(content)) {
+		json_t *blocks = json_pack("[{s:s, s:O}]", "type", "text", "text", content);
+		if (!blocks || json_object_set_new(copy, "content", blocks)) {
+			json_decref(copy);
+			return NULL;
+		}
+		content = blocks;
+	}
+	block = json_array_get(content, json_array_size(content) - 1);
+	if (json_is_object(block) && json_object_set_new(block, "cache_control", json_pack("{s:s}", "type", "ephemeral"))) {
+		json_decref(copy);
+		return NULL;
+	}
+	return copy;
+}
+
 static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body)
 {
 	long budget = thinking_budget(s->reasoning_effort), max_tokens = s->max_tokens;
-	json_t *req = NULL;
+	json_t *req = NULL, *last = NULL;
 	int rc = HZ_ENOMEM;
 
 	if (budget && max_tokens <= budget)
@@ -42,7 +71,10 @@ static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 		goto done;
 	if (json_object_set_new(req, "model", json_string(s->model)) ||
 	    json_object_set_new(req, "max_tokens", json_integer(max_tokens)) ||
-	    json_object_set_new(req, "system", json_string(conv->system)))
+	    json_object_set_new(req, "system",
+				s->prompt_cache ? json_pack("[{s:s, s:s, s:{s:s}}]", "type", "text", "text", conv->system,
+							    "cache_control", "type", "ephemeral")
+						: json_string(conv->system)))
 		goto done;
 	/* Temperature may not be set together with extended thinking. */
 	if (s->has_temperature && !budget && json_object_set_new(req, "temperature", json_real(s->temperature)))
@@ -57,10 +89,15 @@ static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 					  "submit", "description", hz_llm_submit_description, "input_schema",
 					  hz_llm_submit_schema())))
 		goto done;
-	rc = hz_llm_dump_request(req, NULL, conv, body);
+	if (hz_llm_add_extra(req, s->extra_body))
+		goto done;
+	if (s->prompt_cache && !(last = cache_marked(json_array_get(conv->messages, json_array_size(conv->messages) - 1))))
+		goto done;
+	rc = hz_llm_dump_request(req, NULL, conv, last, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");
+	json_decref(last);
 	json_decref(req);
 	return rc;
 }
@@ -141,6 +178,8 @@ static int an_parse(const char *body, size_t len, hz_llm_reply *out)
 	out->input_tokens = (long)(json_integer_value(json_object_get(usage, "input_tokens")) +
 				   json_integer_value(json_object_get(usage, "cache_creation_input_tokens")) +
 				   json_integer_value(json_object_get(usage, "cache_read_input_tokens")));
+	out->cache_read_tokens = (long)json_integer_value(json_object_get(usage, "cache_read_input_tokens"));
+	out->cache_write_tokens = (long)json_integer_value(json_object_get(usage, "cache_creation_input_tokens"));
 	out->output_tokens = (long)json_integer_value(json_object_get(usage, "output_tokens"));
 done:
 	hz_buf_release(&text);

@@ -43,7 +43,9 @@ static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
 					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
 		goto done;
-	rc = hz_llm_dump_request(req, sys, conv, body);
+	if (hz_llm_add_extra(req, s->extra_body))
+		goto done;
+	rc = hz_llm_dump_request(req, sys, conv, NULL, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");
@@ -143,11 +145,19 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 		/* null content is valid only beside tool calls; some servers refuse it otherwise. */
 		json_object_set_new(out->message, "content", json_string(""));
 	}
+	/* Kept for servers that want it back (keep_reasoning); the loop drops it otherwise. */
+	if (json_is_string(json_object_get(msg, "reasoning_content")))
+		json_object_set(out->message, "reasoning_content", json_object_get(msg, "reasoning_content"));
 	fr = json_string_value(json_object_get(choice, "finish_reason"));
 	snprintf(out->stop, sizeof(out->stop), "%s", fr ? fr : "");
 	usage = json_object_get(root, "usage");
 	out->input_tokens = (long)json_integer_value(json_object_get(usage, "prompt_tokens"));
 	out->output_tokens = (long)json_integer_value(json_object_get(usage, "completion_tokens"));
+	/* Cached prompt tokens: OpenAI's (and most servers') field, or DeepSeek's. */
+	out->cache_read_tokens = (long)json_integer_value(
+		json_object_get(json_object_get(usage, "prompt_tokens_details"), "cached_tokens"));
+	if (!out->cache_read_tokens)
+		out->cache_read_tokens = (long)json_integer_value(json_object_get(usage, "prompt_cache_hit_tokens"));
 done:
 	json_decref(hist);
 	json_decref(root);

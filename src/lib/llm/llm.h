@@ -25,6 +25,8 @@ typedef struct hz_llm_settings {
 	const char *base_url;
 	const char *api_key_env;    /* NULL or "": no key (local servers) */
 	double price_in, price_out; /* USD per million tokens */
+	double price_cache_read;    /* USD per million input tokens read from a prompt cache */
+	double price_cache_write;   /* USD per million input tokens written to one */
 
 	int has_temperature;
 	double temperature;
@@ -32,6 +34,9 @@ typedef struct hz_llm_settings {
 	const char *reasoning_effort; /* NULL, "low", "medium", "high", ... */
 	const char *max_tokens_field; /* openai: "max_tokens" or "max_completion_tokens" */
 	const char *anthropic_version;
+	int prompt_cache;           /* anthropic: cache breakpoints on the system prompt and the last message */
+	int keep_reasoning;         /* openai: send reasoning_content back in the history */
+	json_t *extra_body;         /* "body.KEY" settings: extra top-level request fields, or NULL */
 
 	long max_turns;             /* 0: none */
 	long max_total_tokens;      /* input + output over the run; 0: none */
@@ -52,8 +57,17 @@ typedef struct hz_llm_settings {
 	size_t max_response;        /* bytes of one response body */
 } hz_llm_settings;
 
-/* Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names the bad key. */
+/*
+ * Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names
+ * the bad key.  Release with hz_llm_settings_release.
+ */
 int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
+void hz_llm_settings_release(hz_llm_settings *s);
+
+struct hz_llm_reply;
+
+/* The USD cost of one reply under the settings' prices. */
+double hz_llm_reply_cost(const hz_llm_settings *s, const struct hz_llm_reply *r);
 
 /*
  * Fill an agent config's missing base_url and api_key_env (and default
@@ -91,6 +105,7 @@ typedef struct hz_http_response {
 	hz_buf body;          /* bounded by settings.max_response */
 	double retry_after_s; /* from Retry-After, or -1 */
 	double elapsed_s;
+	int attempts;         /* set by hz_llm_call: attempts made */
 } hz_http_response;
 
 void hz_http_response_release(hz_http_response *r);
@@ -164,7 +179,9 @@ typedef struct hz_llm_reply {
 	char *text;               /* all text blocks joined; "" when none */
 	hz_llm_toolcall *calls;
 	size_t ncalls;
-	long input_tokens;
+	long input_tokens;        /* all of them, cached or not */
+	long cache_read_tokens;   /* of input_tokens, read from the provider's prompt cache */
+	long cache_write_tokens;  /* of input_tokens, written to it (Anthropic) */
 	long output_tokens;
 	char stop[32];            /* finish_reason / stop_reason */
 	json_t *message;          /* the assistant message, native form, for the history */
@@ -245,15 +262,22 @@ void hz_llm_free(hz_agent *agent);
 /* Run one attempt with the given wire format; the backends' run(). */
 int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out);
 
+/*
+ * Copy the body.KEY settings into a request.  Deep copies: the settings are
+ * shared by runs in other threads, and even reference counts are not touched.
+ */
+int hz_llm_add_extra(json_t *req, const json_t *extra);
+
 /* Serialise v into body (bounded by body->max). */
 int hz_llm_dump(json_t *v, hz_buf *body);
 
 /*
  * The request body: the object `head` with "messages": [first, conversation...]
- * added at its end (`first` is a message object put before the
- * conversation, or NULL).
+ * added at its end.  `first` (or NULL) is put before the conversation;
+ * `last` (or NULL) stands in for the conversation's final message (a copy
+ * with a cache marker, say).
  */
-int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *body);
+int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *last, hz_buf *body);
 
 /* The JSON schema objects of the two tools' parameters (new references). */
 json_t *hz_llm_bash_schema(void);

@@ -47,6 +47,7 @@ int hz_llm_init(hz_agent *agent)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	if ((rc = hz_llm_settings_load(s, &agent->config)) != 0 ||
 	    (rc = hz_llm_url_host(s->base_url, host, sizeof(host))) != 0) {
+		hz_llm_settings_release(s);
 		free(s);
 		return rc;
 	}
@@ -56,6 +57,8 @@ int hz_llm_init(hz_agent *agent)
 
 void hz_llm_free(hz_agent *agent)
 {
+	if (agent->state)
+		hz_llm_settings_release(agent->state);
 	free(agent->state);
 	agent->state = NULL;
 }
@@ -284,15 +287,19 @@ static int handle_reply(run_state *st)
 	out->turns++;
 	out->input_tokens += r->input_tokens;
 	out->output_tokens += r->output_tokens;
-	out->cost_usd += ((double)r->input_tokens * s->price_in + (double)r->output_tokens * s->price_out) / 1e6;
+	out->cost_usd += hz_llm_reply_cost(s, r);
 	for (size_t i = 0; calls && i < r->ncalls; i++)
 		json_array_append_new(calls, json_pack("{s:s, s:s, s:s}", "id", r->calls[i].id, "name", r->calls[i].name,
 						       "arguments", r->calls[i].raw_args));
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:o, s:s, s:{s:I, s:I}, s:f}", "type", "assistant",
-						   "turn", (json_int_t)out->turns, "text", r->text, "tool_calls",
-						   calls, "stop", r->stop, "usage", "input_tokens",
-						   (json_int_t)r->input_tokens, "output_tokens",
+	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:o, s:s, s:{s:I, s:I, s:I, s:I}, s:f}", "type",
+						   "assistant", "turn", (json_int_t)out->turns, "text", r->text,
+						   "tool_calls", calls, "stop", r->stop, "usage", "input_tokens",
+						   (json_int_t)r->input_tokens, "cache_read_tokens",
+						   (json_int_t)r->cache_read_tokens, "cache_write_tokens",
+						   (json_int_t)r->cache_write_tokens, "output_tokens",
 						   (json_int_t)r->output_tokens, "cost_usd", out->cost_usd));
+	if (!s->keep_reasoning)
+		json_object_del(r->message, "reasoning_content");
 	if (json_array_append(st->conv.messages, r->message))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	/* A reply that takes the run past a budget is not acted on. */
@@ -394,11 +401,11 @@ static void loop(run_state *st)
 			       msg ? ": " : "", msg ? msg : "");
 		} else if (cs == HZ_CALL_EXHAUSTED) {
 			if (r.curl_code)
-				finish(st, "api_error", 1, "API unavailable after %ld retries: %s", s->retries, r.error);
+				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, r.error);
 			else if (r.status >= 200 && r.status < 300)
-				finish(st, "api_error", 1, "API unavailable after %ld retries: %s", s->retries, st->problem);
+				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, st->problem);
 			else
-				finish(st, "api_error", 1, "API unavailable after %ld retries: HTTP %ld%s%s", s->retries,
+				finish(st, "api_error", 1, "API unavailable (%d attempts): HTTP %ld%s%s", r.attempts,
 				       r.status, msg ? ": " : "", msg ? msg : "");
 		} else if (handle_rejected(st, &r) == 0) {
 			free(msg);
@@ -433,6 +440,9 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 		goto done;
 	if (st.s->api_key_env && !st.key) {
 		finish(&st, "auth_error", 1, "environment variable '%s' (the API key) is not set", st.s->api_key_env);
+	} else if (st.key && st.key[strcspn(st.key, "\r\n\t\x7f")]) {
+		/* A line break would let the value forge further HTTP headers. */
+		finish(&st, "auth_error", 1, "environment variable '%s' holds control characters", st.s->api_key_env);
 	} else if ((rc = start(&st, agent)) != 0) {
 		finish(&st, "harness_error", 1, "%s", hz_error_message());
 		rc = 0;

@@ -63,6 +63,7 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		const char *problem = NULL;
 		int throttled;
 
+		r->attempts = attempt - 1;
 		if (left <= 0)
 			return HZ_CALL_TIME_LIMIT;
 		timeout = s->request_timeout_s < left ? s->request_timeout_s : left;
@@ -79,6 +80,7 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		}
 		*wait_s += queued;
 		hz_llm_http_post(c, body, len, timeout, r);
+		r->attempts = attempt;
 		throttled = r->status == 429;
 		hz_llm_host_release(o->host, throttled);
 
@@ -103,14 +105,15 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 			problem = throttled ? "rate limited" : "server error";
 		}
 
-		/* The attempt failed and may be retried: its time was lost to the API. */
-		*wait_s += r->elapsed_s;
 		now = hz_clock_now();
 		if (r->curl_code == 28 /* CURLE_OPERATION_TIMEDOUT */ && now >= o->deadline) {
+			/* Cut off by the run's deadline: the model's time, not the API's fault. */
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, problem, 0);
 			return HZ_CALL_TIME_LIMIT;
 		}
+		/* The attempt failed and may be retried: its time was lost to the API. */
+		*wait_s += r->elapsed_s;
 		if (attempt > s->retries) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, problem, 0);

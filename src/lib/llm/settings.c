@@ -14,7 +14,8 @@ static const char *const known_keys[] = {
 	"preset", "temperature", "max_tokens", "reasoning_effort", "max_tokens_field", "anthropic_version",
 	"max_turns", "max_total_tokens", "max_cost_usd", "command_timeout_s", "observation_max", "tool_mode",
 	"max_format_errors", "connect_timeout_s", "request_timeout_s", "stall_timeout_s", "retries",
-	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", NULL,
+	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", "price_cache_read",
+	"price_cache_write", "prompt_cache", "keep_reasoning", NULL,
 };
 
 static int bad(const hz_agent_config *cfg, const char *key, const char *what)
@@ -55,10 +56,47 @@ static int get_long(const hz_agent_config *cfg, const char *key, long lo, long h
 	return 0;
 }
 
-static int check_keys(const hz_agent_config *cfg)
+/*
+ * "body.KEY=VALUE" adds a top-level field to every request (provider
+ * extensions: DashScope's enable_thinking, OpenRouter's provider routing,
+ * vLLM's top_k, ...).  VALUE is JSON when it parses as JSON, else a string.
+ */
+static int add_body_field(hz_llm_settings *s, const hz_agent_config *cfg, const char *key, const char *value)
 {
+	static const char *const reserved[] = { "model", "messages", "system", "tools", NULL };
+	json_t *v;
+
+	for (size_t i = 0; reserved[i]; i++)
+		if (!strcmp(key, reserved[i]) || !*key)
+			return hz_error_set(HZ_EINVALID, "agent '%s': 'body.%s' cannot be set", cfg->alias ? cfg->alias : "",
+					    key);
+	if (!s->extra_body && !(s->extra_body = json_object()))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (!(v = json_loads(value, JSON_DECODE_ANY, NULL)) && !(v = json_string(value)))
+		return hz_error_set(HZ_EINVALID, "agent '%s': 'body.%s' is not valid UTF-8", cfg->alias ? cfg->alias : "",
+				    key);
+	if (json_object_set_new(s->extra_body, key, v))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	return 0;
+}
+
+void hz_llm_settings_release(hz_llm_settings *s)
+{
+	json_decref(s->extra_body);
+	s->extra_body = NULL;
+}
+
+static int check_keys(hz_llm_settings *s, const hz_agent_config *cfg)
+{
+	int rc;
+
 	for (size_t i = 0; i < cfg->nparams; i++) {
 		size_t k = 0;
+		if (!strncmp(cfg->params[i].key, "body.", 5)) {
+			if ((rc = add_body_field(s, cfg, cfg->params[i].key + 5, cfg->params[i].value)) != 0)
+				return rc;
+			continue;
+		}
 		while (known_keys[k] && strcmp(known_keys[k], cfg->params[i].key))
 			k++;
 		if (!known_keys[k])
@@ -80,6 +118,8 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	s->api_key_env = cfg->api_key_env && *cfg->api_key_env ? cfg->api_key_env : NULL;
 	s->price_in = cfg->price_in;
 	s->price_out = cfg->price_out;
+	s->price_cache_read = cfg->price_in;
+	s->price_cache_write = cfg->price_in;
 	s->max_tokens = 4096;
 	s->max_tokens_field = "max_tokens";
 	s->anthropic_version = "2023-06-01";
@@ -93,6 +133,7 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	s->retry_max_s = 60;
 	s->retry_after_max_s = 300;
 	s->concurrency = 16;
+	s->prompt_cache = 1;
 
 	if (!s->model || !*s->model)
 		return hz_error_set(HZ_EINVALID, "agent '%s': an LLM backend needs a model (%s:MODEL)",
@@ -100,7 +141,7 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	if (!s->base_url || (strncmp(s->base_url, "http://", 7) && strncmp(s->base_url, "https://", 8)))
 		return hz_error_set(HZ_EINVALID, "agent '%s': base_url must be an http:// or https:// URL",
 				    cfg->alias ? cfg->alias : "");
-	if ((rc = check_keys(cfg)) != 0)
+	if ((rc = check_keys(s, cfg)) != 0)
 		return rc;
 	if ((v = hz_agent_config_param(cfg, "temperature")) != NULL) {
 		s->has_temperature = 1;
@@ -122,7 +163,9 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	    (rc = get_double(cfg, "retry_max_s", 0.001, 3600, &s->retry_max_s)) ||
 	    (rc = get_double(cfg, "retry_after_max_s", 0, 86400, &s->retry_after_max_s)) ||
 	    (rc = get_long(cfg, "concurrency", 1, 10000, &s->concurrency)) ||
-	    (rc = get_double(cfg, "max_response_mb", 0.01, 1024, &max_mb)))
+	    (rc = get_double(cfg, "max_response_mb", 0.01, 1024, &max_mb)) ||
+	    (rc = get_double(cfg, "price_cache_read", 0, 1e6, &s->price_cache_read)) ||
+	    (rc = get_double(cfg, "price_cache_write", 0, 1e6, &s->price_cache_write)))
 		return rc;
 	s->retry_base_s = base_ms / 1000.0;
 	s->max_response = (size_t)(max_mb * 1024 * 1024);
@@ -132,6 +175,16 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 		if (strcmp(v, "max_tokens") && strcmp(v, "max_completion_tokens"))
 			return bad(cfg, "max_tokens_field", "max_tokens or max_completion_tokens");
 		s->max_tokens_field = v;
+	}
+	if ((v = hz_agent_config_param(cfg, "prompt_cache")) != NULL) {
+		if (strcmp(v, "0") && strcmp(v, "1"))
+			return bad(cfg, "prompt_cache", "0 or 1");
+		s->prompt_cache = v[0] == '1';
+	}
+	if ((v = hz_agent_config_param(cfg, "keep_reasoning")) != NULL) {
+		if (strcmp(v, "0") && strcmp(v, "1"))
+			return bad(cfg, "keep_reasoning", "0 or 1");
+		s->keep_reasoning = v[0] == '1';
 	}
 	if ((v = hz_agent_config_param(cfg, "anthropic_version")) != NULL)
 		s->anthropic_version = v;
@@ -146,4 +199,15 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 			return bad(cfg, "tool_mode", "auto, native or json");
 	}
 	return 0;
+}
+
+double hz_llm_reply_cost(const hz_llm_settings *s, const hz_llm_reply *r)
+{
+	long plain = r->input_tokens - r->cache_read_tokens - r->cache_write_tokens;
+
+	if (plain < 0)
+		plain = 0;
+	return ((double)plain * s->price_in + (double)r->cache_read_tokens * s->price_cache_read +
+		(double)r->cache_write_tokens * s->price_cache_write + (double)r->output_tokens * s->price_out) /
+	       1e6;
 }

@@ -23,6 +23,17 @@ json_t *hz_llm_submit_schema(void)
 			 "answer");
 }
 
+int hz_llm_add_extra(json_t *req, const json_t *extra)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach((json_t *)extra, key, v)
+		if (json_object_set_new(req, key, json_deep_copy(v)))
+			return -1;
+	return 0;
+}
+
 static int dump_cb(const char *data, size_t size, void *ud)
 {
 	return hz_buf_put(ud, data, size) ? -1 : 0;
@@ -41,9 +52,9 @@ static int append_json(hz_buf *b, json_t *v)
 	return json_dump_callback(v, dump_cb, b, JSON_COMPACT) ? hz_error_set(HZ_ELIMIT, "request body too large") : 0;
 }
 
-int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *body)
+int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *last, hz_buf *body)
 {
-	size_t n = json_array_size(conv->messages);
+	size_t n = json_array_size(conv->messages) - (last ? 1 : 0);
 	int rc;
 
 	if (!conv->cache.max)
@@ -63,6 +74,8 @@ int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *
 	if (first && ((rc = append_json(body, first)) != 0 || (conv->cache.len && (rc = hz_buf_putc(body, ',')) != 0)))
 		return rc;
 	if ((rc = hz_buf_put(body, hz_buf_cstr(&conv->cache), conv->cache.len)) != 0)
+		return rc;
+	if (last && ((conv->cache.len && (rc = hz_buf_putc(body, ',')) != 0) || (rc = append_json(body, last)) != 0))
 		return rc;
 	return hz_buf_puts(body, "]}");
 }

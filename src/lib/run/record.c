@@ -143,6 +143,8 @@ int hz_record_build(const hz_record_in *in, hz_buf *line)
 	SET("working_s", json_real(round(fmax(0, in->wall_s - wait) * 1000) / 1000));
 	SET("wait_s", json_real(round(wait * 1000) / 1000));
 	SET("score_wall_s", json_real(round(in->score_wall_s * 1000) / 1000));
+	SET("setup_s", json_real(round(in->setup_s * 10000) / 10000));
+	SET("patch_s", json_real(round(in->patch_s * 10000) / 10000));
 	SET("total_tokens", tokens > 0 ? json_integer(tokens) : json_null());
 	SET("input_tokens", json_integer(oc ? oc->input_tokens : 0));
 	SET("output_tokens", json_integer(oc ? oc->output_tokens : 0));
