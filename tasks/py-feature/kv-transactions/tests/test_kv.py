@@ -128,10 +128,10 @@ for i, t in enumerate(small):
     check(fast(t) == want, "internal: models disagree")
     p, _ = run(t)
     check(p.returncode == 0 and p.stdout.decode() == want, "random session %d differs" % i)
-# performance: ~300k commands, 100k keys, many short nested transactions, frequent COUNT
+# performance: ~200k commands, 100k keys, many short nested transactions, frequent COUNT
 lines = ["SET key%d %s" % (i, "v%d" % (i % 50)) for i in range(100000)]
 depth = 0
-while len(lines) < 300000:
+while len(lines) < 200000:
     r = rng.random()
     if r < 0.12 or depth == 0: lines.append("BEGIN"); depth += 1
     elif r < 0.5: lines.append("SET key%d v%d" % (rng.randrange(120000), rng.randrange(60)))
