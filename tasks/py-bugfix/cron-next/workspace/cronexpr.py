@@ -18,8 +18,8 @@ field is a comma-separated list of items; an item is
 Values out of the field's range, N > M, S < 1 and anything else malformed raise ValueError.
 
 Day matching follows classic (Vixie) cron: if both DAY-OF-MONTH and DAY-OF-WEEK are restricted (their
-text does not start with '*'), a day matches when EITHER matches; if one of them starts with '*', only the
-other one counts.
+text does not start with '*'), a day matches when EITHER matches; otherwise (at least one of them starts
+with '*', e.g. '*' or '*/2') a day must match BOTH.
 
 Macros: @yearly (= @annually) "0 0 1 1 *", @monthly "0 0 1 * *", @weekly "0 0 * * 0", @daily (= @midnight)
 "0 0 * * *", @hourly "0 * * * *".

@@ -100,7 +100,7 @@ def main(argv):
             idx = []
             for name in args.select.split(","):
                 if name not in header:
-                    print("csvconv: no column %r" % name, file=sys.stderr)
+                    print("csvconv: no column %s" % name, file=sys.stderr)
                     return 2
                 idx.append(header.index(name))
             records = [(ln, [f[k] if k < len(f) else "" for k in idx]) for ln, f in records]
