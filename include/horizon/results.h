@@ -23,6 +23,13 @@ typedef struct hz_results hz_results;
  * a JSON object fails with HZ_EINVALID naming DIR/runs.jsonl:LINE.
  */
 int hz_results_open(hz_results **out, const char *dir);
+/*
+ * Open an existing log for reading only (a dry run): a shared lock, no
+ * directory made, a partial last line ignored rather than repaired.
+ * HZ_ENOTFOUND when DIR/runs.jsonl does not exist.
+ */
+int hz_results_open_readonly(hz_results **out, const char *dir);
+
 void hz_results_free(hz_results *r);
 
 const char *hz_results_dir(const hz_results *r);

@@ -59,10 +59,12 @@ typedef struct hz_sweep_opts {
 	hz_sweep_progress_fn progress; /* called on the caller's thread after each run and every second */
 	void *progress_arg;
 	volatile sig_atomic_t *stop; /* when it becomes non-zero, no new run starts */
+	const char *work_dir;        /* where workspaces go; NULL: DIR/work, or a temporary directory
+					when the sandbox uid cannot reach DIR */
 } hz_sweep_opts;
 
 #define HZ_SWEEP_OPTS_INIT \
-	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL }
+	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL, NULL }
 
 /* Outcome counts of one agent in a sweep. */
 typedef struct hz_sweep_agent {

@@ -29,9 +29,9 @@ int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, lo
 /*
  * A task's baseline, made once and shared by many runs: a git object
  * database holding the baseline commit of `src`.  Workspaces made from it
- * (hz_workspace_create_from) borrow its objects through git's alternates,
- * so a run needs no git work before the agent starts.  Read-only once made;
- * safe to share between threads.
+ * (hz_workspace_create_from) borrow its objects, so a run needs no git work
+ * before the agent starts.  Read-only once made; safe to share between
+ * threads.
  */
 typedef struct hz_workspace_base hz_workspace_base;
 
@@ -40,7 +40,13 @@ int hz_workspace_base_new(hz_workspace_base **out, const char *dir, const char *
 const char *hz_workspace_base_commit(const hz_workspace_base *base);
 void hz_workspace_base_free(hz_workspace_base *base);
 
-/* Like hz_workspace_create, from a shared baseline (same baseline commit id). */
+/*
+ * Like hz_workspace_create, from a shared baseline (same baseline commit
+ * id), but with no git directory on disk: the repository lives in memory
+ * (its new objects in memory, the baseline's borrowed from `base`), so the
+ * run's only files are its work tree.  The final commit and the patch work
+ * as usual.
+ */
 int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_workspace_base *base, long owner_uid);
 
 /* Host path of the work tree (what the sandbox binds at /workspace). */

@@ -45,6 +45,7 @@ static const char usage_text[] =
 	"      --time-limit-scale X  multiply every task's time limit by X (default 1)\n"
 	"      --max-retries N     retry runs recorded as 'error' up to N times (default 2)\n"
 	"      --keep-workspaces   keep each run's workspace (DIR/work/RUN_ID) after scoring\n"
+	"      --work-dir PATH     put workspaces there instead of DIR/work (e.g. a tmpfs)\n"
 	"      --dry-run           show what would run; write nothing\n"
 	"\n"
 	"Sandbox:\n"
@@ -100,14 +101,14 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	fmt_secs(p->elapsed_s, el, sizeof(el));
 	fmt_secs(p->eta_s, eta, sizeof(eta));
 	if (ps->tty) {
+		/* Runs that end in error get a line of their own above the status line. */
+		if (p->run_id && p->status && !strcmp(p->status, "error"))
+			fprintf(stderr, "\r\033[K%s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
 		fprintf(stderr, "\r\033[K[%zu/%zu] %zu success, %zu failure, %zu error", p->done, p->total, p->success,
 			p->failure, p->error);
 		if (p->elsewhere)
 			fprintf(stderr, ", %zu elsewhere", p->elsewhere);
 		fprintf(stderr, ", %zu running | %s elapsed, ETA %s", p->running, el, eta);
-		if (p->run_id && p->status && strcmp(p->status, "success") && strcmp(p->status, "failure"))
-			fprintf(stderr, "\n%s %s #%d: %s (%s)\n", p->alias, p->task_id, p->repeat, p->status,
-				p->exit_reason);
 		fflush(stderr);
 		return;
 	}
@@ -148,6 +149,8 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 		printf("repaired runs.jsonl: cut off a partial last line of %zu bytes\n", r->repaired_bytes);
 	if (r->isolation)
 		printf("isolation: %s\n", r->isolation);
+	if (o->keep_workspaces && r->work_dir)
+		printf("workspaces kept in: %s\n", r->work_dir);
 	printf("results: %s/runs.jsonl\n", o->out_dir);
 }
 
@@ -180,6 +183,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
 	json_object_set_new(root, "stopped", json_boolean(r->stopped));
 	json_object_set_new(root, "wall_s", json_real(r->wall_s));
+	json_object_set_new(root, "work_dir", r->work_dir ? json_string(r->work_dir) : json_null());
 	json_object_set_new(root, "isolation", r->isolation ? json_loads(r->isolation, JSON_DECODE_ANY, NULL) : json_null());
 	json_object_set_new(root, "agents", agents);
 	json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -188,7 +192,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 }
 
 enum { OPT_AGENTS = 256, OPT_TASKS_DIR, OPT_MIN, OPT_MAX, OPT_SHARD, OPT_SEED, OPT_SCALE, OPT_RETRIES, OPT_KEEP,
-       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON };
+       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON, OPT_WORK };
 
 static const struct option long_opts[] = {
 	{ "agent", required_argument, NULL, 'a' },   { "agents", required_argument, NULL, OPT_AGENTS },
@@ -198,7 +202,7 @@ static const struct option long_opts[] = {
 	{ "out", required_argument, NULL, 'o' },     { "shard", required_argument, NULL, OPT_SHARD },
 	{ "seed", required_argument, NULL, OPT_SEED }, { "time-limit-scale", required_argument, NULL, OPT_SCALE },
 	{ "max-retries", required_argument, NULL, OPT_RETRIES }, { "keep-workspaces", no_argument, NULL, OPT_KEEP },
-	{ "dry-run", no_argument, NULL, OPT_DRY },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
+	{ "dry-run", no_argument, NULL, OPT_DRY },   { "work-dir", required_argument, NULL, OPT_WORK },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
 	{ "sandbox-uid", required_argument, NULL, OPT_UID }, { "json", no_argument, NULL, OPT_JSON },
 	{ "quiet", no_argument, NULL, 'q' },         { "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -315,6 +319,7 @@ int cmd_run(int argc, char **argv)
 			}
 			break;
 		case OPT_KEEP: o.keep_workspaces = 1; break;
+		case OPT_WORK: o.work_dir = optarg; break;
 		case OPT_DRY: o.dry_run = 1; break;
 		case OPT_SANDBOX:
 			if (hz_sandbox_mode_parse(optarg, &o.sandbox) != 0) {

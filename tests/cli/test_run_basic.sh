@@ -42,14 +42,15 @@ expect_grep "the repair is reported" 'partial last line of 20 bytes' "$TMP/out"
 [ "$(wc -l <"$D/runs.jsonl")" = 6 ] && [ "$(tail -c 1 "$D/runs.jsonl" | od -An -c | tr -d ' ')" = '\n' ] \
 	&& ok "6 complete records after the repair" || bad "6 complete records after the repair"
 
-# sim: a fixed seed gives identical outcomes twice; another seed gives others.
+# sim: a fixed seed gives identical outcomes twice; another seed gives others.  (Logic, not
+# isolation: these sweeps run without the sandbox to keep the test fast.)
 SIM="sim,h50=1,slope=1.5,alias=sim-a,release=2024-01-01"
 for d in s1 s2; do
-	"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 7 --jobs 2 \
+	"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 7 --jobs 2 --sandbox none \
 		--out "$TMP/$d" --quiet >/dev/null 2>&1
 	field "$TMP/$d/runs.jsonl" '"\n".join(sorted(r["run_id"]+" "+r["status"] for r in rs))' >"$TMP/$d.txt"
 done
-"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 8 --jobs 2 --out "$TMP/s3" --quiet >/dev/null 2>&1
+"$HORIZON" run --agent "$SIM" --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 4 --seed 8 --jobs 2 --sandbox none --out "$TMP/s3" --quiet >/dev/null 2>&1
 field "$TMP/s3/runs.jsonl" '"\n".join(sorted(r["run_id"]+" "+r["status"] for r in rs))' >"$TMP/s3.txt"
 [ "$(wc -l <"$TMP/s1.txt")" = 12 ] && cmp -s "$TMP/s1.txt" "$TMP/s2.txt" && ok "sim: same seed, same outcomes" \
 	|| bad "sim: same seed, same outcomes"
@@ -60,7 +61,7 @@ grep -q success "$TMP/s1.txt" && grep -q failure "$TMP/s1.txt" && ok "sim both s
 
 # Shards: 3 shards run every run exactly once.
 for k in 1 2 3; do
-	"$HORIZON" run --agent "$SIM" --agent null --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 2 --jobs 2 --shard $k/3 \
+	"$HORIZON" run --agent "$SIM" --agent null --tasks-dir "$TASKS" --tasks 'fixture/*' --repeats 2 --jobs 2 --sandbox none --shard $k/3 \
 		--out "$TMP/sh$k" --quiet >/dev/null 2>&1 || bad "shard $k/3 runs"
 done
 cat "$TMP"/sh[123]/runs.jsonl >"$TMP/all.jsonl"
@@ -88,6 +89,17 @@ expect_ok "--sandbox none" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --
 	&& ok "isolation none recorded" || bad "isolation none recorded"
 expect_ok "--dry-run" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --out "$TMP/dry" --dry-run
 [ ! -e "$TMP/dry" ] && ok "--dry-run writes nothing" || bad "--dry-run writes nothing"
+expect_ok "--dry-run over a sweep" "$HORIZON" run --agent oracle --agent null --tasks-dir "$TASKS" --tasks 'fixture/*' --out "$D" --dry-run
+expect_grep "--dry-run counts recorded runs" '6 runs planned .*, 0 to run' "$TMP/out"
+
+# --keep-workspaces keeps the work tree and a git directory with the baseline and final commits.
+# ($TMP is private to root, so the sandbox uid cannot reach $TMP/k/work: the summary says where they are.)
+expect_ok "--keep-workspaces" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/fix-add --keep-workspaces --out "$TMP/k"
+kept=$(sed -n 's/^workspaces kept in: //p' "$TMP/out")
+kw=$(ls -d "$kept"/*/ | head -1)
+[ "$(git --git-dir="$kw/git" log --format=%s 2>/dev/null | tr '\n' ,)" = "final state,baseline," ] \
+	&& ok "kept workspace has the baseline and final commits" || bad "kept workspace has the baseline and final commits"
+case $kept in /tmp/horizon-work-*) rm -rf "$kept" ;; esac
 
 # An agents file (YAML).
 cat >"$TMP/agents.yaml" <<'Y'
@@ -104,6 +116,17 @@ expect_ok "--agents FILE" "$HORIZON" run --agents "$TMP/agents.yaml" --tasks-dir
 printf 'agents:\n  - alias: x\n    model: m\n' >"$TMP/bad.yaml"
 expect_fail "an agents file without backend" 1 "$HORIZON" run --agents "$TMP/bad.yaml" --tasks-dir "$TASKS" --out "$TMP/bad"
 expect_grep "names the file and line" 'bad.yaml:2: the agent has no .backend' "$TMP/err"
+
+# A task needing a tool that is not installed stops the sweep before it starts.
+expect_fail "a missing required tool" 1 "$HORIZON" run --agent oracle --tasks-dir "$BROKEN" --tasks broken/needs-tool --out "$TMP/nt"
+expect_grep "names the task and the tool" "task 'broken/needs-tool' requires 'horizon-no-such-tool'" "$TMP/err"
+
+# --work-dir puts workspaces elsewhere.
+mkdir -p "$TMP/wd" && chmod 755 "$TMP" "$TMP/wd"
+expect_ok "--work-dir" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/trivial --work-dir "$TMP/wd/w" \
+	--keep-workspaces --out "$TMP/wdo" --quiet
+[ -d "$TMP/wd/w/$(field "$TMP/wdo/runs.jsonl" 'rs[0]["run_id"]')/work" ] && ok "the workspace is under --work-dir" \
+	|| bad "the workspace is under --work-dir"
 
 # Usage errors.
 expect_fail "no agent" 2 "$HORIZON" run --tasks-dir "$TASKS"

@@ -1,10 +1,11 @@
 # Crash safety: kill -9 in the middle of a 100-run sweep, then the same command again,
 # ends with exactly 100 complete, unique records; two sweeps writing into one DIR at
-# once do not corrupt it or run anything twice.
+# once do not corrupt it or run anything twice.  (These are tests of the log, claims and resume, so
+# they run without the sandbox to stay fast; test_run_sandbox covers what the sandbox kills.)
 . "$(dirname "$0")/lib.sh"
 TASKS=$HZ_SOURCE_DIR/tests/data/tasks
 D=$TMP/crash
-cmd=("$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/trivial --repeats 100 --jobs 2 --out "$D" --quiet)
+cmd=("$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/trivial --repeats 100 --jobs 2 --sandbox none --out "$D" --quiet)
 
 check_log() { # check_log FILE N: N complete, unique records
 	python3 - "$1" "$2" <<'PY'
@@ -37,7 +38,7 @@ left=$(ls -A "$D/work" 2>/dev/null | wc -l)
 
 # Two sweeps into one DIR at once.
 D2=$TMP/two
-cmd2=("$HORIZON" run --agent oracle --agent null --tasks-dir "$TASKS" --tasks fixture/trivial --repeats 20 --jobs 2 --out "$D2" --json)
+cmd2=("$HORIZON" run --agent oracle --agent null --tasks-dir "$TASKS" --tasks fixture/trivial --repeats 20 --jobs 2 --sandbox none --out "$D2" --json)
 "${cmd2[@]}" >"$TMP/a.json" 2>"$TMP/a.err" &
 p1=$!
 "${cmd2[@]}" >"$TMP/b.json" 2>"$TMP/b.err" &

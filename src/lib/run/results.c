@@ -38,6 +38,7 @@ struct hz_results {
 	size_t nlines;   /* complete lines seen */
 	size_t nrecords;
 	size_t repaired;
+	int readonly;    /* opened by hz_results_open_readonly: never written, never repaired */
 	entry *tab;
 	size_t cap, used;
 	pthread_mutex_t mu;
@@ -178,7 +179,7 @@ static int catch_up(hz_results *r)
 		}
 		pos += n;
 	}
-	if (r->scanned < st.st_size) {
+	if (r->scanned < st.st_size && !r->readonly) {
 		/* A partial last line left by a crash: cut it off. */
 		if (ftruncate(r->fd, r->scanned) < 0) {
 			rc = hz_error_set_errno("cannot repair '%s'", r->log_path);
@@ -195,7 +196,7 @@ done:
 static int lock(hz_results *r)
 {
 	pthread_mutex_lock(&r->mu);
-	while (flock(r->fd, LOCK_EX) < 0) {
+	while (flock(r->fd, r->readonly ? LOCK_SH : LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			int rc = hz_error_set_errno("cannot lock '%s'", r->log_path);
 			pthread_mutex_unlock(&r->mu);
@@ -211,7 +212,7 @@ static void unlock(hz_results *r)
 	pthread_mutex_unlock(&r->mu);
 }
 
-int hz_results_open(hz_results **out, const char *dir)
+static int open_log(hz_results **out, const char *dir, int readonly)
 {
 	hz_results *r;
 	int rc;
@@ -220,16 +221,20 @@ int hz_results_open(hz_results **out, const char *dir)
 	if (!(r = calloc(1, sizeof(*r))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	r->fd = -1;
+	r->readonly = readonly;
 	pthread_mutex_init(&r->mu, NULL);
 	if (!(r->dir = strdup(dir)) || !(r->log_path = hz_path_join(dir, "runs.jsonl")) ||
 	    !(r->claims_dir = hz_path_join(dir, "claims"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto fail;
 	}
-	if ((rc = hz_fs_mkdir_p(dir, 0755)) != 0 || (rc = hz_fs_mkdir_p(r->claims_dir, 0755)) != 0)
+	if (!readonly && ((rc = hz_fs_mkdir_p(dir, 0755)) != 0 || (rc = hz_fs_mkdir_p(r->claims_dir, 0755)) != 0))
 		goto fail;
-	if ((r->fd = open(r->log_path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644)) < 0) {
-		rc = hz_error_set_errno("cannot open '%s'", r->log_path);
+	r->fd = readonly ? open(r->log_path, O_RDONLY | O_CLOEXEC)
+			 : open(r->log_path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (r->fd < 0) {
+		rc = errno == ENOENT ? hz_error_set(HZ_ENOTFOUND, "'%s' does not exist", r->log_path)
+				     : hz_error_set_errno("cannot open '%s'", r->log_path);
 		goto fail;
 	}
 	if ((rc = lock(r)) != 0)
@@ -243,6 +248,16 @@ int hz_results_open(hz_results **out, const char *dir)
 fail:
 	hz_results_free(r);
 	return rc;
+}
+
+int hz_results_open(hz_results **out, const char *dir)
+{
+	return open_log(out, dir, 0);
+}
+
+int hz_results_open_readonly(hz_results **out, const char *dir)
+{
+	return open_log(out, dir, 1);
 }
 
 void hz_results_free(hz_results *r)
@@ -291,6 +306,8 @@ int hz_results_append(hz_results *r, const char *run_id, const char *line, size_
 	int rc;
 
 	*appended = 0;
+	if (r->readonly)
+		return hz_error_set(HZ_EUSAGE, "'%s' was opened read-only", r->log_path);
 	if (len == 0 || len > HZ_RESULTS_LINE_MAX || memchr(line, '\n', len))
 		return hz_error_set(HZ_EINVALID, "record for run %s: not a single line of at most %zu bytes", run_id,
 				    HZ_RESULTS_LINE_MAX);

@@ -90,7 +90,8 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	{
 		char *src = hz_path_join(hz_task_dir(task), "workspace");
 		int wrc = !src ? HZ_ENOMEM
-			  : re->base ? hz_workspace_create_from(&ws, ws_dir, re->base, hz_sandbox_owner_uid(re->sb))
+			  : re->base && !re->keep_workspace
+				? hz_workspace_create_from(&ws, ws_dir, re->base, hz_sandbox_owner_uid(re->sb))
 				     : hz_workspace_create(&ws, ws_dir, src, hz_sandbox_owner_uid(re->sb));
 		free(src);
 		if (wrc) {

@@ -257,6 +257,12 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->ntasks = s.ntasks;
 	if (!o->dry_run && (rc = hz_results_open(&w.log, o->out_dir)) != 0)
 		goto done;
+	if (o->dry_run && (rc = hz_results_open_readonly(&w.log, o->out_dir)) != 0) {
+		if (rc != HZ_ENOTFOUND)
+			goto done;
+		rc = 0; /* nothing recorded yet */
+		hz_error_clear();
+	}
 	if (!(w.todo = calloc(s.nplan ? s.nplan : 1, sizeof(size_t))) ||
 	    !(w.events = calloc(s.nplan ? s.nplan : 1, sizeof(event)))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -320,7 +326,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
 done:
 	/* Totals over the log for the planned runs, this sweep's included. */
-	if (w.log && !rc) {
+	if (w.log && !rc && !o->dry_run) {
 		for (size_t a = 0; a < res->nagents; a++)
 			res->agents[a].total_success = res->agents[a].total_failure = 0;
 		for (size_t i = 0; i < s.nplan; i++) {

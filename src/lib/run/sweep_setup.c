@@ -78,6 +78,34 @@ static int check_opts(const hz_sweep_opts *o)
 	return 0;
 }
 
+/*
+ * Every tool a selected task `requires` must be installed where the sandbox
+ * looks (its PATH), or the oracle would fail for the wrong reason.
+ */
+static int check_requires(hz_task *const *tasks, size_t n)
+{
+	static const char *const dirs[] = { "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin" };
+
+	for (size_t t = 0; t < n; t++)
+		for (size_t i = 0; i < hz_task_requires_count(tasks[t]); i++) {
+			const char *tool = hz_task_requires(tasks[t], i);
+			int found = 0;
+			if (strspn(tool, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-") !=
+			    strlen(tool))
+				continue; /* not a command name */
+			for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]) && !found; d++) {
+				char *p = hz_path_join(dirs[d], tool);
+				found = p && access(p, X_OK) == 0;
+				free(p);
+			}
+			if (!found)
+				return hz_error_set(HZ_ENOTFOUND,
+						    "task '%s' requires '%s', which is not installed in /usr or /bin: "
+						    "install it or leave the task out", hz_task_id(tasks[t]), tool);
+		}
+	return 0;
+}
+
 int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 {
 	hz_selector all = HZ_SELECTOR_INIT;
@@ -100,6 +128,11 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 	if (s->ntasks == 0)
 		return hz_error_set(HZ_ENOTFOUND, "no task of the catalogue in '%s' matches the selection",
 				    hz_catalog_root(s->catalog));
+	if ((rc = check_requires(s->tasks, s->ntasks)) != 0)
+		return rc;
+	/* Hash every task now: workers read the cached value concurrently later. */
+	for (size_t t = 0; t < s->ntasks; t++)
+		hz_task_sha256(s->tasks[t]);
 	cap = o->nagents * s->ntasks * (size_t)o->repeats;
 	if (!(s->plan = calloc(cap ? cap : 1, sizeof(*s->plan))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
@@ -226,11 +259,15 @@ int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
 	hz_buf b = HZ_BUF_INIT;
 	int rc;
 
-	if (!(s->work_root = hz_path_join(o->out_dir, "work")))
+	if (!(s->work_root = o->work_dir ? strdup(o->work_dir) : hz_path_join(o->out_dir, "work")))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	if ((rc = hz_fs_mkdir_p(s->work_root, 0711)) != 0)
 		return rc;
-	chmod(s->work_root, 0711);
+	if (o->work_dir && !reachable_by(s->work_root, uid))
+		return hz_error_set(HZ_ESANDBOX, "work directory '%s': the sandbox uid %ld cannot reach it (every "
+						 "directory on the way must be searchable by others)", o->work_dir, uid);
+	if (!o->work_dir)
+		chmod(s->work_root, 0711);
 	if (!reachable_by(s->work_root, uid)) {
 		/* The sandbox uid cannot get to DIR (e.g. under /root): work in /tmp instead. */
 		const char *tmp = getenv("TMPDIR");
@@ -276,6 +313,8 @@ static json_t *agent_json(const hz_agent_config *c)
 		json_object_set_new(json_object_get(o, "params"), c->params[i].key, json_string(c->params[i].value));
 	if (o && c->base_url)
 		json_object_set_new(o, "base_url", json_string(c->base_url));
+	if (o && c->api_key_env) /* the variable's name, never its value */
+		json_object_set_new(o, "api_key_env", json_string(c->api_key_env));
 	if (o && (c->price_in > 0 || c->price_out > 0)) {
 		json_object_set_new(o, "price_in", json_real(c->price_in));
 		json_object_set_new(o, "price_out", json_real(c->price_out));

@@ -5,8 +5,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <limits.h>
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@ struct hz_workspace {
 	git_index *index;
 	git_oid base_oid;
 	char baseline[41];
+	int in_memory; /* no git directory on disk (hz_workspace_create_from) */
 };
 
 static pthread_once_t git_once = PTHREAD_ONCE_INIT;
@@ -76,6 +79,7 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 	git_signature *sig = NULL;
 	git_tree *tree = NULL;
 	git_commit *parent = NULL;
+	git_reference *ref = NULL;
 	git_oid tree_oid;
 	int rc = 0;
 
@@ -90,7 +94,8 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 		rc = git_fail("cannot stage the files of", ws->work);
 		goto done;
 	}
-	if (git_index_write_tree(&tree_oid, ws->index) < 0 || git_tree_lookup(&tree, ws->repo, &tree_oid) < 0) {
+	if (git_index_write_tree(&tree_oid, ws->index) < 0 || git_tree_lookup(&tree, ws->repo, &tree_oid) < 0 ||
+	    (!ws->in_memory && git_index_write(ws->index) < 0)) {
 		rc = git_fail("cannot write the tree of", ws->work);
 		goto done;
 	}
@@ -102,12 +107,15 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 		rc = git_fail("cannot find the baseline of", ws->work);
 		goto done;
 	}
-	if (git_commit_create(out, ws->repo, "HEAD", sig, sig, NULL, message, tree, parent ? 1 : 0,
-			      (const git_commit **)&parent) < 0) {
+	/* No ref update here: the branch is moved below, also when finishing a second time. */
+	if (git_commit_create(out, ws->repo, NULL, sig, sig, NULL, message, tree, parent ? 1 : 0,
+			      (const git_commit **)&parent) < 0 ||
+	    (!ws->in_memory && git_reference_create(&ref, ws->repo, "refs/heads/main", out, 1, message) < 0)) {
 		rc = git_fail("cannot commit", ws->work);
 		goto done;
 	}
 done:
+	git_reference_free(ref);
 	git_commit_free(parent);
 	git_tree_free(tree);
 	git_signature_free(sig);
@@ -205,28 +213,43 @@ void hz_workspace_base_free(hz_workspace_base *b)
 	free(b);
 }
 
-/* Write a small file (no fsync: run files are rebuilt when a run is redone). */
-static int put_file(const char *dir, const char *name, const char *text)
+/*
+ * A repository with no directory: objects written in memory (mempack), the
+ * baseline's objects borrowed from the base's object database, an index in
+ * memory.  Committing and diffing then touch no file: the run's only files
+ * are its work tree.
+ */
+static int open_in_memory(hz_workspace *ws, const hz_workspace_base *base)
 {
-	char *path = hz_path_join(dir, name);
-	int fd = -1, rc = 0;
-	size_t len = strlen(text);
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	int rc = 0;
 
-	if (!path)
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
-	    write(fd, text, len) != (ssize_t)len)
-		rc = hz_error_set_errno("cannot write '%s'", path);
-	if (fd >= 0)
-		close(fd);
-	free(path);
+	if (git_repository_new(&ws->repo) < 0 || git_odb_new(&odb) < 0 || git_mempack_new(&mem) < 0 ||
+	    git_odb_add_backend(odb, mem, 1000) < 0) {
+		rc = git_fail("cannot make an in-memory repository for", ws->work);
+		if (mem && odb)
+			mem = NULL; /* owned by odb once added; otherwise freed below */
+		goto done;
+	}
+	mem = NULL;
+	if (git_odb_add_disk_alternate(odb, base->objects) < 0 || git_repository_set_odb(ws->repo, odb) < 0 ||
+	    git_index_new(&ws->index) < 0 || git_repository_set_index(ws->repo, ws->index) < 0 ||
+	    git_repository_set_workdir(ws->repo, ws->work, 0) < 0) {
+		rc = git_fail("cannot make an in-memory repository for", ws->work);
+		goto done;
+	}
+	ws->in_memory = 1;
+done:
+	if (mem)
+		mem->free(mem);
+	git_odb_free(odb);
 	return rc;
 }
 
 int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_workspace_base *base, long owner_uid)
 {
 	hz_workspace *ws;
-	char line[PATH_MAX + 2];
 	int rc = 0;
 
 	*out = NULL;
@@ -241,32 +264,8 @@ int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_works
 		goto done;
 	}
 	chmod(dir, 0711);
-	if ((rc = hz_fs_copy_tree(base->work, ws->work)) != 0)
+	if ((rc = hz_fs_copy_tree(base->work, ws->work)) != 0 || (rc = open_in_memory(ws, base)) != 0)
 		goto done;
-	/* A git directory that borrows the baseline's objects: no init, no commit before the agent. */
-	{
-		char *info = hz_path_join(ws->gitdir, "objects/info"), *heads = hz_path_join(ws->gitdir, "refs/heads");
-		if (!info || !heads)
-			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		else if (!(rc = hz_fs_mkdir_p(info, 0755)))
-			rc = hz_fs_mkdir_p(heads, 0755);
-		free(info);
-		free(heads);
-		if (rc)
-			goto done;
-	}
-	snprintf(line, sizeof(line), "%s\n", base->objects);
-	if ((rc = put_file(ws->gitdir, "objects/info/alternates", line)) != 0 ||
-	    (rc = put_file(ws->gitdir, "HEAD", "ref: refs/heads/main\n")) != 0)
-		goto done;
-	snprintf(line, sizeof(line), "%s\n", base->commit);
-	if ((rc = put_file(ws->gitdir, "refs/heads/main", line)) != 0)
-		goto done;
-	if (git_repository_open_bare(&ws->repo, ws->gitdir) < 0 || git_repository_set_workdir(ws->repo, ws->work, 0) < 0 ||
-	    git_repository_index(&ws->index, ws->repo) < 0) {
-		rc = git_fail("cannot open the git directory", ws->gitdir);
-		goto done;
-	}
 	ws->base_oid = base->oid;
 	memcpy(ws->baseline, base->commit, sizeof(ws->baseline));
 	if (owner_uid >= 0 && (rc = chown_tree(ws->work, owner_uid)) != 0)

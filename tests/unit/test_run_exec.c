@@ -1,0 +1,142 @@
+/*
+ * env->exec, as LLM agents use it: a command in a fresh sandbox over the run's
+ * workspace, its status and output, output caps, timeouts, the run's deadline,
+ * processes left behind, and what the command cannot see.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "horizon/sandbox.h"
+#include "hz_test.h"
+#include "run/run_internal.h"
+#include "strutil.h"
+
+static char root[64];
+static hz_sandbox *sb;
+static hz_run_ctx ctx;
+static char *ws;
+
+static void test_setup(void)
+{
+	hz_sandbox_opts so = HZ_SANDBOX_OPTS_INIT;
+	char *state;
+
+	snprintf(root, sizeof(root), "/tmp/hz_test_exec_XXXXXX");
+	HZ_CHECK(mkdtemp(root) != NULL);
+	chmod(root, 0755);
+	state = hz_path_join(root, "state");
+	ws = hz_path_join(root, "ws");
+	HZ_CHECK_EQ_INT(hz_fs_mkdir_p(ws, 0755), 0);
+	so.state_dir = state;
+	HZ_CHECK_EQ_INT(hz_sandbox_new(&sb, &so), 0);
+	if (sb && hz_sandbox_owner_uid(sb) >= 0)
+		HZ_CHECK_EQ_INT(chown(ws, (uid_t)hz_sandbox_owner_uid(sb), (gid_t)hz_sandbox_owner_uid(sb)), 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.sb = sb;
+	ctx.workspace = ws;
+	ctx.deadline = hz_clock_now() + 60;
+	hz_buf_init(&ctx.agent_log, 1 << 20);
+	free(state);
+}
+
+static void test_status_and_output(void)
+{
+	hz_exec_result r;
+
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "echo out; echo err >&2; pwd; echo made > f.txt; exit 3", 10, &r), 0);
+	HZ_CHECK_EQ_INT(r.exit_code, 3);
+	HZ_CHECK(!r.timed_out);
+	HZ_CHECK(r.output && strstr(r.output, "out\n") && strstr(r.output, "err\n") && strstr(r.output, "/workspace\n"));
+	hz_exec_result_release(&r);
+	{
+		char *f = hz_path_join(ws, "f.txt"), *text = NULL;
+		HZ_CHECK_EQ_INT(hz_fs_read(f, 100, &text, NULL), 0);
+		HZ_CHECK_EQ_STR(text, "made\n");
+		free(text);
+		free(f);
+	}
+	HZ_CHECK(strstr(hz_buf_cstr(&ctx.agent_log), "[exit 3") != NULL);
+}
+
+static void test_isolation_seen_inside(void)
+{
+	hz_exec_result r;
+
+	setenv("HZ_TEST_SECRET", "do-not-leak", 1);
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx,
+				    "env; tail -n +3 /proc/net/dev | cut -d: -f1; cat /etc/shadow 2>&1; id -un; "
+				    "touch /usr/x 2>&1 || echo ro-usr",
+				    10, &r),
+			0);
+	HZ_CHECK(r.output && !strstr(r.output, "do-not-leak"));
+	HZ_CHECK(r.output && strstr(r.output, "ro-usr"));
+	HZ_CHECK(r.output && strstr(r.output, "agent\n"));
+	HZ_CHECK(r.output && !strstr(r.output, "root:"));
+	HZ_CHECK(r.output && !strstr(r.output, "eth") && !strstr(r.output, "ens"));
+	hz_exec_result_release(&r);
+}
+
+static void test_timeout_and_background(void)
+{
+	hz_exec_result r;
+	double t0 = hz_clock_now();
+
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "sleep 30", 0.5, &r), 0);
+	HZ_CHECK(r.timed_out);
+	HZ_CHECK(hz_clock_now() - t0 < 5);
+	hz_exec_result_release(&r);
+	/* A background process must neither keep the command alive nor survive it. */
+	t0 = hz_clock_now();
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "(sleep 30; touch late) >/dev/null 2>&1 & echo started", 10, &r), 0);
+	HZ_CHECK_EQ_INT(r.exit_code, 0);
+	HZ_CHECK(hz_clock_now() - t0 < 5);
+	hz_exec_result_release(&r);
+}
+
+static void test_output_cap(void)
+{
+	hz_exec_result r;
+
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "head -c 3000000 /dev/zero | tr '\\0' x", 20, &r), 0);
+	HZ_CHECK(r.output_truncated);
+	HZ_CHECK(r.output_len <= HZ_RUN_OUTPUT_CAP);
+	hz_exec_result_release(&r);
+}
+
+static void test_deadline(void)
+{
+	hz_exec_result r;
+	double t0 = hz_clock_now();
+
+	ctx.deadline = hz_clock_now() + 0.5;
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "sleep 30", 100, &r), 0);
+	HZ_CHECK(r.timed_out);
+	HZ_CHECK(hz_clock_now() - t0 < 5);
+	hz_exec_result_release(&r);
+	/* Past the deadline nothing runs. */
+	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "touch never", 10, &r), 0);
+	HZ_CHECK(r.timed_out);
+	hz_exec_result_release(&r);
+	{
+		char *f = hz_path_join(ws, "never");
+		HZ_CHECK(!hz_fs_is_file(f));
+		free(f);
+	}
+}
+
+static void test_cleanup(void)
+{
+	hz_buf_release(&ctx.agent_log);
+	hz_sandbox_free(sb);
+	HZ_CHECK_EQ_INT(hz_fs_remove_tree(root), 0);
+	free(ws);
+}
+
+HZ_TEST_MAIN(HZ_TEST(test_setup), HZ_TEST(test_status_and_output), HZ_TEST(test_isolation_seen_inside),
+	     HZ_TEST(test_timeout_and_background), HZ_TEST(test_output_cap), HZ_TEST(test_deadline),
+	     HZ_TEST(test_cleanup))
