@@ -30,6 +30,7 @@ ans("which-file/defines-function", "parse.h", "parse.c", "net.c", "proto.h")
 ans("which-file/route-handler", "app/handlers/widgets.py", "app/routes.py", "app/server.py")
 ans("which-file/error-origin", "fetchkit/messages.py", "fetchkit/cache/manifest.py", "fetchkit/cli.py", "fetchkit/sync/local.py")
 ans("which-file/config-default", "shopcache/settings.py", "shopcache/legacy/defaults.py", "shopcache/backend/memory.py", "README.md")
+ans("which-file/macro-handler", "handler.h", "dispatch.c", "main.c", "cmd_basic.c")
 # cmd-output: near misses, the runner-up, the output without the arguments
 lines = [l.split(":")[6].strip() for l in open(ws("cmd-output/pipeline-count", "passwd.txt"))]
 from collections import Counter
@@ -38,10 +39,12 @@ ans("cmd-output/pipeline-count", f"{n2} {second}", str(n1), top, f"{n1 + 1} {top
 near("cmd-output/c-program"); near("cmd-output/slow-checksum"); near("cmd-output/param-expansion")
 ans("cmd-output/param-expansion", answer("cmd-output/param-expansion").replace("EU-WEST", "eu-west"))
 # wrong-line: the neighbours of the right line
-for t in ("wrong-line/loop-bound", "wrong-line/median", "wrong-line/awk-report", "wrong-line/crontab"):
+for t in ("wrong-line/loop-bound", "wrong-line/median", "wrong-line/awk-report", "wrong-line/crontab", "wrong-line/ring-buffer"):
     n = int(answer(t))
     ans(t, n - 1, n + 1)
 ans("wrong-line/awk-report", int(answer("wrong-line/awk-report")) + 2)  # the printf line
+ring = open(ws("wrong-line/ring-buffer", "ring.c")).read().split("\n")
+ans("wrong-line/ring-buffer", *[i + 1 for i, l in enumerate(ring) if "size_t tail =" in l or "r->head = (r->head + 1) % CAP;" in l])
 # log-parse: the naive counts
 log = open(ws("log-parse/count-level", "app.log")).read()
 ans("log-parse/count-level", log.count("ERROR"), sum(1 for l in log.splitlines() if " ERROR" in l))
