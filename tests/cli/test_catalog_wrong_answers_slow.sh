@@ -57,6 +57,10 @@ def p95(keep):
     return v[math.ceil(0.95 * len(v)) - 1]
 ans("log-parse/latency-p95", p95(lambda p, s: p.startswith("/api/search") and s == "200"),
     p95(lambda p, s: p.split("?")[0] == "/api/search"), p95(lambda p, s: p.split("?")[0] == "/api/search" and s == "200") + 0.1)
+svc = open(ws("log-parse/root-cause", "service.log")).read().split("\n")
+caused = Counter(l[len("Caused by: "):].split(":")[0] for l in svc if l.startswith("Caused by: ")).most_common(1)[0]
+first = Counter(svc[i + 1].split(":")[0] for i, l in enumerate(svc) if " ERROR " in l).most_common(1)[0]
+ans("log-parse/root-cause", f"{caused[0]} {caused[1]}", f"{first[0]} {first[1]}", answer("log-parse/root-cause").split()[0])
 cmd("log-parse/sessions", "echo sid,user,start,end,duration_s > sessions.csv",
     "grep -o 'session start user=[a-z]* sid=[0-9a-f]*' app.log | sed 's/session start user=\\([a-z]*\\) sid=\\(.*\\)/\\2,\\1,,,0/' > sessions.csv")
 # csv-aggregate: the naive readings
@@ -100,6 +104,7 @@ cmd("shell-fix/exit-status", "sed -i 's#^./build.sh | tee build.log$#./build.sh 
 # git-forensics: the other commits and authors the history offers
 ans("git-forensics/who-changed", "Fatima Zahra", "Ana Lima", "dara okafor")
 ans("git-forensics/deleted-file", 13, 12, 4, 3)
+ans("git-forensics/release-branches", "release/1.3", "release/1.0,release/1.1,release/1.3", "release/1.1,release/1.2,release/1.3", "main,release/1.1,release/1.3")
 def git(bundle, *args):
     d = tempfile.mkdtemp()
     subprocess.run(["git", "clone", "-q", bundle, d + "/p"], check=True)
