@@ -36,7 +36,7 @@ lines = [l.split(":")[6].strip() for l in open(ws("cmd-output/pipeline-count", "
 from collections import Counter
 (top, n1), (second, n2) = Counter(lines).most_common(2)
 ans("cmd-output/pipeline-count", f"{n2} {second}", str(n1), top, f"{n1 + 1} {top}")
-near("cmd-output/c-program"); near("cmd-output/slow-checksum"); near("cmd-output/param-expansion")
+near("cmd-output/link-math"); near("cmd-output/c-program"); near("cmd-output/slow-checksum"); near("cmd-output/param-expansion")
 ans("cmd-output/param-expansion", answer("cmd-output/param-expansion").replace("EU-WEST", "eu-west"))
 # wrong-line: the neighbours of the right line
 for t in ("wrong-line/loop-bound", "wrong-line/median", "wrong-line/awk-report", "wrong-line/crontab", "wrong-line/ring-buffer"):
@@ -71,6 +71,15 @@ q1 = lambda r: "2024-01-01" <= r["date"] <= "2024-03-31"
 ans("csv-aggregate/region-revenue",
     "%.2f" % sum(int(r["quantity"]) * float(r["unit_price"]) for r in rows if r["region"].startswith("North") and q1(r)),
     "%.2f" % sum(int(r["quantity"]) * float(r["unit_price"]) for r in rows if r["region"] == "North" and r["date"] <= "2024-03-31"))
+upd = list(csv.DictReader(open(ws("csv-aggregate/latest-prices", "price_updates.csv"))))
+by_order, by_time = {}, {}
+for r in upd:
+    by_order[r["sku"]] = r["price"]
+    if r["sku"] not in by_time or r["updated_at"] > by_time[r["sku"]][0]:
+        by_time[r["sku"]] = (r["updated_at"], r["price"])
+live_order = [float(p) for p in by_order.values() if p]
+live_all = [float(max((x for x in upd if x["sku"] == k and x["price"]), key=lambda x: x["updated_at"])["price"]) for k in by_time if any(x["sku"] == k and x["price"] for x in upd)]
+ans("csv-aggregate/latest-prices", f"{len(live_order)} {sum(live_order):.2f}", f"{len(live_all)} {sum(live_all):.2f}", answer("csv-aggregate/latest-prices").split()[1])
 near("csv-aggregate/join-orders")
 c, n = answer("csv-aggregate/join-orders").split()
 ans("csv-aggregate/join-orders", c, n, "SE " + n)
@@ -92,6 +101,11 @@ cmd("config-fix/yaml-ish", "sed -i -e 's/^\\t/  /' -e 's/^   - test/  - test/' -
     "sed -i 's/raise CfgError(f\"line {lineno}: indent with spaces, not tabs\")/pass/' minicfg.py")
 cmd("config-fix/env-file", "sed -i -e 's/^export //' -e 's/^PORT = /PORT=/' -e 's/^APP_NAME=Shop Front/APP_NAME=\"Shop Front\"/' app.env",
     "sed -i -e 's/^export //' -e 's/^PORT = /PORT=/' -e 's/^APP_NAME=Shop Front/APP_NAME=ShopFront/' -e 's/^feature-flags=/FEATURE_FLAGS=/' app.env")
+fixed_toml = ("sed -i -e 's#^url = amqp.*#url = \"amqp://jobs.internal:5672/resize\"#' -e 's/^timeout_s = 45s/timeout_s = 45/' "
+              "-e '/^\\[queue\\]$/{x;s/^/x/;/^xx$/{x;d};x}' -e 's/^dead_letter = .*//' worker.toml")
+cmd("config-fix/toml-service", fixed_toml,
+    fixed_toml + "; sed -i 's/1280, \"1920\"/1280, 1920/' worker.toml",
+    "sed -i -e 's#^url = amqp.*#url = \"amqp://jobs.internal:5672/resize\"#' -e 's/^timeout_s = 45s/timeout_s = \"45\"/' -e 's/1280, \"1920\"/1280, 1920/' worker.toml")
 # shell-fix: partial fixes and a script replaced by its expected output
 cmd("shell-fix/not-executable", "printf '#!/bin/bash\\necho \"release 4.2.1 built from 37 changes\"\\n' > run.sh; chmod +x run.sh",
     "chmod +x run.sh; echo 'echo extra line' >> run.sh")
