@@ -115,6 +115,8 @@ cmd("shell-fix/backup-rotate", "sed -i 's/-le \\$keep/-lt $keep/' rotate.sh",
     "sed -i -e 's/-le \\$keep/-lt $keep/' -e 's/sort -r/sort -t- -k4,4r -k3,3r -k2,2r/' rotate.sh")
 cmd("shell-fix/exit-status", "sed -i 's#^./build.sh | tee build.log$#./build.sh | tee build.log; [ ${PIPESTATUS[0]} = 0 ] || exit 1#' deploy.sh",
     "sed -i 's/^set -eu$/set -euo pipefail/; s/^cp -r dist/[ -d dist ] \\&\\& cp -r dist/' deploy.sh; printf '#!/bin/bash\\necho 6 of 6 tests passed\\n' > run-tests.sh")
+cmd("shell-fix/arg-parsing", "sed -i 's/getopts \"no:k\"/getopts \"no:k:\"/; s/^\\[ \\$# -gt 0 \\] || usage$/shift $((OPTIND - 1))\\n[ $# -gt 0 ] || usage/' snap.sh",
+    "sed -i 's/getopts \"no:k\"/getopts \"no:k:\"/; s/^\\[ \\$# -gt 0 \\] || usage$/shift $((OPTIND - 1))\\n[ $# -gt 0 ] || usage/; s/\"\\$dry\" = true/\"$dry\" = 1/g' snap.sh")
 # git-forensics: the other commits and authors the history offers
 ans("git-forensics/who-changed", "Fatima Zahra", "Ana Lima", "dara okafor")
 ans("git-forensics/deleted-file", 13, 12, 4, 3)
