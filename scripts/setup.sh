@@ -7,10 +7,12 @@ pkgs=(
   build-essential cmake pkg-config clang git ca-certificates
   libcurl4-openssl-dev libjansson-dev libgit2-dev libyaml-dev libssl-dev
   bubblewrap gnuplot-nox python3 valgrind
+  python3-yaml time
 )
 if [ "${HORIZON_SETUP_EXTRA:-1}" = 1 ]; then
   # Tools used by tests of the catalogue, reports and the batch-system issue.
   pkgs+=(chromium fonts-dejavu-core libxml2-utils)
+  pkgs+=(slurmctld slurmd slurm-client munge procps)
 fi
 
 SUDO=""

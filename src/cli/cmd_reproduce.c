@@ -1,13 +1,148 @@
-/* horizon reproduce: placeholder until its issue lands. */
+/* horizon reproduce: METR's published trend from their results file, in one command. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "horizon/error.h"
+#include "horizon/fit.h"
+#include "horizon/plot.h"
+#include "horizon/report.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: horizon reproduce [-o DIR] [--format png,svg] [--title TEXT] [--no-80] FILE\n"
+		"\n"
+		"Redraw METR's doubling chart from their published results file\n"
+		"(benchmark_results_*.yaml: per-model release dates and p50/p80 horizons with\n"
+		"CIs) and print the doubling time.  The trend is METR's headline estimate:\n"
+		"ordinary least squares of ln(p50) on release date over the models the file\n"
+		"marks is_sota, leaving out those above 16 hours.  No run logs are needed.\n"
+		"\n"
+		"Options:\n"
+		"  -o, --out DIR        where the charts go (default results/reproduce)\n"
+		"      --format LIST    image formats: png, svg or png,svg (default both)\n"
+		"      --title TEXT     chart title\n"
+		"      --no-80          draw only the 50%% chart (default: also the 80%% chart)\n"
+		"  -h, --help           show this help\n"
+		"\n"
+		"Writes DIR/doubling-50.{gp,png,svg} (and doubling-80.*).  The .gp scripts hold\n"
+		"their data inline: edit and re-run them with 'gnuplot doubling-50.gp' in DIR.\n"
+		"\n"
+		"Exit status: 0 done, 1 unreadable file or gnuplot failure, 2 usage error.\n");
+}
+
+/* "png", "svg" or "png,svg" into the plot options. */
+int hz_cli_parse_image_formats(const char *cmd, const char *spec, hz_plot_opts *po)
+{
+	char buf[64];
+	const char *p = spec;
+
+	po->png = po->svg = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		if (len >= sizeof(buf))
+			return hz_cli_usage(cmd, "unknown image format '%s' (png, svg)", p);
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		if (!strcmp(buf, "png"))
+			po->png = 1;
+		else if (!strcmp(buf, "svg"))
+			po->svg = 1;
+		else
+			return hz_cli_usage(cmd, "unknown image format '%s' (png, svg)", buf);
+		p += len + (p[len] == ',');
+	}
+	if (!po->png && !po->svg)
+		return hz_cli_usage(cmd, "--format needs png, svg or png,svg");
+	return 0;
+}
+
+/* Print "50% horizon: doubling time 213 days (7.0 months), 95% CI ..." for a document. */
+void hz_cli_print_doubling(const hz_fitdoc *doc, int percent)
+{
+	hz_doubling d;
+
+	if (hz_fitdoc_doubling(doc, percent, &d) < 0) {
+		printf("%d%% horizon: no trend (fewer than two agents with release dates and horizons)\n", percent);
+		return;
+	}
+	printf("%d%% horizon: doubling time %.0f days (%.1f months)", percent, d.days, d.days / (365.25 / 12));
+	if (isfinite(d.ci_low) && isfinite(d.ci_high))
+		printf(d.ci_high < 1e6 ? ", 95%% CI %.0f to %.0f days" : ", 95%% CI %.0f to %.3g days", d.ci_low, d.ci_high);
+	printf("; fitted on %zu agents", d.n_agents);
+	if (d.first_date && d.first_date[0])
+		printf(" released %s to %s", d.first_date, d.last_date);
+	printf("\n");
+}
 
 int cmd_reproduce(int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		printf("usage: horizon reproduce\n\n(not built yet)\n");
-		return HZ_EXIT_OK;
+	static const struct option longopts[] = {
+		{ "out", required_argument, NULL, 'o' }, { "format", required_argument, NULL, 'F' },
+		{ "title", required_argument, NULL, 'T' }, { "no-80", no_argument, NULL, 'N' },
+		{ "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
+	};
+	hz_plot_opts po = HZ_PLOT_OPTS_INIT;
+	hz_plot_files files = HZ_PLOT_FILES_INIT;
+	hz_fit_opts fo = HZ_FIT_OPTS_INIT;
+	hz_fit *fit = NULL;
+	hz_fitdoc *doc = NULL;
+	double mine[2], file[2];
+	int c, rc = HZ_EXIT_OK, no80 = 0;
+
+	po.out_dir = "results/reproduce";
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			po.out_dir = optarg;
+			break;
+		case 'F':
+			if ((rc = hz_cli_parse_image_formats("reproduce", optarg, &po)) != 0)
+				return rc;
+			break;
+		case 'T':
+			po.title = optarg;
+			break;
+		case 'N':
+			no80 = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return HZ_EXIT_OK;
+		default:
+			return hz_cli_usage("reproduce", "unknown option");
+		}
 	}
-	return hz_cli_error("reproduce", "not built yet");
+	if (optind != argc - 1)
+		return hz_cli_usage("reproduce", "expects one results file (benchmark_results_*.yaml)");
+	if (hz_fit_published(&fit, argv[optind], &fo) < 0 || hz_fitdoc_from_fit(&doc, fit, argv[optind]) < 0) {
+		rc = hz_cli_lib_error("reproduce");
+		goto done;
+	}
+	po.charts = no80 ? HZ_CHART_DOUBLING50 : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80;
+	if (hz_plot_render(doc, &po, &files) < 0) {
+		rc = hz_cli_lib_error("reproduce");
+		goto done;
+	}
+	printf("%s: %zu models\n", argv[optind], hz_fitdoc_agent_count(doc));
+	hz_cli_print_doubling(doc, 50);
+	if (!no80)
+		hz_cli_print_doubling(doc, 80);
+	if (hz_fit_published_doubling(fit, mine, file) == 0) {
+		printf("METR's windows (is_sota models, p50 <= 16 h): all time %.1f days, from 2023 on %.1f days\n",
+		       mine[0], mine[1]);
+		if (isfinite(file[0]) || isfinite(file[1]))
+			printf("the file's own figures: all time %.1f days, from 2023 on %.1f days\n", file[0], file[1]);
+	}
+	for (size_t i = 0; i < files.n; i++)
+		printf("wrote %s\n", files.paths[i]);
+done:
+	hz_plot_files_release(&files);
+	hz_fitdoc_free(doc);
+	hz_fit_free(fit);
+	return rc;
 }

@@ -75,7 +75,9 @@ if [ -e "$TMP/connected" ]; then bad "the host listener was reached from a sandb
 if [ -e "$marker" ] || [ -e "$TMP/escape" ]; then bad "a sandbox wrote to the host's /tmp"; else ok "no write reached the host's /tmp"; fi
 rm -f "$marker"
 sleep 0.5
-if pgrep -f "sleep 4321" >/dev/null; then bad "a background process outlived its run"; kill $(pgrep -f "sleep 4321"); else ok "no background process outlived its run"; fi
+# Processes whose command line is "sleep 4321" (read from /proc: no procps needed).
+left=$(grep -lsa "^sleep.4321" /proc/[0-9]*/cmdline | cut -d/ -f3 | tr '\n' ' ')
+if [ -n "$left" ]; then bad "a background process outlived its run ($left)"; kill $left; else ok "no background process outlived its run"; fi
 log=$(python3 -c "import json,sys; print([json.loads(l) for l in open(sys.argv[1]) if '\"endless-output\"' in l][0]['agent_log'])" "$OUT/runs.jsonl")
 size=$(stat -c %s "$OUT/$log")
 if [ "$size" -le $((5 << 20)) ]; then ok "endless output capped ($size bytes in agent.log)"; else bad "agent.log of endless output is $size bytes"; fi

@@ -230,6 +230,7 @@ static void build_bwrap(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const h
 	av_add3(a, "--ro-bind", sb->etc_dir, "/etc");
 	for (char **b = sb->etc_binds; b && *b; b++)
 		av_add3(a, "--ro-bind", *b, *b);
+	/* resolv.conf is bound (not copied) so that it follows the host's changes. */
 	if (cmd->share_net && access("/etc/resolv.conf", R_OK) == 0)
 		av_add3(a, "--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf");
 	if (cmd->workspace)

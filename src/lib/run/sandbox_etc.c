@@ -2,12 +2,13 @@
  * The sandbox's /etc.  Binding the host's /etc would show /etc/shadow (inside
  * a user namespace the host's root-owned files look owned by the sandbox
  * user), so the sandbox gets a small synthesised /etc: passwd and group
- * naming its user, hosts, hostname, nsswitch.conf, and read-only binds of the
- * few host files programs need (the dynamic loader's cache, alternatives,
- * CA certificates, time zone).
+ * naming its user, hosts, hostname, nsswitch.conf, and the few host files
+ * programs need (the dynamic loader's cache, alternatives, CA certificates,
+ * time zone).  Files are copied once per sweep (a bind per file would cost
+ * every command); directories, which hold many entries, are bound read-only
+ * over empty placeholders.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,7 +19,7 @@
 #include "horizon/error.h"
 #include "sandbox_internal.h"
 
-/* Host paths bound read-only into the sandbox's /etc when they exist. */
+/* Host paths given to the sandbox's /etc when they exist: files copied, directories bound. */
 static const char *const host_etc[] = {
 	"/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives",
 	"/etc/ssl/certs",   "/etc/ca-certificates", "/etc/localtime", "/etc/bash.bashrc",
@@ -39,13 +40,16 @@ static const struct {
 	{ "resolv.conf", "" },
 };
 
-/* An empty file or directory at dir/<rel> to bind the host path over. */
-static int placeholder(const char *dir, const char *host)
+/*
+ * Copy a host file to the same place under dir, or for a directory make an
+ * empty placeholder there and add it to *binds.
+ */
+static int copy_host(const char *dir, const char *host, char **binds, size_t *n)
 {
 	struct stat st;
 	char *path = hz_path_join(dir, host + strlen("/etc/"));
 	char *slash;
-	int rc = 0, fd;
+	int rc = 0;
 
 	if (!path)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
@@ -53,25 +57,25 @@ static int placeholder(const char *dir, const char *host)
 		*slash = '\0';
 		rc = hz_fs_mkdir_p(path, 0755);
 		*slash = '/';
-		if (rc)
-			goto done;
 	}
-	if (stat(host, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (mkdir(path, 0755) < 0 && errno != EEXIST)
-			rc = hz_error_set_errno("cannot create '%s'", path);
-	} else if ((fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644)) < 0) {
-		rc = hz_error_set_errno("cannot create '%s'", path);
-	} else {
-		close(fd);
+	if (!rc) {
+		hz_fs_remove_tree(path);
+		if (stat(host, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (mkdir(path, 0755) < 0)
+				rc = hz_error_set_errno("cannot create '%s'", path);
+			else if (!(binds[(*n)++] = strdup(host)))
+				rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		} else {
+			rc = hz_fs_copy_tree(host, path);
+		}
 	}
-done:
 	free(path);
 	return rc;
 }
 
 int hz_sandbox_write_etc(const char *dir, char ***binds)
 {
-	char **list = NULL;
+	char **list;
 	size_t n = 0;
 	int rc;
 
@@ -95,18 +99,13 @@ int hz_sandbox_write_etc(const char *dir, char ***binds)
 	for (size_t i = 0; host_etc[i]; i++) {
 		if (access(host_etc[i], R_OK) != 0)
 			continue;
-		if ((rc = placeholder(dir, host_etc[i])) != 0)
-			goto fail;
-		if (!(list[n++] = strdup(host_etc[i]))) {
-			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-			goto fail;
+		if ((rc = copy_host(dir, host_etc[i], list, &n)) != 0) {
+			for (size_t j = 0; j < n; j++)
+				free(list[j]);
+			free(list);
+			return rc;
 		}
 	}
 	*binds = list;
 	return 0;
-fail:
-	for (size_t i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
-	return rc;
 }

@@ -17,7 +17,7 @@ struct hz_sandbox {
 	char *bwrap;        /* absolute path of bwrap */
 	char *state_dir;
 	char *etc_dir;      /* synthesised /etc */
-	char **etc_binds;   /* host files and directories bound over placeholders in etc_dir, NULL-terminated */
+	char **etc_binds;   /* host directories bound over placeholders in etc_dir, NULL-terminated */
 	long uid;           /* host uid sandboxed processes run as; -1: ours */
 	int is_root;
 	int cg_pids, cg_memory;
@@ -50,9 +50,10 @@ void hz_cgroup_destroy(hz_cgroup *cg);
 void hz_cgroup_sweep_stale(void);
 
 /*
- * Write the synthesised /etc under dir (passwd and group naming the sandbox
- * user, hosts, hostname, nsswitch.conf, placeholders for host files) and
- * list the host paths to bind over the placeholders in *binds.
+ * Write the synthesised /etc under dir: passwd and group naming the sandbox
+ * user, hosts, hostname, nsswitch.conf, copies of a few host files, and
+ * placeholders for the host directories listed in *binds (NULL-terminated,
+ * to bind read-only at the same paths).
  */
 int hz_sandbox_write_etc(const char *dir, char ***binds);
 

@@ -195,6 +195,10 @@ static void supervise(sweep *w, double t0)
 	double last = 0;
 
 	pthread_mutex_lock(&w->mu);
+	if (w->o->progress) {
+		report(w, NULL, t0); /* a first report, before any run ends */
+		last = hz_clock_now();
+	}
 	while (w->workers_left > 0 || reported < w->nevents) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -224,6 +228,7 @@ void hz_sweep_result_release(hz_sweep_result *res)
 	free(res->agents);
 	free(res->isolation);
 	free(res->work_dir);
+	free(res->warnings);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -252,6 +257,8 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
 			goto done;
 		}
+	if (s.warnings.len)
+		res->warnings = strdup(s.warnings.ptr);
 	res->planned = s.nplan;
 	res->unsharded = s.unsharded;
 	res->ntasks = s.ntasks;
@@ -288,10 +295,10 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->repaired_bytes = w.log ? hz_results_repaired_bytes(w.log) : 0;
 	if (o->dry_run)
 		goto done;
-	if ((rc = hz_sweep_write_json(o, &s)) != 0)
+	if (w.ntodo == 0) {
+		rc = hz_sweep_write_json(o, &s);
 		goto done;
-	if (w.ntodo == 0)
-		goto done;
+	}
 	so.mode = o->sandbox;
 	so.uid = o->sandbox_uid;
 	if ((rc = hz_sweep_prepare(o, &s, geteuid() == 0 && o->sandbox == HZ_SANDBOX_BWRAP
@@ -300,6 +307,9 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->work_dir = strdup(s.work_root);
 	so.state_dir = s.private_dir;
 	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
+		goto done;
+	/* sweep.json only once the sweep can really run (a sandbox that does not work stops it first). */
+	if ((rc = hz_sweep_write_json(o, &s)) != 0)
 		goto done;
 	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
 	w.o = o;

@@ -1,0 +1,151 @@
+/*
+ * The time-horizon fitter: per-agent logistic fits of success on log2(human
+ * minutes), 50%/80% horizons with METR's hierarchical bootstrap, and the
+ * doubling time of the horizon across release dates, exactly as
+ * ../shared/docs/METHOD.md describes.  `horizon fit`, `report`, `plot` and
+ * `demo` call it in-process; docs/fit-json.md describes its JSON form.
+ */
+#ifndef HORIZON_FIT_H
+#define HORIZON_FIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct hz_fit hz_fit;
+
+typedef enum hz_fit_weighting {
+	HZ_FIT_WEIGHT_INVSQRT = 0, /* 1/(n(A,t) sqrt(F(A,f))), normalised per agent (METR's headline) */
+	HZ_FIT_WEIGHT_EQUAL,       /* 1/(n(A,t) T_A): every task counts the same */
+	HZ_FIT_WEIGHT_NONE         /* every run counts the same: 1/N_A */
+} hz_fit_weighting;
+
+#define HZ_FIT_MAX_PERCENTS 16
+
+/* Called from worker threads (serialised) as bootstrap samples complete. */
+typedef void (*hz_fit_progress_fn)(void *ud, size_t done, size_t total);
+
+typedef struct hz_fit_opts {
+	hz_fit_weighting weighting;
+	int recompute_weights;      /* 1: ignore the files' weight columns */
+	double regularization;      /* L2 penalty on the slope (METR: 0.1) */
+	const char *score_col;      /* score_binarized | score_cont | score */
+	double success_percents[HZ_FIT_MAX_PERCENTS];
+	size_t nsuccess;
+	size_t bootstrap;           /* samples; 0: no bootstrap, no CIs */
+	uint32_t seed;              /* sample i uses numpy default_rng(seed + i) */
+	int jobs;                   /* worker threads; <= 0: number of CPUs */
+	long after_days;            /* trend window [after, before), days since 1970-01-01 */
+	long before_days;
+	int trend;                  /* 1: fit the trend (needs release dates) */
+	const char *release_dates;  /* YAML or JSON file: alias -> YYYY-MM-DD; may be NULL */
+	const char *const *exclude_agents; /* aliases dropped before anything else */
+	size_t nexclude;
+	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
+	hz_fit_progress_fn progress;
+	void *progress_ud;
+} hz_fit_opts;
+
+#define HZ_FIT_DEFAULT_AFTER 17897L  /* 2019-01-01 */
+#define HZ_FIT_DEFAULT_BEFORE 21915L /* 2030-01-01 */
+
+#define HZ_FIT_OPTS_INIT                                                                     \
+	{ .weighting = HZ_FIT_WEIGHT_INVSQRT, .regularization = 0.1, .score_col = "score_binarized", \
+	  .success_percents = { 50, 80 }, .nsuccess = 2, .bootstrap = 1000, .seed = 42,          \
+	  .after_days = HZ_FIT_DEFAULT_AFTER, .before_days = HZ_FIT_DEFAULT_BEFORE, .trend = 1 }
+
+typedef enum hz_fit_status {
+	HZ_FIT_OK = 0,
+	HZ_FIT_NO_SUCCESS,   /* every run failed: horizon 0 (METHOD section 3) */
+	HZ_FIT_ALL_SUCCESS,  /* every run succeeded: no finite horizon can be estimated */
+	HZ_FIT_PUBLISHED     /* numbers taken from a published results file */
+} hz_fit_status;
+
+typedef struct hz_fit_horizon {
+	double percent;      /* 50, 80, ... */
+	double estimate;     /* minutes; the full-data fit, not the bootstrap median */
+	double ci_low;       /* NaN when there is no bootstrap value */
+	double ci_high;
+	size_t bootstrap_n;  /* samples with a value (NaN samples ignored) */
+} hz_fit_horizon;
+
+/* One agent's result.  All pointers belong to the hz_fit. NaN means unknown. */
+typedef struct hz_fit_agent {
+	const char *alias;
+	const char *release_date;   /* "YYYY-MM-DD" or NULL */
+	long release_days;          /* days since 1970-01-01; meaningful when release_date */
+	size_t runs, tasks, families;
+	double successes;           /* Σ y (fractional with partial-credit scores) */
+	double weighted_success_rate;
+	hz_fit_status status;
+	const char *note;           /* NULL or a one-line explanation */
+	double slope, intercept;    /* logistic coefficients; NaN when not fitted */
+	const hz_fit_horizon *horizons; /* one per success percent, in option order */
+	size_t nhorizons;
+	int is_human;               /* alias "human": fitted, never in a trend */
+	int sota;                   /* selected as SOTA for the trend */
+	int in_trend;               /* used by the 50% trend line */
+	double input_tokens, output_tokens, total_tokens, cost_usd;
+} hz_fit_agent;
+
+typedef struct hz_fit_trend {
+	double percent;
+	const char *const *agents;  /* aliases the line was fitted on */
+	size_t nagents;
+	double slope_per_day;       /* of ln(minutes) */
+	double intercept;           /* ln(minutes) at 1970-01-01 */
+	double doubling_days;       /* ln 2 / slope, point estimate */
+	double ci_low, ci_high;     /* 2.5 / 97.5 percentiles of bootstrap doubling times */
+	double bootstrap_median;
+	size_t bootstrap_n;         /* samples kept (>= 2 agents, doubling time > 0) */
+} hz_fit_trend;
+
+/*
+ * Fit runs.jsonl files (or directories holding runs.jsonl files, depth <= 3,
+ * sorted).  On success *out is a new fit owned by the caller (hz_fit_free).
+ * Errors name file, line and field (HZ_EINVALID), or the file (HZ_ENOTFOUND, HZ_EIO).
+ */
+int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const hz_fit_opts *opts);
+
+/*
+ * The trend from METR's published benchmark_results YAML (METHOD section 10):
+ * per-model horizons and is_sota flags from the file, no runs, no bootstrap.
+ */
+int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opts);
+
+void hz_fit_free(hz_fit *fit);
+
+size_t hz_fit_nagents(const hz_fit *fit);
+const hz_fit_agent *hz_fit_agent_at(const hz_fit *fit, size_t i);
+
+/* The trend for success_percents[k], or NULL when it was not fitted. */
+const hz_fit_trend *hz_fit_trend_at(const hz_fit *fit, size_t k);
+size_t hz_fit_npercents(const hz_fit *fit);
+
+/* Notes for the user (excluded records, dropped agents, warnings), in order. */
+size_t hz_fit_nnotes(const hz_fit *fit);
+const char *hz_fit_note(const hz_fit *fit, size_t i);
+
+/* Total records used in the fit (after exclusions). */
+size_t hz_fit_nruns(const hz_fit *fit);
+
+/*
+ * For a fit from a published results file: the doubling times (days) METR's
+ * two windows give, mine[0] all time (from 2019) and mine[1] from 2023 on
+ * (is_sota models, p50 <= 16 h), and the file's own figures in file[0..1]
+ * (NaN when the file has none).  HZ_EUSAGE for a fit made from runs.
+ */
+int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2]);
+
+/* The complete result as JSON (docs/fit-json.md); *out is a heap string for the caller. */
+int hz_fit_to_json(const hz_fit *fit, char **out);
+
+/* Write the JSON to `path` atomically. */
+int hz_fit_write_json(const hz_fit *fit, const char *path);
+
+/*
+ * Per-sample horizons as CSV: sample,alias,p50,p80,... (one row per sample
+ * and agent; empty cell for no value).  Needs opts.keep_samples.
+ */
+int hz_fit_write_bootstrap_csv(const hz_fit *fit, const char *path);
+
+#endif

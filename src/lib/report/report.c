@@ -1,0 +1,189 @@
+/* hz_report_render: the shared table helpers and the format dispatch. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "report_internal.h"
+
+#define REPORT_MAX (256u << 20)
+
+static const struct {
+	const char *name, *ext;
+	hz_report_format format;
+} formats[] = {
+	{ "md", "md", HZ_REPORT_MD },          { "markdown", "md", HZ_REPORT_MD },
+	{ "csv", "csv", HZ_REPORT_CSV },       { "html", "html", HZ_REPORT_HTML },
+	{ "latex", "tex", HZ_REPORT_LATEX },   { "tex", "tex", HZ_REPORT_LATEX },
+	{ "yaml", "yaml", HZ_REPORT_YAML },
+};
+
+int hz_report_format_parse(const char *name, hz_report_format *out)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (!strcmp(formats[i].name, name)) {
+			*out = formats[i].format;
+			return 0;
+		}
+	return hz_error_set(HZ_EUSAGE, "unknown report format '%s' (md, csv, html, latex, yaml)", name);
+}
+
+const char *hz_report_format_ext(hz_report_format format)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (formats[i].format == format)
+			return formats[i].ext;
+	return "txt";
+}
+
+static int by_release(const void *x, const void *y)
+{
+	const hz_fd_agent *a = *(const hz_fd_agent *const *)x, *b = *(const hz_fd_agent *const *)y;
+
+	if (!a->release_date[0] != !b->release_date[0])
+		return a->release_date[0] ? -1 : 1;
+	if (a->release_date[0] && a->release_days != b->release_days)
+		return a->release_days < b->release_days ? -1 : 1;
+	return strcmp(a->alias, b->alias);
+}
+
+int rp_sorted_agents(const hz_fitdoc *doc, const hz_fd_agent ***out)
+{
+	const hz_fd_agent **v = calloc(doc->nagents ? doc->nagents : 1, sizeof(*v));
+
+	if (!(*out = v))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	for (size_t i = 0; i < doc->nagents; i++)
+		v[i] = &doc->agents[i];
+	qsort(v, doc->nagents, sizeof(*v), by_release);
+	return 0;
+}
+
+double rp_tokens(const hz_fd_agent *a)
+{
+	if (isfinite(a->total_tokens))
+		return a->total_tokens;
+	if (isfinite(a->input_tokens) && isfinite(a->output_tokens))
+		return a->input_tokens + a->output_tokens;
+	return NAN;
+}
+
+double rp_cost_per_success(const hz_fd_agent *a)
+{
+	if (!isfinite(a->cost_usd) || a->successes <= 0)
+		return NAN;
+	return a->cost_usd / (double)a->successes;
+}
+
+char *rp_fmt_pct(double rate, char *out, size_t size)
+{
+	if (isfinite(rate))
+		snprintf(out, size, "%.1f%%", rate * 100);
+	else
+		snprintf(out, size, "%s", "");
+	return out;
+}
+
+char *rp_fmt_usd(double usd, char *out, size_t size)
+{
+	if (isfinite(usd))
+		snprintf(out, size, usd < 0.01 && usd > 0 ? "$%.4f" : "$%.2f", usd);
+	else
+		snprintf(out, size, "%s", "");
+	return out;
+}
+
+char *rp_fmt_count(double n, char *out, size_t size)
+{
+	if (isfinite(n))
+		snprintf(out, size, "%.0f", n);
+	else
+		snprintf(out, size, "%s", "");
+	return out;
+}
+
+char *rp_fmt_ci(const hz_fd_horizon *h, const char *dash, char *out, size_t size)
+{
+	char lo[32], hi[32];
+
+	if (isnan(h->ci_low) || isnan(h->ci_high)) {
+		snprintf(out, size, "%s", "");
+		return out;
+	}
+	hz_fd_fmt_num(h->ci_low, lo, sizeof(lo));
+	hz_fd_fmt_num(h->ci_high, hi, sizeof(hi));
+	snprintf(out, size, "%s%s%s", lo, dash, hi);
+	return out;
+}
+
+int rp_trend_sentence(hz_buf *b, const hz_fitdoc *doc, int pi)
+{
+	const hz_fd_trend *t = &doc->trend[pi];
+	int err;
+
+	if (!t->present)
+		return hz_buf_puts(b, "no trend (fewer than two agents with release dates and horizons)");
+	err = hz_buf_printf(b, "%.0f days (%.1f months)", t->doubling_days, t->doubling_days / (365.25 / 12));
+	if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
+		err = hz_buf_printf(b, ", %.0f%% CI %.0f to %.0f days",
+				    isfinite(doc->confidence) ? doc->confidence * 100 : 95.0, t->doubling_ci_low,
+				    t->doubling_ci_high);
+	if (!err)
+		err = hz_buf_printf(b, ", fitted on %zu agents", t->nagents);
+	if (!err && t->first_date[0])
+		err = hz_buf_printf(b, " released %s to %s", t->first_date, t->last_date);
+	return err;
+}
+
+int hz_report_render(const hz_fitdoc *doc, const hz_report_opts *opts, char **out, size_t *len)
+{
+	hz_buf b;
+	int err;
+
+	*out = NULL;
+	hz_buf_init(&b, REPORT_MAX);
+	switch (opts->format) {
+	case HZ_REPORT_MD:
+		err = rp_render_md(doc, opts, &b);
+		break;
+	case HZ_REPORT_CSV:
+		err = rp_render_csv(doc, opts, &b);
+		break;
+	case HZ_REPORT_HTML:
+		err = rp_render_html(doc, opts, &b);
+		break;
+	case HZ_REPORT_LATEX:
+		err = rp_render_latex(doc, opts, &b);
+		break;
+	case HZ_REPORT_YAML:
+		err = rp_render_yaml(doc, opts, &b);
+		break;
+	default:
+		err = hz_error_set(HZ_EUSAGE, "unknown report format %d", (int)opts->format);
+	}
+	if (err == HZ_ELIMIT)
+		hz_error_set(HZ_ELIMIT, "report larger than %u MiB", REPORT_MAX >> 20);
+	if (err < 0) {
+		hz_buf_release(&b);
+		return err;
+	}
+	if (len)
+		*len = b.len;
+	*out = hz_buf_detach(&b);
+	return 0;
+}
+
+int hz_report_write(const hz_fitdoc *doc, const hz_report_opts *opts, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int err;
+
+	if ((err = hz_report_render(doc, opts, &text, &len)) < 0)
+		return err;
+	err = hz_fs_write_atomic(path, text, len);
+	free(text);
+	return err;
+}

@@ -1,0 +1,305 @@
+/*
+ * The HTML report: one self-contained file (styles inline, SVG charts
+ * embedded as data: URIs) that reads offline and prints well.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+#include "horizon/error.h"
+#include "report_internal.h"
+
+#define SVG_MAX (32u << 20)
+
+static const char style[] =
+	"body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:1240px;margin:2em auto;padding:0 1em;"
+	"color:#222;line-height:1.45}\n"
+	"h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ddd}\n"
+	"p.headline{font-size:1.1em;margin:.3em 0}\n"
+	"table{border-collapse:collapse;font-size:.9em;margin:.5em 0}\n"
+	"th,td{padding:.3em .6em;border-bottom:1px solid #e4e4e4;text-align:right;white-space:nowrap}\n"
+	"th{background:#f3f5f8;border-bottom:2px solid #bbb}\n"
+	"td.name,th.name{text-align:left}tr.trend td.name{font-weight:bold}\n"
+	"div.figure{margin:1em 0}div.figure img{max-width:100%;height:auto;border:1px solid #eee}\n"
+	"p.caption{color:#555;font-size:.9em;margin:.2em 0 1.2em}\n"
+	"div.footer{margin-top:2.5em;color:#777;font-size:.85em}\n"
+	"div.scroll{overflow-x:auto}\n";
+
+static int html_text(hz_buf *b, const char *s)
+{
+	int err = 0;
+
+	for (; !err && s && *s; s++) {
+		switch (*s) {
+		case '&':
+			err = hz_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			err = hz_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			err = hz_buf_puts(b, "&gt;");
+			break;
+		case '"':
+			err = hz_buf_puts(b, "&quot;");
+			break;
+		default:
+			err = hz_buf_putc(b, *s);
+		}
+	}
+	return err;
+}
+
+static int base64(hz_buf *b, const unsigned char *p, size_t n)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	int err = hz_buf_grow(b, (n + 2) / 3 * 4 + 1);
+
+	for (size_t i = 0; !err && i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+		char q[4] = { tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
+			      i + 2 < n ? tab[v & 63] : '=' };
+		err = hz_buf_put(b, q, 4);
+	}
+	return err;
+}
+
+/* A numeric cell: the rounded number shown, the exact value in data-value. */
+static int num_cell(hz_buf *b, double x, const char *shown)
+{
+	if (isnan(x))
+		return hz_buf_puts(b, "<td></td>");
+	if (isinf(x))
+		return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", x > 0 ? "inf" : "-inf", shown);
+	char v[40];
+
+	return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", hz_fd_fmt_exact(x, v, sizeof(v)), shown);
+}
+
+static int ci_cell(hz_buf *b, const hz_fd_horizon *h)
+{
+	char ci[80], lo[40], hi[40];
+
+	if (isnan(h->ci_low) || isnan(h->ci_high))
+		return hz_buf_puts(b, "<td></td>");
+	return hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s</td>", hz_fd_fmt_exact(h->ci_low, lo, sizeof(lo)),
+			     hz_fd_fmt_exact(h->ci_high, hi, sizeof(hi)), rp_fmt_ci(h, "–", ci, sizeof(ci)));
+}
+
+static int html_agents(const hz_fitdoc *doc, hz_buf *b)
+{
+	const hz_fd_agent **v = NULL;
+	int err;
+
+	if ((err = rp_sorted_agents(doc, &v)) < 0)
+		return err;
+	err = hz_buf_puts(b, "<div class=\"scroll\"><table id=\"agents\">\n<thead><tr><th class=\"name\">Agent</th><th>Release</th><th>Runs</th>"
+			     "<th>Tasks</th><th>Success (weighted)</th><th>p50 (min)</th><th>p50 95% CI</th>"
+			     "<th>p80 (min)</th><th>p80 95% CI</th><th>Tokens</th><th>Cost</th><th>Cost / success</th>"
+			     "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; !err && i < doc->nagents; i++) {
+		const hz_fd_agent *a = v[i];
+		char s[5][48];
+		err = hz_buf_printf(b, "<tr%s data-alias=\"", a->in_trend ? " class=\"trend\"" : "");
+		if (!err)
+			err = html_text(b, a->alias);
+		if (!err)
+			err = hz_buf_puts(b, "\"><td class=\"name\">");
+		if (!err)
+			err = html_text(b, a->alias);
+		if (!err)
+			err = hz_buf_printf(b, "</td><td>%s</td>", a->release_date);
+		if (!err)
+			err = num_cell(b, a->runs >= 0 ? (double)a->runs : NAN, rp_fmt_count((double)a->runs, s[0], 48));
+		if (!err)
+			err = num_cell(b, a->tasks >= 0 ? (double)a->tasks : NAN, rp_fmt_count((double)a->tasks, s[1], 48));
+		if (!err)
+			err = num_cell(b, a->weighted_success_rate, rp_fmt_pct(a->weighted_success_rate, s[2], 48));
+		for (int pi = 0; !err && pi < 2; pi++) {
+			err = num_cell(b, a->h[pi].estimate, hz_fd_fmt_num(a->h[pi].estimate, s[3], 48));
+			if (!err)
+				err = ci_cell(b, &a->h[pi]);
+		}
+		if (!err)
+			err = num_cell(b, rp_tokens(a), rp_fmt_count(rp_tokens(a), s[0], 48));
+		if (!err)
+			err = num_cell(b, a->cost_usd, rp_fmt_usd(a->cost_usd, s[1], 48));
+		if (!err)
+			err = num_cell(b, rp_cost_per_success(a), rp_fmt_usd(rp_cost_per_success(a), s[2], 48));
+		if (!err)
+			err = hz_buf_puts(b, "</tr>\n");
+	}
+	free(v);
+	return err ? err : hz_buf_puts(b, "</tbody>\n</table></div>\n");
+}
+
+static int html_trend(const hz_fitdoc *doc, hz_buf *b)
+{
+	int err = hz_buf_puts(b, "<h2>Trend</h2>\n<div class=\"scroll\"><table id=\"trend\">\n<thead><tr><th class=\"name\">Horizon</th>"
+				 "<th>Doubling time (days)</th><th>95% CI (days)</th><th>Bootstrap median</th>"
+				 "<th>Agents</th><th class=\"name\">Fitted on</th></tr></thead>\n<tbody>\n");
+
+	for (int pi = 0; !err && pi < 2; pi++) {
+		const hz_fd_trend *t = &doc->trend[pi];
+		char s[5][48];
+		if (!t->present)
+			continue;
+		err = hz_buf_printf(b, "<tr data-percent=\"%d\"><td class=\"name\">%d%%</td>", pi ? 80 : 50, pi ? 80 : 50);
+		if (!err)
+			err = num_cell(b, t->doubling_days, hz_fd_fmt_num(t->doubling_days, s[0], 48));
+		if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
+			err = hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s–%s</td>",
+					    hz_fd_fmt_exact(t->doubling_ci_low, s[3], 48), hz_fd_fmt_exact(t->doubling_ci_high, s[4], 48),
+					    hz_fd_fmt_num(t->doubling_ci_low, s[1], 48),
+					    hz_fd_fmt_num(t->doubling_ci_high, s[2], 48));
+		else if (!err)
+			err = hz_buf_puts(b, "<td></td>");
+		if (!err)
+			err = num_cell(b, t->doubling_median, hz_fd_fmt_num(t->doubling_median, s[0], 48));
+		if (!err)
+			err = hz_buf_printf(b, "<td>%zu</td><td class=\"name\">", t->nagents);
+		for (size_t k = 0; !err && k < t->nagents; k++) {
+			if (k)
+				err = hz_buf_puts(b, ", ");
+			if (!err)
+				err = html_text(b, t->agents[k]);
+		}
+		if (!err)
+			err = hz_buf_puts(b, "</td></tr>\n");
+	}
+	return err ? err : hz_buf_puts(b, "</tbody>\n</table></div>\n");
+}
+
+/* A caption from a chart's file name when the caller gave none. */
+static void caption_of(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t len = strcspn(base, ".");
+
+	if (!strncmp(base, "doubling-50", len))
+		snprintf(out, size, "%s", "50% time horizon of each agent by release date, with the trend and its CI");
+	else if (!strncmp(base, "doubling-80", len))
+		snprintf(out, size, "%s", "80% time horizon of each agent by release date, with the trend and its CI");
+	else if (!strncmp(base, "buckets", len))
+		snprintf(out, size, "%s", "Success rate by task length, per agent");
+	else if (!strncmp(base, "tasks-hist", len))
+		snprintf(out, size, "%s", "Human time of the catalogue's tasks");
+	else if (len > 8 && !strncmp(base, "success-", 8))
+		snprintf(out, size, "Success curve (fitted logistic and binned success rates): %.*s", (int)(len - 8),
+			 base + 8);
+	else
+		snprintf(out, size, "%.*s", (int)len, base);
+}
+
+static int html_figures(const hz_report_opts *opts, hz_buf *b)
+{
+	int err = 0;
+
+	if (opts->nsvg)
+		err = hz_buf_puts(b, "<h2>Charts</h2>\n");
+	for (size_t i = 0; !err && i < opts->nsvg; i++) {
+		const char *cap = opts->svg_captions ? opts->svg_captions[i] : NULL;
+		char *svg = NULL, derived[256];
+		size_t len = 0;
+		if (!cap) {
+			caption_of(opts->svg_paths[i], derived, sizeof(derived));
+			cap = derived;
+		}
+		if ((err = hz_fs_read(opts->svg_paths[i], SVG_MAX, &svg, &len)) < 0) {
+			hz_error_prefix("embedding chart '%s': ", opts->svg_paths[i]);
+			break;
+		}
+		err = hz_buf_puts(b, "<div class=\"figure\"><img src=\"data:image/svg+xml;base64,");
+		if (!err)
+			err = base64(b, (const unsigned char *)svg, len);
+		if (!err)
+			err = hz_buf_puts(b, "\" alt=\"");
+		if (!err)
+			err = html_text(b, cap);
+		if (!err)
+			err = hz_buf_puts(b, "\"><p class=\"caption\">");
+		if (!err)
+			err = html_text(b, cap);
+		if (!err)
+			err = hz_buf_puts(b, "</p></div>\n");
+		free(svg);
+	}
+	return err;
+}
+
+static int html_notes(const hz_fitdoc *doc, hz_buf *b)
+{
+	int err = 0, any = 0;
+
+	for (size_t i = 0; !err && i < doc->nagents + doc->nexcluded + doc->nnotes; i++) {
+		const char *who = NULL, *what;
+		if (i < doc->nagents) {
+			if (!(what = doc->agents[i].note))
+				continue;
+			who = doc->agents[i].alias;
+		} else if (i < doc->nagents + doc->nexcluded) {
+			const hz_fd_excluded *e = &doc->excluded[i - doc->nagents];
+			who = e->alias ? e->alias : "?";
+			what = e->reason ? e->reason : "excluded from the trend";
+		} else {
+			what = doc->notes[i - doc->nagents - doc->nexcluded];
+		}
+		if (!any++)
+			err = hz_buf_puts(b, "<h2>Notes</h2>\n<ul>\n");
+		if (!err)
+			err = hz_buf_puts(b, "<li>");
+		if (!err && who && (err = html_text(b, who)) == 0)
+			err = hz_buf_puts(b, ": ");
+		if (!err)
+			err = html_text(b, what);
+		if (!err)
+			err = hz_buf_puts(b, "</li>\n");
+	}
+	return err || !any ? err : hz_buf_puts(b, "</ul>\n");
+}
+
+int rp_render_html(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
+{
+	const char *title = opts->title ? opts->title : "Time horizons";
+	hz_buf line = HZ_BUF_INIT;
+	int err = hz_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+
+	if (!err)
+		err = html_text(b, title);
+	if (!err)
+		err = hz_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
+	if (!err)
+		err = html_text(b, title);
+	if (!err)
+		err = hz_buf_puts(b, "</h1>\n");
+	for (int pi = 0; !err && pi < 2; pi++) {
+		hz_buf_clear(&line);
+		if ((err = rp_trend_sentence(&line, doc, pi)) == 0)
+			err = hz_buf_printf(b, "<p class=\"headline\">%d%% horizon doubling time: ", pi ? 80 : 50);
+		if (!err)
+			err = html_text(b, hz_buf_cstr(&line));
+		if (!err)
+			err = hz_buf_puts(b, "</p>\n");
+	}
+	if (!err)
+		err = html_figures(opts, b);
+	if (!err)
+		err = hz_buf_puts(b, "<h2>Agents</h2>\n<p>Horizons are minutes of human working time. Bold rows are the "
+				     "agents the trend is fitted on.</p>\n");
+	if (!err)
+		err = html_agents(doc, b);
+	if (!err)
+		err = html_trend(doc, b);
+	if (!err)
+		err = html_notes(doc, b);
+	if (!err)
+		err = hz_buf_printf(b, "<div class=\"footer\">Written by horizon %s from ", HZ_VERSION);
+	if (!err)
+		err = html_text(b, doc->origin);
+	if (!err)
+		err = hz_buf_printf(b, " (source: %s).</div>\n</body>\n</html>\n", hz_fitdoc_source(doc));
+	hz_buf_release(&line);
+	return err;
+}

@@ -1,0 +1,147 @@
+/* The LaTeX report: a booktabs table of agents and the trend, to \input into a paper. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_internal.h"
+
+static int tex_text(hz_buf *b, const char *s)
+{
+	int err = 0;
+
+	for (; !err && s && *s; s++) {
+		switch (*s) {
+		case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+			err = hz_buf_putc(b, '\\');
+			if (!err)
+				err = hz_buf_putc(b, *s);
+			break;
+		case '~':
+			err = hz_buf_puts(b, "\\textasciitilde{}");
+			break;
+		case '^':
+			err = hz_buf_puts(b, "\\textasciicircum{}");
+			break;
+		case '\\':
+			err = hz_buf_puts(b, "\\textbackslash{}");
+			break;
+		case '<':
+			err = hz_buf_puts(b, "\\textless{}");
+			break;
+		case '>':
+			err = hz_buf_puts(b, "\\textgreater{}");
+			break;
+		case '|':
+			err = hz_buf_puts(b, "\\textbar{}");
+			break;
+		default:
+			err = hz_buf_putc(b, *s);
+		}
+	}
+	return err;
+}
+
+/* "29.0 [12.1, 64.3]" */
+static int tex_horizon(hz_buf *b, const hz_fd_horizon *h)
+{
+	char e[32], lo[32], hi[32];
+	int err = hz_buf_puts(b, hz_fd_fmt_num(h->estimate, e, sizeof(e)));
+
+	if (!err && !isnan(h->ci_low) && !isnan(h->ci_high))
+		err = hz_buf_printf(b, " [%s, %s]", hz_fd_fmt_num(h->ci_low, lo, sizeof(lo)),
+				    hz_fd_fmt_num(h->ci_high, hi, sizeof(hi)));
+	return err;
+}
+
+static int tex_usd(hz_buf *b, double usd)
+{
+	char s[48];
+
+	return tex_text(b, rp_fmt_usd(usd, s, sizeof(s)));
+}
+
+static int tex_agents(const hz_fitdoc *doc, hz_buf *b)
+{
+	const hz_fd_agent **v = NULL;
+	int err;
+
+	if ((err = rp_sorted_agents(doc, &v)) < 0)
+		return err;
+	err = hz_buf_puts(b, "\\begin{tabular}{llrrrrrrrr}\n\\toprule\n"
+			     "Agent & Release & Runs & Tasks & Success & $p_{50}$ (min) [95\\% CI] & "
+			     "$p_{80}$ (min) [95\\% CI] & Tokens & Cost & Cost/success \\\\\n\\midrule\n");
+	for (size_t i = 0; !err && i < doc->nagents; i++) {
+		const hz_fd_agent *a = v[i];
+		char s[3][48];
+		err = tex_text(b, a->alias);
+		if (!err)
+			err = hz_buf_printf(b, "%s & %s & %s & %s & ", a->in_trend ? "$^*$" : "", a->release_date,
+					    rp_fmt_count(a->runs >= 0 ? (double)a->runs : NAN, s[0], 48),
+					    rp_fmt_count(a->tasks >= 0 ? (double)a->tasks : NAN, s[1], 48));
+		if (!err)
+			err = tex_text(b, rp_fmt_pct(a->weighted_success_rate, s[2], 48));
+		if (!err)
+			err = hz_buf_puts(b, " & ");
+		if (!err)
+			err = tex_horizon(b, &a->h[0]);
+		if (!err)
+			err = hz_buf_puts(b, " & ");
+		if (!err)
+			err = tex_horizon(b, &a->h[1]);
+		if (!err)
+			err = hz_buf_printf(b, " & %s & ", rp_fmt_count(rp_tokens(a), s[0], 48));
+		if (!err)
+			err = tex_usd(b, a->cost_usd);
+		if (!err)
+			err = hz_buf_puts(b, " & ");
+		if (!err)
+			err = tex_usd(b, rp_cost_per_success(a));
+		if (!err)
+			err = hz_buf_puts(b, " \\\\\n");
+	}
+	free(v);
+	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
+}
+
+static int tex_trend(const hz_fitdoc *doc, hz_buf *b)
+{
+	int err = hz_buf_puts(b, "\\begin{tabular}{lrrrr}\n\\toprule\n"
+				 "Horizon & Doubling time (days) & 95\\% CI (days) & Bootstrap median & Agents \\\\\n"
+				 "\\midrule\n");
+
+	for (int pi = 0; !err && pi < 2; pi++) {
+		const hz_fd_trend *t = &doc->trend[pi];
+		char d[32], lo[32], hi[32], med[32];
+		if (!t->present)
+			continue;
+		err = hz_buf_printf(b, "%d\\%% & %s & %s%s%s & %s & %zu \\\\\n", pi ? 80 : 50,
+				    hz_fd_fmt_num(t->doubling_days, d, sizeof(d)), hz_fd_fmt_num(t->doubling_ci_low, lo, sizeof(lo)),
+				    isfinite(t->doubling_ci_low) ? "--" : "", hz_fd_fmt_num(t->doubling_ci_high, hi, sizeof(hi)),
+				    hz_fd_fmt_num(t->doubling_median, med, sizeof(med)), t->nagents);
+	}
+	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
+}
+
+int rp_render_latex(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
+{
+	int err = hz_buf_printf(b, "%% Written by horizon %s.  Needs \\usepackage{booktabs}.\n"
+				   "\\begin{table}[htbp]\n\\centering\n\\small\n\\setlength{\\tabcolsep}{4pt}\n",
+				HZ_VERSION);
+
+	if (!err)
+		err = tex_agents(doc, b);
+	if (!err)
+		err = hz_buf_puts(b, "\\caption{");
+	if (!err)
+		err = tex_text(b, opts->title ? opts->title : "Time horizons");
+	if (!err)
+		err = hz_buf_puts(b, ". Horizons in minutes of human working time with 95\\% CIs; "
+				     "$^*$ marks the agents the trend is fitted on.}\n\\label{tab:horizons}\n\\end{table}\n\n"
+				     "\\begin{table}[htbp]\n\\centering\n\\small\n");
+	if (!err)
+		err = tex_trend(doc, b);
+	if (!err)
+		err = hz_buf_puts(b, "\\caption{Doubling time of the time horizon across release dates.}\n"
+				     "\\label{tab:doubling}\n\\end{table}\n");
+	return err;
+}

@@ -1,0 +1,78 @@
+# horizon plot: every chart from the fit-file fixture and from METR's runs, valid PNG and SVG,
+# self-contained re-runnable .gp scripts, and the errors.
+. "$(dirname "$0")/lib.sh"
+CHECK="python3 $(dirname "$0")/report_check.py"
+FIX=$HZ_SOURCE_DIR/tests/data/fit/format-fixture.json
+METR=$HZ_SHARED/data/metr-2025-01
+
+valid_png() { if $CHECK png "$@" >"$TMP/chk" 2>&1; then ok "$1 is a PNG ${2:-}"; else bad "$1: $(cat "$TMP/chk")"; fi; }
+valid_svg() { if xmllint --noout "$1" 2>"$TMP/chk"; then ok "$1 is well-formed SVG"; else bad "$1: $(head -3 "$TMP/chk")"; fi; }
+
+out=$TMP/plots
+expect_ok "plot every chart from the fixture" "$HORIZON" plot -o "$out" --charts all --tasks "$HZ_SOURCE_DIR/tests/data/tasks" "$FIX"
+for name in doubling-50 doubling-80 buckets tasks-hist success-sim-2023 success-sim-2024-quoted-tag success-sim-none; do
+	for ext in gp png svg; do
+		[ -s "$out/$name.$ext" ] && ok "$name.$ext written" || bad "$name.$ext missing"
+	done
+	expect_grep "plot lists $name.png" "$name.png" "$TMP/out"
+done
+valid_png "$out/doubling-50.png" 1200 760
+valid_png "$out/doubling-80.png" 1200 760
+valid_png "$out/success-sim-2023.png" 960 600
+valid_png "$out/tasks-hist.png" 960 560
+valid_png "$out/buckets.png" 1100 620
+for f in "$out"/*.svg; do valid_svg "$f"; done
+n=$(ls "$out"/success-*.png | wc -l)
+[ "$n" = 9 ] && ok "one success curve per agent (9)" || bad "success curves: $n, want 9"
+
+# The scripts hold their data inline and redraw the same charts on their own.
+expect_grep "data inline in the .gp" '^\$intrend << EOD' "$out/doubling-50.gp"
+expect_grep "doubling time written on the chart" 'doubling time 220 days \(95% CI 180–266\)' "$out/doubling-50.gp"
+expect_grep "human ticks on the y axis" '"1 min" 1, "4 min" 4, "15 min" 15, "1 h" 60' "$out/doubling-50.gp"
+expect_grep "bootstrap band drawn" '^plot \$band using 1:2:3 with filledcurves' "$out/doubling-50.gp"
+expect_grep "every agent labelled" '"sim-2024 \| \\"quoted\\" & <tag>"' "$out/doubling-50.gp"
+if grep -q 'sim-none' "$out/doubling-50.gp"; then bad "an agent with p50 = 0 is not drawn on a log axis"; else ok "p50 = 0 left off the log axis"; fi
+mkdir -p "$TMP/rerun" && cp "$out/doubling-50.gp" "$TMP/rerun/"
+if (cd "$TMP/rerun" && gnuplot doubling-50.gp) 2>"$TMP/err"; then ok "the .gp re-runs on its own"; else bad "re-running the .gp failed: $(head -3 "$TMP/err")"; fi
+valid_png "$TMP/rerun/doubling-50.png" 1200 760
+valid_svg "$TMP/rerun/doubling-50.svg"
+
+# One format only; titles.
+expect_ok "png only" "$HORIZON" plot -o "$TMP/pngonly" --charts doubling50 --format png --title "My agents" "$FIX"
+[ -s "$TMP/pngonly/doubling-50.png" ] && [ ! -e "$TMP/pngonly/doubling-50.svg" ] && ok "--format png writes no svg" || bad "--format png"
+expect_grep "--title used" '"My agents"' "$TMP/pngonly/doubling-50.gp"
+
+# METR's published frontier beside the user's agents.
+expect_ok "plot with --published" "$HORIZON" plot -o "$TMP/pub" --charts doubling50 \
+	--published "$HZ_SHARED/data/metr-published/benchmark_results_1_0.yaml" "$FIX"
+expect_grep "METR points drawn" '^\$metr << EOD' "$TMP/pub/doubling-50.gp"
+expect_grep "METR trend drawn" 'METR published trend' "$TMP/pub/doubling-50.gp"
+rows=$(sed -n '/^\$metr << EOD/,/^EOD/p' "$TMP/pub/doubling-50.gp" | grep -c '^20')
+[ "$rows" = 33 ] && ok "all 33 published models drawn" || bad "published models drawn: $rows, want 33"
+valid_png "$TMP/pub/doubling-50.png" 1200 760
+
+# Straight from run logs: fitted in-process first (METR's Jan 2025 runs).
+expect_ok "plot from runs + release dates" "$HORIZON" plot -o "$TMP/runs" --charts doubling,curves \
+	--release-dates "$METR/release_dates.yaml" "$METR/all_runs.jsonl"
+expect_grep "agents of the runs in the chart" 'Claude 3.5 Sonnet \(New\)' "$TMP/runs/doubling-50.gp"
+valid_png "$TMP/runs/doubling-50.png" 1200 760
+valid_png "$TMP/runs/success-o1-preview.png" 960 600
+# Crowded charts number their points and list the names beside the plot.
+expect_grep "numbered labels with a table" '^set label 2000 " 1  gpt-3.5-turbo-instruct' "$TMP/runs/doubling-50.gp"
+
+# Errors.
+expect_fail "no input is a usage error" 2 "$HORIZON" plot -o "$TMP/x"
+expect_fail "unknown chart" 2 "$HORIZON" plot --charts pie "$FIX"
+expect_grep "unknown chart named" "unknown chart 'pie'" "$TMP/err"
+expect_fail "unknown format" 2 "$HORIZON" plot --format gif "$FIX"
+expect_fail "missing fit file" 1 "$HORIZON" plot -o "$TMP/x" "$TMP/nope.json"
+expect_grep "missing file named" "nope.json" "$TMP/err"
+printf '{"agents": [{"alias": "a", "runs": "many"}]}' >"$TMP/bad.json"
+expect_fail "bad fit file" 1 "$HORIZON" plot -o "$TMP/x" "$TMP/bad.json"
+expect_grep "bad field named with file and agent" "bad.json: agents\[0\] 'a': 'runs' must be" "$TMP/err"
+printf '{"agents": [ {"alias": ' >"$TMP/trunc.json"
+expect_fail "truncated JSON" 1 "$HORIZON" plot -o "$TMP/x" "$TMP/trunc.json"
+expect_grep "JSON error with file and line" "trunc.json:1:" "$TMP/err"
+expect_fail "gnuplot missing" 1 env HORIZON_GNUPLOT=/nonexistent/gnuplot "$HORIZON" plot -o "$TMP/x" --charts doubling50 "$FIX"
+expect_grep "gnuplot failure explained" "gnuplot" "$TMP/err"
+finish

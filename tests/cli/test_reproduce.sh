@@ -1,0 +1,56 @@
+# horizon reproduce: METR's published results file -> the doubling chart and the doubling time,
+# checked against an independent computation of METR's rule (OLS of ln p50 on release date over
+# the is_sota models with p50 <= 16 h).
+. "$(dirname "$0")/lib.sh"
+CHECK="python3 $(dirname "$0")/report_check.py"
+PUB=$HZ_SHARED/data/metr-published
+
+for f in benchmark_results_1_0.yaml benchmark_results_1_1.yaml; do
+	out=$TMP/${f%.yaml}
+	expect_ok "reproduce $f" "$HORIZON" reproduce -o "$out" "$PUB/$f"
+	cp "$TMP/out" "$TMP/$f.out"
+	want=$(python3 - "$PUB/$f" <<'PY'
+import datetime, math, re, sys
+text = open(sys.argv[1]).read().split("\nresults:\n", 1)[1]
+xs, ys = [], []
+for block in re.split(r"\n  (?=\S+:\n)", "\n" + text):
+    m50 = re.search(r"p50_horizon_length:\n(?:\s{8}.*\n)*?\s{8}estimate: (\S+)", block)
+    date = re.search(r"\n    release_date: (\S+)", block)
+    if not m50 or not date:
+        continue
+    p50 = float(m50.group(1))
+    if "is_sota: true" in block and p50 <= 960:
+        xs.append(datetime.date.fromisoformat(date.group(1)).toordinal())
+        ys.append(math.log(p50))
+n = len(xs); mx = sum(xs) / n; my = sum(ys) / n
+slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+print("%.0f days" % (math.log(2) / slope), n)
+PY
+)
+	days=${want% *}; n=${want##* }
+	expect_grep "$f: doubling time printed as computed independently ($days, $n models)" \
+		"^50% horizon: doubling time $days \([0-9.]+ months\); fitted on $n agents" "$TMP/$f.out"
+	for p in 50 80; do
+		if $CHECK png "$out/doubling-$p.png" 1200 760 >"$TMP/chk" 2>&1; then ok "doubling-$p.png valid"; else bad "$(cat "$TMP/chk")"; fi
+		if xmllint --noout "$out/doubling-$p.svg" 2>"$TMP/chk"; then ok "doubling-$p.svg valid"; else bad "svg: $(head -2 "$TMP/chk")"; fi
+		[ -s "$out/doubling-$p.gp" ] && ok "doubling-$p.gp kept" || bad "no doubling-$p.gp"
+	done
+done
+expect_grep "1.0: METR's windows printed" "METR's windows \(is_sota models, p50 <= 16 h\): all time 195.8 days, from 2023 on 165.3 days" "$TMP/benchmark_results_1_0.yaml.out"
+# Every published model is on the chart, and the crowded chart lists their names beside it.
+gp=$TMP/benchmark_results_1_0/doubling-50.gp
+rows=$(sed -n '/^\$intrend << EOD/,/^EOD/p;/^\$others << EOD/,/^EOD/p' "$gp" | grep -c '^20')
+[ "$rows" = 33 ] && ok "33 models drawn" || bad "models drawn: $rows, want 33"
+expect_grep "names listed beside the chart" '^set label 2032 "33  claude_opus_4_5"' "$gp"
+expect_grep "doubling time written on the chart" 'doubling time 196 days, fitted on 17 agents released 2019-02 to 2025-11' "$gp"
+
+expect_ok "--no-80 draws the 50% chart only" "$HORIZON" reproduce --no-80 --format svg -o "$TMP/only" "$PUB/benchmark_results_1_0.yaml"
+[ -s "$TMP/only/doubling-50.svg" ] && [ ! -e "$TMP/only/doubling-80.svg" ] && [ ! -e "$TMP/only/doubling-50.png" ] \
+	&& ok "--no-80 and --format svg respected" || bad "--no-80 / --format"
+expect_fail "no file" 2 "$HORIZON" reproduce
+expect_fail "two files" 2 "$HORIZON" reproduce a.yaml b.yaml
+expect_fail "missing file" 1 "$HORIZON" reproduce -o "$TMP/x" "$TMP/none.yaml"
+printf 'results:\n  m:\n    metrics: {}\n    release_date: soon\n' >"$TMP/bad.yaml"
+expect_fail "bad results file" 1 "$HORIZON" reproduce -o "$TMP/x" "$TMP/bad.yaml"
+expect_grep "bad field named" "bad.yaml.*release_date" "$TMP/err"
+finish
