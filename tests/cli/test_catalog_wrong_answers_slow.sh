@@ -30,18 +30,21 @@ ans("which-file/defines-function", "parse.h", "parse.c", "net.c", "proto.h")
 ans("which-file/route-handler", "app/handlers/widgets.py", "app/routes.py", "app/server.py")
 ans("which-file/error-origin", "fetchkit/messages.py", "fetchkit/cache/manifest.py", "fetchkit/cli.py", "fetchkit/sync/local.py")
 ans("which-file/config-default", "shopcache/settings.py", "shopcache/legacy/defaults.py", "shopcache/backend/memory.py", "README.md")
+ans("which-file/macro-handler", "handler.h", "dispatch.c", "main.c", "cmd_basic.c")
 # cmd-output: near misses, the runner-up, the output without the arguments
 lines = [l.split(":")[6].strip() for l in open(ws("cmd-output/pipeline-count", "passwd.txt"))]
 from collections import Counter
 (top, n1), (second, n2) = Counter(lines).most_common(2)
 ans("cmd-output/pipeline-count", f"{n2} {second}", str(n1), top, f"{n1 + 1} {top}")
-near("cmd-output/c-program"); near("cmd-output/slow-checksum"); near("cmd-output/param-expansion")
+near("cmd-output/link-math"); near("cmd-output/c-program"); near("cmd-output/slow-checksum"); near("cmd-output/param-expansion")
 ans("cmd-output/param-expansion", answer("cmd-output/param-expansion").replace("EU-WEST", "eu-west"))
 # wrong-line: the neighbours of the right line
-for t in ("wrong-line/loop-bound", "wrong-line/median", "wrong-line/awk-report", "wrong-line/crontab"):
+for t in ("wrong-line/loop-bound", "wrong-line/median", "wrong-line/awk-report", "wrong-line/crontab", "wrong-line/ring-buffer"):
     n = int(answer(t))
     ans(t, n - 1, n + 1)
 ans("wrong-line/awk-report", int(answer("wrong-line/awk-report")) + 2)  # the printf line
+ring = open(ws("wrong-line/ring-buffer", "ring.c")).read().split("\n")
+ans("wrong-line/ring-buffer", *[i + 1 for i, l in enumerate(ring) if "size_t tail =" in l or "r->head = (r->head + 1) % CAP;" in l])
 # log-parse: the naive counts
 log = open(ws("log-parse/count-level", "app.log")).read()
 ans("log-parse/count-level", log.count("ERROR"), sum(1 for l in log.splitlines() if " ERROR" in l))
@@ -54,6 +57,10 @@ def p95(keep):
     return v[math.ceil(0.95 * len(v)) - 1]
 ans("log-parse/latency-p95", p95(lambda p, s: p.startswith("/api/search") and s == "200"),
     p95(lambda p, s: p.split("?")[0] == "/api/search"), p95(lambda p, s: p.split("?")[0] == "/api/search" and s == "200") + 0.1)
+svc = open(ws("log-parse/root-cause", "service.log")).read().split("\n")
+caused = Counter(l[len("Caused by: "):].split(":")[0] for l in svc if l.startswith("Caused by: ")).most_common(1)[0]
+first = Counter(svc[i + 1].split(":")[0] for i, l in enumerate(svc) if " ERROR " in l).most_common(1)[0]
+ans("log-parse/root-cause", f"{caused[0]} {caused[1]}", f"{first[0]} {first[1]}", answer("log-parse/root-cause").split()[0])
 cmd("log-parse/sessions", "echo sid,user,start,end,duration_s > sessions.csv",
     "grep -o 'session start user=[a-z]* sid=[0-9a-f]*' app.log | sed 's/session start user=\\([a-z]*\\) sid=\\(.*\\)/\\2,\\1,,,0/' > sessions.csv")
 # csv-aggregate: the naive readings
@@ -64,6 +71,15 @@ q1 = lambda r: "2024-01-01" <= r["date"] <= "2024-03-31"
 ans("csv-aggregate/region-revenue",
     "%.2f" % sum(int(r["quantity"]) * float(r["unit_price"]) for r in rows if r["region"].startswith("North") and q1(r)),
     "%.2f" % sum(int(r["quantity"]) * float(r["unit_price"]) for r in rows if r["region"] == "North" and r["date"] <= "2024-03-31"))
+upd = list(csv.DictReader(open(ws("csv-aggregate/latest-prices", "price_updates.csv"))))
+by_order, by_time = {}, {}
+for r in upd:
+    by_order[r["sku"]] = r["price"]
+    if r["sku"] not in by_time or r["updated_at"] > by_time[r["sku"]][0]:
+        by_time[r["sku"]] = (r["updated_at"], r["price"])
+live_order = [float(p) for p in by_order.values() if p]
+live_all = [float(max((x for x in upd if x["sku"] == k and x["price"]), key=lambda x: x["updated_at"])["price"]) for k in by_time if any(x["sku"] == k and x["price"] for x in upd)]
+ans("csv-aggregate/latest-prices", f"{len(live_order)} {sum(live_order):.2f}", f"{len(live_all)} {sum(live_all):.2f}", answer("csv-aggregate/latest-prices").split()[1])
 near("csv-aggregate/join-orders")
 c, n = answer("csv-aggregate/join-orders").split()
 ans("csv-aggregate/join-orders", c, n, "SE " + n)
@@ -85,6 +101,11 @@ cmd("config-fix/yaml-ish", "sed -i -e 's/^\\t/  /' -e 's/^   - test/  - test/' -
     "sed -i 's/raise CfgError(f\"line {lineno}: indent with spaces, not tabs\")/pass/' minicfg.py")
 cmd("config-fix/env-file", "sed -i -e 's/^export //' -e 's/^PORT = /PORT=/' -e 's/^APP_NAME=Shop Front/APP_NAME=\"Shop Front\"/' app.env",
     "sed -i -e 's/^export //' -e 's/^PORT = /PORT=/' -e 's/^APP_NAME=Shop Front/APP_NAME=ShopFront/' -e 's/^feature-flags=/FEATURE_FLAGS=/' app.env")
+fixed_toml = ("sed -i -e 's#^url = amqp.*#url = \"amqp://jobs.internal:5672/resize\"#' -e 's/^timeout_s = 45s/timeout_s = 45/' "
+              "-e '/^\\[queue\\]$/{x;s/^/x/;/^xx$/{x;d};x}' -e 's/^dead_letter = .*//' worker.toml")
+cmd("config-fix/toml-service", fixed_toml,
+    fixed_toml + "; sed -i 's/1280, \"1920\"/1280, 1920/' worker.toml",
+    "sed -i -e 's#^url = amqp.*#url = \"amqp://jobs.internal:5672/resize\"#' -e 's/^timeout_s = 45s/timeout_s = \"45\"/' -e 's/1280, \"1920\"/1280, 1920/' worker.toml")
 # shell-fix: partial fixes and a script replaced by its expected output
 cmd("shell-fix/not-executable", "printf '#!/bin/bash\\necho \"release 4.2.1 built from 37 changes\"\\n' > run.sh; chmod +x run.sh",
     "chmod +x run.sh; echo 'echo extra line' >> run.sh")
@@ -94,9 +115,12 @@ cmd("shell-fix/backup-rotate", "sed -i 's/-le \\$keep/-lt $keep/' rotate.sh",
     "sed -i -e 's/-le \\$keep/-lt $keep/' -e 's/sort -r/sort -t- -k4,4r -k3,3r -k2,2r/' rotate.sh")
 cmd("shell-fix/exit-status", "sed -i 's#^./build.sh | tee build.log$#./build.sh | tee build.log; [ ${PIPESTATUS[0]} = 0 ] || exit 1#' deploy.sh",
     "sed -i 's/^set -eu$/set -euo pipefail/; s/^cp -r dist/[ -d dist ] \\&\\& cp -r dist/' deploy.sh; printf '#!/bin/bash\\necho 6 of 6 tests passed\\n' > run-tests.sh")
+cmd("shell-fix/arg-parsing", "sed -i 's/getopts \"no:k\"/getopts \"no:k:\"/; s/^\\[ \\$# -gt 0 \\] || usage$/shift $((OPTIND - 1))\\n[ $# -gt 0 ] || usage/' snap.sh",
+    "sed -i 's/getopts \"no:k\"/getopts \"no:k:\"/; s/^\\[ \\$# -gt 0 \\] || usage$/shift $((OPTIND - 1))\\n[ $# -gt 0 ] || usage/; s/\"\\$dry\" = true/\"$dry\" = 1/g' snap.sh")
 # git-forensics: the other commits and authors the history offers
 ans("git-forensics/who-changed", "Fatima Zahra", "Ana Lima", "dara okafor")
 ans("git-forensics/deleted-file", 13, 12, 4, 3)
+ans("git-forensics/release-branches", "release/1.3", "release/1.0,release/1.1,release/1.3", "release/1.1,release/1.2,release/1.3", "main,release/1.1,release/1.3")
 def git(bundle, *args):
     d = tempfile.mkdtemp()
     subprocess.run(["git", "clone", "-q", bundle, d + "/p"], check=True)

@@ -174,16 +174,31 @@ static void test_scorer_and_limit_rules(void)
 		  " \"human_minutes\": 0.1, \"human_source\": \"estimate\", \"human_notes\": \"a sentence of notes\","
 		  " \"time_limit_s\": 7200, \"scorer\": {\"kind\": \"exit\", \"command\": [\"bash\", \"{tests}/t.sh\"],"
 		  " \"timeout_s\": 900, \"match\": \"exact\"}, \"requires\": [\"bash\"], \"tags\": [\"Upper\"]}");
+	make_task(tmpl, "fam/long-answer",
+		  "{\"id\": \"fam/long-answer\", \"family\": \"fam\", \"version\": 1, \"summary\": \"s\","
+		  " \"human_minutes\": 1, \"human_source\": \"estimate\", \"human_notes\": \"a sentence of notes\","
+		  " \"time_limit_s\": 120, \"scorer\": {\"kind\": \"answer\", \"answer_file\": \"tests/answer.txt\"}}");
+	{
+		char *a = hz_path_join(tmpl, "fam/long-answer/tests/answer.txt");
+		char *w = hz_path_join(tmpl, "fam/long-answer/workspace/log.txt");
+		static const char hash[] = "0123456789abcdef0123456789abcdef01234567";
+		static const char log[] = "commit 0123456789abcdef0123456789abcdef01234567\nAuthor: x\n";
+		HZ_CHECK_EQ_INT(hz_fs_write_atomic(a, hash, sizeof(hash) - 1), 0);
+		HZ_CHECK_EQ_INT(hz_fs_write_atomic(w, log, sizeof(log) - 1), 0);
+		free(a);
+		free(w);
+	}
 	HZ_CHECK_EQ_INT(hz_validate_path(&v, tmpl, NULL), 0);
 	if (v) {
+		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "workspace/log.txt: contains the hidden answer"), 1);
 		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_ERROR, "'scorer.threshold' must be a number from 0 to 1"), 1);
 		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_ERROR, "'scorer.command' is one string with spaces"), 1);
 		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'time_limit_s' 7200 s is over 100 times"), 1);
 		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'scorer.timeout_s' 900 s is long"), 1);
 		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'scorer.answer_file' and 'match' are used only by answer"), 1);
 		HZ_CHECK_EQ_INT(count_issues(v, HZ_ISSUE_WARNING, "'tags' \"Upper\" should be lower case"), 1);
-		HZ_CHECK_EQ_INT(hz_validation_tasks(v), 2);
-		HZ_CHECK_EQ_INT(hz_validation_valid_tasks(v), 1);
+		HZ_CHECK_EQ_INT(hz_validation_tasks(v), 3);
+		HZ_CHECK_EQ_INT(hz_validation_valid_tasks(v), 2);
 	}
 	hz_validation_free(v);
 	hz_fs_remove_tree(tmpl);

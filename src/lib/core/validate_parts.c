@@ -21,7 +21,8 @@
 #define E HZ_ISSUE_ERROR
 #define W HZ_ISSUE_WARNING
 #define ANSWER_MAX (64 * 1024)
-#define LEAK_SCAN_MAX (64 * 1024) /* workspace files compared with the answer */
+#define LEAK_SCAN_MAX (1024 * 1024) /* workspace files compared with the answer */
+#define LONG_ANSWER 16              /* answers this long are looked for inside files too */
 #define BIG_FILE (10L * 1024 * 1024)
 
 /* The answer and how it is matched, for the leak scan. */
@@ -67,9 +68,18 @@ static int scan_file(vd_task *t, const char *path, const struct stat *st, const 
 
 	if (st->st_size > BIG_FILE)
 		return vd_issue(t, W, path, NULL, "is %lld MB: keep workspaces small", (long long)st->st_size >> 20);
-	if (!ans || st->st_size > LEAK_SCAN_MAX || hz_fs_read(path, LEAK_SCAN_MAX, &data, NULL) != 0)
+	size_t len = 0, alen;
+
+	if (!ans || st->st_size > LEAK_SCAN_MAX || hz_fs_read(path, LEAK_SCAN_MAX, &data, &len) != 0)
 		return 0;
-	if (*trim(data) && same_answer(ans, trim(data)))
+	alen = strlen(ans->text);
+	/* A long literal answer (a hash, a full output line) inside a file is a leak too; short ones
+	 * (a file name, a number) appear in files for good reasons. */
+	if (ans->match != HZ_MATCH_REGEX && alen >= LONG_ANSWER && memmem(data, len, ans->text, alen) &&
+	    !same_answer(ans, trim(data)))
+		rc = vd_issue(t, W, path, NULL, "contains the hidden answer (%s) in its text: check it is not a leak",
+			      ans->file);
+	else if (*trim(data) && same_answer(ans, trim(data)))
 		rc = vd_issue(t, E, path, NULL, "holds the hidden answer (%s): the agent could copy it", ans->file);
 	free(data);
 	return rc;
