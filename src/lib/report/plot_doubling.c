@@ -169,11 +169,12 @@ static int put_points(dbl_chart *c, const char *block, const hz_fitdoc *doc, int
 }
 
 /* The fitted line over the whole date range, sampled, as a datablock and as label obstacles. */
-static int put_line(dbl_chart *c, const char *block, const hz_fd_trend *t, long from)
+static int put_line(dbl_chart *c, const char *block, const hz_fd_trend *t, long from, size_t *rows)
 {
 	int err = hz_buf_printf(&c->data, "$%s << EOD\n", block);
 	const int steps = 80;
 
+	*rows = 0;
 	for (int k = 0; !err && k <= steps; k++) {
 		long d = from + (long)((double)(c->x1 - from) * k / steps);
 		double v = exp(t->intercept + t->slope_per_day * (double)d);
@@ -181,6 +182,7 @@ static int put_line(dbl_chart *c, const char *block, const hz_fd_trend *t, long 
 			continue;
 		if ((err = put_date(&c->data, d)) == 0)
 			err = hz_buf_printf(&c->data, " %.6g\n", v);
+		(*rows)++;
 		if (!err && v >= c->y0 && v <= c->y1)
 			err = add_obs(c, dbl_px_x(c, d) - 3, dbl_px_y(c, v) - 3, dbl_px_x(c, d) + 3, dbl_px_y(c, v) + 3);
 	}
@@ -210,6 +212,7 @@ static void chart_reset(dbl_chart *c)
 	hz_buf_clear(&c->set);
 	c->nobs = 0;
 	c->band_rows = 0;
+	c->line_rows[0] = c->line_rows[1] = 0;
 }
 
 /* The data blocks and obstacles for the current frame; counts of each point kind. */
@@ -219,11 +222,11 @@ static int build_data(dbl_chart *c, size_t counts[4])
 	int err = 0;
 
 	set_ranges(c);
-	if (t->present && (err = put_line(c, "trend", t, c->x0)) < 0)
+	if (t->present && (err = put_line(c, "trend", t, c->x0, &c->line_rows[0])) < 0)
 		return err;
 	if (t->present && t->nband && (err = put_band(c, t, &c->band_rows)) < 0)
 		return err;
-	if (c->pub && c->pub->trend[c->pi].present && (err = put_line(c, "metrtrend", &c->pub->trend[c->pi], c->x0)) < 0)
+	if (c->pub && c->pub->trend[c->pi].present && (err = put_line(c, "metrtrend", &c->pub->trend[c->pi], c->x0, &c->line_rows[1])) < 0)
 		return err;
 	if ((err = put_points(c, "intrend", c->doc, 1, 0, &counts[0])) < 0 ||
 	    (err = put_points(c, "others", c->doc, 0, 0, &counts[1])) < 0 ||
@@ -277,10 +280,11 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 	if (t->present && c->band_rows)
 		err = plot_clause(cmd, "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
 				       "title \"trend CI (bootstrap)\"");
-	if (!err && t->present)
+	/* gnuplot warns about (and we fail on) empty datablocks: draw only what has rows. */
+	if (!err && t->present && c->line_rows[0])
 		err = plot_clause(cmd, "$trend using 1:2 with lines lw 2.2 lc rgb \"" COLOR_TREND "\" title "
 				       "\"trend (OLS of log horizon)\"");
-	if (!err && c->pub && c->pub->trend[c->pi].present) {
+	if (!err && c->pub && c->pub->trend[c->pi].present && c->line_rows[1]) {
 		err = plot_clause(cmd, "$metrtrend using 1:2 with lines lw 1.8 dt 2 lc rgb \"" COLOR_METR "\" title ");
 		if (!err)
 			err = hz_buf_printf(cmd, "\"%s trend\"", pubkey);

@@ -1,4 +1,7 @@
-/* The doubling chart's words: point labels placed clear of the data, the numbered key table for crowded charts, titles. */
+/*
+ * The doubling chart's words: point labels placed clear of the data, the
+ * numbered key table for crowded charts, and the titles.
+ */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

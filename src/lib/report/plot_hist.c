@@ -99,8 +99,11 @@ int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *
 	err = gp_begin(&s, "buckets", "Success rate by human-time bucket, per agent");
 	for (size_t i = 0; !err && i < doc->nagents; i++) {
 		const hz_fd_agent *a = &doc->agents[i];
-		if (!a->nbins)
-			continue;
+		size_t rows = 0;
+		for (size_t k = 0; k < a->nbins; k++)
+			rows += !isnan(a->bins[k].weighted_rate) || a->bins[k].runs > 0;
+		if (!rows)
+			continue; /* an empty datablock makes gnuplot warn */
 		err = hz_buf_printf(&s, "$agent%zu << EOD\n", i);
 		for (size_t k = 0; !err && k < a->nbins; k++) {
 			const hz_fd_bin *b = &a->bins[k];
