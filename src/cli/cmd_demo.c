@@ -120,16 +120,18 @@ static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *
 
 /*
  * The simulated agents.  Their latent horizons double every
- * DEMO_DOUBLING_DAYS, from the catalogue's shortest task to its 90th
- * percentile, so that every horizon lies where there are tasks to measure it
- * (a horizon below the shortest task can only be extrapolated).  Release
+ * DEMO_DOUBLING_DAYS, from the 15th to the 85th percentile of the
+ * catalogue's task lengths, so that every agent has tasks on both sides of
+ * its horizon to measure it by (a horizon out at the ends of the catalogue
+ * can only be extrapolated, badly).  Release
  * dates end in March 2025 and go back as far as that needs (to 2019 at most:
  * a short catalogue gives a shorter span, never a different doubling time).
  * Returns the latent doubling time.
  */
 static double make_agents(const demo *d, hz_task **tasks, size_t ntasks, hz_agent_config *agents, size_t *nagents)
 {
-	double m_lo = hz_task_human_minutes(tasks[0]), m_hi = hz_task_human_minutes(tasks[(ntasks - 1) * 90 / 100]);
+	double m_lo = hz_task_human_minutes(tasks[(ntasks - 1) * 15 / 100]);
+	double m_hi = hz_task_human_minutes(tasks[(ntasks - 1) * 85 / 100]);
 	long d0, d1;
 	int n = d->quick ? 4 : 6;
 	double h_last, h_first, doubling = DEMO_DOUBLING_DAYS;

@@ -13,9 +13,13 @@
 
 #define GP_OUT_MAX (64u << 10)
 
-/* Working-time units as in METR's paper: a day is 8 hours, a week 40, a month 167. */
+/*
+ * METR's ticks (1 s, 4 s, 15 s ... 1 month), with two below a second for the rare
+ * horizon down there.  Working-time units as in METR's paper: a day is 8 hours,
+ * a week 40, a month 167.
+ */
 static const gp_tick human_ticks[] = {
-	{ 1.0 / 60, "1 s" },   { 4.0 / 60, "4 s" }, { 15.0 / 60, "15 s" }, { 1, "1 min" },
+	{ 0.1 / 60, "0.1 s" }, { 0.25 / 60, "0.25 s" }, { 1.0 / 60, "1 s" },   { 4.0 / 60, "4 s" }, { 15.0 / 60, "15 s" }, { 1, "1 min" },
 	{ 4, "4 min" },        { 15, "15 min" },    { 60, "1 h" },         { 240, "4 h" },
 	{ 480, "1 day" },      { 2400, "1 week" },  { 10020, "1 month" },
 };
