@@ -85,9 +85,12 @@ static int mkdir_parent(const char *path)
 /* Draw the charts for the html report and collect the SVGs to embed. */
 static int html_charts(hz_fitdoc *doc, hz_plot_opts *po, hz_plot_files *files, const char ***svgs, size_t *nsvg)
 {
+	int err;
+
 	po->png = po->svg = 1;
-	if (hz_plot_render(doc, po, files) < 0)
-		return -1;
+	/* A fit with nothing to draw still makes a report: tables without charts. */
+	if ((err = hz_plot_render(doc, po, files)) < 0 && err != HZ_ENOTFOUND)
+		return err;
 	if (!(*svgs = calloc(files->n ? files->n : 1, sizeof(char *))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	for (size_t i = 0; i < files->n; i++) {

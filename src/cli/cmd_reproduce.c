@@ -66,7 +66,7 @@ void hz_cli_print_doubling(const hz_fitdoc *doc, int percent)
 	hz_doubling d;
 
 	if (hz_fitdoc_doubling(doc, percent, &d) < 0) {
-		printf("%d%% horizon: no trend (fewer than two agents with release dates and horizons)\n", percent);
+		printf("%d%% horizon: no trend in this fit (a trend needs two or more agents with release dates and horizons)\n", percent);
 		return;
 	}
 	printf("%d%% horizon: doubling time %.0f days (%.1f months)", percent, d.days, d.days / (365.25 / 12));

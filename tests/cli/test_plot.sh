@@ -72,7 +72,7 @@ d["agents"][1]["slope"] = d["agents"][1]["intercept"] = None
 json.dump(d, open(sys.argv[2], "w"))
 PY
 expect_ok "plot a fit without a trend" "$HORIZON" plot -o "$TMP/notrend" --charts doubling50,curves,buckets "$TMP/notrend.json"
-expect_grep "no trend said on the chart" 'no trend: fewer than two agents' "$TMP/notrend/doubling-50.gp"
+expect_grep "no trend said on the chart" 'no trend in this fit' "$TMP/notrend/doubling-50.gp"
 if grep -q '^\$trend << EOD' "$TMP/notrend/doubling-50.gp"; then bad "a trend drawn without one"; else ok "no trend line drawn"; fi
 [ ! -e "$TMP/notrend/success-sim-2019.gp" ] && ok "agent with nothing to draw skipped" || bad "empty success chart drawn"
 [ ! -e "$TMP/notrend/success-sim-2020.gp" ] && ok "agent with only empty bins skipped" || bad "empty-bin success chart drawn"

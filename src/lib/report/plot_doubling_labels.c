@@ -184,7 +184,7 @@ int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 	if (!err && t->present)
 		err = describe_trend(&sub, t, "", c->doc->confidence);
 	else if (!err)
-		err = hz_buf_puts(&sub, "no trend: fewer than two agents with release dates and horizons");
+		err = hz_buf_puts(&sub, "no trend in this fit (a trend needs two or more agents with release dates and horizons)");
 	if (!err)
 		err = hz_buf_printf(&c->set, "set label 1001 ");
 	if (!err)
