@@ -145,7 +145,7 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 	if (!err && fitted)
 		err = hz_buf_puts(&cmd, "plot p(x) with lines lw 2.2 lc rgb \"" COLOR_CURVE "\" title \"fitted logistic\"");
 	if (!err && nbins)
-		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2 lc rgb \"" COLOR_BINS
+		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2*PS lc rgb \"" COLOR_BINS
 					  "\" title \"success rate per bin (weighted)\", \\\n"
 					  "     $bins using 1:2:(gprintf(\"%%.0f\", $5) . \"/\" . gprintf(\"%%.0f\", $6)) with labels offset 0,1.1 font \",9\" "
 					  "tc rgb \"#333333\" notitle",

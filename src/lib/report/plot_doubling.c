@@ -290,19 +290,19 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 			err = hz_buf_printf(cmd, "\"%s trend\"", pubkey);
 	}
 	if (!err && counts[3]) {
-		err = plot_clause(cmd, "$metr using 1:2:3:4 with yerrorbars pt 6 ps 1.1 lw 1 lc rgb \"" COLOR_METR
+		err = plot_clause(cmd, "$metr using 1:2:3:4 with yerrorbars pt 6 ps 1.1*PS lw 1 lc rgb \"" COLOR_METR
 				       "\" title ");
 		if (!err)
 			err = gp_quote(cmd, pubkey);
 	}
 	if (!err && counts[1])
-		err = plot_clause(cmd, "$others using 1:2:3:4 with yerrorbars pt 6 ps 1.3 lw 1.2 lc rgb \"" COLOR_AGENT
+		err = plot_clause(cmd, "$others using 1:2:3:4 with yerrorbars pt 6 ps 1.3*PS lw 1.2 lc rgb \"" COLOR_AGENT
 				       "\" title \"other agents\"");
 	if (!err && counts[0])
-		err = plot_clause(cmd, "$intrend using 1:2:3:4 with yerrorbars pt 7 ps 1.3 lw 1.2 lc rgb \"" COLOR_AGENT
+		err = plot_clause(cmd, "$intrend using 1:2:3:4 with yerrorbars pt 7 ps 1.3*PS lw 1.2 lc rgb \"" COLOR_AGENT
 				       "\" title \"agents in the trend (SOTA)\"");
 	if (!err && counts[2])
-		err = plot_clause(cmd, "$below using 1:2 with points pt 11 ps 1.4 lc rgb \"" COLOR_AGENT
+		err = plot_clause(cmd, "$below using 1:2 with points pt 11 ps 1.4*PS lc rgb \"" COLOR_AGENT
 				       "\" title \"below the axis (value in its label)\"");
 	return err;
 }

@@ -115,7 +115,7 @@ int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *
 		if (!err)
 			err = hz_buf_puts(&s, "EOD\n");
 		if (!err)
-			err = hz_buf_printf(&cmd, "%s$agent%zu using 1:2 with linespoints lw 1.8 pt %d ps 1.1 dt %d lc rgb \"%s\" title ",
+			err = hz_buf_printf(&cmd, "%s$agent%zu using 1:2 with linespoints lw 1.8 pt %d ps 1.1*PS dt %d lc rgb \"%s\" title ",
 					    cmd.len ? ", \\\n     " : "plot ", i, 5 + (int)(n % 4) * 2, 1 + (int)(n / NPALETTE) % 4,
 					    palette[n % NPALETTE]);
 		if (!err)
