@@ -80,6 +80,15 @@ expect_grep "table marks davinci-002" 'davinci-002 .*no success' "$TMP/out"
 expect_grep "trend line" '^50% horizon doubles every [0-9]+ days \(95% CI [0-9]+-[0-9]+, bootstrap median [0-9]+\), 7 agents' "$TMP/out"
 expect_grep "no-success note" 'note: davinci-002: all 68 runs failed' "$TMP/out"
 
+# the data folder itself: its *.jsonl file and its release_dates.yaml are found
+expect_ok "fit the folder ../shared/data/metr-2025-01/" "$HORIZON" fit --json --jobs 2 "$data/"
+python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))
+same = a["agents"] == b["agents"] and a["trend"] == b["trend"] and a["runs_used"] == b["runs_used"]
+same = same and any("release dates from" in n for n in b["notes"])
+sys.exit(0 if same else 1)' "$TMP/j1.json" "$TMP/out" && ok "the folder gives the same fit as the explicit files" || bad "folder fit differs"
+
 # a directory input finds runs.jsonl files below it
 mkdir -p "$TMP/tree/a/b"
 ln -s "$data/all_runs.jsonl" "$TMP/tree/a/b/runs.jsonl"

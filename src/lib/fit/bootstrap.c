@@ -135,8 +135,22 @@ static void run_sample(pool *pl, worker *wk, size_t i)
 		kr = d->krow + r0;
 		c = (size_t)m * nr;
 		dc = (double)c;
-		if (d->key_point[k] != FIT_NONE) {
-			/* the usual case: one point per key, so sum in registers */
+		if (!isnan(d->key_w[k])) {
+			/* the usual case: one weight per key and 0/1 outcomes, so count successes */
+			const uint8_t *ky = d->ky + r0;
+			size_t ones = 0;
+			for (size_t t = 0; t < c; t++) {
+				size_t j = (size_t)(fit_rng_random(&r) * dc);
+				if (j >= nr) /* only when the task was drawn more than once */
+					j %= nr;
+				ones += ky[j];
+			}
+			wk->w1[d->key_point[k]] += d->key_w[k] * (double)ones;
+			wk->w0[d->key_point[k]] += d->key_w[k] * (double)(c - ones);
+			ymin = ones == c ? 1.0 : 0.0;
+			ymax = ones ? 1.0 : 0.0;
+		} else if (d->key_point[k] != FIT_NONE) {
+			/* one point per key: sum in registers */
 			for (size_t t = 0; t < c; t++) {
 				size_t j = (size_t)(fit_rng_random(&r) * dc);
 				if (j >= nr) /* only when the task was drawn more than once */

@@ -4,6 +4,7 @@
  * hierarchical resample walks (families and their tasks sorted by code point,
  * the task|||alias keys sorted as strings, each key's rows in file order).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,13 +243,26 @@ static int build_keys(fit_design *d)
 		d->krow[j].wn = d->w[r] * (1.0 - t->y[r]);
 		d->krow[j].y = t->y[r];
 	}
+	d->key_w = malloc((nk + 1) * sizeof(*d->key_w));
+	d->ky = malloc(t->n + 1);
+	if (!d->key_w || !d->ky) {
+		err = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
 	for (size_t k = 0; k < nk; k++) {
 		uint32_t first = d->key_rows[d->key_r0[k]];
+		int binary = 1;
 		d->key_alias[k] = t->alias[first];
 		d->key_point[k] = d->point[first];
-		for (uint32_t j = d->key_r0[k]; j < d->key_r0[k + 1]; j++)
-			if (d->point[d->key_rows[j]] != d->point[first])
+		for (uint32_t j = d->key_r0[k]; j < d->key_r0[k + 1]; j++) {
+			uint32_t r = d->key_rows[j];
+			if (d->point[r] != d->point[first])
 				d->key_point[k] = FIT_NONE; /* weights differ within the key */
+			if (t->y[r] != 0.0 && t->y[r] != 1.0)
+				binary = 0;
+			d->ky[j] = t->y[r] == 1.0;
+		}
+		d->key_w[k] = d->key_point[k] != FIT_NONE && binary ? d->w[first] : NAN;
 	}
 done:
 	if (names)
@@ -306,5 +320,7 @@ void fit_design_release(fit_design *d)
 	free(d->krow);
 	free(d->key_alias);
 	free(d->key_point);
+	free(d->key_w);
+	free(d->ky);
 	memset(d, 0, sizeof(*d));
 }

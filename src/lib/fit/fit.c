@@ -12,6 +12,7 @@
 
 #include "fit_internal.h"
 #include "horizon/error.h"
+#include "fsutil.h"
 #include "strutil.h"
 
 static int check_opts(const hz_fit_opts *o)
@@ -318,6 +319,32 @@ static int check_weight_sums(hz_fit *fit, const fit_table *t, const double *w, i
 	return err;
 }
 
+/*
+ * Without a release dates file, one named release_dates.yaml (or .yml, .json)
+ * in an input directory is used, with a note: METR's data folders carry one.
+ */
+static int find_release_dates(hz_fit *fit, const char *const *inputs, size_t ninputs)
+{
+	static const char *const names[] = { "release_dates.yaml", "release_dates.yml", "release_dates.json" };
+
+	for (size_t i = 0; i < ninputs; i++) {
+		if (!hz_fs_is_dir(inputs[i]))
+			continue;
+		for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+			char *p = hz_path_join(inputs[i], names[k]);
+			if (!p)
+				return hz_error_set(HZ_ENOMEM, "out of memory");
+			if (hz_fs_is_file(p)) {
+				fit->release_dates_path = p;
+				fit->opts.release_dates = p;
+				return fit_add_note(fit, &fit->notes, &fit->nnotes, "release dates from %s", p);
+			}
+			free(p);
+		}
+	}
+	return 0;
+}
+
 static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_missing)
 {
 	int err = 0;
@@ -372,7 +399,9 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 			goto done;
 	if ((err = fit_table_finish(&t)) < 0)
 		goto done;
-	if (opts->release_dates && (err = fit_release_dates_load(&rd, opts->release_dates)) < 0)
+	if (!opts->release_dates && opts->trend && (err = find_release_dates(fit, inputs, ninputs)) < 0)
+		goto done;
+	if (fit->release_dates_path && (err = fit_release_dates_load(&rd, fit->release_dates_path)) < 0)
 		goto done;
 	w = malloc(t.n * sizeof(*w));
 	days = malloc(t.aliases.n * sizeof(*days));

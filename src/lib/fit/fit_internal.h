@@ -188,6 +188,8 @@ typedef struct fit_design {
 	struct fit_krow *krow;   /* key_rows' data, in the same order, for the bootstrap's hot loop */
 	uint32_t *key_alias;     /* every row of a key has the key's alias */
 	uint32_t *key_point;     /* the key's point when all its rows share one, else FIT_NONE */
+	double *key_w;           /* the key's weight when all rows share it and every y is 0 or 1, else NaN */
+	uint8_t *ky;             /* y of key_rows[j] when key_w is set: one byte per run stays in cache */
 } fit_design;
 
 typedef struct fit_krow {

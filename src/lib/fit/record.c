@@ -208,11 +208,14 @@ static int value(scan *s, fit_value *v, int depth)
 	}
 }
 
-static int field_index(const char *key, const char *score_col)
+static int field_index(const char *key, size_t kl, const char *score_col)
 {
-	for (int f = 0; f < FIT_F_COUNT; f++)
-		if (!strcmp(key, names[f] ? names[f] : score_col))
+	for (int f = 0; f < FIT_F_COUNT; f++) {
+		const char *n = names[f] ? names[f] : score_col;
+		/* most keys differ in their first byte: test it before the whole name */
+		if (n[0] == key[0] && !strncmp(n, key, kl) && n[kl] == '\0')
 			return f;
+	}
 	return -1;
 }
 
@@ -234,9 +237,9 @@ int fit_record_scan(const char *line, size_t len, const char *score_col, char *s
 		for (;;) {
 			fit_value v;
 			int f;
-			if (!str(&s, &key, &kl) || memchr(key, '\0', kl))
+			if (!str(&s, &key, &kl)) /* a NUL can only come from \u0000: declined there */
 				return 0;
-			f = field_index(key, score_col);
+			f = field_index(key, kl, score_col);
 			ws(&s);
 			if (s.p >= s.end || *s.p++ != ':')
 				return 0;

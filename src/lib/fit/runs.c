@@ -4,7 +4,6 @@
  * Records with status "error" are infrastructure losses; when a run_id comes
  * again, the last non-error record wins (shard logs plus a merged log, retries).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
@@ -13,7 +12,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "fsutil.h"
 #include "fit_internal.h"
 #include "horizon/error.h"
 #include "strutil.h"
@@ -450,74 +448,4 @@ void fit_table_release(fit_table *t)
 	fit_strtab_release(&t->families);
 	fit_strtab_release(&t->runids);
 	memset(t, 0, sizeof(*t));
-}
-
-/* Collect runs.jsonl files below dir (depth <= 3) into *list. */
-static int walk(const char *dir, int depth, char ***list, size_t *n)
-{
-	struct dirent **ents = NULL;
-	int count, err = 0;
-
-	count = scandir(dir, &ents, NULL, alphasort);
-	if (count < 0)
-		return hz_error_set_errno("%s: cannot read directory", dir);
-	for (int i = 0; i < count; i++) {
-		const char *name = ents[i]->d_name;
-		char *p;
-		if (err < 0 || name[0] == '.')
-			continue;
-		if (!(p = hz_path_join(dir, name))) {
-			err = hz_error_set(HZ_ENOMEM, "out of memory");
-			continue;
-		}
-		if (hz_fs_is_dir(p)) {
-			if (depth < 3)
-				err = walk(p, depth + 1, list, n);
-			free(p);
-		} else if (!strcmp(name, "runs.jsonl") && hz_fs_is_file(p)) {
-			char **nl = realloc(*list, (*n + 1) * sizeof(*nl));
-			if (!nl) {
-				free(p);
-				err = hz_error_set(HZ_ENOMEM, "out of memory");
-				continue;
-			}
-			*list = nl;
-			(*list)[(*n)++] = p;
-		} else {
-			free(p);
-		}
-	}
-	for (int i = 0; i < count; i++)
-		free(ents[i]);
-	free(ents);
-	return err;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int fit_table_load_input(fit_table *t, const char *path)
-{
-	char **files = NULL;
-	size_t n = 0;
-	int err = 0;
-
-	if (!hz_fs_is_dir(path))
-		return fit_table_load_file(t, path);
-	if ((err = walk(path, 1, &files, &n)) < 0)
-		goto done;
-	if (n == 0) {
-		err = hz_error_set(HZ_ENOTFOUND, "%s: no runs.jsonl file in this directory (searched 3 levels deep)", path);
-		goto done;
-	}
-	qsort(files, n, sizeof(*files), cmp_str);
-	for (size_t i = 0; i < n && err == 0; i++)
-		err = fit_table_load_file(t, files[i]);
-done:
-	for (size_t i = 0; i < n; i++)
-		free(files[i]);
-	free(files);
-	return err;
 }
