@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Per-run overhead of the run engine: the oracle agent on a trivial task (touch a file,
 # scored by `test -e done` in a sandbox), N runs with --jobs 1 and with --jobs 2.
-# Reports, per run: the agent phase (one sandboxed command), scoring (one more), the rest
-# (workspace, patch and final commit, claim, record with fsync), and runs per second.
+# Reports, per run: workspace set-up, the agent phase (one sandboxed command), the final commit
+# and patch, scoring (one more sandboxed command), the rest (claim, record with fsync, clean-up),
+# runs per second, and the CPU time per run.
 #
 # usage: scripts/bench-run.sh [RUNS] [SANDBOX]     (defaults: 100 runs, bwrap)
 # Targets on a 2-core machine: under 30 ms per run with --jobs 1, over 50 runs/s with --jobs 2.
@@ -20,7 +21,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$horizon" "$root" "$runs" "$sandbox" "$tmp" <<'PY'
 import json, os, resource, subprocess, sys
 horizon, root, runs, sandbox, tmp = sys.argv[1:6]
-print("%-5s %8s %9s %10s %9s %8s %12s" % ("jobs", "ms/run", "agent ms", "scoring ms", "other ms", "runs/s", "CPU ms/run"))
+print("%-5s %7s %10s %9s %9s %10s %9s %7s %11s" % ("jobs", "ms/run", "workspace", "agent", "patch", "scoring",
+                                                  "record+", "runs/s", "CPU ms/run"))
 for jobs in (1, 2):
     out = os.path.join(tmp, "j%d" % jobs)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -34,12 +36,13 @@ for jobs in (1, 2):
     assert n == int(runs) and all(r["status"] == "success" for r in recs), "every oracle run must pass"
     wall = summary["wall_s"]                      # the whole sweep, set-up included
     per_run = wall / n * jobs * 1000              # what one worker spends per run
-    agent = sum(r["wall_s"] for r in recs) / n * 1000
-    score = sum(r["score_wall_s"] for r in recs) / n * 1000
+    mean = lambda k: sum(r[k] for r in recs) / n * 1000
+    setup, agent, patch, score = mean("setup_s"), mean("wall_s"), mean("patch_s"), mean("score_wall_s")
     cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / n * 1000
-    print("%-5d %8.1f %9.1f %10.1f %9.1f %8.1f %12.1f" % (jobs, per_run, agent, score, per_run - agent - score,
-                                                         n / wall, cpu))
+    print("%-5d %7.1f %10.1f %9.1f %9.1f %10.1f %9.1f %7.1f %11.1f" % (
+        jobs, per_run, setup, agent, patch, score, per_run - setup - agent - patch - score, n / wall, cpu))
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "(ms/run: wall time a worker spends per run; CPU ms/run: user+system time of horizon and"
-echo " every process it started, per run, which the machine's other load does not inflate)"
+echo "(all times in ms per run; ms/run: wall time a worker spends per run; record+: claim, record"
+echo " with fsync, clean-up; CPU ms/run: user+system time of horizon and every process it started,"
+echo " which the machine's other load does not inflate)"

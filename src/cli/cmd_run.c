@@ -70,8 +70,12 @@ static volatile sig_atomic_t stop_flag;
 
 static void on_sigint(int sig)
 {
+	static const char msg[] = "\nhorizon run: stopping: no new runs; the runs in progress finish and are recorded "
+				  "(interrupt again to stop at once)\n";
+
 	(void)sig;
 	stop_flag = 1;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) { /* nothing to do */ }
 	signal(SIGINT, SIG_DFL); /* a second ^C stops at once */
 	signal(SIGTERM, SIG_DFL);
 }
@@ -79,7 +83,10 @@ static void on_sigint(int sig)
 typedef struct progress_state {
 	int tty;
 	int quiet;
+	int started;
 	double last_line;
+	const char *out_dir;
+	int jobs;
 } progress_state;
 
 static void fmt_secs(double s, char *out, size_t size)
@@ -98,6 +105,12 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 
 	if (ps->quiet)
 		return;
+	if (!ps->started) {
+		ps->started = 1;
+		fprintf(stderr, "horizon run: %zu runs to do, %d at a time, into %s\n", p->total, ps->jobs, ps->out_dir);
+		if (!ps->tty)
+			return;
+	}
 	fmt_secs(p->elapsed_s, el, sizeof(el));
 	fmt_secs(p->eta_s, eta, sizeof(eta));
 	if (ps->tty) {
@@ -125,16 +138,20 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 {
 	char wall[32];
+	int w = 5;
 
-	printf("%-24s %7s %8s %6s %7s %7s %5s %9s %12s\n", "agent", "planned", "recorded", "ran", "success", "failure",
-	       "error", "elsewhere", "success rate");
+	for (size_t i = 0; i < r->nagents; i++)
+		if ((int)strlen(r->agents[i].alias) > w)
+			w = (int)strlen(r->agents[i].alias);
+	printf("%-*s %7s %8s %6s %7s %7s %5s %9s %12s\n", w, "agent", "planned", "recorded", "ran", "success",
+	       "failure", "error", "elsewhere", "success rate");
 	for (size_t i = 0; i < r->nagents; i++) {
 		const hz_sweep_agent *a = &r->agents[i];
 		size_t n = a->total_success + a->total_failure;
 		char rate[48] = "-";
 		if (n)
 			snprintf(rate, sizeof(rate), "%.0f%% of %zu", 100.0 * (double)a->total_success / (double)n, n);
-		printf("%-24s %7zu %8zu %6zu %7zu %7zu %5zu %9zu %12s\n", a->alias, a->planned, a->recorded,
+		printf("%-*s %7zu %8zu %6zu %7zu %7zu %5zu %9zu %12s\n", w, a->alias, a->planned, a->recorded,
 		       a->success + a->failure + a->error, a->success, a->failure, a->error, a->elsewhere, rate);
 	}
 	hz_fmt_minutes(r->wall_s / 60.0, wall, sizeof(wall));
@@ -251,7 +268,7 @@ int cmd_run(int argc, char **argv)
 	hz_selector sel = HZ_SELECTOR_INIT;
 	hz_agent_config *cfgs = NULL;
 	size_t ncfgs = 0;
-	progress_state ps = { 0, 0, 0 };
+	progress_state ps = { 0, 0, 0, 0, NULL, 1 };
 	const char *tasks = NULL;
 	double minm = 0, maxm = 0;
 	int json = 0, c, rc, exit_code = HZ_EXIT_OK;
@@ -365,6 +382,8 @@ int cmd_run(int argc, char **argv)
 	ps.tty = isatty(STDERR_FILENO);
 	o.progress = on_progress;
 	o.progress_arg = &ps;
+	ps.out_dir = o.out_dir;
+	ps.jobs = o.jobs;
 	signal(SIGINT, on_sigint);
 	signal(SIGTERM, on_sigint);
 	rc = hz_sweep_run(&o, &res);

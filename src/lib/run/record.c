@@ -49,9 +49,25 @@ char *hz_agent_spec_string(const hz_agent_config *cfg)
 	return hz_buf_detach(&b);
 }
 
+/* A JSON string of s, with any byte that is not valid UTF-8 replaced by '?' (messages may carry any bytes). */
+static json_t *json_text(const char *s)
+{
+	json_t *v = json_string(s);
+	char *copy;
+
+	if (v || !(copy = strdup(s)))
+		return v;
+	for (unsigned char *p = (unsigned char *)copy; *p; p++)
+		if (*p >= 0x80)
+			*p = '?';
+	v = json_string(copy);
+	free(copy);
+	return v;
+}
+
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? json_text(s) : json_null();
 }
 
 /* A path under DIR for the record, or null when the file does not exist. */
@@ -104,13 +120,13 @@ int hz_record_build(const hz_record_in *in, hz_buf *line)
 	SET("task_family", json_string(hz_task_family(in->task)));
 	SET("task_version", json_string(hz_task_version(in->task)));
 	SET("task_sha256", json_string(hz_task_sha256(in->task)));
-	SET("alias", json_string(cfg->alias));
+	SET("alias", json_text(cfg->alias));
 	SET("model", str_or_null(cfg->model ? cfg->model : cfg->backend));
-	SET("backend", json_string(cfg->backend));
-	SET("agent_spec", json_string(spec));
+	SET("backend", json_text(cfg->backend));
+	SET("agent_spec", json_text(spec));
 	SET("release_date", str_or_null(cfg->release_date));
 	SET("repeat", json_integer(in->repeat));
-	SET("status", json_string(in->status));
+	SET("status", json_text(in->status));
 	SET("score_binarized", json_integer(!strcmp(in->status, "success") ? 1 : 0));
 	SET("score_cont", json_real(in->score));
 	SET("score", json_real(in->score));
@@ -120,13 +136,15 @@ int hz_record_build(const hz_record_in *in, hz_buf *line)
 	SET("started_at", json_integer(in->started_at));
 	SET("completed_at", json_integer(in->completed_at));
 	SET("fatal_error_from", str_or_null(fatal_error_from(in)));
-	SET("exit_reason", json_string(in->exit_reason));
+	SET("exit_reason", json_text(in->exit_reason));
 	SET("verdict", str_or_null(in->verdict[0] ? in->verdict : NULL));
 	SET("error", str_or_null(in->error && in->error[0] ? in->error : NULL));
 	SET("wall_s", json_real(round(in->wall_s * 1000) / 1000));
 	SET("working_s", json_real(round(fmax(0, in->wall_s - wait) * 1000) / 1000));
 	SET("wait_s", json_real(round(wait * 1000) / 1000));
 	SET("score_wall_s", json_real(round(in->score_wall_s * 1000) / 1000));
+	SET("setup_s", json_real(round(in->setup_s * 10000) / 10000));
+	SET("patch_s", json_real(round(in->patch_s * 10000) / 10000));
 	SET("total_tokens", tokens > 0 ? json_integer(tokens) : json_null());
 	SET("input_tokens", json_integer(oc ? oc->input_tokens : 0));
 	SET("output_tokens", json_integer(oc ? oc->output_tokens : 0));

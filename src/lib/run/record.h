@@ -23,6 +23,7 @@ typedef struct hz_record_in {
 	double time_limit_s;
 	int64_t started_at, completed_at;
 	double wall_s, score_wall_s;
+	double setup_s, patch_s; /* workspace before the agent; final commit and patch after it */
 	const char *isolation;   /* JSON text */
 	char baseline[41], final[41];
 	size_t patch_bytes;

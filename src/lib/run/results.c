@@ -149,8 +149,16 @@ static int catch_up(hz_results *r)
 
 	if (fstat(r->fd, &st) < 0)
 		return hz_error_set_errno("cannot stat '%s'", r->log_path);
-	if (st.st_size < r->scanned)
-		r->scanned = 0; /* replaced under us: read again (the index only grows) */
+	if (st.st_size < r->scanned) {
+		/* Replaced or cut under us (not by horizon, which only appends): index it again from the start. */
+		for (size_t i = 0; i < r->cap; i++) {
+			free(r->tab[i].run_id);
+			r->tab[i].run_id = NULL;
+		}
+		r->used = 0;
+		r->scanned = 0;
+		r->nlines = r->nrecords = 0;
+	}
 	hz_buf_init(&line, HZ_RESULTS_LINE_MAX + 1);
 	pos = r->scanned;
 	while (pos < st.st_size) {

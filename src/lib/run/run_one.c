@@ -122,6 +122,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	env.max_output = HZ_RUN_OUTPUT_CAP;
 	env.exec = hz_run_exec;
 	env.exec_ctx = &ctx;
+	rec.setup_s = hz_clock_now() - t0;
 	t0 = hz_clock_now();
 	ctx.deadline = env.deadline = t0 + limit;
 	rec.started_at = hz_time_ms();
@@ -142,7 +143,11 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 		snprintf(errbuf, sizeof(errbuf), "%s", oc.error_message);
 	if (ctx.agent_log.len)
 		write_file(run_dir, "agent.log", ctx.agent_log.ptr, ctx.agent_log.len);
-	if (hz_workspace_finish(ws, patch, HZ_RUN_PATCH_CAP, &rec.patch_bytes, rec.final) != 0) {
+	t0 = hz_clock_now();
+	rc = hz_workspace_finish(ws, patch, HZ_RUN_PATCH_CAP, &rec.patch_bytes, rec.final);
+	rec.patch_s = hz_clock_now() - t0;
+	if (rc != 0) {
+		rc = 0;
 		snprintf(errbuf, sizeof(errbuf), "%s", hz_error_message());
 		reason = "patch_error";
 		goto record;

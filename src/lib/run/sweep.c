@@ -195,6 +195,10 @@ static void supervise(sweep *w, double t0)
 	double last = 0;
 
 	pthread_mutex_lock(&w->mu);
+	if (w->o->progress) {
+		report(w, NULL, t0); /* a first report, before any run ends */
+		last = hz_clock_now();
+	}
 	while (w->workers_left > 0 || reported < w->nevents) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -288,10 +292,10 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->repaired_bytes = w.log ? hz_results_repaired_bytes(w.log) : 0;
 	if (o->dry_run)
 		goto done;
-	if ((rc = hz_sweep_write_json(o, &s)) != 0)
+	if (w.ntodo == 0) {
+		rc = hz_sweep_write_json(o, &s);
 		goto done;
-	if (w.ntodo == 0)
-		goto done;
+	}
 	so.mode = o->sandbox;
 	so.uid = o->sandbox_uid;
 	if ((rc = hz_sweep_prepare(o, &s, geteuid() == 0 && o->sandbox == HZ_SANDBOX_BWRAP
@@ -300,6 +304,9 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->work_dir = strdup(s.work_root);
 	so.state_dir = s.private_dir;
 	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
+		goto done;
+	/* sweep.json only once the sweep can really run (a sandbox that does not work stops it first). */
+	if ((rc = hz_sweep_write_json(o, &s)) != 0)
 		goto done;
 	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
 	w.o = o;
