@@ -278,7 +278,7 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 	po.out_dir = d->out_dir;
 	po.charts = d->quick ? HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80
 			     : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80 | HZ_CHART_BUCKETS | HZ_CHART_CURVES;
-	po.title = "Time horizons of the demo's simulated agents (50% success)";
+	po.title = "Time horizons of the demo's simulated agents";
 	if (hz_plot_render(doc, &po, &files) < 0) {
 		rc = hz_cli_lib_error("demo");
 		goto done;

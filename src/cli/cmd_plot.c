@@ -38,7 +38,7 @@ static void usage(FILE *out)
 		"  -o, --out DIR            where the charts go (default results/plots)\n"
 		"      --charts LIST        which charts (above)\n"
 		"      --format LIST        png, svg or png,svg (default both)\n"
-		"      --title TEXT         title of the doubling charts\n"
+		"      --title TEXT         title of the doubling charts (\"TEXT (50%% success)\")\n"
 		"      --published FILE     draw METR's published results (benchmark_results\n"
 		"                           YAML) beside your agents, in another colour\n"
 		"      --release-dates FILE release dates for fitting run logs (YAML: alias: date)\n"

@@ -24,7 +24,7 @@ static void usage(FILE *out)
 		"Options:\n"
 		"  -o, --out DIR        where the charts go (default results/reproduce)\n"
 		"      --format LIST    image formats: png, svg or png,svg (default both)\n"
-		"      --title TEXT     chart title\n"
+		"      --title TEXT     chart title (\"TEXT (50%% success)\")\n"
 		"      --no-80          draw only the 50%% chart (default: also the 80%% chart)\n"
 		"  -h, --help           show this help\n"
 		"\n"

@@ -40,7 +40,7 @@ valid_svg "$TMP/rerun/doubling-50.svg"
 # One format only; titles.
 expect_ok "png only" "$HORIZON" plot -o "$TMP/pngonly" --charts doubling50 --format png --title "My agents" "$FIX"
 [ -s "$TMP/pngonly/doubling-50.png" ] && [ ! -e "$TMP/pngonly/doubling-50.svg" ] && ok "--format png writes no svg" || bad "--format png"
-expect_grep "--title used" '"My agents"' "$TMP/pngonly/doubling-50.gp"
+expect_grep "--title used, with the success rate" '"My agents \(50% success\)"' "$TMP/pngonly/doubling-50.gp"
 
 # METR's published frontier beside the user's agents.
 expect_ok "plot with --published" "$HORIZON" plot -o "$TMP/pub" --charts doubling50 \

@@ -172,10 +172,11 @@ int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 	char title[256];
 	int err;
 
-	snprintf(title, sizeof(title), "%s",
-		 opts->title ? opts->title
-			     : c->pi == 0 ? "Length of tasks AI agents complete with 50% success"
-					  : "Length of tasks AI agents complete with 80% success");
+	/* One --title serves both charts: each says which success rate it shows. */
+	if (opts->title)
+		snprintf(title, sizeof(title), "%s (%d%% success)", opts->title, c->pi ? 80 : 50);
+	else
+		snprintf(title, sizeof(title), "Length of tasks AI agents complete with %d%% success", c->pi ? 80 : 50);
 	err = hz_buf_printf(&c->set, "set label 1000 ");
 	if (!err)
 		err = gp_quote(&c->set, title);
