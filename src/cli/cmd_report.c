@@ -16,7 +16,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: horizon report [options] FIT.json\n"
-		"   or: horizon report [options] --release-dates FILE RUNS...\n"
+		"   or: horizon report [options] [--release-dates FILE] RUNS...\n"
 		"\n"
 		"Write result tables from a fit file ('horizon fit --json'), a METR results\n"
 		"file (benchmark_results_*.yaml), or run logs fitted first: per agent the\n"
@@ -40,7 +40,8 @@ static void usage(FILE *out)
 		"      --charts LIST        charts embedded in html (see 'horizon plot --help';\n"
 		"                           default all)\n"
 		"      --published FILE     draw METR's published results beside yours in the charts\n"
-		"      --release-dates FILE release dates when fitting run logs\n"
+		"      --release-dates FILE release dates when fitting run logs (default: the\n"
+		"                           records' own release_date fields)\n"
 		"      --tasks DIR          the catalogue for the html task histogram\n"
 		"  -h, --help               show this help\n"
 		"\n"
