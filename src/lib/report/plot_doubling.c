@@ -228,6 +228,7 @@ static int build_data(dbl_chart *c, size_t counts[4])
 		return err;
 	if (c->pub && c->pub->trend[c->pi].present && (err = put_line(c, "metrtrend", &c->pub->trend[c->pi], c->x0, &c->line_rows[1])) < 0)
 		return err;
+	c->nline_obs = c->nobs; /* the obstacles so far are lines; points and bars follow */
 	if ((err = put_points(c, "intrend", c->doc, 1, 0, &counts[0])) < 0 ||
 	    (err = put_points(c, "others", c->doc, 0, 0, &counts[1])) < 0 ||
 	    (err = put_points(c, "below", c->doc, -1, 1, &counts[2])) < 0 ||

@@ -34,6 +34,7 @@ typedef struct dbl_chart {
 	lbl_item *items;
 	const hz_fd_agent **item_agent;
 	size_t nitems;
+	size_t nline_obs;  /* obs[0..nline_obs) sample the trend lines; the rest are points and bars */
 	size_t band_rows; /* rows of $band (0: no band drawn) */
 	size_t line_rows[2]; /* rows of $trend and $metrtrend */
 	int numbered;    /* crowded: numbers at the points, names in a table beside */

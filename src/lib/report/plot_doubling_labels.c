@@ -77,12 +77,20 @@ double dbl_place_labels(dbl_chart *c)
 		it->h = em * 1.2;
 	}
 	lbl_place(c->items, c->nitems, c->obs, c->nobs, area);
+	/*
+	 * Crowded means a label on another label, a point or an error bar; a label
+	 * across a trend line reads fine.  Many leader lines are clutter too.
+	 */
 	for (size_t k = 0; k < c->nitems; k++) {
-		crowd += c->items[k].cost;
+		lbl_rect r = lbl_box(&c->items[k]);
+		for (size_t j = 0; j < c->nitems; j++)
+			if (j != k)
+				crowd += lbl_overlap(r, lbl_box(&c->items[j]));
+		for (size_t j = c->nline_obs; j < c->nobs; j++)
+			crowd += lbl_overlap(r, c->obs[j]);
 		leaders += c->items[k].leader;
 	}
-	/* Many leader lines read as clutter as much as overlaps do. */
-	if (leaders > 2 && leaders * 4 > c->nitems)
+	if (leaders > 3 && leaders * 3 > c->nitems)
 		crowd += 1000;
 	return crowd;
 }
