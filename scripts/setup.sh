@@ -12,6 +12,7 @@ pkgs=(
 if [ "${HORIZON_SETUP_EXTRA:-1}" = 1 ]; then
   # Tools used by tests of the catalogue, reports and the batch-system issue.
   pkgs+=(chromium fonts-dejavu-core libxml2-utils)
+  pkgs+=(slurmctld slurmd slurm-client munge procps)
 fi
 
 SUDO=""

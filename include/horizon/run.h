@@ -94,6 +94,7 @@ typedef struct hz_sweep_result {
 	double wall_s;
 	char *isolation;        /* JSON text of the isolation runs got (task limits vary per run) */
 	char *work_dir;         /* where the workspaces were (kept ones stay there) */
+	char *warnings;         /* things the caller should tell the user, one per line, or NULL */
 } hz_sweep_result;
 
 /*

@@ -13,6 +13,7 @@
 #include "horizon/catalog.h"
 #include "horizon/error.h"
 #include "horizon/run.h"
+#include "run_opts.h"
 #include "strutil.h"
 
 static const char usage_text[] =
@@ -208,176 +209,25 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_decref(root);
 }
 
-enum { OPT_AGENTS = 256, OPT_TASKS_DIR, OPT_MIN, OPT_MAX, OPT_SHARD, OPT_SEED, OPT_SCALE, OPT_RETRIES, OPT_KEEP,
-       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON, OPT_WORK };
-
-static const struct option long_opts[] = {
-	{ "agent", required_argument, NULL, 'a' },   { "agents", required_argument, NULL, OPT_AGENTS },
-	{ "tasks", required_argument, NULL, 't' },   { "tasks-dir", required_argument, NULL, OPT_TASKS_DIR },
-	{ "min-minutes", required_argument, NULL, OPT_MIN }, { "max-minutes", required_argument, NULL, OPT_MAX },
-	{ "repeats", required_argument, NULL, 'n' }, { "jobs", required_argument, NULL, 'j' },
-	{ "out", required_argument, NULL, 'o' },     { "shard", required_argument, NULL, OPT_SHARD },
-	{ "seed", required_argument, NULL, OPT_SEED }, { "time-limit-scale", required_argument, NULL, OPT_SCALE },
-	{ "max-retries", required_argument, NULL, OPT_RETRIES }, { "keep-workspaces", no_argument, NULL, OPT_KEEP },
-	{ "dry-run", no_argument, NULL, OPT_DRY },   { "work-dir", required_argument, NULL, OPT_WORK },   { "sandbox", required_argument, NULL, OPT_SANDBOX },
-	{ "sandbox-uid", required_argument, NULL, OPT_UID }, { "json", no_argument, NULL, OPT_JSON },
-	{ "quiet", no_argument, NULL, 'q' },         { "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-static int parse_int(const char *s, long lo, long hi, long *out)
-{
-	return hz_parse_long(s, out) == 0 && *out >= lo && *out <= hi ? 0 : -1;
-}
-
-/* Append the agents of a spec or a file to *cfgs. */
-static int add_agents(hz_agent_config **cfgs, size_t *n, const char *spec, const char *file)
-{
-	hz_agent_config *list = NULL, *grown;
-	size_t count = 1;
-	int rc;
-
-	if (file) {
-		if ((rc = hz_agents_file_load(file, &list, &count)) != 0)
-			return rc;
-	} else {
-		if (!(list = calloc(1, sizeof(*list))))
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		if ((rc = hz_agent_config_parse(&list[0], spec)) != 0) {
-			free(list);
-			return rc;
-		}
-	}
-	if (!(grown = realloc(*cfgs, (*n + count) * sizeof(**cfgs)))) {
-		for (size_t i = 0; i < count; i++)
-			hz_agent_config_release(&list[i]);
-		free(list);
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	}
-	*cfgs = grown;
-	memcpy(*cfgs + *n, list, count * sizeof(*list));
-	*n += count;
-	free(list);
-	return 0;
-}
-
 int cmd_run(int argc, char **argv)
 {
-	hz_sweep_opts o = HZ_SWEEP_OPTS_INIT;
+	hz_run_cli cli;
+	hz_sweep_opts o;
 	hz_sweep_result res;
-	hz_selector sel = HZ_SELECTOR_INIT;
-	hz_agent_config *cfgs = NULL;
-	size_t ncfgs = 0;
 	progress_state ps = { 0, 0, 0, 0, NULL, 1 };
-	const char *tasks = NULL;
-	double minm = 0, maxm = 0;
-	int json = 0, c, rc, exit_code = HZ_EXIT_OK;
-	long v;
+	int json, rc, exit_code;
 
 	memset(&res, 0, sizeof(res));
-	o.out_dir = "results/run";
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+a:t:n:j:o:qh", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-		case OPT_AGENTS:
-			if (add_agents(&cfgs, &ncfgs, c == 'a' ? optarg : NULL, c == 'a' ? NULL : optarg) != 0) {
-				exit_code = hz_cli_error("run", "%s", hz_error_message());
-				goto done;
-			}
-			break;
-		case 't': tasks = optarg; break;
-		case OPT_TASKS_DIR: o.tasks_root = optarg; break;
-		case OPT_MIN:
-		case OPT_MAX: {
-			double d;
-			if (hz_parse_double(optarg, &d) || d < 0) {
-				exit_code = hz_cli_usage("run", "--%s must be a non-negative number, not '%s'",
-							 c == OPT_MIN ? "min-minutes" : "max-minutes", optarg);
-				goto done;
-			}
-			*(c == OPT_MIN ? &minm : &maxm) = d;
-			break;
-		}
-		case 'n':
-		case 'j':
-		case OPT_RETRIES:
-			if (parse_int(optarg, c == OPT_RETRIES ? 0 : 1, c == 'j' ? 256 : 100000, &v)) {
-				exit_code = hz_cli_usage("run", "--%s must be a whole number%s, not '%s'",
-							 c == 'n' ? "repeats" : c == 'j' ? "jobs" : "max-retries",
-							 c == 'j' ? " from 1 to 256" : c == 'n' ? " of at least 1" : "", optarg);
-				goto done;
-			}
-			*(c == 'n' ? &o.repeats : c == 'j' ? &o.jobs : &o.max_retries) = (int)v;
-			break;
-		case 'o': o.out_dir = optarg; break;
-		case OPT_SHARD: {
-			int k, n, used = 0;
-			if (sscanf(optarg, "%d/%d%n", &k, &n, &used) != 2 || optarg[used] || n < 1 || k < 1 || k > n) {
-				exit_code = hz_cli_usage("run", "--shard must be K/N with 1 <= K <= N, not '%s'", optarg);
-				goto done;
-			}
-			o.shard_k = k;
-			o.shard_n = n;
-			break;
-		}
-		case OPT_SEED:
-			if (parse_int(optarg, 0, 0x7fffffffffffffffL, &v)) {
-				exit_code = hz_cli_usage("run", "--seed must be a non-negative whole number, not '%s'", optarg);
-				goto done;
-			}
-			o.seed = (uint64_t)v;
-			break;
-		case OPT_SCALE:
-			if (hz_parse_double(optarg, &o.time_limit_scale) || !(o.time_limit_scale > 0)) {
-				exit_code = hz_cli_usage("run", "--time-limit-scale must be a positive number, not '%s'", optarg);
-				goto done;
-			}
-			break;
-		case OPT_KEEP: o.keep_workspaces = 1; break;
-		case OPT_WORK: o.work_dir = optarg; break;
-		case OPT_DRY: o.dry_run = 1; break;
-		case OPT_SANDBOX:
-			if (hz_sandbox_mode_parse(optarg, &o.sandbox) != 0) {
-				exit_code = hz_cli_usage("run", "%s", hz_error_message());
-				goto done;
-			}
-			break;
-		case OPT_UID:
-			if (parse_int(optarg, 1, 0x7ffffffe, &v)) {
-				exit_code = hz_cli_usage("run", "--sandbox-uid must be a uid other than 0, not '%s'", optarg);
-				goto done;
-			}
-			o.sandbox_uid = v;
-			break;
-		case OPT_JSON: json = 1; break;
-		case 'q': ps.quiet = 1; break;
-		case 'h':
+	/* The options live in run_opts.c, shared with horizon slurm and k8s. */
+	exit_code = hz_run_cli_parse(&cli, "run", argc, argv, NULL);
+	if (exit_code != HZ_EXIT_OK || cli.help) {
+		if (cli.help)
 			fputs(usage_text, stdout);
-			goto done;
-		default:
-			exit_code = hz_cli_usage("run", "unknown or incomplete option '%s'", argv[optind - 1]);
-			goto done;
-		}
-	}
-	if (optind < argc) {
-		exit_code = hz_cli_usage("run", "unexpected argument '%s'", argv[optind]);
 		goto done;
 	}
-	if (ncfgs == 0) {
-		exit_code = hz_cli_usage("run", "no agent: give at least one --agent SPEC or --agents FILE");
-		goto done;
-	}
-	if (tasks && hz_selector_parse(&sel, tasks) != 0) {
-		exit_code = hz_cli_usage("run", "%s", hz_error_message());
-		goto done;
-	}
-	sel.min_minutes = minm;
-	sel.max_minutes = maxm;
-	o.selector = &sel;
-	o.agents = cfgs;
-	o.nagents = ncfgs;
+	o = cli.opts;
+	json = cli.json;
+	ps.quiet = cli.quiet;
 	o.stop = &stop_flag;
 	ps.tty = isatty(STDERR_FILENO);
 	o.progress = on_progress;
@@ -391,6 +241,12 @@ int cmd_run(int argc, char **argv)
 	signal(SIGTERM, SIG_DFL);
 	if (ps.tty && !ps.quiet && res.to_run && !o.dry_run)
 		fputc('\n', stderr);
+	for (const char *w = res.warnings; w && *w;) {
+		const char *nl = strchr(w, '\n');
+		int len = nl ? (int)(nl - w) : (int)strlen(w);
+		fprintf(stderr, "horizon run: warning: %.*s\n", len, w);
+		w += len + (nl ? 1 : 0);
+	}
 	if (rc) {
 		exit_code = hz_cli_lib_error("run");
 		goto done;
@@ -412,9 +268,6 @@ int cmd_run(int argc, char **argv)
 	}
 done:
 	hz_sweep_result_release(&res);
-	hz_selector_release(&sel);
-	for (size_t i = 0; i < ncfgs; i++)
-		hz_agent_config_release(&cfgs[i]);
-	free(cfgs);
+	hz_run_cli_release(&cli);
 	return exit_code;
 }

@@ -4,12 +4,15 @@
 
 #include "agent_internal.h"
 #include "horizon/error.h"
+#include "horizon/llm.h"
 #include "strutil.h"
 
 extern const hz_backend hz_agent_null_backend;
 extern const hz_backend hz_agent_oracle_backend; /* run/agent_oracle.c */
 extern const hz_backend hz_agent_sim_backend;    /* run/agent_sim.c */
 extern const hz_backend hz_agent_cmd_backend;    /* run/agent_cmd.c */
+extern const hz_backend hz_llm_openai_backend;   /* llm/agent_openai.c */
+extern const hz_backend hz_llm_anthropic_backend; /* llm/agent_anthropic.c */
 
 /* Every backend horizon knows, by name. */
 static const hz_backend *const backends[] = {
@@ -17,6 +20,8 @@ static const hz_backend *const backends[] = {
 	&hz_agent_oracle_backend,
 	&hz_agent_sim_backend,
 	&hz_agent_cmd_backend,
+	&hz_llm_openai_backend,
+	&hz_llm_anthropic_backend,
 };
 
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
@@ -202,9 +207,14 @@ done:
 
 static const hz_backend *find_backend(const char *name)
 {
+	const char *preset_backend;
+
 	for (size_t i = 0; i < NBACKENDS; i++)
 		if (!strcmp(backends[i]->name, name))
 			return backends[i];
+	/* An LLM provider preset ("deepseek") stands for its protocol's backend. */
+	if ((preset_backend = hz_llm_preset_backend(name)) != NULL && strcmp(preset_backend, name))
+		return find_backend(preset_backend);
 	return NULL;
 }
 

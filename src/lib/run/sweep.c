@@ -228,6 +228,7 @@ void hz_sweep_result_release(hz_sweep_result *res)
 	free(res->agents);
 	free(res->isolation);
 	free(res->work_dir);
+	free(res->warnings);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -256,6 +257,8 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
 			goto done;
 		}
+	if (s.warnings.len)
+		res->warnings = strdup(s.warnings.ptr);
 	res->planned = s.nplan;
 	res->unsharded = s.unsharded;
 	res->ntasks = s.ntasks;

@@ -19,6 +19,7 @@ typedef struct hz_sweep_setup {
 	hz_run_plan *plan;         /* this shard's runs */
 	size_t nplan;
 	size_t unsharded;
+	hz_buf warnings;           /* one line each, for hz_sweep_result.warnings */
 } hz_sweep_setup;
 
 /* Check options, load and select tasks, plan the runs of this shard. */

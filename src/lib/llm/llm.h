@@ -1,0 +1,277 @@
+/*
+ * Internals of the LLM agent backends (openai, anthropic): settings parsed
+ * from an agent config, the HTTP client with retries and a per-host
+ * concurrency limit, the wire-format vtable each API implements, the tool
+ * loop and its transcript.  Only agent_openai.c and agent_anthropic.c know
+ * their wire formats; everything else works on the types below.
+ */
+#ifndef HZ_LLM_H
+#define HZ_LLM_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "agent_internal.h"
+#include "buf.h"
+
+/* ---- settings (settings.c) ---- */
+
+typedef enum { HZ_TOOLS_AUTO = 0, HZ_TOOLS_NATIVE, HZ_TOOLS_JSON } hz_tool_mode;
+
+/* Everything a run needs from the agent config, validated once at init. */
+typedef struct hz_llm_settings {
+	const char *model;
+	const char *base_url;
+	const char *api_key_env;    /* NULL or "": no key (local servers) */
+	double price_in, price_out; /* USD per million tokens */
+
+	int has_temperature;
+	double temperature;
+	long max_tokens;            /* per reply */
+	const char *reasoning_effort; /* NULL, "low", "medium", "high", ... */
+	const char *max_tokens_field; /* openai: "max_tokens" or "max_completion_tokens" */
+	const char *anthropic_version;
+
+	long max_turns;             /* 0: none */
+	long max_total_tokens;      /* input + output over the run; 0: none */
+	double max_cost_usd;        /* 0: none */
+	double command_timeout_s;   /* default for one bash command */
+	size_t observation_max;     /* bytes of command output shown to the model */
+	hz_tool_mode tool_mode;
+	long max_format_errors;     /* consecutive replies without a usable action */
+
+	double connect_timeout_s;
+	double request_timeout_s;
+	double stall_timeout_s;     /* abort a response that sends nothing for this long */
+	long retries;               /* extra attempts after the first */
+	double retry_base_s;
+	double retry_max_s;
+	double retry_after_max_s;   /* cap on a server's Retry-After */
+	long concurrency;           /* requests in flight per host, at most */
+	size_t max_response;        /* bytes of one response body */
+} hz_llm_settings;
+
+/* Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names the bad key. */
+int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
+
+/*
+ * Fill an agent config's missing base_url and api_key_env (and default
+ * params) from the preset named by the "preset" param or cfg->backend
+ * ("openai" and "anthropic" are presets too).  A config with its own
+ * base_url takes nothing from the preset: its key variable must be named.
+ * HZ_EINVALID for an unknown preset or one of another protocol.
+ */
+int hz_llm_preset_apply(hz_agent_config *cfg);
+
+/* ---- per-host concurrency limit (limiter.c) ---- */
+
+typedef struct hz_llm_host hz_llm_host;
+
+/* The process-wide slot for `host` (created on first use, never freed). */
+hz_llm_host *hz_llm_host_get(const char *host, long max_concurrency);
+
+/* Wait for a free slot; returns the seconds waited, or -1 when the deadline (hz_clock_now) came first. */
+double hz_llm_host_acquire(hz_llm_host *h, double deadline);
+
+/* Release a slot; `throttled` (429) halves the limit, success raises it slowly. */
+void hz_llm_host_release(hz_llm_host *h, int throttled);
+
+/* The current limit (for tests). */
+double hz_llm_host_limit(hz_llm_host *h);
+
+/* ---- HTTP (http.c) and retries (retry.c) ---- */
+
+typedef struct hz_llm_http hz_llm_http;
+
+typedef struct hz_http_response {
+	long status;          /* HTTP status, 0 when no response arrived */
+	int curl_code;        /* CURLE_OK or the transport error */
+	char error[256];      /* curl's message for transport errors */
+	hz_buf body;          /* bounded by settings.max_response */
+	double retry_after_s; /* from Retry-After, or -1 */
+	double elapsed_s;
+} hz_http_response;
+
+void hz_http_response_release(hz_http_response *r);
+
+/*
+ * A client for one run: one libcurl easy handle (connections are reused
+ * across turns), the endpoint URL and the headers ("Name: value" lines
+ * separated by '\n', copied).  They go only to `url`: redirects are never
+ * followed.
+ */
+int hz_llm_http_new(hz_llm_http **out, const char *url, const char *headers, const hz_llm_settings *s);
+void hz_llm_http_free(hz_llm_http *c);
+
+/* The host part of an http(s) URL into out; HZ_EINVALID when it has none. */
+int hz_llm_url_host(const char *url, char *out, size_t size);
+
+/* One POST, with an overall timeout (seconds, > 0).  Transport errors land in r. */
+int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeout_s, hz_http_response *r);
+
+/* How a call with retries ended. */
+typedef enum {
+	HZ_CALL_OK = 0,
+	HZ_CALL_TIME_LIMIT, /* the run's deadline passed */
+	HZ_CALL_AUTH,       /* 401 / 403 */
+	HZ_CALL_EXHAUSTED,  /* retries used up on 429 / 5xx / transport / malformed replies */
+	HZ_CALL_REJECTED,   /* another 4xx: the request itself was refused */
+} hz_call_status;
+
+/* Checks a 2xx body; non-zero marks it malformed (retried like a 5xx). */
+typedef int (*hz_llm_check_fn)(void *ctx, const char *body, size_t len);
+
+/* Called after every attempt, for the transcript. */
+typedef void (*hz_llm_attempt_fn)(void *ctx, int attempt, const hz_http_response *r, const char *problem,
+				  double backoff_s);
+
+typedef struct hz_llm_call_opts {
+	const hz_llm_settings *settings;
+	hz_llm_host *host;
+	double deadline;
+	unsigned long long *rng;
+	hz_llm_check_fn check;
+	hz_llm_attempt_fn on_attempt;
+	void *ctx;
+} hz_llm_call_opts;
+
+/*
+ * POST with retries: exponential back-off with jitter on 429, 5xx, transport
+ * errors and malformed bodies, honouring Retry-After, under the host's
+ * concurrency limit.  *wait_s grows by the time lost to failed attempts,
+ * back-off and queueing.  The last response is left in *r.
+ */
+hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char *body, size_t len,
+			   hz_http_response *r, double *wait_s);
+
+/* Back-off before retry `attempt` (1-based) without Retry-After: base*2^(n-1), capped, jittered. */
+double hz_llm_backoff(const hz_llm_settings *s, int attempt, unsigned long long *rng);
+
+/* Parse a Retry-After value (seconds or HTTP date) into seconds from now, or -1. */
+double hz_llm_parse_retry_after(const char *value);
+
+/* ---- wire formats (agent_openai.c, agent_anthropic.c) ---- */
+
+typedef struct hz_llm_toolcall {
+	char *id;        /* provider's id, or a generated one */
+	char *name;      /* "bash", "submit", or whatever the model called */
+	json_t *args;    /* parsed arguments object, or NULL when malformed */
+	char *raw_args;  /* arguments as the model sent them */
+} hz_llm_toolcall;
+
+typedef struct hz_llm_reply {
+	char *text;               /* all text blocks joined; "" when none */
+	hz_llm_toolcall *calls;
+	size_t ncalls;
+	long input_tokens;
+	long output_tokens;
+	char stop[32];            /* finish_reason / stop_reason */
+	json_t *message;          /* the assistant message, native form, for the history */
+} hz_llm_reply;
+
+void hz_llm_reply_release(hz_llm_reply *r);
+
+/*
+ * The conversation in the provider's native form.  Messages are only ever
+ * appended, so their serialised form is kept and extended: a turn costs the
+ * new messages, not the whole history again.
+ */
+typedef struct hz_llm_conv {
+	char *system;
+	json_t *messages; /* array */
+	hz_buf cache;     /* messages[0 .. ncached) serialised, comma-separated */
+	size_t ncached;
+} hz_llm_conv;
+
+/* The result of one tool call, to send back. */
+typedef struct hz_llm_result {
+	const char *call_id;
+	const char *text;
+	int is_error;
+} hz_llm_result;
+
+typedef struct hz_llm_wire {
+	const char *name;
+	const char *path;   /* appended to base_url */
+	/* Auth and protocol headers: "Name: value" lines, each ending in '\n'; key may be NULL. */
+	int (*headers)(const hz_llm_settings *s, const char *key, hz_buf *out);
+	/* The request body for the conversation; `native` adds the tool definitions. */
+	int (*build)(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body);
+	/* Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply. */
+	int (*parse)(const char *body, size_t len, hz_llm_reply *out);
+	/* Append a user text message. */
+	int (*add_user)(hz_llm_conv *conv, const char *text);
+	/* Append native tool results (and an optional note) after an assistant turn. */
+	int (*add_results)(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note);
+} hz_llm_wire;
+
+extern const hz_llm_wire hz_llm_wire_openai;
+extern const hz_llm_wire hz_llm_wire_anthropic;
+
+/* The provider's error message from an error body ({"error":{"message":...}}), or NULL. */
+char *hz_llm_error_text(const char *body, size_t len);
+
+/* ---- actions, prompts (action.c) ---- */
+
+extern const char hz_llm_bash_description[];
+extern const char hz_llm_submit_description[];
+
+/* The system prompt; `json_mode` appends the JSON-in-text action format. */
+int hz_llm_system_prompt(hz_buf *out, int json_mode);
+
+/*
+ * Find an action in free text (JSON-in-text mode): the last JSON object with
+ * "tool" ("bash" with "command", or "submit" with "answer").  On success
+ * *call is filled (owned by the caller); HZ_ENOTFOUND otherwise, with a
+ * message fit to show the model.
+ */
+int hz_llm_parse_text_action(const char *text, hz_llm_toolcall *call);
+
+void hz_llm_toolcall_release(hz_llm_toolcall *c);
+
+/*
+ * Shorten command output for the model: keep the head and the tail, with a
+ * marker saying how much was cut.  Appends to out.
+ */
+int hz_llm_clip_output(hz_buf *out, const char *text, size_t len, size_t max, int already_truncated);
+
+/* ---- the tool loop (loop.c) and transcript (transcript.c) ---- */
+
+/* The backends' init (presets applied, settings checked into agent->state) and free. */
+int hz_llm_init(hz_agent *agent);
+void hz_llm_free(hz_agent *agent);
+
+/* Run one attempt with the given wire format; the backends' run(). */
+int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out);
+
+/* Serialise v into body (bounded by body->max). */
+int hz_llm_dump(json_t *v, hz_buf *body);
+
+/*
+ * The request body: the object `head` with "messages": [first, conversation...]
+ * added at its end (`first` is a message object put before the
+ * conversation, or NULL).
+ */
+int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, hz_buf *body);
+
+/* The JSON schema objects of the two tools' parameters (new references). */
+json_t *hz_llm_bash_schema(void);
+json_t *hz_llm_submit_schema(void);
+
+typedef struct hz_llm_transcript {
+	FILE *fp;
+	const char *secret; /* redacted from every line, when set */
+	size_t max_line;
+} hz_llm_transcript;
+
+int hz_llm_transcript_open(hz_llm_transcript *t, const char *path, const char *secret);
+
+/* Append one event (the object is consumed: json_decref'd); failures are ignored after the first. */
+void hz_llm_transcript_event(hz_llm_transcript *t, json_t *event);
+void hz_llm_transcript_close(hz_llm_transcript *t);
+
+/* Replace every occurrence of secret in s (in place) with '*'s; no-op for NULL/empty secret. */
+void hz_llm_redact(char *s, const char *secret);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * Retries for API calls: which failures are worth another attempt (429, 5xx,
+ * transport errors, malformed bodies), how long to wait (exponential back-off
+ * with jitter, or the server's Retry-After), and the accounting of the time
+ * lost to them so that a run's working time excludes it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "llm.h"
+#include "strutil.h"
+
+/* xorshift64*: jitter only, no need for more. */
+static double rand01(unsigned long long *state)
+{
+	unsigned long long x = *state ? *state : 0x9e3779b97f4a7c15ULL;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return (double)((x * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+}
+
+double hz_llm_backoff(const hz_llm_settings *s, int attempt, unsigned long long *rng)
+{
+	double d = s->retry_base_s;
+
+	for (int i = 1; i < attempt && d < s->retry_max_s; i++)
+		d *= 2;
+	if (d > s->retry_max_s)
+		d = s->retry_max_s;
+	/* "Equal jitter": half fixed, half random, so waits never collapse to zero. */
+	return d / 2 + rand01(rng) * d / 2;
+}
+
+static void sleep_s(double s)
+{
+	struct timespec ts;
+
+	if (s <= 0)
+		return;
+	ts.tv_sec = (time_t)s;
+	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static int retryable_status(long status)
+{
+	return status == 429 || status == 408 || status == 409 || status >= 500;
+}
+
+hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char *body, size_t len,
+			   hz_http_response *r, double *wait_s)
+{
+	const hz_llm_settings *s = o->settings;
+
+	for (int attempt = 1;; attempt++) {
+		double now = hz_clock_now(), left = o->deadline - now, timeout, backoff, queued;
+		const char *problem = NULL;
+		int throttled;
+
+		if (left <= 0)
+			return HZ_CALL_TIME_LIMIT;
+		timeout = s->request_timeout_s < left ? s->request_timeout_s : left;
+		queued = hz_llm_host_acquire(o->host, o->deadline);
+		if (queued < 0) {
+			/* The run's time went by queueing behind other runs' requests to this host. */
+			*wait_s += hz_clock_now() - now;
+			snprintf(r->error, sizeof(r->error), "no free request slot for this API host before the deadline");
+			r->curl_code = -1;
+			r->status = 0;
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, r->error, 0);
+			return HZ_CALL_EXHAUSTED;
+		}
+		*wait_s += queued;
+		hz_llm_http_post(c, body, len, timeout, r);
+		throttled = r->status == 429;
+		hz_llm_host_release(o->host, throttled);
+
+		if (r->curl_code == 0 && r->status >= 200 && r->status < 300) {
+			if (!o->check || o->check(o->ctx, hz_buf_cstr(&r->body), r->body.len) == 0) {
+				if (o->on_attempt)
+					o->on_attempt(o->ctx, attempt, r, NULL, 0);
+				return HZ_CALL_OK;
+			}
+			problem = "malformed response body";
+		} else if (r->curl_code != 0) {
+			problem = r->error;
+		} else if (r->status == 401 || r->status == 403) {
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, "authentication refused", 0);
+			return HZ_CALL_AUTH;
+		} else if (!retryable_status(r->status)) {
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, "request refused", 0);
+			return HZ_CALL_REJECTED;
+		} else {
+			problem = throttled ? "rate limited" : "server error";
+		}
+
+		/* The attempt failed and may be retried: its time was lost to the API. */
+		*wait_s += r->elapsed_s;
+		now = hz_clock_now();
+		if (r->curl_code == 28 /* CURLE_OPERATION_TIMEDOUT */ && now >= o->deadline) {
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, problem, 0);
+			return HZ_CALL_TIME_LIMIT;
+		}
+		if (attempt > s->retries) {
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, problem, 0);
+			return HZ_CALL_EXHAUSTED;
+		}
+		backoff = hz_llm_backoff(s, attempt, o->rng);
+		if (r->retry_after_s >= 0)
+			backoff = r->retry_after_s < s->retry_after_max_s ? r->retry_after_s : s->retry_after_max_s;
+		if (o->on_attempt)
+			o->on_attempt(o->ctx, attempt, r, problem, backoff);
+		if (now + backoff >= o->deadline) {
+			/* Waiting would run past the deadline: the run is lost to the API, not the model. */
+			return HZ_CALL_EXHAUSTED;
+		}
+		sleep_s(backoff);
+		*wait_s += hz_clock_now() - now;
+	}
+}

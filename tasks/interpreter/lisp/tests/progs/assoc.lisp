@@ -1,0 +1,7 @@
+(define (assq2 k al) (cond ((null? al) #f) ((eq? k (car (car al))) (car al)) (else (assq2 k (cdr al)))))
+(define table '((a . 1) (b . 2) (c . 3)))
+(display (assq2 'b table)) (display " ") (display (assq2 'z table)) (newline)
+(define (tree-insert tree k) (cond ((null? tree) (list k '() '())) ((< k (car tree)) (list (car tree) (tree-insert (car (cdr tree)) k) (car (cdr (cdr tree))))) (else (list (car tree) (car (cdr tree)) (tree-insert (car (cdr (cdr tree))) k)))))
+(define (tree-walk t) (if (null? t) '() (append (tree-walk (car (cdr t))) (list (car t)) (tree-walk (car (cdr (cdr t)))))))
+(define (build l t) (if (null? l) t (build (cdr l) (tree-insert t (car l)))))
+(display (tree-walk (build '(50 30 70 20 40 60 80 35) '()))) (newline)

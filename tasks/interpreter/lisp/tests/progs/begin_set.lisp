@@ -1,0 +1,7 @@
+(define x 1)
+(begin (set! x (+ x 1)) (set! x (* x 10)))
+(display x) (newline)
+(display (begin 1 2 3)) (newline)
+(define (f) (set! x 'changed))
+(f)
+(display x) (newline)

@@ -1,0 +1,8 @@
+(display (if 0 'yes 'no)) (newline)
+(display (if '() 'yes 'no)) (newline)
+(display (if #f 'yes 'no)) (newline)
+(display (not #f)) (display (not 0)) (display (not '())) (newline)
+(display (and)) (display (or)) (newline)
+(display (and 1 2 3)) (display " ") (display (and 1 #f 3)) (newline)
+(display (or #f #f)) (display " ") (display (or #f 2 3)) (newline)
+(display (list (boolean? #f) (boolean? 0) (zero? 0) (zero? 3))) (newline)

@@ -1,0 +1,7 @@
+(define (sign n) (cond ((< n 0) 'neg) ((= n 0) 'zero) (else 'pos)))
+(display (map sign '(-5 0 5))) (newline)
+(display (cond (#f 1) (#f 2))) (newline)
+(display (cond ((+ 1 2)))) (newline)
+(display (cond (#t (display "side ") 'result))) (newline)
+(define (classify x) (cond ((number? x) "number") ((symbol? x) "symbol") ((null? x) "empty") ((pair? x) "pair") (else "other")))
+(display (map classify (list 1 'a '() '(1) "s"))) (newline)

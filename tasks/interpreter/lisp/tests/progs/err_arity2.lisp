@@ -1,0 +1,3 @@
+(define (f a) a)
+(display "x")
+(f 1 2)

@@ -1,0 +1,2 @@
+(display (car '(1))) (newline)
+(car '())

@@ -1,0 +1,2 @@
+(display (map (lambda (x) (car x)) '((1) (2)))) (newline)
+(display (map (lambda (x) (car x)) '((1) 2)))

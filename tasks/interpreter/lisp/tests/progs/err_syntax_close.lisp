@@ -1,0 +1,2 @@
+(display "never printed")
+(+ 1 2))

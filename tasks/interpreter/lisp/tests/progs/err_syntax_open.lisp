@@ -1,0 +1,2 @@
+(display "never printed")
+(define (f x) (+ x 1)

@@ -1,0 +1,2 @@
+(display "never printed")
+(display "unterminated)

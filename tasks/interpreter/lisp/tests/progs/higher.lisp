@@ -1,0 +1,6 @@
+(define (fold f init l) (if (null? l) init (fold f (f init (car l)) (cdr l))))
+(display (fold + 0 '(1 2 3 4 5))) (newline)
+(display (fold (lambda (acc x) (cons x acc)) '() '(1 2 3))) (newline)
+(display (filter (lambda (x) (= 0 (remainder x 2))) '(1 2 3 4 5 6))) (newline)
+(display (map (lambda (x) (list x)) '(a b))) (newline)
+(display (apply + '(1 2 3))) (display " ") (display (apply list '())) (display " ") (display (apply (lambda (a b) (if (> a b) a b)) '(3 9))) (newline)

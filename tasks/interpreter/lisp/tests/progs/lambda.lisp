@@ -1,0 +1,7 @@
+(display ((lambda (x y) (* x y)) 6 7)) (newline)
+(display ((lambda args (length args)) 1 2 3 4)) (newline)
+(display ((lambda (a . b) b) 1 2 3)) (newline)
+(define compose (lambda (f g) (lambda (x) (f (g x)))))
+(display ((compose car cdr) '(1 2 3))) (newline)
+(display (procedure? (lambda () 1))) (newline)
+(display car) (display " ") (display (lambda (x) x)) (newline)

@@ -1,0 +1,7 @@
+(define x 1)
+(display (let ((x 2) (y x)) (list x y))) (newline)
+(display (let* ((x 2) (y x)) (list x y))) (newline)
+(display (letrec ((even? (lambda (n) (if (= n 0) #t (odd? (- n 1))))) (odd? (lambda (n) (if (= n 0) #f (even? (- n 1)))))) (even? 100))) (newline)
+(display (let () 5)) (newline)
+(display (let ((a 1)) (define b 2) (+ a b))) (newline)
+(display x) (newline)

@@ -1,0 +1,5 @@
+(display 1)(display 2)
+(display "x")
+(newline)
+(newline)
+(write '("a" b))

@@ -1,0 +1,8 @@
+(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(display (fib 18)) (newline)
+(define (fact n) (if (= n 0) 1 (* n (fact (- n 1)))))
+(display (fact 20)) (newline)
+(define (ack m n) (cond ((= m 0) (+ n 1)) ((= n 0) (ack (- m 1) 1)) (else (ack (- m 1) (ack m (- n 1))))))
+(display (ack 2 3)) (newline)
+(define (hanoi n) (if (= n 0) 0 (+ 1 (* 2 (hanoi (- n 1))))))
+(display (hanoi 20)) (newline)

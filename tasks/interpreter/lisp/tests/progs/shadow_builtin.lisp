@@ -1,0 +1,8 @@
+(define (square x) (* x x))
+(define list-of (lambda args args))
+(display (list-of 1 2)) (newline)
+(define car-orig car)
+(define (car x) 'shadowed)
+(display (car '(1 2))) (display (car-orig '(1 2))) (newline)
+(let ((+ -)) (display (+ 10 3))) (newline)
+(display (+ 10 3)) (newline)

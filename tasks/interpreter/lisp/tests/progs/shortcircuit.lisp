@@ -1,0 +1,7 @@
+(define x 0)
+(and #f (set! x 1))
+(or #t (set! x 2))
+(display x) (newline)
+(or #f (set! x 3))
+(display x) (newline)
+(display (and 1 (car '()))) (newline)

@@ -1,0 +1,8 @@
+(define (insert x l) (cond ((null? l) (list x)) ((<= x (car l)) (cons x l)) (else (cons (car l) (insert x (cdr l))))))
+(define (isort l) (if (null? l) '() (insert (car l) (isort (cdr l)))))
+(display (isort '(5 3 9 1 5 0 -2 8))) (newline)
+(define (qsort l)
+  (if (null? l) '()
+      (let ((p (car l)) (rest (cdr l)))
+        (append (qsort (filter (lambda (x) (< x p)) rest)) (list p) (qsort (filter (lambda (x) (>= x p)) rest))))))
+(display (qsort '(3 1 4 1 5 9 2 6 5 3 5))) (newline)

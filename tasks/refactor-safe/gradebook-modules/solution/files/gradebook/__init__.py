@@ -1,0 +1,1 @@
+"""gradebook: parsing, grading and reporting of weighted course grades."""

@@ -1,0 +1,3 @@
+from shopcache.backend.memory import MemoryBackend
+
+__all__ = ["MemoryBackend"]

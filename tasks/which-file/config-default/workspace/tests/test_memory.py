@@ -1,0 +1,5 @@
+from shopcache.backend.memory import MemoryBackend
+
+
+def test_explicit_ttl():
+    assert MemoryBackend(ttl=60).ttl == 60

@@ -1,0 +1,2 @@
+def check(req):
+    return 200, '{"ok": true}'

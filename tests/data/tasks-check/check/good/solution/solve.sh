@@ -1,0 +1,3 @@
+#!/bin/bash
+# Reference solution: run in the workspace.
+sed -i "s/\$1 - \$2/\$1 + \$2/" add.sh

@@ -1,0 +1,3 @@
+#!/bin/bash
+# add.sh A B: print A + B
+echo $(( $1 - $2 ))

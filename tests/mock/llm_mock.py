@@ -1,0 +1,343 @@
+#!/usr/bin/env python3
+"""A scripted LLM API server for horizon's tests: OpenAI chat completions
+(POST .../chat/completions) and Anthropic Messages (POST .../v1/messages).
+
+usage: llm_mock.py --scripts DIR --log FILE [--key KEY] [--port N]
+
+Prints "PORT <n>" on stdout once it listens on 127.0.0.1.  The request's
+"model" picks the script: "NAME" or "NAME#TAG" plays DIR/NAME.json, with a
+separate turn counter per full model string.  A script is
+  {"turns": [STEP, ...], "tools_unsupported": false}
+and each request consumes one STEP:
+  {"tool": "bash", "command": "..."}        a tool call (text optional)
+  {"tool": "submit", "answer": "..."}
+  {"calls": [{"tool": ...}, ...]}           several calls in one reply
+  {"text": "..."}                           text only
+  {"bad_args": true}                        a bash call whose arguments are not JSON
+  {"status": 429, "headers": {...}, "body": {...}}   an error reply
+  {"drop": true}          close the connection without a reply
+  {"stall": SECONDS}      send headers and half the body, then go silent
+  {"truncate": true}      announce a longer body than is sent, then close
+  {"raw": "..."}          200 with this body (e.g. malformed JSON)
+  "usage": [IN, OUT], "delay": SECONDS, "repeat": N (play the step N times),
+  "expect": {"tool_result": "substring"} checked on the request.
+When a request has no "tools" (JSON-in-text mode), tool steps are written as
+a JSON action in the text, as a model without tool calling would.
+
+The mock checks the auth header and the shape of every request for its
+protocol; problems are logged (and the request refused with 400).  Each
+request is logged as one JSON line (never the key itself).
+"""
+import argparse
+import json
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+LOCK = threading.Lock()
+COUNTERS = {}
+ARGS = None
+
+
+def load_script(name):
+    path = os.path.join(ARGS.scripts, name + ".json")
+    with open(path) as f:
+        script = json.load(f)
+    steps = []
+    for step in script.get("turns", []):
+        steps.extend([step] * int(step.get("repeat", 1)))
+    script["steps"] = steps
+    return script
+
+
+def check_openai(body, problems):
+    if not isinstance(body.get("model"), str):
+        problems.append("model is not a string")
+    if not any(isinstance(body.get(k), int) for k in ("max_tokens", "max_completion_tokens")):
+        problems.append("no max_tokens")
+    msgs = body.get("messages")
+    if not isinstance(msgs, list) or not msgs:
+        problems.append("messages is not a non-empty list")
+        return
+    pending = set()
+    for i, m in enumerate(msgs):
+        role = m.get("role")
+        if role not in ("system", "user", "assistant", "tool"):
+            problems.append("message %d has role %r" % (i, role))
+        if role == "tool":
+            if m.get("tool_call_id") not in pending:
+                problems.append("message %d answers unknown tool call %r" % (i, m.get("tool_call_id")))
+            pending.discard(m.get("tool_call_id"))
+            if not isinstance(m.get("content"), str):
+                problems.append("tool message %d has no content string" % i)
+            continue
+        if pending:
+            problems.append("tool calls %s not answered before message %d" % (sorted(pending), i))
+            pending = set()
+        if role == "assistant":
+            for tc in m.get("tool_calls") or []:
+                fn = tc.get("function", {})
+                if tc.get("type") != "function" or not isinstance(fn.get("arguments"), str):
+                    problems.append("malformed tool call in message %d" % i)
+                pending.add(tc.get("id"))
+        elif not isinstance(m.get("content"), str):
+            problems.append("message %d has no content string" % i)
+    for t in body.get("tools") or []:
+        fn = t.get("function", {})
+        if t.get("type") != "function" or not fn.get("name") or fn.get("parameters", {}).get("type") != "object":
+            problems.append("malformed tool definition %r" % t)
+
+
+def check_anthropic(body, headers, problems):
+    if not headers.get("anthropic-version"):
+        problems.append("no anthropic-version header")
+    if not isinstance(body.get("model"), str):
+        problems.append("model is not a string")
+    if not isinstance(body.get("max_tokens"), int):
+        problems.append("max_tokens is missing")
+    if "system" in body and not isinstance(body["system"], str):
+        problems.append("system is not a string")
+    msgs = body.get("messages")
+    if not isinstance(msgs, list) or not msgs:
+        problems.append("messages is not a non-empty list")
+        return
+    want = "user"
+    pending = set()
+    for i, m in enumerate(msgs):
+        if m.get("role") != want:
+            problems.append("message %d has role %r, expected %r" % (i, m.get("role"), want))
+        content = m.get("content")
+        blocks = [{"type": "text", "text": content}] if isinstance(content, str) else content
+        if not isinstance(blocks, list) or not blocks:
+            problems.append("message %d has no content" % i)
+            blocks = []
+        answered = set()
+        for b in blocks:
+            if b.get("type") == "tool_use":
+                pending.add(b.get("id"))
+                if not isinstance(b.get("input"), dict):
+                    problems.append("tool_use input is not an object in message %d" % i)
+            elif b.get("type") == "tool_result":
+                answered.add(b.get("tool_use_id"))
+        if m.get("role") == "user" and (pending or answered):
+            if answered != pending:
+                problems.append("message %d answers %s, expected %s" % (i, sorted(answered), sorted(pending)))
+            pending = set()
+        want = "assistant" if want == "user" else "user"
+    for t in body.get("tools") or []:
+        if not t.get("name") or t.get("input_schema", {}).get("type") != "object":
+            problems.append("malformed tool definition %r" % t)
+
+
+def last_tool_result(body):
+    """The text of the last tool result (native) or user message (JSON mode)."""
+    for m in reversed(body.get("messages", [])):
+        if m.get("role") == "tool":
+            return m.get("content", "")
+        if m.get("role") == "user":
+            c = m.get("content")
+            if isinstance(c, str):
+                return c
+            texts = []
+            for b in c:
+                if b.get("type") == "tool_result":
+                    texts.append(b.get("content") if isinstance(b.get("content"), str) else json.dumps(b.get("content")))
+                elif b.get("type") == "text":
+                    texts.append(b.get("text", ""))
+            return "\n".join(texts)
+    return ""
+
+
+def call_args(step):
+    if step.get("tool") == "submit":
+        return {"answer": step.get("answer", "")}
+    args = {"command": step.get("command", "")}
+    if "timeout_s" in step:
+        args["timeout_s"] = step["timeout_s"]
+    return args
+
+
+def render(proto, model, step, n, native):
+    calls = step.get("calls") or ([step] if "tool" in step or step.get("bad_args") else [])
+    text = step.get("text", "")
+    if not native and calls:
+        c = calls[0]
+        text = (text + "\n" if text else "") + "```json\n" + json.dumps(dict(tool=c.get("tool", "bash"), **call_args(c))) + "\n```"
+        calls = []
+    usage = step.get("usage", [100, 20])
+    if proto == "openai":
+        tcs = []
+        for i, c in enumerate(calls):
+            args = "{\"command\": " if c.get("bad_args") else json.dumps(call_args(c))
+            tcs.append({"id": "call_%d_%d" % (n, i), "type": "function",
+                        "function": {"name": c.get("tool", "bash"), "arguments": args}})
+        msg = {"role": "assistant", "content": text or None}
+        if tcs:
+            msg["tool_calls"] = tcs
+        return {"id": "chatcmpl-%d" % n, "object": "chat.completion", "created": int(time.time()), "model": model,
+                "choices": [{"index": 0, "message": msg, "finish_reason": "tool_calls" if tcs else "stop"}],
+                "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1],
+                          "total_tokens": usage[0] + usage[1]}}
+    content = [{"type": "text", "text": text}] if text else []
+    for i, c in enumerate(calls):
+        inp = "not an object" if c.get("bad_args") else call_args(c)
+        content.append({"type": "tool_use", "id": "toolu_%d_%d" % (n, i), "name": c.get("tool", "bash"), "input": inp})
+    return {"id": "msg_%d" % n, "type": "message", "role": "assistant", "model": model, "content": content,
+            "stop_reason": "tool_use" if calls else "end_turn", "stop_sequence": None,
+            "usage": {"input_tokens": usage[0], "output_tokens": usage[1]}}
+
+
+def log(entry):
+    with LOCK:
+        with open(ARGS.log, "a") as f:
+            f.write(json.dumps(entry) + "\n")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def setup(self):
+        super().setup()
+        # Headers and body go out in separate writes: without this, Nagle and
+        # the client's delayed ACK add 40 ms to every reply.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, *a):
+        pass
+
+    def send_json(self, status, obj, headers=None):
+        data = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, str(v))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        raw = self.rfile.read(length)
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        entry = {"path": self.path, "port": self.client_address[1], "problems": []}
+        problems = entry["problems"]
+        key = ARGS.key
+        if self.path.endswith("/chat/completions"):
+            proto = "openai"
+            auth_ok = headers.get("authorization") == "Bearer " + key
+        elif self.path.endswith("/v1/messages"):
+            proto = "anthropic"
+            auth_ok = headers.get("x-api-key") == key
+        else:
+            entry["problems"].append("unknown path")
+            log(entry)
+            return self.send_json(404, {"error": {"message": "no such endpoint"}})
+        entry["protocol"] = proto
+        entry["auth_ok"] = auth_ok
+        # The key may appear in its auth header only: not in the URL, the body or other headers.
+        other = {k: v for k, v in headers.items() if k not in ("authorization", "x-api-key")}
+        entry["key_elsewhere"] = key in self.path or key.encode() in raw or key in json.dumps(other)
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            problems.append("body is not JSON")
+            log(entry)
+            return self.send_json(400, {"error": {"message": "invalid JSON body"}})
+        model = str(body.get("model"))
+        entry["model"] = model
+        native = bool(body.get("tools"))
+        entry["tools"] = native
+        entry["tool_result"] = last_tool_result(body)
+        entry["nmessages"] = len(body.get("messages") or [])
+        if not auth_ok:
+            log(entry)
+            if proto == "openai":
+                return self.send_json(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}})
+            return self.send_json(401, {"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}})
+        if proto == "openai":
+            check_openai(body, problems)
+        else:
+            check_anthropic(body, headers, problems)
+        try:
+            script = load_script(model.split("#")[0])
+        except (OSError, ValueError) as e:
+            problems.append("no script: %s" % e)
+            log(entry)
+            return self.send_json(404, {"error": {"message": "model not found"}})
+        if problems:
+            log(entry)
+            return self.send_json(400, {"error": {"message": "; ".join(problems)}})
+        if native and script.get("tools_unsupported"):
+            entry["fault"] = "tools_unsupported"
+            log(entry)
+            return self.send_json(400, {"error": {"message": "this model does not support tools"}})
+        with LOCK:
+            n = COUNTERS.get(model, 0)
+            COUNTERS[model] = n + 1
+        entry["step"] = n
+        if n >= len(script["steps"]):
+            problems.append("script exhausted")
+            log(entry)
+            return self.send_json(500, {"error": {"message": "script exhausted"}})
+        step = script["steps"][n]
+        want = step.get("expect", {}).get("tool_result")
+        if want is not None and want not in entry["tool_result"]:
+            problems.append("expected %r in the last tool result" % want)
+        log(entry)
+        time.sleep(step.get("delay", 0))
+        if "status" in step:
+            return self.send_json(step["status"], step.get("body", {"error": {"message": "scripted error"}}),
+                                  step.get("headers"))
+        if step.get("drop"):
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            return
+        if "raw" in step:
+            data = step["raw"].encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        data = json.dumps(render(proto, model, step, n, native)).encode()
+        if step.get("stall") or step.get("truncate"):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data) + 100))
+            self.end_headers()
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            time.sleep(step.get("stall", 0))
+            self.close_connection = True
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def main():
+    global ARGS
+    p = argparse.ArgumentParser()
+    p.add_argument("--scripts", required=True)
+    p.add_argument("--log", required=True)
+    p.add_argument("--key", default="sk-test-key")
+    p.add_argument("--port", type=int, default=0)
+    ARGS = p.parse_args()
+    srv = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
+    srv.daemon_threads = True
+    print("PORT %d" % srv.server_address[1], flush=True)
+    try:
+        srv.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
