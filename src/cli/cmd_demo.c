@@ -93,7 +93,32 @@ static int by_minutes(const void *a, const void *b)
 }
 
 /*
- * The catalogue's tasks by human time.  With --quick, QUICK_TASKS of them
+ * The first tool a task requires that this machine lacks (looked up where the
+ * sweep looks: /usr and /bin), or NULL.  The sweep refuses such a task; the
+ * demo leaves it out instead, so that it runs on whatever the machine has.
+ */
+static const char *missing_tool(const hz_task *task)
+{
+	static const char *const dirs[] = { "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin" };
+
+	for (size_t i = 0; i < hz_task_requires_count(task); i++) {
+		const char *tool = hz_task_requires(task, i);
+		int found = 0;
+		if (strspn(tool, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-") != strlen(tool))
+			continue; /* not a command name: the sweep does not check it either */
+		for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]) && !found; d++) {
+			char *p = hz_path_join(dirs[d], tool);
+			found = p && access(p, X_OK) == 0;
+			free(p);
+		}
+		if (!found)
+			return tool;
+	}
+	return NULL;
+}
+
+/*
+ * The catalogue's tasks this machine can run, by human time.  With --quick, QUICK_TASKS of them
  * evenly spread over that order, so the subset still spans short and long.
  */
 static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *n)
@@ -105,8 +130,21 @@ static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *
 	*n = 0;
 	if (!all)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	for (k = 0; k < total; k++)
-		all[k] = hz_catalog_get(cat, k);
+	for (size_t i = 0; i < hz_catalog_count(cat); i++) {
+		hz_task *t = hz_catalog_get(cat, i);
+		const char *tool = missing_tool(t);
+		if (tool)
+			fprintf(stderr, "horizon demo: leaving out %s: it needs '%s', which is not installed\n", hz_task_id(t),
+				tool);
+		else
+			all[(*n)++] = t;
+	}
+	total = *n;
+	*n = 0;
+	if (total < 2) {
+		free(all);
+		return hz_error_set(HZ_ENOTFOUND, "%s: fewer than 2 tasks this machine can run", hz_catalog_root(cat));
+	}
 	qsort(all, total, sizeof(*all), by_minutes);
 	if (quick && total > QUICK_TASKS) {
 		for (k = 0; k < QUICK_TASKS; k++)
@@ -120,16 +158,18 @@ static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *
 
 /*
  * The simulated agents.  Their latent horizons double every
- * DEMO_DOUBLING_DAYS, from the catalogue's shortest task to its 90th
- * percentile, so that every horizon lies where there are tasks to measure it
- * (a horizon below the shortest task can only be extrapolated).  Release
+ * DEMO_DOUBLING_DAYS, from the 15th to the 85th percentile of the
+ * catalogue's task lengths, so that every agent has tasks on both sides of
+ * its horizon to measure it by (a horizon out at the ends of the catalogue
+ * can only be extrapolated, badly).  Release
  * dates end in March 2025 and go back as far as that needs (to 2019 at most:
  * a short catalogue gives a shorter span, never a different doubling time).
  * Returns the latent doubling time.
  */
 static double make_agents(const demo *d, hz_task **tasks, size_t ntasks, hz_agent_config *agents, size_t *nagents)
 {
-	double m_lo = hz_task_human_minutes(tasks[0]), m_hi = hz_task_human_minutes(tasks[(ntasks - 1) * 90 / 100]);
+	double m_lo = hz_task_human_minutes(tasks[(ntasks - 1) * 15 / 100]);
+	double m_hi = hz_task_human_minutes(tasks[(ntasks - 1) * 85 / 100]);
 	long d0, d1;
 	int n = d->quick ? 4 : 6;
 	double h_last, h_first, doubling = DEMO_DOUBLING_DAYS;
@@ -238,7 +278,7 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 	po.out_dir = d->out_dir;
 	po.charts = d->quick ? HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80
 			     : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80 | HZ_CHART_BUCKETS | HZ_CHART_CURVES;
-	po.title = "Time horizons of the demo's simulated agents (50% success)";
+	po.title = "Time horizons of the demo's simulated agents";
 	if (hz_plot_render(doc, &po, &files) < 0) {
 		rc = hz_cli_lib_error("demo");
 		goto done;

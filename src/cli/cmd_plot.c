@@ -15,7 +15,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: horizon plot [options] FIT.json\n"
-		"   or: horizon plot [options] --release-dates FILE RUNS...\n"
+		"   or: horizon plot [options] [--release-dates FILE] RUNS...\n"
 		"\n"
 		"Draw charts with gnuplot from a fit file written by 'horizon fit --json', or\n"
 		"from run logs (runs.jsonl files or directories holding them), fitted first.\n"
@@ -38,10 +38,11 @@ static void usage(FILE *out)
 		"  -o, --out DIR            where the charts go (default results/plots)\n"
 		"      --charts LIST        which charts (above)\n"
 		"      --format LIST        png, svg or png,svg (default both)\n"
-		"      --title TEXT         title of the doubling charts\n"
+		"      --title TEXT         title of the doubling charts (\"TEXT (50%% success)\")\n"
 		"      --published FILE     draw METR's published results (benchmark_results\n"
 		"                           YAML) beside your agents, in another colour\n"
-		"      --release-dates FILE release dates for fitting run logs (YAML: alias: date)\n"
+		"      --release-dates FILE release dates for fitting run logs (YAML: alias: date;\n"
+		"                           default: the records' own release_date fields)\n"
 		"      --tasks DIR          the catalogue for the histogram (default: the\n"
 		"                           catalogue horizon finds, when it loads)\n"
 		"  -h, --help               show this help\n"

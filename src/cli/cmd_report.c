@@ -16,7 +16,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: horizon report [options] FIT.json\n"
-		"   or: horizon report [options] --release-dates FILE RUNS...\n"
+		"   or: horizon report [options] [--release-dates FILE] RUNS...\n"
 		"\n"
 		"Write result tables from a fit file ('horizon fit --json'), a METR results\n"
 		"file (benchmark_results_*.yaml), or run logs fitted first: per agent the\n"
@@ -40,7 +40,8 @@ static void usage(FILE *out)
 		"      --charts LIST        charts embedded in html (see 'horizon plot --help';\n"
 		"                           default all)\n"
 		"      --published FILE     draw METR's published results beside yours in the charts\n"
-		"      --release-dates FILE release dates when fitting run logs\n"
+		"      --release-dates FILE release dates when fitting run logs (default: the\n"
+		"                           records' own release_date fields)\n"
 		"      --tasks DIR          the catalogue for the html task histogram\n"
 		"  -h, --help               show this help\n"
 		"\n"
@@ -85,9 +86,12 @@ static int mkdir_parent(const char *path)
 /* Draw the charts for the html report and collect the SVGs to embed. */
 static int html_charts(hz_fitdoc *doc, hz_plot_opts *po, hz_plot_files *files, const char ***svgs, size_t *nsvg)
 {
+	int err;
+
 	po->png = po->svg = 1;
-	if (hz_plot_render(doc, po, files) < 0)
-		return -1;
+	/* A fit with nothing to draw still makes a report: tables without charts. */
+	if ((err = hz_plot_render(doc, po, files)) < 0 && err != HZ_ENOTFOUND)
+		return err;
 	if (!(*svgs = calloc(files->n ? files->n : 1, sizeof(char *))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	for (size_t i = 0; i < files->n; i++) {

@@ -24,7 +24,7 @@ static void usage(FILE *out)
 		"Options:\n"
 		"  -o, --out DIR        where the charts go (default results/reproduce)\n"
 		"      --format LIST    image formats: png, svg or png,svg (default both)\n"
-		"      --title TEXT     chart title\n"
+		"      --title TEXT     chart title (\"TEXT (50%% success)\")\n"
 		"      --no-80          draw only the 50%% chart (default: also the 80%% chart)\n"
 		"  -h, --help           show this help\n"
 		"\n"
@@ -66,7 +66,7 @@ void hz_cli_print_doubling(const hz_fitdoc *doc, int percent)
 	hz_doubling d;
 
 	if (hz_fitdoc_doubling(doc, percent, &d) < 0) {
-		printf("%d%% horizon: no trend (fewer than two agents with release dates and horizons)\n", percent);
+		printf("%d%% horizon: no trend in this fit (a trend needs two or more agents with release dates and horizons)\n", percent);
 		return;
 	}
 	printf("%d%% horizon: doubling time %.0f days (%.1f months)", percent, d.days, d.days / (365.25 / 12));

@@ -40,7 +40,7 @@ valid_svg "$TMP/rerun/doubling-50.svg"
 # One format only; titles.
 expect_ok "png only" "$HORIZON" plot -o "$TMP/pngonly" --charts doubling50 --format png --title "My agents" "$FIX"
 [ -s "$TMP/pngonly/doubling-50.png" ] && [ ! -e "$TMP/pngonly/doubling-50.svg" ] && ok "--format png writes no svg" || bad "--format png"
-expect_grep "--title used" '"My agents"' "$TMP/pngonly/doubling-50.gp"
+expect_grep "--title used, with the success rate" '"My agents \(50% success\)"' "$TMP/pngonly/doubling-50.gp"
 
 # METR's published frontier beside the user's agents.
 expect_ok "plot with --published" "$HORIZON" plot -o "$TMP/pub" --charts doubling50 \
@@ -59,6 +59,25 @@ valid_png "$TMP/runs/doubling-50.png" 1200 760
 valid_png "$TMP/runs/success-o1-preview.png" 960 600
 # Crowded charts number their points and list the names beside the plot.
 expect_grep "numbered labels with a table" '^set label 2000 " 1  gpt-3.5-turbo-instruct' "$TMP/runs/doubling-50.gp"
+
+# Degenerate fits: no trend, an agent with neither a fit nor bins, an empty-rate bin.
+python3 - "$FIX" "$TMP/notrend.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["trend"] = {}
+d["agents"][0]["bins"] = []
+d["agents"][0]["slope"] = d["agents"][0]["intercept"] = None
+d["agents"][1]["bins"] = [{"lo_minutes": 1, "hi_minutes": 4, "runs": 0, "successes": 0, "weighted_rate": None}]
+d["agents"][1]["slope"] = d["agents"][1]["intercept"] = None
+json.dump(d, open(sys.argv[2], "w"))
+PY
+expect_ok "plot a fit without a trend" "$HORIZON" plot -o "$TMP/notrend" --charts doubling50,curves,buckets "$TMP/notrend.json"
+expect_grep "no trend said on the chart" 'no trend in this fit' "$TMP/notrend/doubling-50.gp"
+if grep -q '^\$trend << EOD' "$TMP/notrend/doubling-50.gp"; then bad "a trend drawn without one"; else ok "no trend line drawn"; fi
+[ ! -e "$TMP/notrend/success-sim-2019.gp" ] && ok "agent with nothing to draw skipped" || bad "empty success chart drawn"
+[ ! -e "$TMP/notrend/success-sim-2020.gp" ] && ok "agent with only empty bins skipped" || bad "empty-bin success chart drawn"
+expect_fail "a chart asked for alone with nothing to draw" 1 "$HORIZON" plot -o "$TMP/x" --charts hist "$TMP/notrend.json" --tasks "$TMP/none"
+expect_grep "says why" "no task catalogue" "$TMP/err"
 
 # Errors.
 expect_fail "no input is a usage error" 2 "$HORIZON" plot -o "$TMP/x"

@@ -17,7 +17,7 @@ html_valid() {
 
 check_all() { # FIT DIR
 	local fit=$1 dir=$2
-	expect_ok "report in every format from $(basename "$fit")" "$HORIZON" report --format md,csv,html,latex,yaml --out "$dir" "$fit"
+	expect_ok "report in every format from $(basename "$fit")" "$HORIZON" report --format md,csv,html,latex,yaml --charts doubling,buckets --out "$dir" "$fit"
 	for ext in md csv html tex yaml; do
 		[ -s "$dir/report.$ext" ] && ok "report.$ext written" || bad "report.$ext missing"
 	done

@@ -11,6 +11,7 @@
 #include "horizon/report.h"
 #include "hz_test.h"
 #include "report/fitdoc.h"
+#include "report/gp.h"
 #include "report/labels.h"
 #include "strutil.h"
 
@@ -223,5 +224,31 @@ static void test_yaml_schema(void)
 	hz_fitdoc_free(doc);
 }
 
-HZ_TEST_MAIN(HZ_TEST(test_load_fixture), HZ_TEST(test_parse_errors), HZ_TEST(test_formats), HZ_TEST(test_labels),
+/* Strings from data go into gnuplot scripts quoted, and into file names as slugs. */
+static void test_gp_strings(void)
+{
+	hz_buf b = HZ_BUF_INIT;
+	char slug[64];
+	size_t n;
+	const gp_tick *t = gp_human_ticks(&n);
+
+	HZ_CHECK_EQ_INT(gp_quote(&b, "a \"b\" \\ c\nd"), 0);
+	HZ_CHECK_EQ_STR(hz_buf_cstr(&b), "\"a \\\"b\\\" \\\\ c d\"");
+	gp_slug("Claude 3.5 Sonnet (New)", slug, sizeof(slug));
+	HZ_CHECK_EQ_STR(slug, "claude-3-5-sonnet-new");
+	gp_slug("../../etc/passwd", slug, sizeof(slug));
+	HZ_CHECK_EQ_STR(slug, "etc-passwd");
+	gp_slug("%%%", slug, sizeof(slug));
+	HZ_CHECK_EQ_STR(slug, "agent");
+	for (size_t i = 1; i < n; i++)
+		HZ_CHECK(t[i].minutes > t[i - 1].minutes);
+	HZ_CHECK_EQ_STR(t[n - 1].label, "1 month");
+	hz_buf_clear(&b);
+	HZ_CHECK_EQ_INT(gp_set_human_tics(&b, "y", 0.5, 100), 0);
+	HZ_CHECK(strstr(hz_buf_cstr(&b), "\"1 min\" 1, \"4 min\" 4, \"15 min\" 15, \"1 h\" 60,") != NULL);
+	HZ_CHECK(strstr(hz_buf_cstr(&b), "\"15 s\"") == NULL);
+	hz_buf_release(&b);
+}
+
+HZ_TEST_MAIN(HZ_TEST(test_gp_strings), HZ_TEST(test_load_fixture), HZ_TEST(test_parse_errors), HZ_TEST(test_formats), HZ_TEST(test_labels),
 	     HZ_TEST(test_yaml_schema))

@@ -13,9 +13,13 @@
 
 #define GP_OUT_MAX (64u << 10)
 
-/* Working-time units as in METR's paper: a day is 8 hours, a week 40, a month 167. */
+/*
+ * METR's ticks (1 s, 4 s, 15 s ... 1 month), with two below a second for the rare
+ * horizon down there.  Working-time units as in METR's paper: a day is 8 hours,
+ * a week 40, a month 167.
+ */
 static const gp_tick human_ticks[] = {
-	{ 1.0 / 60, "1 s" },   { 4.0 / 60, "4 s" }, { 15.0 / 60, "15 s" }, { 1, "1 min" },
+	{ 0.1 / 60, "0.1 s" }, { 0.25 / 60, "0.25 s" }, { 1.0 / 60, "1 s" },   { 4.0 / 60, "4 s" }, { 15.0 / 60, "15 s" }, { 1, "1 min" },
 	{ 4, "4 min" },        { 15, "15 min" },    { 60, "1 h" },         { 240, "4 h" },
 	{ 480, "1 day" },      { 2400, "1 week" },  { 10020, "1 month" },
 };
@@ -92,13 +96,19 @@ void gp_human_range(double lo, double hi, double *out_lo, double *out_hi)
 
 int gp_begin(hz_buf *b, const char *name, const char *what)
 {
+	/*
+	 * The svg terminal sizes fonts in pixels and points larger than pngcairo does:
+	 * fontscale and PS (the point-size factor of every plot clause) make both
+	 * images of a chart look alike, so label placement holds for both.
+	 */
 	return hz_buf_printf(b,
 			     "# %s\n"
 			     "# Written by horizon %s.  The data are inline; edit the settings and run\n"
 			     "#   gnuplot %s.gp\n"
 			     "# in this directory to redraw %s.png and %s.svg.\n"
 			     "reset\n"
-			     "set encoding utf8\n",
+			     "set encoding utf8\n"
+			     "PS = 1.0\n",
 			     what, HZ_VERSION, name, name, name);
 }
 
@@ -185,14 +195,15 @@ int gp_finish(hz_buf *script, const char *plot_cmd, const gp_frame *fr, const ch
 	if (png) {
 		err = hz_buf_printf(script,
 				    "\nset terminal pngcairo size %d,%d font \"DejaVu Sans,%g\" noenhanced background \"white\"\n"
-				    "set output \"%s.png\"\n%s\n",
+				    "PS = 1.0\nset output \"%s.png\"\n%s\n",
 				    fr->w, fr->h, fr->font_pt, name, plot_cmd);
 		first = 0;
 	}
 	if (!err && svg)
 		err = hz_buf_printf(script,
-				    "\nset terminal svg size %d,%d font \"DejaVu Sans,%g\" noenhanced background \"white\"\n"
-				    "set output \"%s.svg\"\n%s\n",
+				    "\nset terminal svg size %d,%d font \"DejaVu Sans,%g\" fontscale 1.3333 noenhanced "
+				    "background \"white\"\n"
+				    "PS = 0.75\nset output \"%s.svg\"\n%s\n",
 				    fr->w, fr->h, fr->font_pt, name, first ? plot_cmd : "replot");
 	if (!err)
 		err = hz_buf_puts(script, "unset output\n");

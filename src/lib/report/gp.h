@@ -30,7 +30,7 @@ typedef struct gp_tick {
 	const char *label;
 } gp_tick;
 
-/* The human ticks, ascending: 1 s, 4 s, 15 s, 1 min, ... 1 month (METR's working-time units). */
+/* The human ticks, ascending: 0.1 s, 0.25 s, 1 s, 4 s, 15 s, 1 min, ... 1 month (METR's working-time units). */
 const gp_tick *gp_human_ticks(size_t *n);
 
 /*

@@ -7,7 +7,7 @@
 
 #define GAP 7.0 /* pixels between a point and its label */
 
-static double overlap(lbl_rect a, lbl_rect b)
+double lbl_overlap(lbl_rect a, lbl_rect b)
 {
 	double w = fmin(a.x1, b.x1) - fmax(a.x0, b.x0), h = fmin(a.y1, b.y1) - fmax(a.y0, b.y0);
 
@@ -23,6 +23,11 @@ static lbl_rect box_of(const lbl_item *it, double x, double y, int right_just)
 	r.y0 = y - it->h / 2;
 	r.y1 = y + it->h / 2;
 	return r;
+}
+
+lbl_rect lbl_box(const lbl_item *it)
+{
+	return box_of(it, it->x, it->y, it->right_just);
 }
 
 double lbl_text_width(const char *text, double px)
@@ -55,10 +60,10 @@ static double cost_of(lbl_rect r, const lbl_item *items, size_t placed_upto, con
 		return INFINITY;
 	for (size_t k = 0; k < placed_upto; k++) {
 		const lbl_item *o = &items[order[k]];
-		c += 50 * overlap(r, box_of(o, o->x, o->y, o->right_just));
+		c += 50 * lbl_overlap(r, box_of(o, o->x, o->y, o->right_just));
 	}
 	for (size_t k = 0; k < nobs; k++)
-		c += overlap(r, obs[k]);
+		c += lbl_overlap(r, obs[k]);
 	return c;
 }
 

@@ -28,6 +28,12 @@ typedef struct lbl_item {
  */
 void lbl_place(lbl_item *items, size_t n, const lbl_rect *obstacles, size_t nobs, lbl_rect area);
 
+/* The box a placed item's text covers. */
+lbl_rect lbl_box(const lbl_item *it);
+
+/* Area of the intersection of two boxes (0 when apart). */
+double lbl_overlap(lbl_rect a, lbl_rect b);
+
 /* Rough width in pixels of `text` in DejaVu Sans at `px` pixels per em. */
 double lbl_text_width(const char *text, double px);
 

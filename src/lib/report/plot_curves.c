@@ -65,6 +65,7 @@ static int horizon_mark(hz_buf *b, const hz_fd_agent *a, int pi, double lo, doub
 			     h->estimate, h->estimate, p, pi ? 80 : 50, t, h->estimate, pi ? 0.11 : 0.04);
 }
 
+/* One agent's chart: 0 drawn, 1 skipped (nothing to draw), or a negative error. */
 static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *opts, hz_plot_files *files)
 {
 	const hz_fd_agent *a = &doc->agents[index];
@@ -72,6 +73,7 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 	hz_buf s = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
 	char slug[96], name[128], what[256];
 	double lo, hi;
+	size_t nbins = 0;
 	int err, marks = 0, fitted = isfinite(a->slope) && isfinite(a->intercept);
 
 	gp_slug(a->alias, slug, sizeof(slug));
@@ -95,6 +97,7 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 		double r = bin_rate(b);
 		if (isnan(r))
 			continue;
+		nbins++;
 		err = hz_buf_printf(&s, "%.6g %.6g %.6g %.6g %ld %ld\n", sqrt(b->lo_minutes * b->hi_minutes), r,
 				    b->lo_minutes, b->hi_minutes, b->successes < 0 ? 0 : b->successes, b->runs < 0 ? 0 : b->runs);
 	}
@@ -141,14 +144,15 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 		err = horizon_mark(&s, a, 1, lo, hi, &marks);
 	if (!err && fitted)
 		err = hz_buf_puts(&cmd, "plot p(x) with lines lw 2.2 lc rgb \"" COLOR_CURVE "\" title \"fitted logistic\"");
-	if (!err && a->nbins)
-		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2 lc rgb \"" COLOR_BINS
+	if (!err && nbins)
+		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2*PS lc rgb \"" COLOR_BINS
 					  "\" title \"success rate per bin (weighted)\", \\\n"
 					  "     $bins using 1:2:(gprintf(\"%%.0f\", $5) . \"/\" . gprintf(\"%%.0f\", $6)) with labels offset 0,1.1 font \",9\" "
 					  "tc rgb \"#333333\" notitle",
 				    cmd.len ? ", \\\n     " : "plot ");
+	/* Neither a fit nor a bin with a rate: nothing to draw for this agent (1: skipped). */
 	if (!err)
-		err = gp_finish(&s, hz_buf_cstr(&cmd), &fr, name, opts, files);
+		err = cmd.len ? gp_finish(&s, hz_buf_cstr(&cmd), &fr, name, opts, files) : 1;
 	hz_buf_release(&s);
 	hz_buf_release(&cmd);
 	return err;
@@ -164,7 +168,7 @@ int plot_curves(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *f
 			continue;
 		if ((err = curve_chart(doc, i, opts, files)) < 0)
 			return err;
-		drawn++;
+		drawn += err == 0;
 	}
 	if (!drawn)
 		return hz_error_set(HZ_ENOTFOUND, "%s: no agent has a logistic fit or binned success rates", doc->origin);

@@ -99,8 +99,11 @@ int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *
 	err = gp_begin(&s, "buckets", "Success rate by human-time bucket, per agent");
 	for (size_t i = 0; !err && i < doc->nagents; i++) {
 		const hz_fd_agent *a = &doc->agents[i];
-		if (!a->nbins)
-			continue;
+		size_t rows = 0;
+		for (size_t k = 0; k < a->nbins; k++)
+			rows += !isnan(a->bins[k].weighted_rate) || a->bins[k].runs > 0;
+		if (!rows)
+			continue; /* an empty datablock makes gnuplot warn */
 		err = hz_buf_printf(&s, "$agent%zu << EOD\n", i);
 		for (size_t k = 0; !err && k < a->nbins; k++) {
 			const hz_fd_bin *b = &a->bins[k];
@@ -112,7 +115,7 @@ int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *
 		if (!err)
 			err = hz_buf_puts(&s, "EOD\n");
 		if (!err)
-			err = hz_buf_printf(&cmd, "%s$agent%zu using 1:2 with linespoints lw 1.8 pt %d ps 1.1 dt %d lc rgb \"%s\" title ",
+			err = hz_buf_printf(&cmd, "%s$agent%zu using 1:2 with linespoints lw 1.8 pt %d ps 1.1*PS dt %d lc rgb \"%s\" title ",
 					    cmd.len ? ", \\\n     " : "plot ", i, 5 + (int)(n % 4) * 2, 1 + (int)(n / NPALETTE) % 4,
 					    palette[n % NPALETTE]);
 		if (!err)

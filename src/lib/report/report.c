@@ -124,7 +124,7 @@ int rp_trend_sentence(hz_buf *b, const hz_fitdoc *doc, int pi)
 	int err;
 
 	if (!t->present)
-		return hz_buf_puts(b, "no trend (fewer than two agents with release dates and horizons)");
+		return hz_buf_puts(b, "no trend in this fit (a trend needs two or more agents with release dates and horizons)");
 	err = hz_buf_printf(b, "%.0f days (%.1f months)", t->doubling_days, t->doubling_days / (365.25 / 12));
 	if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
 		err = hz_buf_printf(b, ", %.0f%% CI %.0f to %.0f days",

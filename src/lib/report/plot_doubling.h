@@ -1,0 +1,61 @@
+/*
+ * The doubling chart's working state, shared by plot_doubling.c (data,
+ * axes, the plot command) and plot_doubling_labels.c (point labels, the
+ * numbered key table, titles).
+ */
+#ifndef HZ_REPORT_PLOT_DOUBLING_H
+#define HZ_REPORT_PLOT_DOUBLING_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "fitdoc.h"
+#include "gp.h"
+#include "labels.h"
+
+#define LOWEST_MINUTES (1.0 / 1200) /* a twentieth of a second: points below sit on the axis */
+#define LABEL_PT 9.0
+#define NUMBER_PT 8.0
+#define PX_PER_PT (96.0 / 72.0)
+#define COLOR_AGENT "#1f4e79"
+#define COLOR_TREND "#2e75b6"
+#define COLOR_METR "#d35400"
+
+typedef struct dbl_chart {
+	const hz_fitdoc *doc, *pub;
+	int pi;
+	gp_frame fr;
+	long x0, x1;     /* date range, days */
+	double y0, y1;   /* minutes */
+	hz_buf data;     /* datablocks */
+	hz_buf set;      /* settings and labels */
+	lbl_rect *obs;
+	size_t nobs, cap_obs;
+	lbl_item *items;
+	const hz_fd_agent **item_agent;
+	size_t nitems;
+	size_t nline_obs;  /* obs[0..nline_obs) sample the trend lines; the rest are points and bars */
+	size_t band_rows; /* rows of $band (0: no band drawn) */
+	size_t line_rows[2]; /* rows of $trend and $metrtrend */
+	int numbered;    /* crowded: numbers at the points, names in a table beside */
+} dbl_chart;
+
+/* Pixel coordinates (origin bottom-left) of a date and of a horizon. */
+double dbl_px_x(const dbl_chart *c, double days);
+double dbl_px_y(const dbl_chart *c, double minutes);
+
+/* A point worth drawing: a release date and a positive finite estimate. */
+int dbl_drawable(const hz_fd_agent *a, int pi);
+
+/* The agents to label, in release order (c->items, c->item_agent). */
+int dbl_collect_items(dbl_chart *c);
+
+/* Place the labels; returns how crowded the result is (0: every label clear of everything). */
+double dbl_place_labels(dbl_chart *c);
+
+/* The label, leader-line, key-table and title commands, appended to c->set. */
+int dbl_write_labels(dbl_chart *c);
+int dbl_write_table(dbl_chart *c);
+int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts);
+
+#endif

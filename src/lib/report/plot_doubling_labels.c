@@ -1,0 +1,221 @@
+/*
+ * The doubling chart's words: point labels placed clear of the data, the
+ * numbered key table for crowded charts, and the titles.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "horizon/error.h"
+#include "plot_doubling.h"
+#include "strutil.h"
+
+static int by_release(const void *a, const void *b)
+{
+	const hz_fd_agent *x = *(const hz_fd_agent *const *)a, *y = *(const hz_fd_agent *const *)b;
+
+	if (x->release_days != y->release_days)
+		return x->release_days < y->release_days ? -1 : 1;
+	return strcmp(x->alias, y->alias);
+}
+
+int dbl_collect_items(dbl_chart *c)
+{
+	size_t cap = c->doc->nagents ? c->doc->nagents : 1;
+
+	if (!(c->items = calloc(cap, sizeof(*c->items))) || !(c->item_agent = calloc(cap, sizeof(*c->item_agent))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	for (size_t i = 0; i < c->doc->nagents; i++)
+		if (dbl_drawable(&c->doc->agents[i], c->pi))
+			c->item_agent[c->nitems++] = &c->doc->agents[i];
+	qsort(c->item_agent, c->nitems, sizeof(*c->item_agent), by_release);
+	return 0;
+}
+
+/* "alias" or, for a point below the axis, "alias (p50 0.00011 s)". */
+static void below_text_named(const dbl_chart *c, const hz_fd_agent *a, const char *name, char *text, size_t size)
+{
+	char v[32];
+
+	if (a->h[c->pi].estimate < c->y0)
+		snprintf(text, size, "%s (p%d %s)", name, c->pi ? 80 : 50, hz_fmt_minutes(a->h[c->pi].estimate, v, sizeof(v)));
+	else
+		snprintf(text, size, "%s", name);
+}
+
+static void below_text(const dbl_chart *c, const hz_fd_agent *a, char *text, size_t size)
+{
+	below_text_named(c, a, a->alias, text, size);
+}
+
+static void label_text(const dbl_chart *c, size_t k, char *text, size_t size)
+{
+	const hz_fd_agent *a = c->item_agent[k];
+
+	if (c->numbered)
+		snprintf(text, size, "%zu", k + 1);
+	else
+		below_text(c, a, text, size);
+}
+
+double dbl_place_labels(dbl_chart *c)
+{
+	const double em = (c->numbered ? NUMBER_PT : LABEL_PT) * PX_PER_PT;
+	lbl_rect area = { c->fr.l * c->fr.w + 2, c->fr.b * c->fr.h + 2, c->fr.r * c->fr.w - 2, c->fr.t * c->fr.h - 2 };
+	double crowd = 0;
+	size_t leaders = 0;
+
+	for (size_t k = 0; k < c->nitems; k++) {
+		const hz_fd_agent *a = c->item_agent[k];
+		lbl_item *it = &c->items[k];
+		char text[160];
+		label_text(c, k, text, sizeof(text));
+		it->ax = dbl_px_x(c, a->release_days);
+		it->ay = dbl_px_y(c, a->h[c->pi].estimate < c->y0 ? c->y0 * 1.2 : a->h[c->pi].estimate);
+		it->w = lbl_text_width(text, em) + 2;
+		it->h = em * 1.2;
+	}
+	lbl_place(c->items, c->nitems, c->obs, c->nobs, area);
+	/*
+	 * Crowded means a label on another label, a point or an error bar; a label
+	 * across a trend line reads fine.  Many leader lines are clutter too.
+	 */
+	for (size_t k = 0; k < c->nitems; k++) {
+		lbl_rect r = lbl_box(&c->items[k]);
+		for (size_t j = 0; j < c->nitems; j++)
+			if (j != k)
+				crowd += lbl_overlap(r, lbl_box(&c->items[j]));
+		for (size_t j = c->nline_obs; j < c->nobs; j++)
+			crowd += lbl_overlap(r, c->obs[j]);
+		leaders += c->items[k].leader;
+	}
+	if (leaders > 3 && leaders * 3 > c->nitems)
+		crowd += 1000;
+	return crowd;
+}
+
+int dbl_write_labels(dbl_chart *c)
+{
+	int err = 0;
+
+	for (size_t k = 0; !err && k < c->nitems; k++) {
+		const lbl_item *it = &c->items[k];
+		char text[160];
+		label_text(c, k, text, sizeof(text));
+		err = hz_buf_printf(&c->set, "set label %zu ", k + 1);
+		if (!err)
+			err = gp_quote(&c->set, text);
+		if (!err)
+			err = hz_buf_printf(&c->set, " at screen %.5f, %.5f %s font \",%g\" tc rgb \"#222222\" front\n",
+					    it->x / c->fr.w, it->y / c->fr.h, it->right_just ? "right" : "left",
+					    c->numbered ? NUMBER_PT : LABEL_PT);
+		if (!err && it->leader)
+			err = hz_buf_printf(&c->set,
+					    "set arrow from screen %.5f, %.5f to screen %.5f, %.5f nohead lc rgb \"#999999\" "
+					    "lw 0.7 back\n",
+					    it->ax / c->fr.w, it->ay / c->fr.h, (it->x + (it->right_just ? 1 : -1)) / c->fr.w,
+					    it->y / c->fr.h);
+	}
+	return err;
+}
+
+/* Numbered mode: the table of numbers and names in the right-hand panel. */
+int dbl_write_table(dbl_chart *c)
+{
+	double top = c->fr.t * c->fr.h, avail = (c->fr.t - c->fr.b) * c->fr.h, pt = 8.5, lh;
+	double x = (c->fr.r + 0.02) * c->fr.w;
+	size_t shown = c->nitems;
+	int err = 0;
+
+	if (!c->numbered)
+		return 0;
+	lh = pt * PX_PER_PT * 1.25;
+	if ((double)(shown + 1) * lh > avail) {
+		pt = fmax(6.5, avail / (double)(shown + 1) / 1.25 / PX_PER_PT);
+		lh = pt * PX_PER_PT * 1.25;
+		while (shown > 1 && (double)(shown + 2) * lh > avail)
+			shown--;
+	}
+	for (size_t k = 0; !err && k < shown; k++) {
+		const hz_fd_agent *a = c->item_agent[k];
+		char text[128];
+		char name[64], entry[96];
+		snprintf(name, sizeof(name), "%.28s%s", a->alias, strlen(a->alias) > 28 ? "…" : "");
+		below_text_named(c, a, name, entry, sizeof(entry));
+		snprintf(text, sizeof(text), "%2zu  %s", k + 1, entry);
+		err = hz_buf_printf(&c->set, "set label %zu ", 2000 + k);
+		if (!err)
+			err = gp_quote(&c->set, text);
+		if (!err)
+			err = hz_buf_printf(&c->set, " at screen %.5f, %.5f left font \",%.1f\" tc rgb \"%s\" front\n",
+					    x / c->fr.w, (top - lh * ((double)k + 0.5)) / c->fr.h, pt,
+					    a->in_trend ? "#111111" : "#555555");
+	}
+	if (!err && shown < c->nitems)
+		err = hz_buf_printf(&c->set, "set label 1999 \"... and %zu more\" at screen %.5f, %.5f left font \",%.1f\"\n",
+				    c->nitems - shown, x / c->fr.w, (top - lh * ((double)shown + 0.5)) / c->fr.h, pt);
+	return err;
+}
+
+/* "Doubling time 212 days (95% CI 171–249), fitted on 9 SOTA agents released 2019-02 to 2025-02". */
+static int describe_trend(hz_buf *b, const hz_fd_trend *t, const char *who, double conf)
+{
+	int err = hz_buf_printf(b, "%sdoubling time %.0f days", who, t->doubling_days);
+
+	if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
+		err = hz_buf_printf(b, " (%.0f%% CI %.0f–%.0f)", isfinite(conf) ? conf * 100 : 95.0,
+				    t->doubling_ci_low, t->doubling_ci_high);
+	if (!err && t->nagents)
+		err = hz_buf_printf(b, ", fitted on %zu agents", t->nagents);
+	if (!err && t->first_date[0])
+		err = hz_buf_printf(b, " released %.7s to %.7s", t->first_date, t->last_date);
+	return err;
+}
+
+int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
+{
+	const hz_fd_trend *t = &c->doc->trend[c->pi], *pt = c->pub ? &c->pub->trend[c->pi] : NULL;
+	hz_buf sub = HZ_BUF_INIT;
+	char title[256];
+	int err;
+
+	/* One --title serves both charts: each says which success rate it shows. */
+	if (opts->title)
+		snprintf(title, sizeof(title), "%s (%d%% success)", opts->title, c->pi ? 80 : 50);
+	else
+		snprintf(title, sizeof(title), "Length of tasks AI agents complete with %d%% success", c->pi ? 80 : 50);
+	err = hz_buf_printf(&c->set, "set label 1000 ");
+	if (!err)
+		err = gp_quote(&c->set, title);
+	if (!err)
+		err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",15\" front\n", 1 - 24.0 / c->fr.h);
+	if (!err && t->present)
+		err = describe_trend(&sub, t, "", c->doc->confidence);
+	else if (!err)
+		err = hz_buf_puts(&sub, "no trend in this fit (a trend needs two or more agents with release dates and horizons)");
+	if (!err)
+		err = hz_buf_printf(&c->set, "set label 1001 ");
+	if (!err)
+		err = gp_quote(&c->set, hz_buf_cstr(&sub));
+	if (!err)
+		err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",11\" tc rgb \"#333333\" front\n",
+				    1 - 50.0 / c->fr.h);
+	/* The published trend on a line of its own, in its colour: one long line would not fit. */
+	if (!err && pt && pt->present) {
+		hz_buf_clear(&sub);
+		err = hz_buf_printf(&sub, "%s: ", opts->published_label ? opts->published_label : "METR published");
+		if (!err)
+			err = describe_trend(&sub, pt, "", NAN);
+		if (!err)
+			err = hz_buf_printf(&c->set, "set label 1002 ");
+		if (!err)
+			err = gp_quote(&c->set, hz_buf_cstr(&sub));
+		if (!err)
+			err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",11\" tc rgb \"" COLOR_METR "\" front\n",
+					    1 - 70.0 / c->fr.h);
+	}
+	hz_buf_release(&sub);
+	return err;
+}
+
