@@ -335,6 +335,54 @@ static int exec_none(hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resourc
 	return rc;
 }
 
+/* A cgroup for one command: an emptied one from the pool, or a new one. */
+static int cgroup_take(hz_sandbox *sb, hz_cgroup *cg, const hz_resources *lim)
+{
+	char name[64];
+	unsigned long id;
+	int got = 0;
+
+	pthread_mutex_lock(&sb->lock);
+	if (sb->cg_npool > 0) {
+		*cg = sb->cg_pool[--sb->cg_npool];
+		got = 1;
+	}
+	id = ++sb->counter;
+	pthread_mutex_unlock(&sb->lock);
+	if (got) {
+		if (hz_cgroup_set_limits(cg, lim->processes, lim->memory_mb << 20) == 0)
+			return 0;
+		hz_cgroup_destroy(cg);
+	}
+	snprintf(name, sizeof(name), "hz-%ld-%lu", (long)getpid(), id);
+	return hz_cgroup_create(cg, sb->cg_pids, sb->cg_memory, name, lim->processes, lim->memory_mb << 20);
+}
+
+/* After a command: empty the cgroup and keep it for the next one (or remove it). */
+static void cgroup_give(hz_sandbox *sb, hz_cgroup *cg)
+{
+	int kept = 0;
+
+	if (hz_cgroup_empty(cg) == 0) {
+		pthread_mutex_lock(&sb->lock);
+		if (sb->cg_npool == sb->cg_cap) {
+			size_t cap = sb->cg_cap ? sb->cg_cap * 2 : 4;
+			hz_cgroup *np = realloc(sb->cg_pool, cap * sizeof(*np));
+			if (np) {
+				sb->cg_pool = np;
+				sb->cg_cap = cap;
+			}
+		}
+		if (sb->cg_npool < sb->cg_cap) {
+			sb->cg_pool[sb->cg_npool++] = *cg;
+			kept = 1;
+		}
+		pthread_mutex_unlock(&sb->lock);
+	}
+	if (!kept)
+		hz_cgroup_destroy(cg);
+}
+
 int hz_sandbox_exec(hz_sandbox *sb, const hz_sandbox_cmd *cmd, hz_exec_result *out)
 {
 	const hz_resources *lim = cmd->limits ? cmd->limits : &default_limits;
@@ -344,7 +392,7 @@ int hz_sandbox_exec(hz_sandbox *sb, const hz_sandbox_cmd *cmd, hz_exec_result *o
 	child_setup cs = { lim, sb->uid, sb->uid >= 0, 0, NULL, -1 };
 	argv_b a = { 0 };
 	int status[2] = { -1, -1 };
-	char st[1024], name[64];
+	char st[1024];
 	int rc = 0, have_cg = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -357,13 +405,7 @@ int hz_sandbox_exec(hz_sandbox *sb, const hz_sandbox_cmd *cmd, hz_exec_result *o
 		goto done;
 	}
 	if (sb->cg_pids || sb->cg_memory) {
-		unsigned long id;
-		pthread_mutex_lock(&sb->lock);
-		id = ++sb->counter;
-		pthread_mutex_unlock(&sb->lock);
-		snprintf(name, sizeof(name), "hz-%ld-%lu", (long)getpid(), id);
-		if ((rc = hz_cgroup_create(&cg, sb->cg_pids, sb->cg_memory, name, lim->processes,
-					   lim->memory_mb << 20)) != 0)
+		if ((rc = cgroup_take(sb, &cg, lim)) != 0)
 			goto done;
 		have_cg = 1;
 		cs.cg = &cg;
@@ -412,7 +454,7 @@ int hz_sandbox_exec(hz_sandbox *sb, const hz_sandbox_cmd *cmd, hz_exec_result *o
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 done:
 	if (have_cg)
-		hz_cgroup_destroy(&cg);
+		cgroup_give(sb, &cg);
 	if (status[0] >= 0)
 		close(status[0]);
 	if (status[1] >= 0)
@@ -451,6 +493,9 @@ void hz_sandbox_free(hz_sandbox *sb)
 {
 	if (!sb)
 		return;
+	for (size_t i = 0; i < sb->cg_npool; i++)
+		hz_cgroup_destroy(&sb->cg_pool[i]);
+	free(sb->cg_pool);
 	for (char **b = sb->etc_binds; b && *b; b++)
 		free(*b);
 	free(sb->etc_binds);

@@ -53,19 +53,48 @@ int hz_cgroup_available(int *pids, int *memory)
 	return 0;
 }
 
-int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
-		     long max_bytes)
+/* Write limits into an existing cgroup (a new one, or one taken back from the pool). */
+int hz_cgroup_set_limits(const hz_cgroup *cg, long max_pids, long max_bytes)
 {
 	char path[400], val[32];
 
+	if (cg->pids_dir[0] && max_pids > 0) {
+		snprintf(path, sizeof(path), "%s/pids.max", cg->pids_dir);
+		snprintf(val, sizeof(val), "%ld", max_pids);
+		if (write_str(path, val) < 0)
+			return -1;
+	}
+	if (cg->mem_dir[0] && max_bytes > 0) {
+		char memsw[400];
+		int first;
+		snprintf(val, sizeof(val), "%ld", max_bytes);
+		snprintf(path, sizeof(path), "%s/memory.limit_in_bytes", cg->mem_dir);
+		snprintf(memsw, sizeof(memsw), "%s/memory.memsw.limit_in_bytes", cg->mem_dir);
+		/*
+		 * The memory+swap limit (present only with swap accounting, so no
+		 * swapping around the limit) may never be below the memory limit:
+		 * raising needs memsw first, lowering needs the memory limit first.
+		 */
+		first = write_str(path, val);
+		write_str(memsw, val);
+		if (first < 0 && write_str(path, val) < 0) {
+			/* Reclaimable page cache of an earlier command can sit above a lower limit. */
+			snprintf(memsw, sizeof(memsw), "%s/memory.force_empty", cg->mem_dir);
+			write_str(memsw, "0");
+			if (write_str(path, val) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
+		     long max_bytes)
+{
 	memset(cg, 0, sizeof(*cg));
 	if (use_pids) {
 		snprintf(cg->pids_dir, sizeof(cg->pids_dir), CG_PIDS "/horizon/%s", name);
 		if (mkdir(cg->pids_dir, 0755) < 0)
-			goto fail;
-		snprintf(path, sizeof(path), "%s/pids.max", cg->pids_dir);
-		snprintf(val, sizeof(val), "%ld", max_pids);
-		if (max_pids > 0 && write_str(path, val) < 0)
 			goto fail;
 		snprintf(cg->pids_procs, sizeof(cg->pids_procs), "%s/cgroup.procs", cg->pids_dir);
 	}
@@ -73,16 +102,10 @@ int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *na
 		snprintf(cg->mem_dir, sizeof(cg->mem_dir), CG_MEMORY "/horizon/%s", name);
 		if (mkdir(cg->mem_dir, 0755) < 0)
 			goto fail;
-		snprintf(val, sizeof(val), "%ld", max_bytes);
-		snprintf(path, sizeof(path), "%s/memory.limit_in_bytes", cg->mem_dir);
-		if (max_bytes > 0 && write_str(path, val) < 0)
-			goto fail;
-		/* No swapping around the limit (the file only exists with swap accounting). */
-		snprintf(path, sizeof(path), "%s/memory.memsw.limit_in_bytes", cg->mem_dir);
-		if (max_bytes > 0)
-			write_str(path, val);
 		snprintf(cg->mem_procs, sizeof(cg->mem_procs), "%s/cgroup.procs", cg->mem_dir);
 	}
+	if (hz_cgroup_set_limits(cg, max_pids, max_bytes) < 0)
+		goto fail;
 	return 0;
 fail:
 	hz_error_set_errno("cannot set up cgroup '%s'", name);
@@ -141,11 +164,46 @@ static int kill_members(const char *dir)
 	return n;
 }
 
+/* Is dir/cgroup.procs empty (or gone)? */
+static int is_empty(const char *dir)
+{
+	char path[300], c;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 1;
+	n = read(fd, &c, 1);
+	close(fd);
+	return n <= 0;
+}
+
+/* Processes can still be forking: kill until the cgroup is empty (bounded); 0 when empty. */
+static int empty_dir(const char *dir)
+{
+	for (int i = 0; i < 200; i++) {
+		if (!dir[0] || is_empty(dir))
+			return 0;
+		if (kill_members(dir) == 0)
+			usleep(1000);
+		else
+			usleep(2000);
+	}
+	return -1;
+}
+
+int hz_cgroup_empty(const hz_cgroup *cg)
+{
+	int a = empty_dir(cg->pids_dir), b = empty_dir(cg->mem_dir);
+
+	return a || b ? -1 : 0;
+}
+
 static void empty_and_remove(const char *dir)
 {
 	if (!dir[0])
 		return;
-	/* Processes can still be forking: kill until the cgroup is empty (bounded). */
 	for (int i = 0; i < 200; i++) {
 		if (rmdir(dir) == 0 || errno == ENOENT)
 			return;
