@@ -7,6 +7,7 @@
  * not).  Every read of records appended by others and every append happens
  * with both held, so the index is exact at the moment of each append.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -43,6 +44,8 @@ struct hz_results {
 	size_t cap, used;
 	pthread_mutex_t mu;
 };
+
+static void sweep_stale_claims(const struct hz_results *r);
 
 struct hz_claim {
 	char *path;
@@ -249,6 +252,8 @@ static int open_log(hz_results **out, const char *dir, int readonly)
 		goto fail;
 	rc = catch_up(r);
 	unlock(r);
+	if (!rc && !readonly)
+		sweep_stale_claims(r);
 	if (rc)
 		goto fail;
 	*out = r;
@@ -350,6 +355,35 @@ unlock:
 done:
 	free(buf);
 	return rc;
+}
+
+/*
+ * Remove claims that no live process holds: a sweep killed between appending
+ * a record and releasing its claim leaves the file behind, and the run, being
+ * recorded, is never claimed again.  A claim we can lock is nobody's; removing
+ * it while locked is what hz_claim_release does too, and a process that opened
+ * the file meanwhile notices the changed inode and opens it again.
+ */
+static void sweep_stale_claims(const hz_results *r)
+{
+	DIR *d = opendir(r->claims_dir);
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		char *path;
+		int fd;
+		if (de->d_name[0] == '.' || !(path = hz_path_join(r->claims_dir, de->d_name)))
+			continue;
+		if ((fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)) >= 0) {
+			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+				unlink(path);
+			close(fd);
+		}
+		free(path);
+	}
+	closedir(d);
 }
 
 int hz_results_claim(hz_results *r, const char *run_id, hz_claim **out)
