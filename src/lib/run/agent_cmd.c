@@ -61,7 +61,6 @@ static int cmd_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *o
 	char *argv[] = { "bash", "-c", (char *)hz_agent_config_param(cfg, "command"), NULL };
 	hz_sandbox_mount mounts[2] = { { NULL, "/task/instructions.md", 0 }, { mount, "/agent", 0 } };
 	char *envv[MAX_ENV] = { 0 };
-	hz_exec_result res = { 0 };
 	hz_run_cmd rc = { 0 };
 	size_t n = 0;
 	char num[32];
@@ -109,21 +108,8 @@ static int cmd_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *o
 	rc.env = envv;
 	rc.share_net = net && !strcmp(net, "host");
 	rc.max_output = HZ_RUN_AGENT_LOG_CAP;
-	if ((err = hz_run_exec_cmd(ctx, &rc, &res)) != 0) {
-		out->infra_error = 1;
-		out->error_message = strdup(hz_error_message());
-		hz_agent_outcome_reason(out, "sandbox_error");
-		err = 0;
-		goto done;
-	}
-	hz_agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
-	if (!res.timed_out && res.exit_code != 0) {
-		hz_buf msg = HZ_BUF_INIT;
-		hz_buf_printf(&msg, "the command exited with %d", res.exit_code);
-		out->error_message = hz_buf_detach(&msg);
-	}
+	err = hz_run_agent_command(ctx, &rc, "the command", out);
 done:
-	hz_exec_result_release(&res);
 	for (size_t i = 0; i < n; i++)
 		free(envv[i]);
 	return err;

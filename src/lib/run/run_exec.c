@@ -85,11 +85,30 @@ int hz_run_exec(void *vctx, const char *command, double timeout_s, hz_exec_resul
 	return hz_run_exec_cmd(vctx, &rc, out);
 }
 
+int hz_run_agent_command(hz_run_ctx *ctx, const hz_run_cmd *cmd, const char *what, hz_agent_outcome *out)
+{
+	hz_exec_result res = { 0 };
+
+	if (hz_run_exec_cmd(ctx, cmd, &res) != 0) {
+		out->infra_error = 1;
+		out->error_message = strdup(hz_error_message());
+		hz_agent_outcome_reason(out, "sandbox_error");
+		return 0;
+	}
+	hz_agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
+	if (!res.timed_out && res.exit_code != 0) {
+		hz_buf msg = HZ_BUF_INIT;
+		hz_buf_printf(&msg, "%s exited with %d", what, res.exit_code);
+		out->error_message = hz_buf_detach(&msg);
+	}
+	hz_exec_result_release(&res);
+	return 0;
+}
+
 int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
 {
 	hz_run_ctx *ctx = hz_run_ctx_of(env);
 	hz_sandbox_mount m = { NULL, "/solution", 0 };
-	hz_exec_result res = { 0 };
 	hz_run_cmd rc = { 0 };
 	char *script = NULL, *envv[2] = { NULL, NULL };
 	char *argv[3] = { "bash", NULL, NULL };
@@ -119,21 +138,8 @@ int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
 	rc.mounts = &m;
 	rc.nmounts = 1;
 	rc.env = envv;
-	if ((err = hz_run_exec_cmd(ctx, &rc, &res)) != 0) {
-		out->infra_error = 1;
-		out->error_message = strdup(hz_error_message());
-		hz_agent_outcome_reason(out, "sandbox_error");
-		err = 0;
-		goto done;
-	}
-	hz_agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
-	if (!res.timed_out && res.exit_code != 0) {
-		hz_buf msg = HZ_BUF_INIT;
-		hz_buf_printf(&msg, "solve.sh exited with %d", res.exit_code);
-		out->error_message = hz_buf_detach(&msg);
-	}
+	err = hz_run_agent_command(ctx, &rc, "solve.sh", out);
 done:
-	hz_exec_result_release(&res);
 	hz_buf_release(&e);
 	free((char *)m.src);
 	free(script);

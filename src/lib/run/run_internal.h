@@ -51,6 +51,14 @@ typedef struct hz_run_cmd {
 
 int hz_run_exec_cmd(hz_run_ctx *ctx, const hz_run_cmd *cmd, hz_exec_result *out);
 
+/*
+ * Run an agent's single command (a cmd agent, the oracle's solve.sh) and say
+ * in *out how it ended: a sandbox failure is an infrastructure error
+ * ("sandbox_error"); otherwise "time_limit" or "agent_exit", with a note when
+ * `what` exited non-zero.  Returns 0 unless memory ran out.
+ */
+int hz_run_agent_command(hz_run_ctx *ctx, const hz_run_cmd *cmd, const char *what, hz_agent_outcome *out);
+
 /* The run context of env, or NULL when env was not made by the run engine. */
 hz_run_ctx *hz_run_ctx_of(const hz_agent_env *env);
 
