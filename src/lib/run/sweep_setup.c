@@ -262,6 +262,14 @@ int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	if ((rc = hz_fs_mkdir_p(s->work_root, 0711)) != 0)
 		return rc;
+	{
+		/* bwrap takes mount sources relative to its own cwd: make every path absolute. */
+		char *abs = realpath(s->work_root, NULL);
+		if (!abs)
+			return hz_error_set_errno("work directory '%s'", s->work_root);
+		free(s->work_root);
+		s->work_root = abs;
+	}
 	if (o->work_dir && !reachable_by(s->work_root, uid))
 		return hz_error_set(HZ_ESANDBOX, "work directory '%s': the sandbox uid %ld cannot reach it (every "
 						 "directory on the way must be searchable by others)", o->work_dir, uid);
