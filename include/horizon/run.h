@@ -23,6 +23,13 @@
  */
 void hz_run_id(const char *alias, const char *task_id, const char *task_version, int repeat, char out[17]);
 
+/*
+ * The shard (1..n) a run belongs to in an n-way split: FNV-1a of the run_id
+ * modulo n, plus one.  `horizon run --shard K/N` runs exactly the runs with
+ * hz_run_shard(run_id, N) == K; merge uses the same function.
+ */
+long hz_run_shard(const char *run_id, long n);
+
 /* Progress of a sweep, handed to the progress callback. */
 typedef struct hz_sweep_progress {
 	size_t total;       /* runs this sweep has to do (planned minus already recorded) */

@@ -15,6 +15,11 @@
 #include "record.h"
 #include "strutil.h"
 
+long hz_run_shard(const char *run_id, long n)
+{
+	return n > 1 ? (long)(hz_hash64(run_id, strlen(run_id)) % (uint64_t)n) + 1 : 1;
+}
+
 void hz_run_id(const char *alias, const char *task_id, const char *task_version, int repeat, char out[17])
 {
 	hz_buf b = HZ_BUF_INIT;

@@ -142,7 +142,7 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 				hz_run_id(o->agents[a].alias, hz_task_id(s->tasks[t]), hz_task_version(s->tasks[t]), r,
 					  p->run_id);
 				s->unsharded++;
-				if (hz_hash64(p->run_id, 16) % (uint64_t)o->shard_n != (uint64_t)(o->shard_k - 1))
+				if (hz_run_shard(p->run_id, o->shard_n) != o->shard_k)
 					continue;
 				p->agent = a;
 				p->task = s->tasks[t];

@@ -236,11 +236,6 @@ int mg_plan_check(mg_state *st)
  * The shard (1-based) that `horizon run --shard K/N` gives a run_id: the
  * partition of src/lib/run/sweep_setup.c, FNV-1a of the 16 hex digits mod N.
  */
-static long shard_of_run(const char *run_id, long n)
-{
-	return n > 1 ? (long)(hz_hash64(run_id, strlen(run_id)) % (uint64_t)n) + 1 : 1;
-}
-
 static int has_verdict(mg_state *st, const char *run_id)
 {
 	json_t *ix = json_object_get(st->index, run_id);
@@ -299,7 +294,7 @@ int mg_plan_missing(mg_state *st)
 				st->res->planned++;
 				if (has_verdict(st, run_id))
 					continue;
-				k = shard_of_run(run_id, n);
+				k = hz_run_shard(run_id, n);
 				per_shard[k]++;
 				st->res->missing++;
 				json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:i,s:o}", "run_id", run_id, "alias",
@@ -373,7 +368,7 @@ int mg_sweep_json(mg_state *st, char **out)
 	/* A shard whose log came in a shared directory shows in its records' run_ids. */
 	for (size_t i = 0; n > 1 && i < st->nentries; i++) {
 		char key[32];
-		snprintf(key, sizeof(key), "%ld", shard_of_run(st->entries[i].run_id, n));
+		snprintf(key, sizeof(key), "%ld", hz_run_shard(st->entries[i].run_id, n));
 		json_object_set_new(seen, key, json_true());
 	}
 	{
