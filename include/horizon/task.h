@@ -62,6 +62,16 @@ const char *hz_task_tag(const hz_task *task, size_t i);
 int hz_task_has_tag(const hz_task *task, const char *tag);
 
 /*
+ * Is `tool`, a command named in `requires`, installed where sandboxed tasks
+ * look for commands (/usr/local/sbin, /usr/local/bin, /usr/sbin, /usr/bin,
+ * /sbin, /bin)?  A name with a '/' is not a command name and counts as found.
+ */
+int hz_task_tool_installed(const char *tool);
+
+/* The first tool the task requires that is not installed, or NULL. */
+const char *hz_task_missing_tool(const hz_task *task);
+
+/*
  * Read instructions.md into a heap string owned by the caller.
  */
 int hz_task_instructions(const hz_task *task, char **out);

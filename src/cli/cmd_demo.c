@@ -93,31 +93,6 @@ static int by_minutes(const void *a, const void *b)
 }
 
 /*
- * The first tool a task requires that this machine lacks (looked up where the
- * sweep looks: /usr and /bin), or NULL.  The sweep refuses such a task; the
- * demo leaves it out instead, so that it runs on whatever the machine has.
- */
-static const char *missing_tool(const hz_task *task)
-{
-	static const char *const dirs[] = { "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin" };
-
-	for (size_t i = 0; i < hz_task_requires_count(task); i++) {
-		const char *tool = hz_task_requires(task, i);
-		int found = 0;
-		if (strspn(tool, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-") != strlen(tool))
-			continue; /* not a command name: the sweep does not check it either */
-		for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]) && !found; d++) {
-			char *p = hz_path_join(dirs[d], tool);
-			found = p && access(p, X_OK) == 0;
-			free(p);
-		}
-		if (!found)
-			return tool;
-	}
-	return NULL;
-}
-
-/*
  * The catalogue's tasks this machine can run, by human time.  With --quick, QUICK_TASKS of them
  * evenly spread over that order, so the subset still spans short and long.
  */
@@ -132,7 +107,7 @@ static int pick_tasks(const hz_catalog *cat, int quick, hz_task ***out, size_t *
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	for (size_t i = 0; i < hz_catalog_count(cat); i++) {
 		hz_task *t = hz_catalog_get(cat, i);
-		const char *tool = missing_tool(t);
+		const char *tool = hz_task_missing_tool(t);
 		if (tool)
 			fprintf(stderr, "horizon demo: leaving out %s: it needs '%s', which is not installed\n", hz_task_id(t),
 				tool);

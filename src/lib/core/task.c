@@ -379,6 +379,29 @@ int hz_task_has_tag(const hz_task *t, const char *tag)
 	return 0;
 }
 
+int hz_task_tool_installed(const char *tool)
+{
+	static const char *const dirs[] = { "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin" };
+	int found = 0;
+
+	if (strchr(tool, '/'))
+		return 1;
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]) && !found; d++) {
+		char *p = hz_path_join(dirs[d], tool);
+		found = p && access(p, X_OK) == 0;
+		free(p);
+	}
+	return found;
+}
+
+const char *hz_task_missing_tool(const hz_task *t)
+{
+	for (size_t i = 0; i < t->nrequires; i++)
+		if (!hz_task_tool_installed(t->requires[i]))
+			return t->requires[i];
+	return NULL;
+}
+
 int hz_task_instructions(const hz_task *t, char **out)
 {
 	char *p = hz_path_join(t->dir, "instructions.md");

@@ -257,14 +257,12 @@ static int check_requires(vd_task *t, json_t *root)
 
 	for (size_t i = 0; i < json_array_size(reqs) && !rc; i++) {
 		const char *tool = json_string_value(json_array_get(reqs, i));
-		char *found;
 		if (!tool || !*tool || strchr(tool, '/'))
 			continue; /* reported by the schema check */
-		if (!(found = hz_proc_which(tool)))
+		if (!hz_task_tool_installed(tool))
 			rc = vd_issue(t, W, t->json_path, "requires",
 				      "\"%s\" is not installed on this machine (scripts/setup.sh installs the catalogue's tools)",
 				      tool);
-		free(found);
 	}
 	return rc;
 }

@@ -86,20 +86,10 @@ static int check_opts(const hz_sweep_opts *o)
  */
 static void check_requires(hz_task *const *tasks, size_t n, hz_buf *warnings)
 {
-	static const char *const dirs[] = { "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin" };
-
 	for (size_t t = 0; t < n; t++)
 		for (size_t i = 0; i < hz_task_requires_count(tasks[t]); i++) {
 			const char *tool = hz_task_requires(tasks[t], i);
-			int found = 0;
-			if (strchr(tool, '/'))
-				continue; /* not a command name */
-			for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]) && !found; d++) {
-				char *p = hz_path_join(dirs[d], tool);
-				found = p && access(p, X_OK) == 0;
-				free(p);
-			}
-			if (!found)
+			if (!hz_task_tool_installed(tool))
 				hz_buf_printf(warnings, "task '%s' requires '%s', which is not installed in /usr or /bin: "
 							"its runs may fail for that reason\n", hz_task_id(tasks[t]), tool);
 		}
