@@ -12,6 +12,9 @@
 #include "llm.h"
 #include "strutil.h"
 
+/* How early curl may report a time-out that the run's deadline set. */
+#define DEADLINE_SLACK_S 0.05
+
 /* xorshift64*: jitter only, no need for more. */
 static double rand01(unsigned long long *state)
 {
@@ -106,8 +109,13 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		}
 
 		now = hz_clock_now();
-		if (r->curl_code == 28 /* CURLE_OPERATION_TIMEDOUT */ && now >= o->deadline) {
-			/* Cut off by the run's deadline: the model's time, not the API's fault. */
+		if (r->curl_code == 28 /* CURLE_OPERATION_TIMEDOUT */ && timeout >= left &&
+		    now >= o->deadline - DEADLINE_SLACK_S) {
+			/*
+			 * Cut off by the run's deadline: the model's time, not the API's
+			 * fault.  curl's timer (whole milliseconds) can fire a hair
+			 * before our clock reaches the deadline it was set from.
+			 */
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, problem, 0);
 			return HZ_CALL_TIME_LIMIT;
