@@ -122,6 +122,26 @@ done:
 	return rc;
 }
 
+/*
+ * Allocate a workspace for directory `dir` and create the directory (which
+ * must not exist yet).  *wsp is set even on failure, for the caller's
+ * clean-up; HZ_EEXISTS when dir is already there.
+ */
+static int workspace_start(hz_workspace **wsp, const char *dir)
+{
+	hz_workspace *ws = calloc(1, sizeof(*ws));
+
+	*wsp = ws;
+	if (!ws || !(ws->dir = strdup(dir)) || !(ws->work = hz_path_join(dir, "work")) ||
+	    !(ws->gitdir = hz_path_join(dir, "git")))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (mkdir(dir, 0711) < 0)
+		return errno == EEXIST ? hz_error_set(HZ_EEXISTS, "workspace '%s' already exists", dir)
+				       : hz_error_set_errno("cannot create workspace '%s'", dir);
+	chmod(dir, 0711);
+	return 0;
+}
+
 int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, long owner_uid)
 {
 	git_repository_init_options io;
@@ -131,17 +151,8 @@ int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, lo
 	*out = NULL;
 	pthread_once(&git_once, git_setup);
 	git_repository_init_options_init(&io, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
-	if (!(ws = calloc(1, sizeof(*ws))) || !(ws->dir = strdup(dir)) || !(ws->work = hz_path_join(dir, "work")) ||
-	    !(ws->gitdir = hz_path_join(dir, "git"))) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((rc = workspace_start(&ws, dir)) != 0)
 		goto done;
-	}
-	if (mkdir(dir, 0711) < 0) {
-		rc = errno == EEXIST ? hz_error_set(HZ_EEXISTS, "workspace '%s' already exists", dir)
-				     : hz_error_set_errno("cannot create workspace '%s'", dir);
-		goto done;
-	}
-	chmod(dir, 0711);
 	if ((rc = hz_fs_copy_tree(src, ws->work)) != 0)
 		goto done;
 	io.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_DOTGIT_DIR;
@@ -253,17 +264,8 @@ int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_works
 	int rc = 0;
 
 	*out = NULL;
-	if (!(ws = calloc(1, sizeof(*ws))) || !(ws->dir = strdup(dir)) || !(ws->work = hz_path_join(dir, "work")) ||
-	    !(ws->gitdir = hz_path_join(dir, "git"))) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((rc = workspace_start(&ws, dir)) != 0)
 		goto done;
-	}
-	if (mkdir(dir, 0711) < 0) {
-		rc = errno == EEXIST ? hz_error_set(HZ_EEXISTS, "workspace '%s' already exists", dir)
-				     : hz_error_set_errno("cannot create workspace '%s'", dir);
-		goto done;
-	}
-	chmod(dir, 0711);
 	if ((rc = hz_fs_copy_tree(base->work, ws->work)) != 0 || (rc = open_in_memory(ws, base)) != 0)
 		goto done;
 	ws->base_oid = base->oid;
