@@ -87,6 +87,22 @@ typedef struct hz_sandbox_cmd {
 int hz_sandbox_exec(hz_sandbox *sb, const hz_sandbox_cmd *cmd, hz_exec_result *out);
 
 /*
+ * A command whose sandbox is made ahead of time, so that setting it up (the
+ * namespaces, the mounts, the cgroup: most of a short command's cost)
+ * overlaps other work: hz_sandbox_prepare starts bwrap, which builds the
+ * sandbox and holds the command at the door; hz_sandbox_start lets it run
+ * (its timeout counts from then), waits for it like hz_sandbox_exec and
+ * frees the handle; hz_sandbox_discard kills a held sandbox that is not
+ * needed.  A held sandbox is as fresh as one from hz_sandbox_exec: nothing
+ * runs in it before hz_sandbox_start.  cmd and everything it points to must
+ * stay valid until then.  With --sandbox none nothing is made ahead.
+ */
+typedef struct hz_sandbox_held hz_sandbox_held;
+int hz_sandbox_prepare(hz_sandbox *sb, const hz_sandbox_cmd *cmd, hz_sandbox_held **out);
+int hz_sandbox_start(hz_sandbox_held *held, hz_exec_result *out);
+void hz_sandbox_discard(hz_sandbox_held *held);
+
+/*
  * Where a mount shows up for the command: its `dst` inside a sandbox, its
  * `src` with --sandbox none (so that scorers get paths that exist).
  */

@@ -2,10 +2,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -20,6 +22,28 @@ void hz_proc_result_release(hz_proc_result *res)
 	free(res->out);
 	free(res->err);
 	memset(res, 0, sizeof(*res));
+}
+
+void hz_sigpipe_block(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+void hz_sigpipe_restore(const sigset_t *old)
+{
+	sigset_t set, pending;
+	struct timespec zero = { 0, 0 };
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigpending(&pending);
+	if (sigismember(&pending, SIGPIPE) && !sigismember(old, SIGPIPE))
+		sigtimedwait(&set, NULL, &zero);
+	pthread_sigmask(SIG_SETMASK, old, NULL);
 }
 
 char *hz_proc_which(const char *name)
@@ -90,19 +114,34 @@ static void drain(int *fd, hz_buf *buf, int *truncated)
 	*fd = -1;
 }
 
-int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
+struct hz_proc {
+	hz_proc_opts o;
+	pid_t pid;
+	int in_fd, out_fd, err_fd; /* our ends; -1 when closed */
+};
+
+static void close_pair(int p[2])
+{
+	for (int i = 0; i < 2; i++)
+		if (p[i] >= 0) {
+			close(p[i]);
+			p[i] = -1;
+		}
+}
+
+int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 {
 	int in_p[2] = { -1, -1 }, out_p[2] = { -1, -1 }, err_p[2] = { -1, -1 }, st_p[2] = { -1, -1 };
 	int capture = !o->discard_output && !o->inherit_output;
-	hz_buf out = HZ_BUF_INIT, err = HZ_BUF_INIT;
-	size_t in_off = 0;
-	double start = hz_clock_now(), term_at = 0;
-	int status = 0, child_errno = 0, rc = 0, killed = 0;
+	int status = 0, child_errno = 0, rc = 0;
+	hz_proc *p;
 	pid_t pid;
 
-	memset(res, 0, sizeof(*res));
-	hz_buf_init(&out, o->max_stdout ? o->max_stdout : DEFAULT_CAP);
-	hz_buf_init(&err, o->max_stderr ? o->max_stderr : DEFAULT_CAP);
+	*out = NULL;
+	if (!(p = calloc(1, sizeof(*p))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	p->o = *o;
+	p->in_fd = p->out_fd = p->err_fd = -1;
 	if (pipe2(st_p, O_CLOEXEC) < 0 || (o->stdin_data && pipe2(in_p, O_CLOEXEC) < 0) ||
 	    (capture && pipe2(out_p, O_CLOEXEC) < 0) || (capture && !o->merge_stderr && pipe2(err_p, O_CLOEXEC) < 0)) {
 		rc = hz_error_set_errno("cannot create pipes for '%s'", o->argv[0]);
@@ -126,26 +165,75 @@ int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
 				  o->argv[0], strerror(child_errno));
 		goto done;
 	}
-	if (in_p[0] >= 0) {
-		close(in_p[0]);
-		in_p[0] = -1;
+	p->pid = pid;
+	if (in_p[1] >= 0) {
 		fcntl(in_p[1], F_SETFL, O_NONBLOCK);
+		p->in_fd = in_p[1];
+		in_p[1] = -1;
 	}
-	if (out_p[1] >= 0) {
-		close(out_p[1]);
-		out_p[1] = -1;
-	}
-	if (err_p[1] >= 0) {
-		close(err_p[1]);
-		err_p[1] = -1;
-	}
+	p->out_fd = out_p[0];
+	p->err_fd = err_p[0];
+	out_p[0] = err_p[0] = -1;
+	*out = p;
+	p = NULL;
+done:
+	close_pair(in_p);
+	close_pair(out_p);
+	close_pair(err_p);
+	close_pair(st_p);
+	free(p);
+	return rc;
+}
+
+void hz_proc_kill(hz_proc *p)
+{
+	int status;
+
+	if (!p)
+		return;
+	kill(-p->pid, SIGKILL);
+	waitpid(p->pid, &status, 0);
+	if (p->in_fd >= 0)
+		close(p->in_fd);
+	if (p->out_fd >= 0)
+		close(p->out_fd);
+	if (p->err_fd >= 0)
+		close(p->err_fd);
+	free(p);
+}
+
+int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
+{
+	hz_proc *p;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	if ((rc = hz_proc_spawn(o, &p)) != 0)
+		return rc;
+	return hz_proc_wait(p, res);
+}
+
+int hz_proc_wait(hz_proc *p, hz_proc_result *res)
+{
+	const hz_proc_opts *o = &p->o;
+	int capture = !o->discard_output && !o->inherit_output;
+	hz_buf out = HZ_BUF_INIT, err = HZ_BUF_INIT;
+	size_t in_off = 0;
+	double start = hz_clock_now(), term_at = 0;
+	int status = 0, rc = 0, killed = 0;
+	int *in_fd = &p->in_fd, *out_fd = &p->out_fd, *err_fd = &p->err_fd;
+	pid_t pid = p->pid;
+
+	memset(res, 0, sizeof(*res));
+	hz_buf_init(&out, o->max_stdout ? o->max_stdout : DEFAULT_CAP);
+	hz_buf_init(&err, o->max_stderr ? o->max_stderr : DEFAULT_CAP);
 	for (;;) {
 		struct pollfd fds[3];
 		int nfds = 0, timeout_ms = 200;
 		double now = hz_clock_now();
 		pid_t w = waitpid(pid, &status, WNOHANG);
 
-		if (w == pid && out_p[0] < 0 && err_p[0] < 0)
+		if (w == pid && *out_fd < 0 && *err_fd < 0)
 			break;
 		if (w == pid) {
 			/* The child is gone; read what its group left in the pipes, briefly. */
@@ -161,13 +249,12 @@ int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
 			kill(-(pid > 0 ? pid : -pid), SIGKILL);
 			killed = 2;
 		}
-		if (in_p[1] >= 0) {
-			fds[nfds++] = (struct pollfd){ .fd = in_p[1], .events = POLLOUT };
-		}
-		if (out_p[0] >= 0)
-			fds[nfds++] = (struct pollfd){ .fd = out_p[0], .events = POLLIN };
-		if (err_p[0] >= 0)
-			fds[nfds++] = (struct pollfd){ .fd = err_p[0], .events = POLLIN };
+		if (*in_fd >= 0)
+			fds[nfds++] = (struct pollfd){ .fd = *in_fd, .events = POLLOUT };
+		if (*out_fd >= 0)
+			fds[nfds++] = (struct pollfd){ .fd = *out_fd, .events = POLLIN };
+		if (*err_fd >= 0)
+			fds[nfds++] = (struct pollfd){ .fd = *err_fd, .events = POLLIN };
 		if (pid < 0) {
 			/* Child exited: a grandchild may hold the pipe open; kill the group. */
 			kill(pid, SIGKILL);
@@ -186,21 +273,25 @@ int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
 		for (int i = 0; i < nfds; i++) {
 			if (!fds[i].revents)
 				continue;
-			if (fds[i].fd == in_p[1]) {
-				ssize_t n = write(in_p[1], o->stdin_data + in_off, o->stdin_len - in_off);
+			if (fds[i].fd == *in_fd) {
+				sigset_t old;
+				ssize_t n;
+				hz_sigpipe_block(&old);
+				n = write(*in_fd, o->stdin_data + in_off, o->stdin_len - in_off);
+				hz_sigpipe_restore(&old);
 				if (n > 0)
 					in_off += (size_t)n;
 				if ((n < 0 && errno != EAGAIN && errno != EINTR) || in_off >= o->stdin_len) {
-					close(in_p[1]);
-					in_p[1] = -1;
+					close(*in_fd);
+					*in_fd = -1;
 				}
-			} else if (fds[i].fd == out_p[0]) {
-				drain(&out_p[0], &out, &res->stdout_truncated);
-			} else if (fds[i].fd == err_p[0]) {
-				drain(&err_p[0], &err, &res->stderr_truncated);
+			} else if (fds[i].fd == *out_fd) {
+				drain(out_fd, &out, &res->stdout_truncated);
+			} else if (fds[i].fd == *err_fd) {
+				drain(err_fd, &err, &res->stderr_truncated);
 			}
 		}
-		if (pid < 0 && out_p[0] < 0 && err_p[0] < 0)
+		if (pid < 0 && *out_fd < 0 && *err_fd < 0)
 			break;
 	}
 	if (pid > 0) {
@@ -222,13 +313,13 @@ int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
 			res->err = hz_buf_detach(&err);
 		}
 	}
-done:
-	for (int i = 0; i < 2; i++) {
-		if (in_p[i] >= 0) close(in_p[i]);
-		if (out_p[i] >= 0) close(out_p[i]);
-		if (err_p[i] >= 0) close(err_p[i]);
-		if (st_p[i] >= 0) close(st_p[i]);
-	}
+	if (*in_fd >= 0)
+		close(*in_fd);
+	if (*out_fd >= 0)
+		close(*out_fd);
+	if (*err_fd >= 0)
+		close(*err_fd);
+	free(p);
 	hz_buf_release(&out);
 	hz_buf_release(&err);
 	return rc;

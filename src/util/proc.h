@@ -8,6 +8,7 @@
 #define HZ_UTIL_PROC_H
 
 #include <stddef.h>
+#include <signal.h>
 #include <sys/types.h>
 
 typedef struct hz_proc_opts {
@@ -56,7 +57,30 @@ typedef struct hz_proc_result {
  */
 int hz_proc_run(const hz_proc_opts *opts, hz_proc_result *res);
 
+/*
+ * The same in two steps, for a child started ahead of time: hz_proc_spawn
+ * starts it (0, or the errors of hz_proc_run) and hz_proc_wait waits for it
+ * (the timeout and wall_s count from this call) and frees the handle.
+ * hz_proc_kill ends a spawned child's group instead and frees the handle.
+ * opts is copied; what it points to (argv, stdin_data) must stay valid until
+ * the handle is waited for or killed.
+ */
+typedef struct hz_proc hz_proc;
+int hz_proc_spawn(const hz_proc_opts *opts, hz_proc **out);
+int hz_proc_wait(hz_proc *p, hz_proc_result *res);
+void hz_proc_kill(hz_proc *p);
+
+
 void hz_proc_result_release(hz_proc_result *res);
+
+/*
+ * Block SIGPIPE in the calling thread (a write to a pipe or socket whose
+ * reader is gone then fails with EPIPE instead of killing the process), and
+ * put the mask back, consuming a SIGPIPE raised meanwhile.  The process's
+ * signal handling is left alone.
+ */
+void hz_sigpipe_block(sigset_t *old);
+void hz_sigpipe_restore(const sigset_t *old);
 
 /* Find an executable in PATH; returns a heap path or NULL. */
 char *hz_proc_which(const char *name);

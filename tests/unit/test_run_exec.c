@@ -129,6 +129,47 @@ static void test_deadline(void)
 	}
 }
 
+/*
+ * A sandbox made ahead and held at the door: nothing runs before
+ * hz_sandbox_start, the command then sees the workspace as it is by then,
+ * and its timeout counts from the start.
+ */
+static void test_held(void)
+{
+	char *argv[] = { "sh", "-c", "cat later.txt; echo $HZ_X", NULL };
+	char *touch[] = { "touch", "ran", NULL };
+	char *env[] = { "HZ_X=from-env", NULL };
+	hz_sandbox_cmd cmd = HZ_SANDBOX_CMD_INIT, idle = HZ_SANDBOX_CMD_INIT;
+	hz_sandbox_held *h = NULL, *unused = NULL;
+	hz_exec_result r = { 0 };
+	char *later = hz_path_join(ws, "later.txt"), *ran = hz_path_join(ws, "ran");
+
+	cmd.argv = argv;
+	cmd.workspace = ws;
+	cmd.env = env;
+	cmd.timeout_s = 0.5;
+	idle.argv = touch;
+	idle.workspace = ws;
+	HZ_CHECK_EQ_INT(hz_sandbox_prepare(sb, &cmd, &h), 0);
+	HZ_CHECK_EQ_INT(hz_sandbox_prepare(sb, &idle, &unused), 0);
+	usleep(800000); /* longer than the timeout */
+	HZ_CHECK_EQ_INT(hz_fs_write_atomic(later, "written after prepare\n", 22), 0);
+	chmod(later, 0644);
+	HZ_CHECK(!hz_fs_is_file(ran));
+	HZ_CHECK_EQ_INT(hz_sandbox_start(h, &r), 0);
+	HZ_CHECK_EQ_INT(r.exit_code, 0);
+	HZ_CHECK(!r.timed_out);
+	HZ_CHECK_EQ_STR(r.output, "written after prepare\nfrom-env\n");
+	hz_exec_result_release(&r);
+	/* A held sandbox that is dropped never runs its command. */
+	hz_sandbox_discard(unused);
+	usleep(100000);
+	HZ_CHECK(!hz_fs_is_file(ran));
+	unlink(later);
+	free(later);
+	free(ran);
+}
+
 static void test_cleanup(void)
 {
 	hz_buf_release(&ctx.agent_log);
@@ -138,5 +179,5 @@ static void test_cleanup(void)
 }
 
 HZ_TEST_MAIN(HZ_TEST(test_setup), HZ_TEST(test_status_and_output), HZ_TEST(test_isolation_seen_inside),
-	     HZ_TEST(test_timeout_and_background), HZ_TEST(test_output_cap), HZ_TEST(test_deadline),
+	     HZ_TEST(test_timeout_and_background), HZ_TEST(test_output_cap), HZ_TEST(test_deadline), HZ_TEST(test_held),
 	     HZ_TEST(test_cleanup))

@@ -16,6 +16,7 @@
 
 #include "horizon/error.h"
 #include "llm.h"
+#include "proc.h"
 #include "strutil.h"
 
 struct hz_llm_http {
@@ -207,32 +208,9 @@ void hz_llm_http_free(hz_llm_http *c)
 
 /*
  * With CURLOPT_NOSIGNAL (needed in threads) libcurl leaves SIGPIPE alone, and
- * a TLS write to a connection the server dropped could kill the process.  The
- * library must not change the process's signal handling, so SIGPIPE is
- * blocked in this thread for the transfer and any pending one is consumed.
+ * a TLS write to a connection the server dropped could kill the process: the
+ * transfer runs with SIGPIPE blocked in this thread (hz_sigpipe_block).
  */
-static void block_sigpipe(sigset_t *old)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGPIPE);
-	pthread_sigmask(SIG_BLOCK, &set, old);
-}
-
-static void restore_sigpipe(const sigset_t *old)
-{
-	sigset_t set, pending;
-	struct timespec zero = { 0, 0 };
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGPIPE);
-	sigpending(&pending);
-	if (sigismember(&pending, SIGPIPE) && !sigismember(old, SIGPIPE))
-		sigtimedwait(&set, NULL, &zero);
-	pthread_sigmask(SIG_SETMASK, old, NULL);
-}
-
 int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeout_s, hz_http_response *r)
 {
 	double start = hz_clock_now();
@@ -253,9 +231,9 @@ int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeou
 	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, ms < 1 ? 1L : ms);
-	block_sigpipe(&old);
+	hz_sigpipe_block(&old);
 	cc = curl_easy_perform(c->curl);
-	restore_sigpipe(&old);
+	hz_sigpipe_restore(&old);
 	r->curl_code = (int)cc;
 	if (cc == CURLE_OK) {
 		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);

@@ -80,13 +80,24 @@ typedef struct hz_verdict {
 } hz_verdict;
 
 /*
+ * The scorer's sandbox, made while the agent works (hz_sandbox_prepare):
+ * *out is NULL when there is nothing to make ahead (an answer scorer, or
+ * --sandbox none).  Pass it to hz_score, or drop it with hz_score_discard.
+ */
+typedef struct hz_score_held hz_score_held;
+int hz_score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+		     hz_score_held **out);
+void hz_score_discard(hz_score_held *held);
+
+/*
  * Score the workspace of a finished run: exit, json or answer scorer (see
- * docs/tasks.md).  The scorer's output goes to log_path.  Returns 0 with
- * *v filled (a scorer crash is a verdict, HZ_VERDICT_ERROR), negative only
- * for setup failures.
+ * docs/tasks.md), in `held` when given (which is consumed) or a sandbox made
+ * now.  The scorer's output goes to log_path.  Returns 0 with *v filled (a
+ * scorer crash is a verdict, HZ_VERDICT_ERROR), negative only for setup
+ * failures.
  */
 int hz_score(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
-	     const char *answer, const char *log_path, hz_verdict *v);
+	     const char *answer, const char *log_path, hz_score_held *held, hz_verdict *v);
 
 /* One planned run. */
 typedef struct hz_run_plan {

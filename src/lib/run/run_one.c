@@ -55,6 +55,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	hz_agent_outcome oc;
 	hz_verdict v;
 	hz_workspace *ws = NULL;
+	hz_score_held *scorer = NULL;
 	char *run_dir = NULL, *ws_dir = NULL, *transcript = NULL, *instructions = NULL, *ins_path = NULL,
 	     *patch = NULL, *scorer_log = NULL, *iso = NULL;
 	const char *status = "error", *reason = "", *error = NULL;
@@ -122,6 +123,13 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	env.max_output = HZ_RUN_OUTPUT_CAP;
 	env.exec = hz_run_exec;
 	env.exec_ctx = &ctx;
+	/*
+	 * The scorer's sandbox is built now, beside the agent's, and held at the
+	 * door until the agent is done: its set-up overlaps the agent's work.
+	 * Failing here is not final: scoring then makes its sandbox itself.
+	 */
+	if (hz_score_prepare(re->sb, task, re->task_stage, hz_workspace_path(ws), &scorer) != 0)
+		scorer = NULL;
 	rec.setup_s = hz_clock_now() - t0;
 	t0 = hz_clock_now();
 	ctx.deadline = env.deadline = t0 + limit;
@@ -156,7 +164,10 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 		reason = oc.exit_reason;
 		goto record;
 	}
-	if (hz_score(re->sb, task, re->task_stage, hz_workspace_path(ws), oc.answer, scorer_log, &v) != 0) {
+	rc = hz_score(re->sb, task, re->task_stage, hz_workspace_path(ws), oc.answer, scorer_log, scorer, &v);
+	scorer = NULL;
+	if (rc != 0) {
+		rc = 0;
 		snprintf(errbuf, sizeof(errbuf), "%s", hz_error_message());
 		reason = "scorer_error";
 		goto record;
@@ -210,6 +221,7 @@ record:
 	sum->tokens = oc.input_tokens + oc.output_tokens;
 	sum->cost_usd = oc.cost_usd;
 done:
+	hz_score_discard(scorer);
 	if (ws && !re->keep_workspace)
 		hz_workspace_remove(ws);
 	else if (!ws && ws_dir)

@@ -4,9 +4,9 @@
  * user), so the sandbox gets a small synthesised /etc: passwd and group
  * naming its user, hosts, hostname, nsswitch.conf, and the few host files
  * programs need (the dynamic loader's cache, alternatives, CA certificates,
- * time zone).  Files are copied once per sweep (a bind per file would cost
- * every command); directories, which hold many entries, are bound read-only
- * over empty placeholders.
+ * time zone).  Everything is copied once per sweep, directories too (their
+ * entries are mostly symlinks into /usr): a bind mount would cost every
+ * command about half a millisecond, a copy costs the sweep a few once.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -19,7 +19,7 @@
 #include "horizon/error.h"
 #include "sandbox_internal.h"
 
-/* Host paths given to the sandbox's /etc when they exist: files copied, directories bound. */
+/* Host paths copied into the sandbox's /etc when they exist. */
 static const char *const host_etc[] = {
 	"/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/alternatives",
 	"/etc/ssl/certs",   "/etc/ca-certificates", "/etc/localtime", "/etc/bash.bashrc",
@@ -40,13 +40,9 @@ static const struct {
 	{ "resolv.conf", "" },
 };
 
-/*
- * Copy a host file to the same place under dir, or for a directory make an
- * empty placeholder there and add it to *binds.
- */
-static int copy_host(const char *dir, const char *host, char **binds, size_t *n)
+/* Copy a host file or directory to the same place under dir. */
+static int copy_host(const char *dir, const char *host)
 {
-	struct stat st;
 	char *path = hz_path_join(dir, host + strlen("/etc/"));
 	char *slash;
 	int rc = 0;
@@ -60,26 +56,16 @@ static int copy_host(const char *dir, const char *host, char **binds, size_t *n)
 	}
 	if (!rc) {
 		hz_fs_remove_tree(path);
-		if (stat(host, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (mkdir(path, 0755) < 0)
-				rc = hz_error_set_errno("cannot create '%s'", path);
-			else if (!(binds[(*n)++] = strdup(host)))
-				rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		} else {
-			rc = hz_fs_copy_tree(host, path);
-		}
+		rc = hz_fs_copy_tree(host, path);
 	}
 	free(path);
 	return rc;
 }
 
-int hz_sandbox_write_etc(const char *dir, char ***binds)
+int hz_sandbox_write_etc(const char *dir)
 {
-	char **list;
-	size_t n = 0;
 	int rc;
 
-	*binds = NULL;
 	if ((rc = hz_fs_mkdir_p(dir, 0755)) != 0)
 		return rc;
 	chmod(dir, 0755);
@@ -94,18 +80,8 @@ int hz_sandbox_write_etc(const char *dir, char ***binds)
 		if (rc)
 			return rc;
 	}
-	if (!(list = calloc(sizeof(host_etc) / sizeof(host_etc[0]), sizeof(char *))))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	for (size_t i = 0; host_etc[i]; i++) {
-		if (access(host_etc[i], R_OK) != 0)
-			continue;
-		if ((rc = copy_host(dir, host_etc[i], list, &n)) != 0) {
-			for (size_t j = 0; j < n; j++)
-				free(list[j]);
-			free(list);
+	for (size_t i = 0; host_etc[i]; i++)
+		if (access(host_etc[i], R_OK) == 0 && (rc = copy_host(dir, host_etc[i])) != 0)
 			return rc;
-		}
-	}
-	*binds = list;
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
- * Pieces of the sandbox shared by its files: cgroup v1 handling
- * (sandbox_cgroup.c), the synthesised /etc (sandbox_etc.c), and the bwrap
- * command line and exec (sandbox.c).
+ * Pieces of the sandbox shared by its files: the set-up and bwrap's command
+ * line (sandbox.c), running a command (sandbox_exec.c), cgroup v1 handling
+ * (sandbox_cgroup.c) and the synthesised /etc (sandbox_etc.c).
  */
 #ifndef HZ_SANDBOX_INTERNAL_H
 #define HZ_SANDBOX_INTERNAL_H
@@ -17,7 +17,6 @@ struct hz_sandbox {
 	char *bwrap;        /* absolute path of bwrap */
 	char *state_dir;
 	char *etc_dir;      /* synthesised /etc */
-	char **etc_binds;   /* host directories bound over placeholders in etc_dir, NULL-terminated */
 	long uid;           /* host uid sandboxed processes run as; -1: ours */
 	int is_root;
 	int cg_pids, cg_memory;
@@ -30,6 +29,38 @@ struct hz_sandbox {
 	struct hz_cgroup *cg_pool;
 	size_t cg_npool, cg_cap;
 };
+
+/* The fds bwrap gets for --json-status-fd and --block-fd. */
+#define HZ_SANDBOX_STATUS_FD 3
+#define HZ_SANDBOX_GATE_FD 4
+
+/* What a command without limits of its own gets (docs/tasks.md). */
+extern const hz_resources hz_sandbox_default_limits;
+
+/* The sandbox's fixed environment: NAME, VALUE pairs, NULL-terminated. */
+extern const char *const hz_sandbox_env[];
+
+/* A growable argv whose strings are borrowed or owned by `pool`. */
+typedef struct hz_argv {
+	char **v;
+	size_t n, cap;
+	char **pool;
+	size_t npool, poolcap;
+	int oom;
+} hz_argv;
+
+void hz_argv_release(hz_argv *a);
+
+/* The RLIMIT_NPROC a sandboxed command gets. */
+long hz_sandbox_nproc(const hz_sandbox *sb, const hz_resources *lim);
+
+/*
+ * bwrap's command line for cmd with these limits; with `gated`, bwrap builds
+ * the sandbox and then waits on HZ_SANDBOX_GATE_FD before the command.
+ * 0, or HZ_ENOMEM (a released).
+ */
+int hz_sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resources *lim, int gated,
+			  hz_argv *a);
 
 /* A per-command cgroup (pids and/or memory), or nothing. */
 typedef struct hz_cgroup {
@@ -63,10 +94,9 @@ void hz_cgroup_sweep_stale(void);
 
 /*
  * Write the synthesised /etc under dir: passwd and group naming the sandbox
- * user, hosts, hostname, nsswitch.conf, copies of a few host files, and
- * placeholders for the host directories listed in *binds (NULL-terminated,
- * to bind read-only at the same paths).
+ * user, hosts, hostname, nsswitch.conf, and copies of the few host files
+ * and directories programs need (the loader's cache, CA certificates, ...).
  */
-int hz_sandbox_write_etc(const char *dir, char ***binds);
+int hz_sandbox_write_etc(const char *dir);
 
 #endif

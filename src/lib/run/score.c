@@ -73,90 +73,150 @@ static int parse_json_score(const char *out, double *score)
 	return ok;
 }
 
-static int run_scorer(hz_sandbox *sb, const hz_task *task, const char *stage, const char *workspace,
-		      const char *log_path, hz_verdict *v)
+/* A scorer command with everything it points to, built ahead of the run's end (see hz_score_prepare). */
+struct hz_score_held {
+	const hz_task *task;
+	hz_sandbox_mount mounts[2];
+	char **argv;
+	size_t argc;
+	char *envv[3];
+	hz_sandbox_cmd cmd;
+	hz_sandbox_held *sandbox; /* NULL until prepared */
+};
+
+static void held_release(hz_score_held *h)
+{
+	for (size_t i = 0; h->argv && i < h->argc; i++)
+		free(h->argv[i]);
+	free(h->argv);
+	free(h->envv[0]);
+	free(h->envv[1]);
+	free((char *)h->mounts[0].src);
+	free((char *)h->mounts[1].src);
+	free(h);
+}
+
+static int held_new(hz_sandbox *sb, const hz_task *task, const char *stage, const char *workspace,
+		    hz_score_held **out)
 {
 	const hz_scorer *sc = hz_task_scorer(task);
-	hz_sandbox_mount mounts[2] = { { NULL, "/tests", 0 }, { NULL, "/solution", 0 } };
 	hz_sandbox_mount wsm = { workspace, "/workspace", 1 };
-	hz_sandbox_cmd cmd = HZ_SANDBOX_CMD_INIT;
-	hz_exec_result res = { 0 };
-	char **argv = NULL, *envv[3] = { NULL, NULL, NULL };
 	hz_buf e1 = HZ_BUF_INIT, e2 = HZ_BUF_INIT;
-	size_t argc = 0;
+	hz_score_held *h;
 	int rc = 0;
 
-	if (!(mounts[0].src = hz_path_join(stage, "tests")) || !(mounts[1].src = hz_path_join(stage, "solution"))) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		goto done;
-	}
-	while (sc->command[argc])
-		argc++;
-	if (!(argv = calloc(argc + 1, sizeof(char *)))) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < argc; i++)
-		if (!(argv[i] = substitute(sc->command[i], hz_sandbox_path(sb, &mounts[0]), hz_sandbox_path(sb, &wsm),
-					   hz_sandbox_path(sb, &mounts[1])))) {
-			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-			goto done;
-		}
-	hz_buf_printf(&e1, "HZ_TESTS=%s", hz_sandbox_path(sb, &mounts[0]));
+	*out = NULL;
+	if (!(h = calloc(1, sizeof(*h))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	h->task = task;
+	h->mounts[0] = (hz_sandbox_mount){ NULL, "/tests", 0 };
+	h->mounts[1] = (hz_sandbox_mount){ NULL, "/solution", 0 };
+	if (!(h->mounts[0].src = hz_path_join(stage, "tests")) || !(h->mounts[1].src = hz_path_join(stage, "solution")))
+		goto oom;
+	while (sc->command[h->argc])
+		h->argc++;
+	if (!(h->argv = calloc(h->argc + 1, sizeof(char *))))
+		goto oom;
+	for (size_t i = 0; i < h->argc; i++)
+		if (!(h->argv[i] = substitute(sc->command[i], hz_sandbox_path(sb, &h->mounts[0]), hz_sandbox_path(sb, &wsm),
+					      hz_sandbox_path(sb, &h->mounts[1]))))
+			goto oom;
+	hz_buf_printf(&e1, "HZ_TESTS=%s", hz_sandbox_path(sb, &h->mounts[0]));
 	hz_buf_printf(&e2, "HZ_WORKSPACE=%s", hz_sandbox_path(sb, &wsm));
-	envv[0] = e1.ptr;
-	envv[1] = e2.ptr;
-	cmd.argv = argv;
-	cmd.workspace = workspace;
+	if (!(h->envv[0] = hz_buf_detach(&e1)) || !(h->envv[1] = hz_buf_detach(&e2)))
+		goto oom;
+	h->cmd.argv = h->argv;
+	h->cmd.workspace = workspace;
 	/* The solution is not mounted for scorers: only tests/. */
-	cmd.mounts = mounts;
-	cmd.nmounts = 1;
-	cmd.env = envv;
-	cmd.limits = hz_task_resources(task);
-	cmd.timeout_s = sc->timeout_s;
-	cmd.max_output = HZ_RUN_SCORER_LOG_CAP;
-	if ((rc = hz_sandbox_exec(sb, &cmd, &res)) != 0) {
-		set_verdict(v, HZ_VERDICT_ERROR, 0, "sandbox_error");
-		snprintf(v->message, sizeof(v->message), "scorer: %s", hz_error_message());
-		rc = 0;
-		goto done;
+	h->cmd.mounts = h->mounts;
+	h->cmd.nmounts = 1;
+	h->cmd.env = h->envv;
+	h->cmd.limits = hz_task_resources(task);
+	h->cmd.timeout_s = sc->timeout_s;
+	h->cmd.max_output = HZ_RUN_SCORER_LOG_CAP;
+	*out = h;
+	return 0;
+oom:
+	rc = hz_error_set(HZ_ENOMEM, "out of memory");
+	hz_buf_release(&e1);
+	hz_buf_release(&e2);
+	held_release(h);
+	return rc;
+}
+
+int hz_score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+		     hz_score_held **out)
+{
+	hz_score_held *h;
+	int rc;
+
+	*out = NULL;
+	if (hz_task_scorer(task)->kind == HZ_SCORER_ANSWER || hz_sandbox_get_mode(sb) == HZ_SANDBOX_NONE)
+		return 0;
+	if ((rc = held_new(sb, task, task_stage, workspace, &h)) != 0)
+		return rc;
+	if ((rc = hz_sandbox_prepare(sb, &h->cmd, &h->sandbox)) != 0) {
+		held_release(h);
+		return rc;
 	}
-	v->wall_s = res.wall_s;
-	if (log_path)
-		hz_run_write_file(log_path, res.output, res.output_len);
-	if (res.timed_out) {
+	*out = h;
+	return 0;
+}
+
+void hz_score_discard(hz_score_held *h)
+{
+	if (!h)
+		return;
+	hz_sandbox_discard(h->sandbox);
+	held_release(h);
+}
+
+/* The verdict of a scorer command that ran. */
+static void scorer_verdict(const hz_scorer *sc, const hz_exec_result *res, hz_verdict *v)
+{
+	double score;
+
+	if (res->timed_out) {
 		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_timeout");
 		snprintf(v->message, sizeof(v->message), "the scorer ran past its %.0f s timeout", sc->timeout_s);
-	} else if (res.term_signal || res.exit_code >= 125 || res.exit_code < 0) {
+	} else if (res->term_signal || res->exit_code >= 125 || res->exit_code < 0) {
 		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_crash");
 		snprintf(v->message, sizeof(v->message), "the scorer ended with status %d%s (see scorer.log)",
-			 res.exit_code, res.exit_code > 128 ? " (a signal)" : "");
+			 res->exit_code, res->exit_code > 128 ? " (a signal)" : "");
 	} else if (sc->kind == HZ_SCORER_EXIT) {
-		if (res.exit_code == 0)
+		if (res->exit_code == 0)
 			set_verdict(v, HZ_VERDICT_SUCCESS, 1, "scorer_pass");
 		else
 			set_verdict(v, HZ_VERDICT_FAILURE, 0, "scorer_fail");
+	} else if (!parse_json_score(res->output, &score)) {
+		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_bad_output");
+		snprintf(v->message, sizeof(v->message),
+			 "the scorer's last line is not a JSON object with a \"score\" from 0 to 1");
 	} else {
-		double score;
-		if (!parse_json_score(res.output, &score)) {
-			set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_bad_output");
-			snprintf(v->message, sizeof(v->message),
-				 "the scorer's last line is not a JSON object with a \"score\" from 0 to 1");
-		} else {
-			set_verdict(v, score >= sc->threshold ? HZ_VERDICT_SUCCESS : HZ_VERDICT_FAILURE, score,
-				    score >= sc->threshold ? "scorer_pass" : "scorer_fail");
-		}
+		set_verdict(v, score >= sc->threshold ? HZ_VERDICT_SUCCESS : HZ_VERDICT_FAILURE, score,
+			    score >= sc->threshold ? "scorer_pass" : "scorer_fail");
 	}
-done:
+}
+
+/* Run the scorer command (in the held sandbox when there is one) and judge it; consumes h. */
+static int run_scorer(hz_sandbox *sb, hz_score_held *h, const char *log_path, hz_verdict *v)
+{
+	hz_exec_result res = { 0 };
+	int rc;
+
+	rc = h->sandbox ? hz_sandbox_start(h->sandbox, &res) : hz_sandbox_exec(sb, &h->cmd, &res);
+	h->sandbox = NULL;
+	if (rc != 0) {
+		set_verdict(v, HZ_VERDICT_ERROR, 0, "sandbox_error");
+		snprintf(v->message, sizeof(v->message), "scorer: %s", hz_error_message());
+	} else {
+		if (log_path)
+			hz_run_write_file(log_path, res.output, res.output_len);
+		scorer_verdict(hz_task_scorer(h->task), &res, v);
+	}
 	hz_exec_result_release(&res);
-	for (size_t i = 0; argv && i < argc; i++)
-		free(argv[i]);
-	free(argv);
-	hz_buf_release(&e1);
-	hz_buf_release(&e2);
-	free((char *)mounts[0].src);
-	free((char *)mounts[1].src);
-	return rc;
+	held_release(h);
+	return 0;
 }
 
 static void trim(char *s)
@@ -254,16 +314,18 @@ done:
 }
 
 int hz_score(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
-	     const char *answer, const char *log_path, hz_verdict *v)
+	     const char *answer, const char *log_path, hz_score_held *held, hz_verdict *v)
 {
 	double t0 = hz_clock_now();
 	int rc;
 
 	memset(v, 0, sizeof(*v));
-	if (hz_task_scorer(task)->kind == HZ_SCORER_ANSWER)
+	if (hz_task_scorer(task)->kind == HZ_SCORER_ANSWER) {
+		hz_score_discard(held);
 		rc = match_answer(task, answer, workspace, v);
-	else
-		rc = run_scorer(sb, task, task_stage, workspace, log_path, v);
+	} else if (held || (rc = held_new(sb, task, task_stage, workspace, &held)) == 0) {
+		rc = run_scorer(sb, held, log_path, v);
+	}
 	v->wall_s = hz_clock_now() - t0;
 	return rc;
 }
