@@ -166,6 +166,11 @@ int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 		goto done;
 	}
 	p->pid = pid;
+	/* What only the child used: the caller may free it once we return. */
+	p->o.argv = p->o.envp = NULL;
+	p->o.cwd = NULL;
+	p->o.pre_exec = NULL;
+	p->o.pre_exec_arg = NULL;
 	if (in_p[1] >= 0) {
 		fcntl(in_p[1], F_SETFL, O_NONBLOCK);
 		p->in_fd = in_p[1];

@@ -62,8 +62,8 @@ int hz_proc_run(const hz_proc_opts *opts, hz_proc_result *res);
  * starts it (0, or the errors of hz_proc_run) and hz_proc_wait waits for it
  * (the timeout and wall_s count from this call) and frees the handle.
  * hz_proc_kill ends a spawned child's group instead and frees the handle.
- * opts is copied; what it points to (argv, stdin_data) must stay valid until
- * the handle is waited for or killed.
+ * opts is copied; of what it points to, only stdin_data must stay valid
+ * until the handle is waited for or killed.
  */
 typedef struct hz_proc hz_proc;
 int hz_proc_spawn(const hz_proc_opts *opts, hz_proc **out);
