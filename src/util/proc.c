@@ -129,6 +129,18 @@ static void close_pair(int p[2])
 		}
 }
 
+/* Close our ends of the child's pipes and free the handle (the child is reaped or killed by then). */
+static void proc_free(hz_proc *p)
+{
+	if (p->in_fd >= 0)
+		close(p->in_fd);
+	if (p->out_fd >= 0)
+		close(p->out_fd);
+	if (p->err_fd >= 0)
+		close(p->err_fd);
+	free(p);
+}
+
 int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 {
 	int in_p[2] = { -1, -1 }, out_p[2] = { -1, -1 }, err_p[2] = { -1, -1 }, st_p[2] = { -1, -1 };
@@ -198,13 +210,7 @@ void hz_proc_kill(hz_proc *p)
 		return;
 	kill(-p->pid, SIGKILL);
 	waitpid(p->pid, &status, 0);
-	if (p->in_fd >= 0)
-		close(p->in_fd);
-	if (p->out_fd >= 0)
-		close(p->out_fd);
-	if (p->err_fd >= 0)
-		close(p->err_fd);
-	free(p);
+	proc_free(p);
 }
 
 int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
@@ -318,13 +324,7 @@ int hz_proc_wait(hz_proc *p, hz_proc_result *res)
 			res->err = hz_buf_detach(&err);
 		}
 	}
-	if (*in_fd >= 0)
-		close(*in_fd);
-	if (*out_fd >= 0)
-		close(*out_fd);
-	if (*err_fd >= 0)
-		close(*err_fd);
-	free(p);
+	proc_free(p);
 	hz_buf_release(&out);
 	hz_buf_release(&err);
 	return rc;
