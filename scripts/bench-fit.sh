@@ -15,8 +15,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 repeats=${1:-3}
-shared=${HZ_SHARED:-$(cd "$root/.." && pwd)/shared}
-data=$shared/data/metr-2025-01
+data=${HZ_METR_DATA:-$root/tests/data/metr}/metr-2025-01
 bin=$root/build/horizon
 work=${TMPDIR:-/tmp}/hz-bench-fit
 [ -x "$bin" ] || bash "$root/scripts/build.sh" "$root/build"

@@ -2,8 +2,8 @@
 # Start a private single-node Slurm cluster (munged + slurmctld + slurmd) whose
 # every file lives under $SLURM_BASE, for tests and demos of `horizon slurm`.
 # Needs root and Debian's slurmctld, slurmd, slurm-client and munge packages
-# (scripts/setup.sh installs them).  No systemd needed; see docs/scale.md and
-# ../shared/docs/SLURM.md for the pitfalls this script avoids.
+# (scripts/setup.sh installs them).  No systemd needed; see docs/scale.md;
+# each pitfall of a single-node Slurm this script avoids is noted where it is handled.
 #
 # usage: SLURM_BASE=DIR scripts/slurm-start.sh
 #

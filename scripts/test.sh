@@ -10,8 +10,6 @@ quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 
 bash "$root/scripts/setup.sh"
-export HZ_SHARED=${HZ_SHARED:-$(cd "$root/.." && pwd)/shared}
-[ -d "$HZ_SHARED/data" ] || echo "test.sh: warning: no shared data at $HZ_SHARED" >&2
 
 echo "== style"
 bash "$root/scripts/check-style.sh"

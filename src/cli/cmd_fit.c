@@ -21,7 +21,7 @@ static void help(void)
 	       "Fit each agent's time horizon (the human task length at which it succeeds\n"
 	       "with 50%% / 80%% probability) from runs.jsonl files, and the doubling time of\n"
 	       "the horizon across release dates, exactly as METR computes them\n"
-	       "(../shared/docs/METHOD.md; docs/fit.md).  RUNS are runs.jsonl files ('-' for\n"
+	       "(docs/method.md; docs/fit.md).  RUNS are runs.jsonl files ('-' for\n"
 	       "standard input) or directories (every runs.jsonl up to 3 levels below, in\n"
 	       "sorted order; else the directory's own *.jsonl files).\n"
 	       "\n"
@@ -64,10 +64,10 @@ static void help(void)
 	       "failure, 2 usage error.\n"
 	       "\n"
 	       "Examples:\n"
-	       "  horizon fit --release-dates ../shared/data/metr-2025-01/release_dates.yaml \\\n"
-	       "      ../shared/data/metr-2025-01/all_runs.jsonl\n"
+	       "  horizon fit --release-dates tests/data/metr/metr-2025-01/release_dates.yaml \\\n"
+	       "      tests/data/metr/metr-2025-01/all_runs.jsonl\n"
 	       "  horizon fit --no-trend --bootstrap 0 results/sweep/\n"
-	       "  horizon fit --published ../shared/data/metr-published/benchmark_results_1_1.yaml\n");
+	       "  horizon fit --published tests/data/metr/metr-published/benchmark_results_1_1.yaml\n");
 }
 
 enum {

@@ -2,7 +2,7 @@
 set -u
 : "${HORIZON:?HORIZON must name the horizon binary}"
 : "${HZ_SOURCE_DIR:?}"
-HZ_SHARED=${HZ_SHARED:-$HZ_SOURCE_DIR/../shared}
+HZ_METR_DATA=${HZ_METR_DATA:-$HZ_SOURCE_DIR/tests/data/metr}
 TMP=$(mktemp -d /tmp/hz_cli_XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 fails=0

@@ -3,7 +3,7 @@
 # bracket the point estimates, a finite positive doubling time, identical
 # output with --jobs 1 and --jobs 2, the table, -o and --bootstrap-out.
 . "$(dirname "$0")/lib.sh"
-data=$HZ_SHARED/data/metr-2025-01
+data=$HZ_METR_DATA/metr-2025-01
 fit=("$HORIZON" fit --release-dates "$data/release_dates.yaml" "$data/all_runs.jsonl")
 
 expect_ok "fit --json --jobs 1" "${fit[@]}" --json --jobs 1
@@ -81,7 +81,7 @@ expect_grep "trend line" '^50% horizon doubles every [0-9]+ days \(95% CI [0-9]+
 expect_grep "no-success note" 'note: davinci-002: all 68 runs failed' "$TMP/out"
 
 # the data folder itself: its *.jsonl file and its release_dates.yaml are found
-expect_ok "fit the folder ../shared/data/metr-2025-01/" "$HORIZON" fit --json --jobs 2 "$data/"
+expect_ok "fit the folder tests/data/metr/metr-2025-01/" "$HORIZON" fit --json --jobs 2 "$data/"
 python3 -c '
 import json, sys
 a = json.load(open(sys.argv[1])); b = json.load(open(sys.argv[2]))

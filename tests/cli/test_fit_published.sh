@@ -5,7 +5,7 @@
 # PyYAML + a hand-written OLS) from the file's own per-model numbers; a small
 # hand-made file with such a block checks that the file's figure is reproduced.
 . "$(dirname "$0")/lib.sh"
-pub=$HZ_SHARED/data/metr-published/benchmark_results_1_1.yaml
+pub=$HZ_METR_DATA/metr-published/benchmark_results_1_1.yaml
 
 expect_ok "fit --published 1.1 --json" "$HORIZON" fit --published "$pub" --json
 cp "$TMP/out" "$TMP/p.json"

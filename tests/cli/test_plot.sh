@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 CHECK="python3 $(dirname "$0")/report_check.py"
 FIX=$HZ_SOURCE_DIR/tests/data/fit/format-fixture.json
-METR=$HZ_SHARED/data/metr-2025-01
+METR=$HZ_METR_DATA/metr-2025-01
 
 valid_png() { if $CHECK png "$@" >"$TMP/chk" 2>&1; then ok "$1 is a PNG ${2:-}"; else bad "$1: $(cat "$TMP/chk")"; fi; }
 valid_svg() { if xmllint --noout "$1" 2>"$TMP/chk"; then ok "$1 is well-formed SVG"; else bad "$1: $(head -3 "$TMP/chk")"; fi; }
@@ -44,7 +44,7 @@ expect_grep "--title used, with the success rate" '"My agents \(50% success\)"' 
 
 # METR's published frontier beside the user's agents.
 expect_ok "plot with --published" "$HORIZON" plot -o "$TMP/pub" --charts doubling50 \
-	--published "$HZ_SHARED/data/metr-published/benchmark_results_1_0.yaml" "$FIX"
+	--published "$HZ_METR_DATA/metr-published/benchmark_results_1_0.yaml" "$FIX"
 expect_grep "METR points drawn" '^\$metr << EOD' "$TMP/pub/doubling-50.gp"
 expect_grep "METR trend drawn" 'METR published trend' "$TMP/pub/doubling-50.gp"
 rows=$(sed -n '/^\$metr << EOD/,/^EOD/p' "$TMP/pub/doubling-50.gp" | grep -c '^20')

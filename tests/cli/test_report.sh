@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 CHECK="python3 $(dirname "$0")/report_check.py"
 FIX=$HZ_SOURCE_DIR/tests/data/fit/format-fixture.json
-METR=$HZ_SHARED/data/metr-2025-01
+METR=$HZ_METR_DATA/metr-2025-01
 
 numbers_match() { # FORMAT FIT REPORT
 	if $CHECK "$1" "$2" "$3" >"$TMP/chk" 2>&1; then ok "$1 numbers equal the fit JSON ($(tail -1 "$TMP/chk" | cut -d' ' -f1) values)"
@@ -75,7 +75,7 @@ expect_ok "html with -o puts its charts beside it" "$HORIZON" report -f html -o 
 html_valid "$TMP/h/r.html"
 
 # Published results as input.
-expect_ok "report from METR's published yaml" "$HORIZON" report -f md "$HZ_SHARED/data/metr-published/benchmark_results_1_0.yaml"
+expect_ok "report from METR's published yaml" "$HORIZON" report -f md "$HZ_METR_DATA/metr-published/benchmark_results_1_0.yaml"
 expect_grep "published doubling time" '^50% horizon doubling time: 196 days' "$TMP/out"
 
 # Errors.

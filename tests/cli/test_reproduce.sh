@@ -3,7 +3,7 @@
 # the is_sota models with p50 <= 16 h).
 . "$(dirname "$0")/lib.sh"
 CHECK="python3 $(dirname "$0")/report_check.py"
-PUB=$HZ_SHARED/data/metr-published
+PUB=$HZ_METR_DATA/metr-published
 
 for f in benchmark_results_1_0.yaml benchmark_results_1_1.yaml; do
 	out=$TMP/${f%.yaml}

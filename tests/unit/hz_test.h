@@ -79,11 +79,11 @@ typedef struct {
 		return hz_test_failures ? 1 : 0;                                            \
 	}
 
-/* The shared data directory (../shared beside the checkout). */
-static inline const char *hz_test_shared(void)
+/* METR's public data shipped in the repository (tests/data/metr). */
+static inline const char *hz_test_metr_data(void)
 {
-	const char *s = getenv("HZ_SHARED");
-	return s && *s ? s : "../shared";
+	const char *s = getenv("HZ_METR_DATA");
+	return s && *s ? s : HZ_SOURCE_DIR "/tests/data/metr";
 }
 
 static inline const char *hz_test_source_dir(void)

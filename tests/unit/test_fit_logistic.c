@@ -219,7 +219,7 @@ static void test_gpt4_reference(void)
 	uint32_t a;
 	fit_logit lg;
 
-	snprintf(path, sizeof(path), "%s/data/metr-2025-01/all_runs.jsonl", hz_test_shared());
+	snprintf(path, sizeof(path), "%s/metr-2025-01/all_runs.jsonl", hz_test_metr_data());
 	t.score_col = "score_binarized";
 	HZ_CHECK_EQ_INT(fit_table_load_input(&t, path), 0);
 	HZ_CHECK_EQ_INT(fit_table_finish(&t), 0);

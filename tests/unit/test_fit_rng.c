@@ -89,7 +89,7 @@ static void test_resample_seed42(void)
 	fit_resample_scratch s = { 0 };
 	size_t emitted = 0, rows;
 
-	snprintf(path, sizeof(path), "%s/data/metr-2025-01/all_runs.jsonl", hz_test_shared());
+	snprintf(path, sizeof(path), "%s/metr-2025-01/all_runs.jsonl", hz_test_metr_data());
 	t.score_col = "score_binarized";
 	HZ_CHECK_EQ_INT(fit_table_load_input(&t, path), 0);
 	HZ_CHECK_EQ_INT(fit_table_finish(&t), 0);
@@ -141,7 +141,7 @@ static void test_bootstrap_matches_resample(void)
 	enum { NS = 5 };
 	double *out = NULL;
 
-	snprintf(path, sizeof(path), "%s/data/metr-2025-01/all_runs.jsonl", hz_test_shared());
+	snprintf(path, sizeof(path), "%s/metr-2025-01/all_runs.jsonl", hz_test_metr_data());
 	t.score_col = "score_binarized";
 	HZ_CHECK_EQ_INT(fit_table_load_input(&t, path), 0);
 	HZ_CHECK_EQ_INT(fit_table_finish(&t), 0);

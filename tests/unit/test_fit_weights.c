@@ -14,7 +14,7 @@ static void test_weights_match_file(void)
 	fit_table t = { 0 };
 	double *w = NULL, worst_inv = 0, worst_eq = 0;
 
-	snprintf(path, sizeof(path), "%s/data/metr-2025-01/all_runs.jsonl", hz_test_shared());
+	snprintf(path, sizeof(path), "%s/metr-2025-01/all_runs.jsonl", hz_test_metr_data());
 	t.score_col = "score_binarized";
 	HZ_CHECK_EQ_INT(fit_table_load_input(&t, path), 0);
 	HZ_CHECK_EQ_INT(fit_table_finish(&t), 0);

@@ -1,7 +1,7 @@
 /*
  * numpy-exact random streams: SeedSequence(seed) -> PCG64, and the three calls
  * METR's bootstrap makes (random, choice with replacement, the buffered 32-bit
- * draws behind it).  ../shared/docs/METHOD.md section 8 is the specification.
+ * draws behind it).  docs/method.md section 8 is the specification.
  */
 #include "fit_internal.h"
 
