@@ -2,7 +2,8 @@
  * Agents: the things that attempt tasks.  An agent is made from a spec string
  * ("oracle", "sim,h50=30,slope=0.8", "openai:gpt-4o,temperature=0") or a
  * config-file entry, and is driven by the run engine through hz_agent_run().
- * Backends live behind a small vtable (src/lib/agent_internal.h), one file each.
+ * Backends live behind a small vtable (src/lib/agent_internal.h), one file each;
+ * the registry that finds them by name is horizon/agents.h.
  */
 #ifndef HORIZON_AGENT_H
 #define HORIZON_AGENT_H
@@ -120,14 +121,11 @@ typedef struct hz_agent_outcome {
 void hz_agent_outcome_release(hz_agent_outcome *out);
 
 /*
- * Make an agent from a config; the backend is looked up by cfg->backend.
- * The config is copied.  HZ_ENOTFOUND for an unknown backend, HZ_EINVALID for
- * a bad setting (the message names the key).
+ * What makes an agent from a config: hz_agent_new() of the registry
+ * (horizon/agents.h) is one.  Layers below the registry (the run engine's
+ * sweep) take it as a parameter instead of calling the registry.
  */
-int hz_agent_new(hz_agent **out, const hz_agent_config *cfg);
-
-/* Shorthand: hz_agent_config_parse + hz_agent_new. */
-int hz_agent_new_from_spec(hz_agent **out, const char *spec);
+typedef int (*hz_agent_new_fn)(hz_agent **out, const hz_agent_config *cfg);
 
 void hz_agent_free(hz_agent *agent);
 
@@ -142,8 +140,5 @@ int hz_agent_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out
 const hz_agent_config *hz_agent_get_config(const hz_agent *agent);
 const char *hz_agent_alias(const hz_agent *agent);
 const char *hz_agent_backend(const hz_agent *agent);
-
-/* Names of the registered backends, NULL-terminated. */
-const char *const *hz_agent_backends(void);
 
 #endif

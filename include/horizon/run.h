@@ -49,6 +49,7 @@ typedef void (*hz_sweep_progress_fn)(const hz_sweep_progress *p, void *arg);
 typedef struct hz_sweep_opts {
 	const hz_agent_config *agents; /* borrowed array */
 	size_t nagents;
+	hz_agent_new_fn agent_new;   /* makes each agent: hz_agent_new of horizon/agents.h; required */
 	const char *tasks_root;      /* catalogue root; NULL: hz_catalog_default_root() */
 	const hz_catalog *catalog;   /* an already loaded catalogue (then tasks_root is unused) */
 	const hz_selector *selector; /* NULL: every task */
@@ -70,8 +71,9 @@ typedef struct hz_sweep_opts {
 					when the sandbox uid cannot reach DIR */
 } hz_sweep_opts;
 
-#define HZ_SWEEP_OPTS_INIT \
-	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL, NULL }
+#define HZ_SWEEP_OPTS_INIT                                                                          \
+	{ .repeats = 1, .jobs = 1, .sandbox = HZ_SANDBOX_BWRAP, .sandbox_uid = -1, .time_limit_scale = 1.0, \
+	  .max_retries = 2, .shard_k = 1, .shard_n = 1 }
 
 /* Outcome counts of one agent in a sweep. */
 typedef struct hz_sweep_agent {

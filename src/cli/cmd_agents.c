@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "horizon/llm.h"

@@ -4,6 +4,7 @@
  * concurrency limit, JSON-in-text actions, output clipping, both wire
  * formats' reply parsing, and key redaction.
  */
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "horizon/llm.h"

@@ -233,7 +233,7 @@ static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outc
 	return hz_llm_run(agent, &hz_llm_wire_anthropic, env, out);
 }
 
-const hz_backend hz_llm_anthropic_backend = {
+const agent_backend hz_llm_anthropic_backend = {
 	.name = "anthropic",
 	.summary = "Anthropic Messages API with a bash/submit tool loop",
 	.init = hz_llm_init,

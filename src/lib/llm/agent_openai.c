@@ -197,7 +197,7 @@ static int openai_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome
 	return hz_llm_run(agent, &hz_llm_wire_openai, env, out);
 }
 
-const hz_backend hz_llm_openai_backend = {
+const agent_backend hz_llm_openai_backend = {
 	.name = "openai",
 	.summary = "OpenAI-compatible chat completions with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
 	.init = hz_llm_init,

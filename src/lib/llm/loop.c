@@ -72,7 +72,7 @@ static void finish(run_state *st, const char *reason, int infra, const char *fmt
 	hz_buf msg = HZ_BUF_INIT;
 	va_list ap;
 
-	hz_agent_outcome_reason(st->out, reason);
+	agent_outcome_reason(st->out, reason);
 	st->out->infra_error = infra;
 	if (fmt) {
 		hz_buf_init(&msg, 2048);

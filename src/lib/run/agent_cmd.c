@@ -115,7 +115,7 @@ done:
 	return err;
 }
 
-const hz_backend hz_agent_cmd_backend = {
+const agent_backend hz_agent_cmd_backend = {
 	.name = "cmd",
 	.summary = "runs an external command (a CLI agent) in the sandbox: cmd,command=CMD[,mount=DIR][,net=host]",
 	.init = cmd_init,

@@ -73,7 +73,7 @@ static int sim_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *o
 
 	if (u < p)
 		return hz_run_apply_solution(env, out);
-	hz_agent_outcome_reason(out, "agent_exit");
+	agent_outcome_reason(out, "agent_exit");
 	return 0;
 }
 
@@ -83,7 +83,7 @@ static void sim_free(hz_agent *agent)
 	agent->state = NULL;
 }
 
-const hz_backend hz_agent_sim_backend = {
+const agent_backend hz_agent_sim_backend = {
 	.name = "sim",
 	.summary = "simulated agent with a latent 50% horizon: sim,h50=MINUTES,slope=S,seed=N",
 	.init = sim_init,

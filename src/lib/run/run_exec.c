@@ -92,10 +92,10 @@ int hz_run_agent_command(hz_run_ctx *ctx, const hz_run_cmd *cmd, const char *wha
 	if (hz_run_exec_cmd(ctx, cmd, &res) != 0) {
 		out->infra_error = 1;
 		out->error_message = strdup(hz_error_message());
-		hz_agent_outcome_reason(out, "sandbox_error");
+		agent_outcome_reason(out, "sandbox_error");
 		return 0;
 	}
-	hz_agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
+	agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
 	if (!res.timed_out && res.exit_code != 0) {
 		hz_buf msg = HZ_BUF_INIT;
 		hz_buf_printf(&msg, "%s exited with %d", what, res.exit_code);
@@ -126,7 +126,7 @@ int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
 		/* The task is broken, not the agent. */
 		out->infra_error = 1;
 		out->error_message = strdup("the task has no solution/solve.sh");
-		hz_agent_outcome_reason(out, "task_error");
+		agent_outcome_reason(out, "task_error");
 		goto done;
 	}
 	free(script);

@@ -138,15 +138,15 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	if (hz_agent_run(agent, &env, &oc) != 0) {
 		snprintf(errbuf, sizeof(errbuf), "%s", hz_error_message());
 		oc.infra_error = 1;
-		hz_agent_outcome_reason(&oc, "agent_error");
+		agent_outcome_reason(&oc, "agent_error");
 	} else if (ctx.sandbox_failed && !oc.infra_error) {
 		snprintf(errbuf, sizeof(errbuf), "%s", ctx.sandbox_error);
 		oc.infra_error = 1;
-		hz_agent_outcome_reason(&oc, "sandbox_error");
+		agent_outcome_reason(&oc, "sandbox_error");
 	}
 	rec.wall_s = hz_clock_now() - t0;
 	if (!oc.exit_reason[0])
-		hz_agent_outcome_reason(&oc, rec.wall_s >= limit ? "time_limit" : "agent_exit");
+		agent_outcome_reason(&oc, rec.wall_s >= limit ? "time_limit" : "agent_exit");
 	if (oc.error_message && !errbuf[0])
 		snprintf(errbuf, sizeof(errbuf), "%s", oc.error_message);
 	if (ctx.agent_log.len)

@@ -107,7 +107,7 @@ static void *worker(void *arg)
 	if (!agents)
 		fail(w, "out of memory");
 	for (size_t i = 0; agents && i < w->o->nagents; i++)
-		if (hz_agent_new(&agents[i], &w->o->agents[i]) != 0)
+		if (w->o->agent_new(&agents[i], &w->o->agents[i]) != 0)
 			fail(w, hz_error_message());
 	for (;;) {
 		hz_run_summary sum;

@@ -61,6 +61,8 @@ static int check_opts(const hz_sweep_opts *o)
 		return hz_error_set(HZ_EUSAGE, "time limit scale must be a positive number up to 1000");
 	if (o->max_retries < 0)
 		return hz_error_set(HZ_EUSAGE, "max retries must be at least 0");
+	if (o->nagents && !o->agent_new)
+		return hz_error_set(HZ_EUSAGE, "sweep options have no agent_new (hz_agent_new of horizon/agents.h)");
 	for (size_t i = 0; i < o->nagents; i++) {
 		hz_agent *a = NULL;
 		int rc;
@@ -72,7 +74,7 @@ static int check_opts(const hz_sweep_opts *o)
 						    "two agents are called '%s': give one another name with alias=NAME",
 						    o->agents[i].alias);
 		/* Make each agent once now, so a bad setting stops the sweep before it starts. */
-		if ((rc = hz_agent_new(&a, &o->agents[i])) != 0)
+		if ((rc = o->agent_new(&a, &o->agents[i])) != 0)
 			return rc;
 		hz_agent_free(a);
 	}
