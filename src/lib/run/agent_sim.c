@@ -72,7 +72,7 @@ static int sim_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *o
 	double u = (double)(hz_hash64(mix, sizeof(mix)) >> 11) * 0x1.0p-53;
 
 	if (u < p)
-		return hz_run_apply_solution(env, out);
+		return run_apply_solution(env, out);
 	agent_outcome_reason(out, "agent_exit");
 	return 0;
 }

@@ -15,7 +15,7 @@
 #include "agent_internal.h"
 #include "fsutil.h"
 #include "horizon/error.h"
-#include "horizon/workspace.h"
+#include "workspace.h"
 #include "record.h"
 #include "run_internal.h"
 #include "strutil.h"
@@ -40,22 +40,22 @@ static int write_file(const char *dir, const char *name, const char *data, size_
 
 	if (!p)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	rc = hz_run_write_file(p, data, len);
+	rc = run_write_file(p, data, len);
 	free(p);
 	return rc;
 }
 
-int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, hz_buf *line, hz_run_summary *sum)
+int run_one(const run_env *re, hz_agent *agent, const run_plan *plan, hz_buf *line, run_summary *sum)
 {
 	hz_task *task = plan->task;
 	const hz_agent_config *cfg = hz_agent_get_config(agent);
-	hz_record_in rec = { 0 };
-	hz_run_ctx ctx;
+	record_in rec = { 0 };
+	run_ctx ctx;
 	hz_agent_env env;
 	hz_agent_outcome oc;
-	hz_verdict v;
-	hz_workspace *ws = NULL;
-	hz_score_held *scorer = NULL;
+	run_verdict v;
+	run_workspace *ws = NULL;
+	score_held *scorer = NULL;
 	char *run_dir = NULL, *ws_dir = NULL, *transcript = NULL, *instructions = NULL, *ins_path = NULL,
 	     *patch = NULL, *scorer_log = NULL, *iso = NULL;
 	const char *status = "error", *reason = "", *error = NULL;
@@ -68,7 +68,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	memset(&oc, 0, sizeof(oc));
 	memset(&v, 0, sizeof(v));
 	memset(sum, 0, sizeof(*sum));
-	hz_buf_init(&ctx.agent_log, HZ_RUN_AGENT_LOG_CAP);
+	hz_buf_init(&ctx.agent_log, RUN_AGENT_LOG_CAP);
 	rec.started_at = hz_time_ms();
 	{
 		hz_buf b = HZ_BUF_INIT, w = HZ_BUF_INIT;
@@ -92,15 +92,15 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 		char *src = hz_path_join(hz_task_dir(task), "workspace");
 		int wrc = !src ? HZ_ENOMEM
 			  : re->base && !re->keep_workspace
-				? hz_workspace_create_from(&ws, ws_dir, re->base, hz_sandbox_owner_uid(re->sb))
-				     : hz_workspace_create(&ws, ws_dir, src, hz_sandbox_owner_uid(re->sb));
+				? workspace_create_from(&ws, ws_dir, re->base, hz_sandbox_owner_uid(re->sb))
+				     : workspace_create(&ws, ws_dir, src, hz_sandbox_owner_uid(re->sb));
 		free(src);
 		if (wrc) {
 			reason = "workspace_error";
 			goto record;
 		}
 	}
-	memcpy(rec.baseline, hz_workspace_baseline(ws), sizeof(rec.baseline));
+	memcpy(rec.baseline, workspace_baseline(ws), sizeof(rec.baseline));
 	if (hz_task_instructions(task, &instructions) != 0 ||
 	    (!re->task_stage && write_file(ws_dir, "instructions.md", instructions, strlen(instructions)) != 0)) {
 		reason = "task_error";
@@ -108,27 +108,27 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	}
 	ctx.sb = re->sb;
 	ctx.task = task;
-	ctx.workspace = hz_workspace_path(ws);
+	ctx.workspace = workspace_path(ws);
 	ctx.task_stage = re->task_stage;
 	ctx.instructions_path = ins_path;
 	ctx.limits = hz_task_resources(task);
 	env.task = task;
 	env.instructions = instructions;
-	env.workspace = hz_workspace_path(ws);
+	env.workspace = workspace_path(ws);
 	env.run_dir = run_dir;
 	env.transcript_path = transcript;
 	env.run_id = plan->run_id;
 	env.repeat = plan->repeat;
-	env.seed = hz_run_seed(re->seed, cfg->alias, hz_task_id(task), plan->repeat);
-	env.max_output = HZ_RUN_OUTPUT_CAP;
-	env.exec = hz_run_exec;
+	env.seed = run_seed(re->seed, cfg->alias, hz_task_id(task), plan->repeat);
+	env.max_output = RUN_OUTPUT_CAP;
+	env.exec = run_exec;
 	env.exec_ctx = &ctx;
 	/*
 	 * The scorer's sandbox is built now, beside the agent's, and held at the
 	 * door until the agent is done: its set-up overlaps the agent's work.
 	 * Failing here is not final: scoring then makes its sandbox itself.
 	 */
-	if (hz_score_prepare(re->sb, task, re->task_stage, hz_workspace_path(ws), &scorer) != 0)
+	if (score_prepare(re->sb, task, re->task_stage, workspace_path(ws), &scorer) != 0)
 		scorer = NULL;
 	rec.setup_s = hz_clock_now() - t0;
 	t0 = hz_clock_now();
@@ -152,7 +152,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	if (ctx.agent_log.len)
 		write_file(run_dir, "agent.log", ctx.agent_log.ptr, ctx.agent_log.len);
 	t0 = hz_clock_now();
-	rc = hz_workspace_finish(ws, patch, HZ_RUN_PATCH_CAP, &rec.patch_bytes, rec.final);
+	rc = workspace_finish(ws, patch, RUN_PATCH_CAP, &rec.patch_bytes, rec.final);
 	rec.patch_s = hz_clock_now() - t0;
 	if (rc != 0) {
 		rc = 0;
@@ -164,7 +164,7 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 		reason = oc.exit_reason;
 		goto record;
 	}
-	rc = hz_score(re->sb, task, re->task_stage, hz_workspace_path(ws), oc.answer, scorer_log, scorer, &v);
+	rc = score_run(re->sb, task, re->task_stage, workspace_path(ws), oc.answer, scorer_log, scorer, &v);
 	scorer = NULL;
 	if (rc != 0) {
 		rc = 0;
@@ -174,11 +174,11 @@ int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, h
 	}
 	rec.score_wall_s = v.wall_s;
 	reason = oc.exit_reason;
-	if (v.status == HZ_VERDICT_ERROR) {
+	if (v.status == RUN_VERDICT_ERROR) {
 		reason = v.reason;
 		snprintf(errbuf, sizeof(errbuf), "%s", v.message);
 	} else {
-		status = v.status == HZ_VERDICT_SUCCESS ? "success" : "failure";
+		status = v.status == RUN_VERDICT_SUCCESS ? "success" : "failure";
 		rec.score = v.score;
 	}
 record:
@@ -213,20 +213,20 @@ record:
 	rec.time_limit_s = limit;
 	rec.isolation = iso;
 	rec.sweep_seed = re->seed;
-	rc = hz_record_build(&rec, line);
-	sum->status = !strcmp(status, "success") ? HZ_VERDICT_SUCCESS
-		      : !strcmp(status, "failure") ? HZ_VERDICT_FAILURE : HZ_VERDICT_ERROR;
+	rc = record_build(&rec, line);
+	sum->status = !strcmp(status, "success") ? RUN_VERDICT_SUCCESS
+		      : !strcmp(status, "failure") ? RUN_VERDICT_FAILURE : RUN_VERDICT_ERROR;
 	snprintf(sum->exit_reason, sizeof(sum->exit_reason), "%s", rec.exit_reason);
 	sum->wall_s = rec.wall_s;
 	sum->tokens = oc.input_tokens + oc.output_tokens;
 	sum->cost_usd = oc.cost_usd;
 done:
-	hz_score_discard(scorer);
+	score_discard(scorer);
 	if (ws && !re->keep_workspace)
-		hz_workspace_remove(ws);
+		workspace_remove(ws);
 	else if (!ws && ws_dir)
 		hz_fs_remove_tree(ws_dir);
-	hz_workspace_free(ws);
+	workspace_free(ws);
 	hz_agent_outcome_release(&oc);
 	hz_buf_release(&ctx.agent_log);
 	free(run_dir);

@@ -19,12 +19,12 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
-#include "horizon/workspace.h"
+#include "workspace.h"
 #include "record.h"
 #include "strutil.h"
 #include "sweep_internal.h"
 
-void hz_sweep_setup_release(hz_sweep_setup *s)
+void sweep_setup_release(sweep_setup *s)
 {
 	if (s->private_dir)
 		hz_fs_remove_tree(s->private_dir);
@@ -33,7 +33,7 @@ void hz_sweep_setup_release(hz_sweep_setup *s)
 	for (size_t i = 0; s->stages && i < s->ntasks; i++)
 		free(s->stages[i]);
 	for (size_t i = 0; s->bases && i < s->ntasks; i++)
-		hz_workspace_base_free(s->bases[i]);
+		workspace_base_free(s->bases[i]);
 	free(s->stages);
 	free(s->bases);
 	free(s->tasks);
@@ -97,7 +97,7 @@ static void check_requires(hz_task *const *tasks, size_t n, hz_buf *warnings)
 		}
 }
 
-int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
+int sweep_plan(const hz_sweep_opts *o, sweep_setup *s)
 {
 	hz_selector all = HZ_SELECTOR_INIT;
 	size_t cap;
@@ -130,7 +130,7 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 	for (size_t a = 0; a < o->nagents; a++)
 		for (size_t t = 0; t < s->ntasks; t++)
 			for (int r = 1; r <= o->repeats; r++) {
-				hz_run_plan *p = &s->plan[s->nplan];
+				run_plan *p = &s->plan[s->nplan];
 				hz_run_id(o->agents[a].alias, hz_task_id(s->tasks[t]), hz_task_version(s->tasks[t]), r,
 					  p->run_id);
 				s->unsharded++;
@@ -182,7 +182,7 @@ static int chmod_readable(const char *path, const struct stat *st, int flag, str
  * A copy of the task's tests/, solution/ and instructions.md that everybody
  * can read, and the task's baseline repository (dest/base).
  */
-static int stage_task(const hz_task *task, const char *dest, hz_workspace_base **base)
+static int stage_task(const hz_task *task, const char *dest, run_workspace_base **base)
 {
 	static const char *const parts[] = { "tests", "solution" };
 	char *ins = NULL, *p = NULL;
@@ -203,7 +203,7 @@ static int stage_task(const hz_task *task, const char *dest, hz_workspace_base *
 		return rc;
 	{
 		char *src = hz_path_join(hz_task_dir(task), "workspace"), *dir = hz_path_join(dest, "base");
-		rc = src && dir ? hz_workspace_base_new(base, dir, src) : hz_error_set(HZ_ENOMEM, "out of memory");
+		rc = src && dir ? workspace_base_new(base, dir, src) : hz_error_set(HZ_ENOMEM, "out of memory");
 		free(src);
 		free(dir);
 		if (rc)
@@ -245,7 +245,7 @@ static void remove_stale(const char *work_root)
 	closedir(d);
 }
 
-int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
+int sweep_prepare(const hz_sweep_opts *o, sweep_setup *s, long uid)
 {
 	hz_buf b = HZ_BUF_INIT;
 	int rc;
@@ -302,7 +302,7 @@ int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
 
 static json_t *agent_json(const hz_agent_config *c)
 {
-	char *spec = hz_agent_spec_string(c);
+	char *spec = record_spec_string(c);
 	json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o}", "alias", c->alias, "backend", c->backend, "model",
 			      c->model ? json_string(c->model) : json_null(), "spec", spec ? spec : "",
 			      "release_date", c->release_date ? json_string(c->release_date) : json_null(),
@@ -322,7 +322,7 @@ static json_t *agent_json(const hz_agent_config *c)
 	return o;
 }
 
-int hz_sweep_write_json(const hz_sweep_opts *o, const hz_sweep_setup *s)
+int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s)
 {
 	json_t *root = json_object(), *agents = json_array(), *tasks = json_array(), *sel = json_array();
 	char when[21], *text = NULL, *path = NULL;
