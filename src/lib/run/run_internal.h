@@ -59,7 +59,14 @@ int run_exec_cmd(run_ctx *ctx, const run_cmd *cmd, hz_exec_result *out);
  */
 int run_agent_command(run_ctx *ctx, const run_cmd *cmd, const char *what, hz_agent_outcome *out);
 
-/* The run context of env, or NULL when env was not made by the run engine. */
+/*
+ * The run context of env, or NULL when env was not made by the run engine.
+ * This is the one seam through which a backend reaches past hz_agent_env,
+ * and only the run area's own backends use it (agent_cmd.c for its extra
+ * mounts, environment and network; run_apply_solution for /solution):
+ * they run commands the engine builds, not just `bash -c` strings.  A
+ * backend in any other area (llm/) uses env->exec alone.
+ */
 run_ctx *run_ctx_of(const hz_agent_env *env);
 
 /*
