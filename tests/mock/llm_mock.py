@@ -20,7 +20,10 @@ and each request consumes one STEP:
   {"truncate": true}      announce a longer body than is sent, then close
   {"raw": "..."}          200 with this body (e.g. malformed JSON)
   "usage": [IN, OUT], "delay": SECONDS, "repeat": N (play the step N times),
-  "expect": {"tool_result": "substring"} checked on the request.
+  "expect": {"tool_result": "substring"} checked on the request,
+  "no_id": true (openai: tool calls without an id),
+  "inject": {"PLACEHOLDER": "raw"} (the reply's JSON text has PLACEHOLDER replaced
+  by raw, code points under 256 as bytes: "\\u0000", "\\ud83d", "\u00ff").
 When a request has no "tools" (JSON-in-text mode), tool steps are written as
 a JSON action in the text, as a model without tool calling would.
 
@@ -64,6 +67,7 @@ def check_openai(body, problems):
         problems.append("messages is not a non-empty list")
         return
     pending = set()
+    seen = set()
     for i, m in enumerate(msgs):
         role = m.get("role")
         if role not in ("system", "user", "assistant", "tool"):
@@ -83,6 +87,9 @@ def check_openai(body, problems):
                 fn = tc.get("function", {})
                 if tc.get("type") != "function" or not isinstance(fn.get("arguments"), str):
                     problems.append("malformed tool call in message %d" % i)
+                if tc.get("id") in seen:
+                    problems.append("tool call id %r used twice" % tc.get("id"))
+                seen.add(tc.get("id"))
                 pending.add(tc.get("id"))
         elif not isinstance(m.get("content"), str):
             problems.append("message %d has no content string" % i)
@@ -187,8 +194,11 @@ def render(proto, model, step, n, native):
         tcs = []
         for i, c in enumerate(calls):
             args = "{\"command\": " if c.get("bad_args") else json.dumps(call_args(c))
-            tcs.append({"id": "call_%d_%d" % (n, i), "type": "function",
-                        "function": {"name": c.get("tool", "bash"), "arguments": args}})
+            tc = {"id": "call_%d_%d" % (n, i), "type": "function",
+                  "function": {"name": c.get("tool", "bash"), "arguments": args}}
+            if step.get("no_id"):
+                del tc["id"]
+            tcs.append(tc)
         msg = {"role": "assistant", "content": text or None}
         if step.get("reasoning"):
             msg["reasoning_content"] = step["reasoning"]
@@ -205,6 +215,15 @@ def render(proto, model, step, n, native):
     return {"id": "msg_%d" % n, "type": "message", "role": "assistant", "model": model, "content": content,
             "stop_reason": "tool_use" if calls else "end_turn", "stop_sequence": None,
             "usage": {"input_tokens": usage[0], "output_tokens": usage[1]}}
+
+
+def encode(obj, step):
+    """JSON bytes; "inject" replaces placeholders with raw text (latin-1 code points become bytes),
+    for escapes and bytes a well-behaved encoder never writes: \\u0000, lone surrogates, invalid UTF-8."""
+    data = json.dumps(obj).encode()
+    for k, v in step.get("inject", {}).items():
+        data = data.replace(k.encode(), v.encode("latin-1"))
+    return data
 
 
 def log(entry):
@@ -321,7 +340,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return
-        data = json.dumps(render(proto, model, step, n, native)).encode()
+        data = encode(render(proto, model, step, n, native), step)
         if step.get("stall") or step.get("truncate"):
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -106,6 +106,7 @@ typedef struct hz_http_response {
 	double retry_after_s; /* from Retry-After, or -1 */
 	double elapsed_s;
 	int attempts;         /* set by hz_llm_call: attempts made */
+	int error_class;      /* set by hz_llm_call for an error status: an hz_llm_error_class */
 } hz_http_response;
 
 void hz_http_response_release(hz_http_response *r);
@@ -132,6 +133,8 @@ typedef enum {
 	HZ_CALL_AUTH,       /* 401 / 403 */
 	HZ_CALL_EXHAUSTED,  /* retries used up on 429 / 5xx / transport / malformed replies */
 	HZ_CALL_REJECTED,   /* another 4xx: the request itself was refused */
+	HZ_CALL_CONTEXT,    /* the provider says the conversation exceeds the context window (any status) */
+	HZ_CALL_QUOTA,      /* the account's quota or balance is exhausted (429, 402, ...): permanent */
 } hz_call_status;
 
 /* Checks a 2xx body; non-zero marks it malformed (retried like a 5xx). */
@@ -166,6 +169,33 @@ double hz_llm_backoff(const hz_llm_settings *s, int attempt, unsigned long long 
 /* Parse a Retry-After value (seconds or HTTP date) into seconds from now, or -1. */
 double hz_llm_parse_retry_after(const char *value);
 
+/* ---- provider errors (errors.c) and tolerant decoding (decode.c) ---- */
+
+typedef enum {
+	HZ_LLM_ERR_OTHER = 0,
+	HZ_LLM_ERR_CONTEXT, /* context window exceeded */
+	HZ_LLM_ERR_QUOTA,   /* quota, balance or billing: permanent */
+	HZ_LLM_ERR_TOOLS,   /* a 400 about tool definitions */
+} hz_llm_error_class;
+
+/* What an error response means, from the providers' own wording (whatever the status). */
+hz_llm_error_class hz_llm_classify_error(long status, const char *body, size_t len);
+
+/* Whether a reply's stop reason says the context window was exhausted. */
+int hz_llm_stop_is_context(const char *stop);
+
+/*
+ * Decode a provider's JSON body: NUL escapes allowed; invalid UTF-8 and lone
+ * surrogate escapes become U+FFFD.  NULL only when the body is not JSON.
+ */
+json_t *hz_llm_json_load(const char *body, size_t len);
+
+/* A JSON string's value as a C string (malloc'd), NULs as U+FFFD; "" for a non-string. */
+char *hz_llm_json_text(const json_t *v);
+
+/* Append text as valid UTF-8 without NULs: bad bytes become U+FFFD. */
+int hz_llm_put_clean(hz_buf *out, const char *text, size_t len);
+
 /* ---- wire formats (agent_openai.c, agent_anthropic.c) ---- */
 
 typedef struct hz_llm_toolcall {
@@ -199,6 +229,7 @@ typedef struct hz_llm_conv {
 	json_t *messages; /* array */
 	hz_buf cache;     /* messages[0 .. ncached) serialised, comma-separated */
 	size_t ncached;
+	unsigned long ncalls_made; /* ids made up for tool calls without one, so far */
 } hz_llm_conv;
 
 /* The result of one tool call, to send back. */
@@ -215,8 +246,11 @@ typedef struct hz_llm_wire {
 	int (*headers)(const hz_llm_settings *s, const char *key, hz_buf *out);
 	/* The request body for the conversation; `native` adds the tool definitions. */
 	int (*build)(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body);
-	/* Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply. */
-	int (*parse)(const char *body, size_t len, hz_llm_reply *out);
+	/*
+	 * Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply.  Ids
+	 * made up for calls without one are unique in conv.
+	 */
+	int (*parse)(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out);
 	/* Append a user text message. */
 	int (*add_user)(hz_llm_conv *conv, const char *text);
 	/* Append native tool results (and an optional note) after an assistant turn. */

@@ -90,7 +90,7 @@ static int check_body(void *ctx, const char *body, size_t len)
 	run_state *st = ctx;
 
 	hz_llm_reply_release(&st->reply);
-	if (st->wire->parse(body, len, &st->reply) == 0)
+	if (st->wire->parse(&st->conv, body, len, &st->reply) == 0)
 		return 0;
 	snprintf(st->problem, sizeof(st->problem), "%s", hz_error_message());
 	return -1;
@@ -312,6 +312,10 @@ static int handle_reply(run_state *st)
 		finish(st, "cost_limit", 0, "$%.4f spent (limit $%.4f)", out->cost_usd, s->max_cost_usd);
 		return 1;
 	}
+	if (hz_llm_stop_is_context(r->stop) && !r->ncalls) {
+		finish(st, "context_limit", 0, "the reply stopped at the end of the context window (%s)", r->stop);
+		return 1;
+	}
 	if (r->ncalls)
 		return act(st, r->calls, r->ncalls, 1);
 	/* No native call: look for a JSON-in-text action (the fallback format). */
@@ -340,7 +344,8 @@ static int handle_rejected(run_state *st, const hz_http_response *r)
 	const char *m = msg ? msg : "";
 	int ended = 1;
 
-	if (st->s->tool_mode == HZ_TOOLS_AUTO && !st->json_mode && !st->native_used && r->status == 400) {
+	if (st->s->tool_mode == HZ_TOOLS_AUTO && !st->json_mode && !st->native_used && r->status == 400 &&
+	    r->error_class == HZ_LLM_ERR_TOOLS) {
 		/* The server or model refuses tool definitions: fall back to JSON-in-text actions. */
 		st->json_mode = 1;
 		ended = set_system(st) != 0;
@@ -396,7 +401,13 @@ static void loop(run_state *st)
 			break;
 		}
 		msg = hz_llm_error_text(hz_buf_cstr(&r.body), r.body.len);
-		if (cs == HZ_CALL_AUTH) {
+		if (cs == HZ_CALL_CONTEXT) {
+			finish(st, "context_limit", 0, "the conversation no longer fits the model: HTTP %ld%s%s", r.status,
+			       msg ? ": " : "", msg ? msg : "");
+		} else if (cs == HZ_CALL_QUOTA) {
+			finish(st, "quota_error", 1, "the API account's quota or balance is exhausted: HTTP %ld%s%s",
+			       r.status, msg ? ": " : "", msg ? msg : "");
+		} else if (cs == HZ_CALL_AUTH) {
 			finish(st, "auth_error", 1, "the API refused the credentials: HTTP %ld%s%s", r.status,
 			       msg ? ": " : "", msg ? msg : "");
 		} else if (cs == HZ_CALL_EXHAUSTED) {

@@ -84,6 +84,7 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 		*wait_s += queued;
 		hz_llm_http_post(c, body, len, timeout, r);
 		r->attempts = attempt;
+		r->error_class = HZ_LLM_ERR_OTHER;
 		throttled = r->status == 429;
 		hz_llm_host_release(o->host, throttled);
 
@@ -93,9 +94,26 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 					o->on_attempt(o->ctx, attempt, r, NULL, 0);
 				return HZ_CALL_OK;
 			}
+			/* Some servers put an error object in a 200. */
+			r->error_class = (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len);
+			if (r->error_class == HZ_LLM_ERR_CONTEXT || r->error_class == HZ_LLM_ERR_QUOTA) {
+				if (o->on_attempt)
+					o->on_attempt(o->ctx, attempt, r, "error in a 2xx body", 0);
+				return r->error_class == HZ_LLM_ERR_CONTEXT ? HZ_CALL_CONTEXT : HZ_CALL_QUOTA;
+			}
 			problem = "malformed response body";
 		} else if (r->curl_code != 0) {
 			problem = r->error;
+		} else if ((r->error_class = (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len)) ==
+			   HZ_LLM_ERR_CONTEXT) {
+			/* Whatever the status (llama-server says 500): a retry would fail the same way. */
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, "context window exceeded", 0);
+			return HZ_CALL_CONTEXT;
+		} else if (r->error_class == HZ_LLM_ERR_QUOTA) {
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, "quota or balance exhausted", 0);
+			return HZ_CALL_QUOTA;
 		} else if (r->status == 401 || r->status == 403) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, "authentication refused", 0);
