@@ -89,6 +89,8 @@ static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 					  "submit", "description", hz_llm_submit_description, "input_schema",
 					  hz_llm_submit_schema())))
 		goto done;
+	if (s->stream && json_object_set_new(req, "stream", json_true()))
+		goto done;
 	if (hz_llm_add_extra(req, s->extra_body))
 		goto done;
 	if (s->prompt_cache && !(last = cache_marked(json_array_get(conv->messages, json_array_size(conv->messages) - 1))))
@@ -228,6 +230,7 @@ const hz_llm_wire hz_llm_wire_anthropic = {
 	.parse = an_parse,
 	.add_user = an_add_user,
 	.add_results = an_add_results,
+	.stream = &hz_llm_stream_anthropic,
 };
 
 static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)

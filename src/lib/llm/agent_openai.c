@@ -43,6 +43,10 @@ static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
 					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
 		goto done;
+	/* Streamed, with the usage in a last chunk (servers without the option ignore it). */
+	if (s->stream && (json_object_set_new(req, "stream", json_true()) ||
+			  json_object_set_new(req, "stream_options", json_pack("{s:b}", "include_usage", 1))))
+		goto done;
 	if (hz_llm_add_extra(req, s->extra_body))
 		goto done;
 	rc = hz_llm_dump_request(req, sys, conv, NULL, body);
@@ -196,6 +200,7 @@ const hz_llm_wire hz_llm_wire_openai = {
 	.parse = oa_parse,
 	.add_user = oa_add_user,
 	.add_results = oa_add_results,
+	.stream = &hz_llm_stream_openai,
 };
 
 static int openai_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)

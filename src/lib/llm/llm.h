@@ -55,6 +55,12 @@ typedef struct hz_llm_settings {
 	double retry_after_max_s;   /* cap on a server's Retry-After */
 	long concurrency;           /* requests in flight per host, at most */
 	size_t max_response;        /* bytes of one response body */
+
+	int stream;                 /* server-sent events (default on) */
+	int responses_api;          /* openai backend: POST /responses instead of /chat/completions */
+	long context_window;        /* tokens the model reads and writes per request; 0: unknown */
+	int context_probe;          /* ask the server for its window (llama-server /props, vLLM /models) */
+	long context_keep_turns;    /* most recent turns never shortened */
 } hz_llm_settings;
 
 /*
@@ -63,6 +69,10 @@ typedef struct hz_llm_settings {
  */
 int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
 void hz_llm_settings_release(hz_llm_settings *s);
+
+/* Every resolved setting as key and value strings, for `horizon agents show`. */
+void hz_llm_settings_each(const hz_llm_settings *s, void (*fn)(void *ctx, const char *key, const char *value),
+			  void *ctx);
 
 struct hz_llm_reply;
 
@@ -107,7 +117,11 @@ typedef struct hz_http_response {
 	double elapsed_s;
 	int attempts;         /* set by hz_llm_call: attempts made */
 	int error_class;      /* set by hz_llm_call for an error status: an hz_llm_error_class */
+	int streamed;         /* the 2xx body was an event stream, fed to the sink */
 } hz_http_response;
+
+/* Receives an event stream's bytes as they arrive; non-zero aborts the transfer. */
+typedef int (*hz_llm_sink_fn)(void *ctx, const char *data, size_t len);
 
 void hz_http_response_release(hz_http_response *r);
 
@@ -122,6 +136,12 @@ void hz_llm_http_free(hz_llm_http *c);
 
 /* The host part of an http(s) URL into out; HZ_EINVALID when it has none. */
 int hz_llm_url_host(const char *url, char *out, size_t size);
+
+/* Send 2xx text/event-stream responses to sink (NULL: buffer every body). */
+void hz_llm_http_set_sink(hz_llm_http *c, hz_llm_sink_fn sink, void *ctx);
+
+/* One GET of another URL on the same server (with the same headers), then back to POSTs. */
+int hz_llm_http_get(hz_llm_http *c, const char *url, double timeout_s, hz_http_response *r);
 
 /* One POST, with an overall timeout (seconds, > 0).  Transport errors land in r. */
 int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeout_s, hz_http_response *r);
@@ -144,6 +164,46 @@ typedef int (*hz_llm_check_fn)(void *ctx, const char *body, size_t len);
 typedef void (*hz_llm_attempt_fn)(void *ctx, int attempt, const hz_http_response *r, const char *problem,
 				  double backoff_s);
 
+/* ---- server-sent events (sse.c; accumulators in stream_*.c) ---- */
+
+/* How one protocol's event stream adds up to a reply. */
+typedef struct hz_llm_stream_ops {
+	void *(*begin)(size_t max);
+	/* One event (name may be ""); HZ_EINVALID (message set) for a malformed one. */
+	int (*event)(void *acc, const char *name, const char *data, size_t len);
+	/*
+	 * The reply as the non-streamed body would have been, into body.
+	 * HZ_EINVALID when the stream ended early; HZ_EHTTP when it carried an
+	 * error event (its error object is then in body).
+	 */
+	int (*end)(void *acc, hz_buf *body);
+	void (*free)(void *acc);
+} hz_llm_stream_ops;
+
+extern const hz_llm_stream_ops hz_llm_stream_openai;
+extern const hz_llm_stream_ops hz_llm_stream_anthropic;
+
+typedef struct hz_llm_sse {
+	const hz_llm_stream_ops *ops;
+	void *acc;
+	hz_buf line;       /* the current line, bounded */
+	hz_buf data;       /* the current event's data lines, bounded */
+	char name[64];     /* the current event's "event:" field */
+	int failed;        /* a malformed or oversized event: the rest is ignored */
+	char problem[160];
+	long events;
+} hz_llm_sse;
+
+/* Start a stream (releases any previous one). */
+int hz_llm_sse_begin(hz_llm_sse *s, const hz_llm_stream_ops *ops, size_t max);
+
+/* The HTTP sink: feed bytes as they arrive (ctx is the hz_llm_sse). */
+int hz_llm_sse_feed(void *ctx, const char *data, size_t len);
+
+/* The stream ended: the assembled reply into body (see hz_llm_stream_ops.end). */
+int hz_llm_sse_end(hz_llm_sse *s, hz_buf *body);
+void hz_llm_sse_release(hz_llm_sse *s);
+
 typedef struct hz_llm_call_opts {
 	const hz_llm_settings *settings;
 	hz_llm_host *host;
@@ -152,6 +212,8 @@ typedef struct hz_llm_call_opts {
 	hz_llm_check_fn check;
 	hz_llm_attempt_fn on_attempt;
 	void *ctx;
+	const hz_llm_stream_ops *stream; /* the request asks for a stream, or NULL */
+	hz_llm_sse *sse;
 } hz_llm_call_opts;
 
 /*
@@ -230,7 +292,37 @@ typedef struct hz_llm_conv {
 	hz_buf cache;     /* messages[0 .. ncached) serialised, comma-separated */
 	size_t ncached;
 	unsigned long ncalls_made; /* ids made up for tool calls without one, so far */
+	size_t *turns;             /* index in messages where each kept assistant turn starts */
+	size_t nturns, turns_cap;
+	size_t turns_dropped;      /* oldest turns removed to fit the context window */
 } hz_llm_conv;
+
+/* Append a reply's message (an object, or an array of items) as a new turn. */
+int hz_llm_conv_add_reply(hz_llm_conv *conv, json_t *message);
+void hz_llm_conv_release(hz_llm_conv *conv);
+
+/* ---- context management (context.c) ---- */
+
+/* The documented context window of a model (0 when unknown). */
+long hz_llm_context_default(const char *preset, const char *model);
+
+/* The window a server reports: llama-server's /props n_ctx, vLLM's /models max_model_len; 0 if none. */
+long hz_llm_context_from_server(const char *body, size_t len);
+
+typedef struct hz_llm_shortening {
+	size_t outputs;       /* tool outputs replaced by a note */
+	size_t turns_dropped; /* whole old turns removed */
+	size_t bytes_saved;
+	int enough;           /* `need` bytes were saved */
+	json_t *elided;       /* [{"turn", "bytes"}], owned by the caller */
+} hz_llm_shortening;
+
+/*
+ * Shorten the history by about `need` bytes of serialised JSON, never
+ * touching the first message (the task) or the last keep_turns turns:
+ * first old tool outputs become a note, then the oldest whole turns go.
+ */
+int hz_llm_context_shorten(hz_llm_conv *conv, size_t need, size_t keep_turns, hz_llm_shortening *out);
 
 /* The result of one tool call, to send back. */
 typedef struct hz_llm_result {
@@ -255,6 +347,8 @@ typedef struct hz_llm_wire {
 	int (*add_user)(hz_llm_conv *conv, const char *text);
 	/* Append native tool results (and an optional note) after an assistant turn. */
 	int (*add_results)(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note);
+	/* How the protocol's event stream adds up (build asks for one when settings.stream is set). */
+	const hz_llm_stream_ops *stream;
 } hz_llm_wire;
 
 extern const hz_llm_wire hz_llm_wire_openai;
