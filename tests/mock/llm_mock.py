@@ -24,6 +24,14 @@ and each request consumes one STEP:
   "no_id": true (openai: tool calls without an id),
   "inject": {"PLACEHOLDER": "raw"} (the reply's JSON text has PLACEHOLDER replaced
   by raw, code points under 256 as bytes: "\\u0000", "\\ud83d", "\u00ff").
+A request with "stream": true gets the reply as server-sent events (chat
+chunks with usage when stream_options.include_usage; Anthropic's events;
+Responses events), with these faults:
+  "stream_stall": SECONDS   half the events, then silence
+  "stream_drop": true       half the events and half of one, then a reset
+  "stream_bad": true        an event whose data is not JSON, mid-stream
+  "stream_error": {...}     half the events, then this error event
+  "event_delay": SECONDS    between events
 When a request has no "tools" (JSON-in-text mode), tool steps are written as
 a JSON action in the text, as a model without tool calling would.
 
@@ -226,6 +234,57 @@ def encode(obj, step):
     return data
 
 
+def pieces(text, size):
+    return [text[i:i + size] for i in range(0, len(text), size)] or []
+
+
+def sse_openai(obj, body):
+    """The chat-completions chunks of a rendered reply."""
+    base = {"id": obj["id"], "object": "chat.completion.chunk", "created": obj["created"], "model": obj["model"]}
+    msg = obj["choices"][0]["message"]
+
+    def chunk(delta, fr=None):
+        return dict(base, choices=[{"index": 0, "delta": delta, "finish_reason": fr}])
+    out = [chunk({"role": "assistant", "content": ""})]
+    for p in pieces(msg.get("reasoning_content") or "", 7):
+        out.append(chunk({"reasoning_content": p}))
+    for p in pieces(msg.get("content") or "", 8):
+        out.append(chunk({"content": p}))
+    for i, tc in enumerate(msg.get("tool_calls") or []):
+        first = {"index": i, "type": "function", "function": {"name": tc["function"]["name"], "arguments": ""}}
+        if "id" in tc:
+            first["id"] = tc["id"]
+        out.append(chunk({"tool_calls": [first]}))
+        for p in pieces(tc["function"]["arguments"], 10):
+            out.append(chunk({"tool_calls": [{"index": i, "function": {"arguments": p}}]}))
+    out.append(chunk({}, obj["choices"][0]["finish_reason"]))
+    if (body.get("stream_options") or {}).get("include_usage"):
+        out.append(dict(base, choices=[], usage=obj["usage"]))
+    return [("", json.dumps(e)) for e in out] + [("", "[DONE]")]
+
+
+def sse_anthropic(obj):
+    """The Messages events of a rendered reply."""
+    start = dict(obj, content=[], stop_reason=None, usage={"input_tokens": obj["usage"]["input_tokens"], "output_tokens": 1})
+    out = [("message_start", {"type": "message_start", "message": start}), ("ping", {"type": "ping"})]
+    for i, b in enumerate(obj["content"]):
+        if b["type"] == "text":
+            out.append(("content_block_start", {"type": "content_block_start", "index": i, "content_block": {"type": "text", "text": ""}}))
+            for p in pieces(b["text"], 8):
+                out.append(("content_block_delta", {"type": "content_block_delta", "index": i, "delta": {"type": "text_delta", "text": p}}))
+        else:
+            out.append(("content_block_start", {"type": "content_block_start", "index": i,
+                                                "content_block": {"type": "tool_use", "id": b["id"], "name": b["name"], "input": {}}}))
+            for p in pieces(json.dumps(b["input"]), 10):
+                out.append(("content_block_delta", {"type": "content_block_delta", "index": i,
+                                                    "delta": {"type": "input_json_delta", "partial_json": p}}))
+        out.append(("content_block_stop", {"type": "content_block_stop", "index": i}))
+    out.append(("message_delta", {"type": "message_delta", "delta": {"stop_reason": obj["stop_reason"], "stop_sequence": None},
+                                  "usage": {"output_tokens": obj["usage"]["output_tokens"]}}))
+    out.append(("message_stop", {"type": "message_stop"}))
+    return [(n, json.dumps(e)) for n, e in out]
+
+
 def log(entry):
     with LOCK:
         with open(ARGS.log, "a") as f:
@@ -253,6 +312,47 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, str(v))
         self.end_headers()
         self.wfile.write(data)
+
+    def send_stream(self, proto, reply, body, step):
+        """The reply as server-sent events over chunked encoding, with the step's stream faults."""
+        if proto == "openai":
+            events = sse_openai(reply, body)
+        elif proto == "anthropic":
+            events = sse_anthropic(reply)
+        else:
+            events = sse_responses(reply)
+        if step.get("stream_bad"):
+            events.insert(len(events) // 2, ("", "{not json"))
+        if "stream_error" in step:
+            err = step["stream_error"]
+            events = events[: len(events) // 2] + [("error" if proto != "openai" else "", json.dumps(err))]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+
+        def write(data):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self.wfile.flush()
+        half = len(events) // 2
+        for i, (name, data) in enumerate(events):
+            if i == half and step.get("stream_stall"):
+                time.sleep(step["stream_stall"])
+                self.close_connection = True
+                return
+            if i == half and step.get("stream_drop"):
+                write(b"data: {\"choices\": [{\"delta\": {\"cont")
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                return
+            text = ("event: %s\n" % name if name else "") + "data: %s\n\n" % data
+            raw = text.encode()
+            for k, v in step.get("inject", {}).items():
+                raw = raw.replace(k.encode(), v.encode("latin-1"))
+            write(raw)
+            time.sleep(step.get("event_delay", 0))
+        self.wfile.write(b"0\r\n\r\n")
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
@@ -288,6 +388,8 @@ class Handler(BaseHTTPRequestHandler):
         entry["tools"] = native
         entry["tool_result"] = last_tool_result(body)
         entry["nmessages"] = len(body.get("messages") or [])
+        entry["stream"] = bool(body.get("stream"))
+        entry["include_usage"] = bool((body.get("stream_options") or {}).get("include_usage"))
         entry["reasoning_sent"] = any("reasoning_content" in m for m in body.get("messages") or [])
         if not auth_ok:
             log(entry)
@@ -340,7 +442,10 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return
-        data = encode(render(proto, model, step, n, native), step)
+        reply = render(proto, model, step, n, native)
+        if body.get("stream"):
+            return self.send_stream(proto, reply, body, step)
+        data = encode(reply, step)
         if step.get("stall") or step.get("truncate"):
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
