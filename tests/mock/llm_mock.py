@@ -24,6 +24,9 @@ and each request consumes one STEP:
   "no_id": true (openai: tool calls without an id),
   "inject": {"PLACEHOLDER": "raw"} (the reply's JSON text has PLACEHOLDER replaced
   by raw, code points under 256 as bytes: "\\u0000", "\\ud83d", "\u00ff").
+A script's "context_limit": N makes a small model: a request costs len/4
+prompt tokens (reported in its usage) and one over N is refused with the
+provider's context-length error.
 A request with "stream": true gets the reply as server-sent events (chat
 chunks with usage when stream_options.include_usage; Anthropic's events;
 Responses events), with these faults:
@@ -354,6 +357,15 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(step.get("event_delay", 0))
         self.wfile.write(b"0\r\n\r\n")
 
+    def do_GET(self):
+        """What local servers report about their context window: llama-server's /props, vLLM's /v1/models."""
+        log({"path": self.path, "method": "GET", "problems": []})
+        if self.path.endswith("/props"):
+            return self.send_json(200, {"default_generation_settings": {"n_ctx": 12000}, "total_slots": 1})
+        if self.path.endswith("/models"):
+            return self.send_json(200, {"object": "list", "data": [{"id": "m", "object": "model", "max_model_len": 12000}]})
+        return self.send_json(404, {"error": {"message": "no such endpoint"}})
+
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         raw = self.rfile.read(length)
@@ -422,6 +434,23 @@ class Handler(BaseHTTPRequestHandler):
             log(entry)
             return self.send_json(500, {"error": {"message": "script exhausted"}})
         step = script["steps"][n]
+        entry["elided"] = raw.count(b"[elided to fit the context window")
+        limit = script.get("context_limit")
+        if limit:
+            # A small model: the prompt costs len/4 tokens, and past the limit the request is refused
+            # the way the provider would.
+            tokens = (len(raw) + 3) // 4
+            entry["prompt_tokens"] = tokens
+            if tokens > limit:
+                entry["fault"] = "context_limit"
+                log(entry)
+                if proto == "anthropic":
+                    return self.send_json(400, {"type": "error", "error": {"type": "invalid_request_error",
+                                          "message": "prompt is too long: %d tokens > %d maximum" % (tokens, limit)}})
+                return self.send_json(400, {"error": {"message": "This model's maximum context length is %d tokens. "
+                                      "However, your messages resulted in %d tokens." % (limit, tokens),
+                                      "type": "invalid_request_error", "code": "context_length_exceeded"}})
+            step = dict(step, usage=[tokens, step.get("usage", [100, 20])[1]])
         want = step.get("expect", {}).get("tool_result")
         if want is not None and want not in entry["tool_result"]:
             problems.append("expected %r in the last tool result" % want)

@@ -163,7 +163,7 @@ static void uncache(hz_llm_conv *conv)
 	hz_buf_clear(&conv->cache);
 }
 
-int hz_llm_context_shorten(hz_llm_conv *conv, size_t need, size_t keep_turns, hz_llm_shortening *out)
+int hz_llm_context_shorten(hz_llm_conv *conv, size_t want, size_t need, size_t keep_turns, hz_llm_shortening *out)
 {
 	size_t saved = 0, t;
 	json_t *elided = json_array();
@@ -173,12 +173,12 @@ int hz_llm_context_shorten(hz_llm_conv *conv, size_t need, size_t keep_turns, hz
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	out->elided = elided;
 	/* 1: old tool outputs, oldest first. */
-	for (t = 0; t + keep_turns < conv->nturns && saved < need; t++) {
+	for (t = 0; t + keep_turns < conv->nturns && saved < want; t++) {
 		size_t end = t + 1 < conv->nturns ? conv->turns[t + 1] : json_array_size(conv->messages);
-		for (size_t i = conv->turns[t]; i < end && saved < need; i++) {
+		for (size_t i = conv->turns[t]; i < end && saved < want; i++) {
 			json_t *objs[64];
 			size_t n = outputs(json_array_get(conv->messages, i), objs, 64);
-			for (size_t k = 0; k < n && saved < need; k++) {
+			for (size_t k = 0; k < n && saved < want; k++) {
 				size_t s = elide(objs[k], t + conv->turns_dropped);
 				if (s) {
 					saved += s;
@@ -190,7 +190,7 @@ int hz_llm_context_shorten(hz_llm_conv *conv, size_t need, size_t keep_turns, hz
 			}
 		}
 	}
-	/* 2: whole old turns (an assistant message with the results that answer it). */
+	/* 2: whole old turns (an assistant message with the results that answer it), only as needed. */
 	while (saved < need && conv->nturns > keep_turns && conv->nturns > 1) {
 		size_t from = conv->turns[0], to = conv->turns[1], n = to - from;
 		for (size_t i = from; i < to; i++) {

@@ -318,11 +318,12 @@ typedef struct hz_llm_shortening {
 } hz_llm_shortening;
 
 /*
- * Shorten the history by about `need` bytes of serialised JSON, never
- * touching the first message (the task) or the last keep_turns turns:
- * first old tool outputs become a note, then the oldest whole turns go.
+ * Shorten the history, never touching the first message (the task) or the
+ * last keep_turns turns: old tool outputs become a note until about `want`
+ * bytes of serialised JSON are saved; then, only while fewer than `need`
+ * are, the oldest whole turns go.
  */
-int hz_llm_context_shorten(hz_llm_conv *conv, size_t need, size_t keep_turns, hz_llm_shortening *out);
+int hz_llm_context_shorten(hz_llm_conv *conv, size_t want, size_t need, size_t keep_turns, hz_llm_shortening *out);
 
 /* The result of one tool call, to send back. */
 typedef struct hz_llm_result {

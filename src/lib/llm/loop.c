@@ -427,7 +427,7 @@ static int fit_context(run_state *st)
 	if (st->window <= 0 || est <= budget)
 		return 0;
 	rc = hz_llm_context_shorten(&st->conv, (size_t)((est - 0.75 * budget) / st->tok_per_byte),
-				    (size_t)st->s->context_keep_turns, &sh);
+				    (size_t)((est - budget) / st->tok_per_byte) + 1, (size_t)st->s->context_keep_turns, &sh);
 	if (rc == 0 && (sh.outputs || sh.turns_dropped))
 		rc = st->wire->build(st->s, &st->conv, !st->json_mode, &st->body);
 	after = (double)st->body.len * st->tok_per_byte;

@@ -31,11 +31,11 @@ static const hz_llm_preset presets[] = {
 	  "OpenRouter (model ids like anthropic/claude-sonnet-4.5)" },
 	{ "gemini", "openai", "https://generativelanguage.googleapis.com/v1beta/openai", "GEMINI_API_KEY", NULL,
 	  "Google Gemini, OpenAI-compatible endpoint" },
-	{ "vllm", "openai", "http://127.0.0.1:8000/v1", NULL, NULL,
+	{ "vllm", "openai", "http://127.0.0.1:8000/v1", NULL, "context_window=auto",
 	  "local vLLM server (vllm serve); key only with --api-key" },
 	{ "ollama", "openai", "http://127.0.0.1:11434/v1", NULL, NULL,
 	  "local Ollama server; models without tools fall back to JSON-in-text" },
-	{ "llamacpp", "openai", "http://127.0.0.1:8080/v1", NULL, NULL,
+	{ "llamacpp", "openai", "http://127.0.0.1:8080/v1", NULL, "context_window=auto",
 	  "local llama.cpp server (llama-server; --jinja for tool calls)" },
 };
 
