@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """A scripted LLM API server for horizon's tests: OpenAI chat completions
-(POST .../chat/completions) and Anthropic Messages (POST .../v1/messages).
+(POST .../chat/completions), OpenAI Responses (POST .../responses) and
+Anthropic Messages (POST .../v1/messages); GET .../props and .../models
+report a 12000-token context window as llama-server and vLLM would.
 
 usage: llm_mock.py --scripts DIR --log FILE [--key KEY] [--port N]
 
@@ -165,9 +167,54 @@ def check_anthropic(body, headers, problems):
     return len(marks)
 
 
+def check_responses(body, problems):
+    if not isinstance(body.get("model"), str):
+        problems.append("model is not a string")
+    if not isinstance(body.get("max_output_tokens"), int):
+        problems.append("no max_output_tokens")
+    if not isinstance(body.get("instructions"), str):
+        problems.append("no instructions")
+    items = body.get("input")
+    if not isinstance(items, list) or not items:
+        problems.append("input is not a non-empty list")
+        return
+    pending, seen = set(), set()
+    for i, it in enumerate(items):
+        t = it.get("type", "message")
+        if "id" in it and body.get("store") is False:
+            problems.append("item %d has an id, but store is false" % i)
+        if t == "message":
+            if it.get("role") not in ("user", "assistant", "system", "developer"):
+                problems.append("item %d has role %r" % (i, it.get("role")))
+            if not isinstance(it.get("content"), (str, list)):
+                problems.append("item %d has no content" % i)
+        elif t == "function_call":
+            if not isinstance(it.get("arguments"), str) or not it.get("name"):
+                problems.append("malformed function_call in item %d" % i)
+            if it.get("call_id") in seen:
+                problems.append("call id %r used twice" % it.get("call_id"))
+            seen.add(it.get("call_id"))
+            pending.add(it.get("call_id"))
+        elif t == "function_call_output":
+            if it.get("call_id") not in pending:
+                problems.append("item %d answers unknown call %r" % (i, it.get("call_id")))
+            pending.discard(it.get("call_id"))
+            if not isinstance(it.get("output"), str):
+                problems.append("function_call_output %d has no output string" % i)
+        elif t != "reasoning":
+            problems.append("item %d has type %r" % (i, t))
+    if pending:
+        problems.append("calls %s never answered" % sorted(pending))
+    for t in body.get("tools") or []:
+        if t.get("type") != "function" or not t.get("name") or t.get("parameters", {}).get("type") != "object":
+            problems.append("malformed tool definition %r" % t)
+
+
 def last_tool_result(body):
     """The text of the last tool result (native) or user message (JSON mode)."""
-    for m in reversed(body.get("messages", [])):
+    for m in reversed(body.get("messages") or body.get("input") or []):
+        if m.get("type") == "function_call_output":
+            return m.get("output", "")
         if m.get("role") == "tool":
             return m.get("content", "")
         if m.get("role") == "user":
@@ -219,6 +266,26 @@ def render(proto, model, step, n, native):
                 "choices": [{"index": 0, "message": msg, "finish_reason": "tool_calls" if tcs else "stop"}],
                 "usage": {"prompt_tokens": usage[0], "completion_tokens": usage[1],
                           "total_tokens": usage[0] + usage[1]}}
+    if proto == "responses":
+        out = []
+        if step.get("reasoning"):
+            out.append({"type": "reasoning", "id": "rs_%d" % n, "summary": [], "encrypted_content": "enc-" + step["reasoning"]})
+        if text:
+            out.append({"type": "message", "id": "msg_%d" % n, "role": "assistant", "status": "completed",
+                        "content": [{"type": "output_text", "text": text, "annotations": []}]})
+        for i, c in enumerate(calls):
+            args = "{\"command\": " if c.get("bad_args") else json.dumps(call_args(c))
+            fc = {"type": "function_call", "id": "fc_%d_%d" % (n, i), "call_id": "call_%d_%d" % (n, i),
+                  "name": c.get("tool", "bash"), "arguments": args, "status": "completed"}
+            if step.get("no_id"):
+                del fc["call_id"]
+            out.append(fc)
+        return {"id": "resp_%d" % n, "object": "response", "created_at": int(time.time()), "model": model,
+                "status": "incomplete" if step.get("incomplete") else "completed",
+                "incomplete_details": {"reason": "max_output_tokens"} if step.get("incomplete") else None,
+                "output": out, "usage": {"input_tokens": usage[0], "output_tokens": usage[1],
+                                         "total_tokens": usage[0] + usage[1],
+                                         "input_tokens_details": {"cached_tokens": 0}}}
     content = [{"type": "text", "text": text}] if text else []
     for i, c in enumerate(calls):
         inp = "not an object" if c.get("bad_args") else call_args(c)
@@ -285,6 +352,26 @@ def sse_anthropic(obj):
     out.append(("message_delta", {"type": "message_delta", "delta": {"stop_reason": obj["stop_reason"], "stop_sequence": None},
                                   "usage": {"output_tokens": obj["usage"]["output_tokens"]}}))
     out.append(("message_stop", {"type": "message_stop"}))
+    return [(n, json.dumps(e)) for n, e in out]
+
+
+def sse_responses(obj):
+    """The Responses events of a rendered reply: deltas, then response.completed with it whole."""
+    start = dict(obj, status="in_progress", output=[])
+    out = [("response.created", {"type": "response.created", "response": start})]
+    for i, it in enumerate(obj["output"]):
+        out.append(("response.output_item.added", {"type": "response.output_item.added", "output_index": i, "item": it}))
+        if it["type"] == "message":
+            for p in pieces(it["content"][0]["text"], 8):
+                out.append(("response.output_text.delta", {"type": "response.output_text.delta", "output_index": i,
+                                                           "content_index": 0, "delta": p}))
+        elif it["type"] == "function_call":
+            for p in pieces(it["arguments"], 10):
+                out.append(("response.function_call_arguments.delta", {"type": "response.function_call_arguments.delta",
+                                                                       "output_index": i, "delta": p}))
+        out.append(("response.output_item.done", {"type": "response.output_item.done", "output_index": i, "item": it}))
+    kind = "response.incomplete" if obj["status"] == "incomplete" else "response.completed"
+    out.append((kind, {"type": kind, "response": obj}))
     return [(n, json.dumps(e)) for n, e in out]
 
 
@@ -376,6 +463,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.endswith("/chat/completions"):
             proto = "openai"
             auth_ok = headers.get("authorization") == "Bearer " + key
+        elif self.path.endswith("/responses"):
+            proto = "responses"
+            auth_ok = headers.get("authorization") == "Bearer " + key
         elif self.path.endswith("/v1/messages"):
             proto = "anthropic"
             auth_ok = headers.get("x-api-key") == key
@@ -399,17 +489,19 @@ class Handler(BaseHTTPRequestHandler):
         native = bool(body.get("tools"))
         entry["tools"] = native
         entry["tool_result"] = last_tool_result(body)
-        entry["nmessages"] = len(body.get("messages") or [])
+        entry["nmessages"] = len(body.get("messages") or body.get("input") or [])
         entry["stream"] = bool(body.get("stream"))
         entry["include_usage"] = bool((body.get("stream_options") or {}).get("include_usage"))
-        entry["reasoning_sent"] = any("reasoning_content" in m for m in body.get("messages") or [])
+        entry["reasoning_sent"] = any("reasoning_content" in m or m.get("type") == "reasoning" for m in body.get("messages") or body.get("input") or [])
         if not auth_ok:
             log(entry)
-            if proto == "openai":
+            if proto != "anthropic":
                 return self.send_json(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}})
             return self.send_json(401, {"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}})
         if proto == "openai":
             check_openai(body, problems)
+        elif proto == "responses":
+            check_responses(body, problems)
         else:
             entry["cache_breakpoints"] = check_anthropic(body, headers, problems)
         try:

@@ -10,7 +10,7 @@
 #include "horizon/error.h"
 #include "llm.h"
 
-static int oa_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
+int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
 {
 	(void)s;
 	if (!key)
@@ -195,7 +195,7 @@ static int oa_add_results(hz_llm_conv *conv, const hz_llm_result *res, size_t n,
 const hz_llm_wire hz_llm_wire_openai = {
 	.name = "openai",
 	.path = "/chat/completions",
-	.headers = oa_headers,
+	.headers = hz_llm_bearer_headers,
 	.build = oa_build,
 	.parse = oa_parse,
 	.add_user = oa_add_user,
@@ -205,12 +205,14 @@ const hz_llm_wire hz_llm_wire_openai = {
 
 static int openai_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
-	return hz_llm_run(agent, &hz_llm_wire_openai, env, out);
+	const hz_llm_settings *s = agent->state;
+
+	return hz_llm_run(agent, s->responses_api ? &hz_llm_wire_responses : &hz_llm_wire_openai, env, out);
 }
 
 const hz_backend hz_llm_openai_backend = {
 	.name = "openai",
-	.summary = "OpenAI-compatible chat completions with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
+	.summary = "OpenAI-compatible chat completions (or api=responses) with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
 	.init = hz_llm_init,
 	.run = openai_run,
 	.free = hz_llm_free,

@@ -182,6 +182,7 @@ typedef struct hz_llm_stream_ops {
 
 extern const hz_llm_stream_ops hz_llm_stream_openai;
 extern const hz_llm_stream_ops hz_llm_stream_anthropic;
+extern const hz_llm_stream_ops hz_llm_stream_responses;
 
 typedef struct hz_llm_sse {
 	const hz_llm_stream_ops *ops;
@@ -295,6 +296,7 @@ typedef struct hz_llm_conv {
 	size_t *turns;             /* index in messages where each kept assistant turn starts */
 	size_t nturns, turns_cap;
 	size_t turns_dropped;      /* oldest turns removed to fit the context window */
+	const char *list_key;      /* the request's key for the list: NULL for "messages" ("input": Responses) */
 } hz_llm_conv;
 
 /* Append a reply's message (an object, or an array of items) as a new turn. */
@@ -354,6 +356,10 @@ typedef struct hz_llm_wire {
 
 extern const hz_llm_wire hz_llm_wire_openai;
 extern const hz_llm_wire hz_llm_wire_anthropic;
+extern const hz_llm_wire hz_llm_wire_responses;
+
+/* "Authorization: Bearer KEY" (openai chat completions and Responses). */
+int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out);
 
 /* The provider's error message from an error body ({"error":{"message":...}}), or NULL. */
 char *hz_llm_error_text(const char *body, size_t len);

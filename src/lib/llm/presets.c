@@ -11,6 +11,8 @@
 static const hz_llm_preset presets[] = {
 	{ "openai", "openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "max_tokens_field=max_completion_tokens",
 	  "OpenAI chat completions (gpt-4o, gpt-5, o3, ...)" },
+	{ "openai-responses", "openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "api=responses",
+	  "OpenAI Responses API (POST /responses; gpt-5, o3, codex models)" },
 	{ "anthropic", "anthropic", "https://api.anthropic.com", "ANTHROPIC_API_KEY", NULL,
 	  "Anthropic Messages API (claude-*)" },
 	{ "deepseek", "openai", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", NULL,
