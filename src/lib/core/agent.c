@@ -282,6 +282,16 @@ const hz_agent_config *hz_agent_get_config(const hz_agent *agent) { return &agen
 const char *hz_agent_alias(const hz_agent *agent) { return agent->config.alias; }
 const char *hz_agent_backend(const hz_agent *agent) { return agent->backend->name; }
 
+void hz_agent_settings(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
+{
+	if (agent->backend->settings) {
+		agent->backend->settings(agent, fn, ctx);
+		return;
+	}
+	for (size_t i = 0; i < agent->config.nparams; i++)
+		fn(ctx, agent->config.params[i].key, agent->config.params[i].value);
+}
+
 const char *const *hz_agent_backends(void)
 {
 	static const char *names[NBACKENDS + 1];

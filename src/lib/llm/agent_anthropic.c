@@ -244,4 +244,5 @@ const hz_backend hz_llm_anthropic_backend = {
 	.init = hz_llm_init,
 	.run = anthropic_run,
 	.free = hz_llm_free,
+	.settings = hz_llm_settings_of,
 };

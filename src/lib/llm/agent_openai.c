@@ -216,4 +216,5 @@ const hz_backend hz_llm_openai_backend = {
 	.init = hz_llm_init,
 	.run = openai_run,
 	.free = hz_llm_free,
+	.settings = hz_llm_settings_of,
 };

@@ -71,8 +71,7 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
 void hz_llm_settings_release(hz_llm_settings *s);
 
 /* Every resolved setting as key and value strings, for `horizon agents show`. */
-void hz_llm_settings_each(const hz_llm_settings *s, void (*fn)(void *ctx, const char *key, const char *value),
-			  void *ctx);
+void hz_llm_settings_each(const hz_llm_settings *s, hz_agent_setting_fn fn, void *ctx);
 
 struct hz_llm_reply;
 
@@ -393,6 +392,9 @@ int hz_llm_clip_output(hz_buf *out, const char *text, size_t len, size_t max, in
 /* The backends' init (presets applied, settings checked into agent->state) and free. */
 int hz_llm_init(hz_agent *agent);
 void hz_llm_free(hz_agent *agent);
+
+/* The backends' settings(): hz_llm_settings_each of agent->state. */
+void hz_llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
 
 /* Run one attempt with the given wire format; the backends' run(). */
 int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out);

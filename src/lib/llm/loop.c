@@ -68,6 +68,11 @@ void hz_llm_free(hz_agent *agent)
 	agent->state = NULL;
 }
 
+void hz_llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
+{
+	hz_llm_settings_each(agent->state, fn, ctx);
+}
+
 /* End the run: reason, infra flag, and a message (secrets masked). */
 static void finish(run_state *st, const char *reason, int infra, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

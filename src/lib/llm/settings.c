@@ -247,7 +247,7 @@ double hz_llm_reply_cost(const hz_llm_settings *s, const hz_llm_reply *r)
 	       1e6;
 }
 
-static void each_long(void (*fn)(void *, const char *, const char *), void *ctx, const char *key, long v)
+static void each_long(hz_agent_setting_fn fn, void *ctx, const char *key, long v)
 {
 	char buf[32];
 
@@ -255,7 +255,7 @@ static void each_long(void (*fn)(void *, const char *, const char *), void *ctx,
 	fn(ctx, key, buf);
 }
 
-static void each_double(void (*fn)(void *, const char *, const char *), void *ctx, const char *key, double v)
+static void each_double(hz_agent_setting_fn fn, void *ctx, const char *key, double v)
 {
 	char buf[32];
 
@@ -263,8 +263,7 @@ static void each_double(void (*fn)(void *, const char *, const char *), void *ct
 	fn(ctx, key, buf);
 }
 
-void hz_llm_settings_each(const hz_llm_settings *s, void (*fn)(void *ctx, const char *key, const char *value),
-			  void *ctx)
+void hz_llm_settings_each(const hz_llm_settings *s, hz_agent_setting_fn fn, void *ctx)
 {
 	static const char *const modes[] = { "auto", "native", "json" };
 	const char *key;
