@@ -141,4 +141,13 @@ const hz_agent_config *hz_agent_get_config(const hz_agent *agent);
 const char *hz_agent_alias(const hz_agent *agent);
 const char *hz_agent_backend(const hz_agent *agent);
 
+typedef void (*hz_agent_setting_fn)(void *ctx, const char *key, const char *value);
+
+/*
+ * Every setting the agent resolved to, defaults and preset values included
+ * (for `horizon agents show`): fn is called once per key.  Backends without
+ * settings of their own report the config's params.
+ */
+void hz_agent_settings(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
+
 #endif

@@ -22,6 +22,8 @@ typedef struct agent_backend {
 	int (*init)(hz_agent *agent);
 	int (*run)(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out);
 	void (*free)(hz_agent *agent); /* frees agent->state only; may be NULL */
+	/* Every resolved setting, defaults included (may be NULL: the config's params are all). */
+	void (*settings)(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
 } agent_backend;
 
 /*

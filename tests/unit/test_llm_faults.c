@@ -5,7 +5,8 @@
  * an exhausted retry budget, malformed model replies.  Each run must end
  * with the right status, lose nothing, and account the time lost to the API
  * as wait time (working time = wall time - wait time).  Finally every file
- * the runs wrote is searched for the API key.
+ * the runs wrote is searched for the API key.  (Replies here are not streamed:
+ * test_llm_stream has the streamed faults.)
  */
 #include <dirent.h>
 #include <sys/stat.h>
@@ -15,8 +16,8 @@
 
 static mock_server M;
 
-#define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1"
-#define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1"
+#define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1,stream=0"
+#define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1,stream=0"
 
 static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
 {

@@ -229,3 +229,13 @@ int hz_agent_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out
 const hz_agent_config *hz_agent_get_config(const hz_agent *agent) { return &agent->config; }
 const char *hz_agent_alias(const hz_agent *agent) { return agent->config.alias; }
 const char *hz_agent_backend(const hz_agent *agent) { return agent->backend->name; }
+
+void hz_agent_settings(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
+{
+	if (agent->backend->settings) {
+		agent->backend->settings(agent, fn, ctx);
+		return;
+	}
+	for (size_t i = 0; i < agent->config.nparams; i++)
+		fn(ctx, agent->config.params[i].key, agent->config.params[i].value);
+}
