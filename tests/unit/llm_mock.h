@@ -231,6 +231,26 @@ static inline void llm_run_task(const mock_server *m, const char *name, const ch
 	}
 }
 
+/*
+ * llm_run_task() for MODEL on the protocol spec PROTO_FMT (a printf format
+ * taking the model, with "%%d" for the port), EXTRA (may be NULL) appended
+ * to the spec; the run is named after the model, '#' made '_'.
+ */
+static inline void llm_run_model(const mock_server *m, const char *proto_fmt, const char *model, const char *extra,
+				 llm_run *run)
+{
+	char fmt[1024], name[128];
+	size_t n;
+
+	n = (size_t)snprintf(fmt, sizeof(fmt), proto_fmt, model);
+	snprintf(fmt + n, sizeof(fmt) - n, "%s", extra ? extra : "");
+	snprintf(name, sizeof(name), "%s", model);
+	for (char *p = name; *p; p++)
+		if (*p == '#')
+			*p = '_';
+	llm_run_task(m, name, fmt, run);
+}
+
 /* Count transcript lines whose "type" is `type`. */
 static inline int transcript_count(const char *path, const char *type)
 {

@@ -17,14 +17,7 @@ static mock_server M;
 
 static void run_model(const char *proto_fmt, const char *model, llm_run *run)
 {
-	char fmt[1024], name[128];
-
-	snprintf(fmt, sizeof(fmt), proto_fmt, model);
-	snprintf(name, sizeof(name), "%s", model);
-	for (char *p = name; *p; p++)
-		if (*p == '#')
-			*p = '_';
-	llm_run_task(&M, name, fmt, run);
+	llm_run_model(&M, proto_fmt, model, NULL, run);
 }
 
 static size_t nrequests(const char *model)

@@ -16,16 +16,7 @@ static mock_server M;
 
 static void run_model(const char *model, const char *extra, llm_run *run)
 {
-	char fmt[1024], name[128];
-	size_t n;
-
-	n = (size_t)snprintf(fmt, sizeof(fmt), RS, model);
-	snprintf(fmt + n, sizeof(fmt) - n, "%s", extra ? extra : "");
-	snprintf(name, sizeof(name), "%s", model);
-	for (char *p = name; *p; p++)
-		if (*p == '#')
-			*p = '_';
-	llm_run_task(&M, name, fmt, run);
+	llm_run_model(&M, RS, model, extra, run);
 }
 
 static json_t *reqs_of(const char *model)
