@@ -19,15 +19,31 @@ typedef enum hz_fit_weighting {
 	HZ_FIT_WEIGHT_NONE         /* every run counts the same: 1/N_A */
 } hz_fit_weighting;
 
+/*
+ * Method versions (docs/method.md section 11).  METR2025 is METR's public code
+ * (eval-analysis-public 52d6b56, Jan-2025 data and the Mar-2025 paper, TH 1.0
+ * and 1.1); METR2026 is horizon's reading of METR's 2026-03-03 regularization
+ * fix: the L2 penalty applies per run (each agent's weights rescaled to sum to
+ * its number of runs), which METR's note does not spell out.
+ */
+typedef enum hz_fit_method {
+	HZ_FIT_METHOD_METR2025 = 0,
+	HZ_FIT_METHOD_METR2026
+} hz_fit_method;
+
+const char *hz_fit_method_name(hz_fit_method m);        /* "metr-2025", "metr-2026" */
+int hz_fit_method_parse(const char *name, hz_fit_method *out); /* HZ_EUSAGE when unknown */
+
 #define HZ_FIT_MAX_PERCENTS 16
 
 /* Called from worker threads (serialised) as bootstrap samples complete. */
 typedef void (*hz_fit_progress_fn)(void *ud, size_t done, size_t total);
 
 typedef struct hz_fit_opts {
+	hz_fit_method method;
 	hz_fit_weighting weighting;
 	int recompute_weights;      /* 1: ignore the files' weight columns */
-	double regularization;      /* L2 penalty on the slope (METR: 0.1) */
+	double regularization;      /* L2 penalty on the slope (METR: 0.1); 0: none */
 	const char *score_col;      /* score_binarized | score_cont | score */
 	double success_percents[HZ_FIT_MAX_PERCENTS];
 	size_t nsuccess;
@@ -40,6 +56,10 @@ typedef struct hz_fit_opts {
 	const char *release_dates;  /* YAML or JSON file: alias -> YYYY-MM-DD; may be NULL */
 	const char *const *exclude_agents; /* aliases dropped before anything else */
 	size_t nexclude;
+	const char *const *exclude_families; /* task families dropped before anything else */
+	size_t nexclude_families;
+	int baselined_only;         /* 1: only runs whose human_source is "baseline" */
+	int sensitivity;            /* 1: refit under each variation (hz_fit_variant_at) */
 	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
 	hz_fit_progress_fn progress;
 	void *progress_ud;
@@ -49,7 +69,7 @@ typedef struct hz_fit_opts {
 #define HZ_FIT_DEFAULT_BEFORE 21915L /* 2030-01-01 */
 
 #define HZ_FIT_OPTS_INIT                                                                     \
-	{ .weighting = HZ_FIT_WEIGHT_INVSQRT, .regularization = 0.1, .score_col = "score_binarized", \
+	{ .method = HZ_FIT_METHOD_METR2025, .weighting = HZ_FIT_WEIGHT_INVSQRT, .regularization = 0.1, .score_col = "score_binarized", \
 	  .success_percents = { 50, 80 }, .nsuccess = 2, .bootstrap = 1000, .seed = 42,          \
 	  .after_days = HZ_FIT_DEFAULT_AFTER, .before_days = HZ_FIT_DEFAULT_BEFORE, .trend = 1 }
 
@@ -127,6 +147,27 @@ const char *hz_fit_note(const hz_fit *fit, size_t i);
 
 /* Total records used in the fit (after exclusions). */
 size_t hz_fit_nruns(const hz_fit *fit);
+
+/*
+ * The sensitivity panel (opts.sensitivity; docs/fit.md SENSITIVITY): the same
+ * runs refitted, point estimates only, under one change each.  `horizons` has
+ * hz_fit_nagents() * hz_fit_npercents() values in the order of
+ * hz_fit_agent_at() and of the success percents (NaN: the agent has no
+ * horizon in this variation, e.g. all its runs were left out); `doubling_days`
+ * one per percent (NaN without a trend).
+ */
+typedef struct hz_fit_variant {
+	const char *group;          /* "method", "regularization", "weighting", "score", "lengths", "family" */
+	const char *name;           /* e.g. "metr-2026", "none", "equal", "score_cont", "baselined", a family */
+	const char *error;          /* NULL, or why this variation could not be fitted */
+	const double *horizons;
+	const double *doubling_days;
+	size_t runs;                /* runs used */
+} hz_fit_variant;
+
+size_t hz_fit_nvariants(const hz_fit *fit);
+hz_fit_method hz_fit_method_of(const hz_fit *fit);  /* the method version the fit used */
+const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i);
 
 /*
  * For a fit from a published results file: the doubling times (days) METR's

@@ -43,6 +43,10 @@ int hz_cli_lib_error(const char *cmd);
 /* Print a usage error and a pointer to --help; returns HZ_EXIT_USAGE. */
 int hz_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* horizon fit --sensitivity: the panel as tables on stdout (fit_sensitivity.c). */
+struct hz_fit;
+void hz_cli_print_sensitivity(const struct hz_fit *fit);
+
 /* Shared by plot, report, reproduce and demo (cmd_reproduce.c). */
 struct hz_plot_opts;
 struct hz_fitdoc;

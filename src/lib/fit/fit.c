@@ -23,8 +23,10 @@ static int check_opts(const hz_fit_opts *o)
 		if (!(o->success_percents[k] > 0 && o->success_percents[k] < 100))
 			return hz_error_set(HZ_EUSAGE, "success percent %g must be strictly between 0 and 100",
 					    o->success_percents[k]);
-	if (!(o->regularization > 0) || !isfinite(o->regularization))
-		return hz_error_set(HZ_EUSAGE, "regularization must be a positive number");
+	if (!(o->regularization >= 0) || !isfinite(o->regularization))
+		return hz_error_set(HZ_EUSAGE, "regularization must be a number >= 0");
+	if ((unsigned)o->method > HZ_FIT_METHOD_METR2026)
+		return hz_error_set(HZ_EUSAGE, "unknown method version %d", (int)o->method);
 	if (o->score_col && strcmp(o->score_col, "score_binarized") && strcmp(o->score_col, "score_cont") &&
 	    strcmp(o->score_col, "score"))
 		return hz_error_set(HZ_EUSAGE, "score column '%s' is not one of score_binarized, score_cont, score",
@@ -179,7 +181,8 @@ done:
 }
 
 /* Full-data fits (METHOD sections 3-4) for every agent, in output order. */
-static int point_fits(hz_fit *fit, const fit_table *t, const fit_design *d, const double *w, const uint32_t *order)
+static int point_fits(hz_fit *fit, const fit_table *t, const fit_design *d, const double *w, const uint32_t *order,
+		      const double *lambda)
 {
 	size_t np = fit->opts.nsuccess;
 	double *w1 = calloc(d->npoints + 1, sizeof(*w1)), *w0 = calloc(d->npoints + 1, sizeof(*w0));
@@ -232,7 +235,7 @@ static int point_fits(hz_fit *fit, const fit_table *t, const fit_design *d, cons
 			ag->note = fit_keep(fit, note);
 			continue;
 		}
-		fit_logistic(d->px + p0, w1 + p0, w0 + p0, p1 - p0, fit->opts.regularization, &lg);
+		fit_logistic(d->px + p0, w1 + p0, w0 + p0, p1 - p0, lambda[a], &lg);
 		ag->slope = lg.a;
 		ag->intercept = lg.b;
 		for (size_t k = 0; k < np; k++)
@@ -256,7 +259,8 @@ done:
 }
 
 /* Run the bootstrap and take each agent's CIs; keeps the samples in output order. */
-static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, const hz_fit_opts *opts)
+static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, const hz_fit_opts *opts,
+		     const double *lambda)
 {
 	size_t np = opts->nsuccess, nal = d->nagents, ns = opts->bootstrap;
 	double *raw = malloc((ns * nal * np + 1) * sizeof(*raw));
@@ -267,7 +271,7 @@ static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, co
 		free(raw);
 		return hz_error_set(HZ_ENOMEM, "out of memory for %zu bootstrap samples", ns);
 	}
-	err = fit_bootstrap_run(d, opts->success_percents, np, opts->regularization, ns, opts->seed,
+	err = fit_bootstrap_run(d, opts->success_percents, np, lambda, ns, opts->seed,
 				opts->jobs > 0 ? opts->jobs : ncpus(), opts->progress, opts->progress_ud, raw);
 	if (err < 0) {
 		free(raw);
@@ -357,6 +361,13 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu record%s superseded by a later record with the same run_id", t->n_superseded,
 				   t->n_superseded == 1 ? "" : "s");
+	if (!err && t->n_excluded_family)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded task families dropped",
+				   t->n_excluded_family, t->n_excluded_family == 1 ? "" : "s");
+	if (!err && t->n_not_baselined)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%zu run%s on tasks whose human time is not from a baseline dropped",
+				   t->n_not_baselined, t->n_not_baselined == 1 ? "" : "s");
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
@@ -376,7 +387,7 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	fit_release_dates rd = { 0 };
 	fit_design d = { 0 };
 	hz_fit *fit = NULL;
-	double *w = NULL;
+	double *w = NULL, *lambda = NULL;
 	long *days = NULL;
 	const char **dtext = NULL;
 	uint32_t *order = NULL;
@@ -394,6 +405,9 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	t.score_col = fit->score_col;
 	t.exclude = opts->exclude_agents;
 	t.nexclude = opts->nexclude;
+	t.exclude_families = opts->exclude_families;
+	t.nexclude_families = opts->nexclude_families;
+	t.baselined_only = opts->baselined_only;
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = fit_table_load_input(&t, inputs[i])) < 0)
 			goto done;
@@ -407,9 +421,10 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	days = malloc(t.aliases.n * sizeof(*days));
 	dtext = malloc(t.aliases.n * sizeof(*dtext));
 	order = malloc(t.aliases.n * sizeof(*order));
+	lambda = malloc(t.aliases.n * sizeof(*lambda));
 	fit->agents = calloc(t.aliases.n, sizeof(*fit->agents));
 	fit->horizons = calloc(t.aliases.n * opts->nsuccess, sizeof(*fit->horizons));
-	if (!w || !days || !dtext || !order || !fit->agents || !fit->horizons) {
+	if (!w || !days || !dtext || !order || !lambda || !fit->agents || !fit->horizons) {
 		err = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -450,9 +465,10 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 			goto done;
 		}
 	}
-	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = point_fits(fit, &t, &d, w, order)) < 0)
+	fit_lambdas(&t, opts, lambda);
+	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = point_fits(fit, &t, &d, w, order, lambda)) < 0)
 		goto done;
-	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts)) < 0)
+	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts, lambda)) < 0)
 		goto done;
 	fit->nruns = t.n;
 	fit->n_error = t.n_error;
@@ -466,6 +482,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	t.ninputs = 0;
 	if (opts->trend && (err = fit_trend_compute(fit, 0, INFINITY)) < 0)
 		goto done;
+	if (opts->sensitivity && (err = fit_sensitivity(fit, &t, inputs, ninputs, opts)) < 0)
+		goto done;
 	if (!opts->keep_samples) {
 		free(fit->samples);
 		fit->samples = NULL;
@@ -478,6 +496,7 @@ done:
 	fit_release_dates_release(&rd);
 	fit_table_release(&t);
 	free(w);
+	free(lambda);
 	free(days);
 	free(dtext);
 	free(order);

@@ -67,7 +67,7 @@ void fit_strtab_release(fit_strtab *t);
 enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
-	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_COUNT
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -130,10 +130,14 @@ typedef struct fit_table {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
+	size_t n_excluded_family, n_not_baselined;
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;
 	size_t nexclude;
+	const char *const *exclude_families;
+	size_t nexclude_families;
+	int baselined_only;          /* keep only rows whose human_source is "baseline" */
 	size_t exclude_hits[FIT_MAX_EXCLUDE_HITS]; /* runs dropped per exclude[i] */
 } fit_table;
 
@@ -218,9 +222,10 @@ size_t fit_resample(const fit_design *d, uint32_t seed, fit_resample_scratch *s,
 /*
  * Run `nsamples` samples on `jobs` threads; out[(i * nagents + a) * np + k]
  * gets sample i's horizon for agent a at percents[k] (NaN when the agent has
- * fewer than two distinct outcomes in the sample).
+ * fewer than two distinct outcomes in the sample).  lambda[a] is agent a's
+ * L2 penalty (fit_lambdas()).
  */
-int fit_bootstrap_run(const fit_design *d, const double *percents, size_t np, double lambda,
+int fit_bootstrap_run(const fit_design *d, const double *percents, size_t np, const double *lambda,
 		      size_t nsamples, uint32_t seed, int jobs, hz_fit_progress_fn progress, void *ud,
 		      double *out);
 
@@ -312,6 +317,8 @@ struct hz_fit {
 	size_t nexcluded;
 	char **trend_notes;
 	size_t ntrend_notes;
+	struct fit_variant_full *variants; /* the sensitivity panel */
+	size_t nvariants;
 	/* --published: the doubling times METR's own windows give, and the file's */
 	double pub_all_time, pub_from_2023, file_all_time, file_from_2023;
 	double file_from_2023_lo, file_from_2023_hi;
@@ -323,6 +330,25 @@ int fit_add_note(hz_fit *fit, char ***list, size_t *n, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int fit_exclude(hz_fit *fit, const char *alias, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *fit_keep(hz_fit *fit, const char *s);   /* an owned copy, freed with the fit */
+
+/*
+ * Each table agent's L2 penalty under opts (METHOD section 11): the option's
+ * value under metr-2025, divided by the agent's number of runs under
+ * metr-2026.  lambda has t->aliases.n entries.
+ */
+void fit_lambdas(const fit_table *t, const hz_fit_opts *opts, double *lambda);
+
+/* ---- sensitivity.c ---- */
+typedef struct fit_variant_full {
+	hz_fit_variant pub;
+	char *group, *name, *error;
+	double *horizons, *doubling;
+} fit_variant_full;
+
+/* Refit fit's inputs under each variation of opts (point fits, no bootstrap). */
+int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, size_t ninputs,
+		    const hz_fit_opts *opts);
+void fit_variants_free(hz_fit *fit);
 
 /* ---- trend.c ---- */
 /*

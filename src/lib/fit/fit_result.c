@@ -138,6 +138,7 @@ void hz_fit_free(hz_fit *fit)
 		free(fit->excluded[i].reason);
 	}
 	free(fit->excluded);
+	fit_variants_free(fit);
 	free(fit);
 }
 

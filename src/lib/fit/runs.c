@@ -128,6 +128,24 @@ static int is_excluded(fit_table *t, const char *alias)
 	return 0;
 }
 
+/* A run left out by --exclude-family or --baselined-only (counted). */
+static int is_filtered(fit_table *t, const fit_record *r)
+{
+	const fit_value *fam = &r->v[FIT_F_TASK_FAMILY], *src = &r->v[FIT_F_HUMAN_SOURCE];
+
+	if (fam->kind == FIT_V_STRING)
+		for (size_t i = 0; i < t->nexclude_families; i++)
+			if (!strcmp(t->exclude_families[i], fam->s)) {
+				t->n_excluded_family++;
+				return 1;
+			}
+	if (t->baselined_only && (src->kind != FIT_V_STRING || strcmp(src->s, "baseline"))) {
+		t->n_not_baselined++;
+		return 1;
+	}
+	return 0;
+}
+
 /* The run_id as text: a string, or an integer printed in decimal. */
 static int get_run_id(const fit_record *r, const char *path, long line, char *tmp, size_t tmpsize, const char **out)
 {
@@ -200,6 +218,8 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		t->n_excluded_agent++;
 		return 0;
 	}
+	if (is_filtered(t, r))
+		return 0;
 	if ((err = fit_strtab_intern(&t->runids, run_id, strlen(run_id), &rid, &rid_new)) < 0 ||
 	    (err = ensure_index((void **)&t->runid_row, &t->runid_row_cap, rid, sizeof(uint32_t))) < 0)
 		return err;
@@ -420,7 +440,7 @@ int fit_table_finish(fit_table *t)
 	fit_strtab_release(&t->runids);
 	if (t->n == 0)
 		return hz_error_set(HZ_EINVALID, "no usable run records in the input (%zu error records, %zu excluded)",
-				    t->n_error, t->n_excluded_agent);
+				    t->n_error, t->n_excluded_agent + t->n_excluded_family + t->n_not_baselined);
 	return 0;
 }
 

@@ -1,0 +1,47 @@
+/*
+ * Method versions (docs/method.md section 11).  The two versions differ only
+ * in the strength of the L2 penalty on the slope relative to the data.
+ */
+#include <string.h>
+
+#include "fit_internal.h"
+#include "horizon/error.h"
+
+static const char *const method_names[] = { "metr-2025", "metr-2026" };
+
+const char *hz_fit_method_name(hz_fit_method m)
+{
+	return (unsigned)m < sizeof(method_names) / sizeof(method_names[0]) ? method_names[m] : "unknown";
+}
+
+int hz_fit_method_parse(const char *name, hz_fit_method *out)
+{
+	for (size_t i = 0; i < sizeof(method_names) / sizeof(method_names[0]); i++)
+		if (!strcmp(name, method_names[i])) {
+			*out = (hz_fit_method)i;
+			return 0;
+		}
+	return hz_error_set(HZ_EUSAGE, "method '%s' is not one of metr-2025, metr-2026", name);
+}
+
+/*
+ * metr-2025 minimises Σ w ℓ + λ/2 a² with each agent's weights summing to 1,
+ * so the penalty weighs as much as all of the agent's data together whatever
+ * its number of runs.  metr-2026 charges λ per run instead: Σ N_A w ℓ + λ/2 a²,
+ * the same minimiser as Σ w ℓ + (λ/N_A)/2 a².  The bootstrap keeps the
+ * full-data N_A, as its weights keep the full-data values (METHOD section 5).
+ */
+void fit_lambdas(const fit_table *t, const hz_fit_opts *opts, double *lambda)
+{
+	for (size_t a = 0; a < t->aliases.n; a++)
+		lambda[a] = 0;
+	if (opts->method == HZ_FIT_METHOD_METR2025) {
+		for (size_t a = 0; a < t->aliases.n; a++)
+			lambda[a] = opts->regularization;
+		return;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		lambda[t->alias[i]] += 1.0;
+	for (size_t a = 0; a < t->aliases.n; a++)
+		lambda[a] = lambda[a] > 0 ? opts->regularization / lambda[a] : opts->regularization;
+}

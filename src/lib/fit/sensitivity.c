@@ -1,0 +1,198 @@
+/*
+ * The sensitivity panel (docs/fit.md SENSITIVITY): the headline fit's runs
+ * refitted, point estimates and point trend only, with one analysis choice
+ * changed at a time: the method version, the penalty, the weighting, binary
+ * or partial credit, baselined lengths only, and each task family left out in
+ * turn.  Every variation is a full hz_fit_runs() with bootstrap 0, so it is
+ * exactly what `horizon fit` prints with that option.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fit_internal.h"
+#include "horizon/error.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static fit_variant_full *new_variant(hz_fit *fit, const char *group, const char *name)
+{
+	size_t np = fit->opts.nsuccess, n = fit->nagents * np;
+	fit_variant_full *nv = realloc(fit->variants, (fit->nvariants + 1) * sizeof(*nv)), *v;
+
+	if (!nv)
+		return NULL;
+	fit->variants = nv;
+	v = &nv[fit->nvariants];
+	memset(v, 0, sizeof(*v));
+	v->group = strdup(group);
+	v->name = strdup(name);
+	v->horizons = malloc((n + 1) * sizeof(double));
+	v->doubling = malloc((np + 1) * sizeof(double));
+	fit->nvariants++; /* counted now so that fit_variants_free() releases a half-made entry */
+	if (!v->group || !v->name || !v->horizons || !v->doubling)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		v->horizons[i] = NAN;
+	for (size_t k = 0; k < np; k++)
+		v->doubling[k] = NAN;
+	v->pub.group = v->group;
+	v->pub.name = v->name;
+	v->pub.horizons = v->horizons;
+	v->pub.doubling_days = v->doubling;
+	return v;
+}
+
+static void variant_release(fit_variant_full *v)
+{
+	free(v->group);
+	free(v->name);
+	free(v->error);
+	free(v->horizons);
+	free(v->doubling);
+}
+
+/* Fit one variation; a fit that fails for a reason of the data is recorded, not fatal. */
+static int run_variant(hz_fit *fit, const char *group, const char *name, const hz_fit_opts *vo,
+		       const char *const *inputs, size_t ninputs)
+{
+	size_t np = fit->opts.nsuccess;
+	fit_variant_full *v = new_variant(fit, group, name);
+	hz_fit *r = NULL;
+	int err;
+
+	if (!v)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((err = hz_fit_runs(&r, inputs, ninputs, vo)) < 0) {
+		if (err == HZ_ENOMEM)
+			return err;
+		v->pub.error = v->error = strdup(hz_error_message());
+		return v->error ? 0 : hz_error_set(HZ_ENOMEM, "out of memory");
+	}
+	v->pub.runs = r->nruns;
+	for (size_t o = 0; o < fit->nagents; o++)
+		for (size_t j = 0; j < r->nagents; j++) {
+			if (strcmp(fit->agents[o].alias, r->agents[j].alias))
+				continue;
+			for (size_t k = 0; k < np; k++)
+				v->horizons[o * np + k] = r->agents[j].horizons[k].estimate;
+			break;
+		}
+	for (size_t k = 0; k < np; k++) {
+		const hz_fit_trend *tr = hz_fit_trend_at(r, k);
+		v->doubling[k] = tr ? tr->doubling_days : NAN;
+	}
+	hz_fit_free(r);
+	return 0;
+}
+
+static int leave_families_out(hz_fit *fit, const fit_table *t, hz_fit_opts *vo, const char *const *inputs,
+			      size_t ninputs, const hz_fit_opts *opts)
+{
+	size_t nf = t->families.n, nx = opts->nexclude_families;
+	const char **fam = malloc((nf + 1) * sizeof(*fam)), **ex = malloc((nx + 2) * sizeof(*ex));
+	int err = 0;
+
+	if (!fam || !ex) {
+		err = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nf; i++)
+		fam[i] = t->families.str[i];
+	qsort(fam, nf, sizeof(*fam), cmp_str);
+	for (size_t i = 0; i < nx; i++)
+		ex[i] = opts->exclude_families[i];
+	vo->exclude_families = ex;
+	vo->nexclude_families = nx + 1;
+	for (size_t i = 0; i < nf && !err; i++) {
+		ex[nx] = fam[i];
+		err = run_variant(fit, "family", fam[i], vo, inputs, ninputs);
+	}
+done:
+	free(fam);
+	free(ex);
+	return err;
+}
+
+int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, size_t ninputs,
+		    const hz_fit_opts *opts)
+{
+	static const char *const wname[] = { "invsqrt", "equal", "none" };
+	hz_fit_opts base = *opts, vo;
+	int err;
+
+	base.bootstrap = 0;
+	base.sensitivity = 0;
+	base.keep_samples = 0;
+	base.progress = NULL;
+	base.progress_ud = NULL;
+	base.release_dates = fit->release_dates_path; /* as found for the headline */
+	vo = base;
+	vo.method = opts->method == HZ_FIT_METHOD_METR2025 ? HZ_FIT_METHOD_METR2026 : HZ_FIT_METHOD_METR2025;
+	if ((err = run_variant(fit, "method", hz_fit_method_name(vo.method), &vo, inputs, ninputs)) < 0)
+		return err;
+	vo = base;
+	vo.regularization = 0;
+	if (opts->regularization != 0 && (err = run_variant(fit, "regularization", "none", &vo, inputs, ninputs)) < 0)
+		return err;
+	vo.regularization = 0.1;
+	if (opts->regularization != 0.1 && (err = run_variant(fit, "regularization", "0.1", &vo, inputs, ninputs)) < 0)
+		return err;
+	for (int w = HZ_FIT_WEIGHT_INVSQRT; w <= HZ_FIT_WEIGHT_NONE; w++) {
+		vo = base;
+		vo.weighting = (hz_fit_weighting)w;
+		if (w != (int)opts->weighting && (err = run_variant(fit, "weighting", wname[w], &vo, inputs, ninputs)) < 0)
+			return err;
+	}
+	vo = base;
+	if (!strcmp(fit->score_col, "score_binarized")) {
+		/* partial credit: horizon's logs and METR's 2025+ files have score_cont, the Jan-2025 file only score */
+		vo.score_col = "score_cont";
+		if ((err = run_variant(fit, "score", "score_cont", &vo, inputs, ninputs)) < 0)
+			return err;
+		if (fit->variants[fit->nvariants - 1].error &&
+		    strstr(fit->variants[fit->nvariants - 1].error, "'score_cont' is missing")) {
+			variant_release(&fit->variants[--fit->nvariants]);
+			vo.score_col = "score";
+			if ((err = run_variant(fit, "score", "score", &vo, inputs, ninputs)) < 0)
+				return err;
+		}
+	} else {
+		vo.score_col = "score_binarized";
+		if ((err = run_variant(fit, "score", "score_binarized", &vo, inputs, ninputs)) < 0)
+			return err;
+	}
+	vo = base;
+	vo.baselined_only = 1;
+	if (!opts->baselined_only && (err = run_variant(fit, "lengths", "baselined", &vo, inputs, ninputs)) < 0)
+		return err;
+	vo = base;
+	return leave_families_out(fit, t, &vo, inputs, ninputs, opts);
+}
+
+void fit_variants_free(hz_fit *fit)
+{
+	for (size_t i = 0; i < fit->nvariants; i++)
+		variant_release(&fit->variants[i]);
+	free(fit->variants);
+	fit->variants = NULL;
+	fit->nvariants = 0;
+}
+
+hz_fit_method hz_fit_method_of(const hz_fit *fit)
+{
+	return fit->opts.method;
+}
+
+size_t hz_fit_nvariants(const hz_fit *fit)
+{
+	return fit->nvariants;
+}
+
+const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i)
+{
+	return i < fit->nvariants ? &fit->variants[i].pub : NULL;
+}
