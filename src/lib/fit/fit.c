@@ -474,6 +474,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	fit->n_error = t.n_error;
 	fit->n_superseded = t.n_superseded;
 	fit->n_excluded_agent = t.n_excluded_agent;
+	fit->n_excluded_family = t.n_excluded_family;
+	fit->n_not_baselined = t.n_not_baselined;
 	if ((err = add_data_notes(fit, &t, t.missing_weights && !opts->recompute_weights)) < 0)
 		goto done;
 	fit->inputs = t.inputs;

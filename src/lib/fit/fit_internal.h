@@ -300,6 +300,7 @@ struct hz_fit {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t nruns, n_error, n_superseded, n_excluded_agent;
+	size_t n_excluded_family, n_not_baselined;
 	int weights_from_file;
 	hz_fit_agent *agents;
 	size_t nagents;
@@ -349,6 +350,8 @@ typedef struct fit_variant_full {
 int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, size_t ninputs,
 		    const hz_fit_opts *opts);
 void fit_variants_free(hz_fit *fit);
+/* The panel for fit.json: an array of variations, or null when it was not asked for. */
+struct json_t *fit_sensitivity_json(const hz_fit *fit);
 
 /* ---- trend.c ---- */
 /*

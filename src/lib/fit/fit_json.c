@@ -65,6 +65,7 @@ static json_t *params_json(const hz_fit *fit)
 	hz_fmt_date(o->before_days, b);
 	for (size_t k = 0; k < o->nsuccess; k++)
 		json_array_append_new(pc, json_real(o->success_percents[k]));
+	json_object_set_new(p, "method", json_string(hz_fit_method_name(o->method)));
 	json_object_set_new(p, "weighting", json_string(weighting_name(o->weighting)));
 	json_object_set_new(p, "recompute_weights", json_boolean(o->recompute_weights));
 	json_object_set_new(p, "weights_from_file", json_boolean(fit->weights_from_file));
@@ -77,6 +78,8 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "after", json_string(a));
 	json_object_set_new(p, "before", json_string(b));
 	json_object_set_new(p, "release_dates", str_or_null(fit->release_dates_path));
+	json_object_set_new(p, "baselined_only", json_boolean(o->baselined_only));
+	json_object_set_new(p, "sensitivity", json_boolean(o->sensitivity));
 	return p;
 }
 
@@ -184,7 +187,7 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 
 	*out = NULL;
 	json_object_set_new(root, "horizon_version", json_string(HZ_VERSION));
-	json_object_set_new(root, "method", json_string("metr"));
+	json_object_set_new(root, "method", json_string(hz_fit_method_name(fit->opts.method)));
 	json_object_set_new(root, "source", json_string(fit->published ? "published" : "runs"));
 	json_object_set_new(root, "params", params_json(fit));
 	for (size_t i = 0; i < fit->ninputs; i++) {
@@ -204,6 +207,8 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "error_runs_excluded", json_integer((json_int_t)fit->n_error));
 	json_object_set_new(root, "records_superseded", json_integer((json_int_t)fit->n_superseded));
 	json_object_set_new(root, "excluded_agent_runs", json_integer((json_int_t)fit->n_excluded_agent));
+	json_object_set_new(root, "excluded_family_runs", json_integer((json_int_t)fit->n_excluded_family));
+	json_object_set_new(root, "not_baselined_runs", json_integer((json_int_t)fit->n_not_baselined));
 	for (size_t i = 0; i < fit->nagents; i++)
 		json_array_append_new(agents, agent_json(fit, i));
 	json_object_set_new(root, "agents", agents);
@@ -223,6 +228,7 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "excluded", excl);
 	json_object_set_new(root, "trend_notes", strings(fit->trend_notes, fit->ntrend_notes));
 	json_object_set_new(root, "notes", strings(fit->notes, fit->nnotes));
+	json_object_set_new(root, "sensitivity", fit_sensitivity_json(fit));
 	if (fit->published)
 		json_object_set_new(root, "published", published_json(fit));
 	if (!(*out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))))

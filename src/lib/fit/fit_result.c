@@ -17,6 +17,8 @@ hz_fit *fit_new(const hz_fit_opts *opts)
 		return NULL;
 	fit->opts = *opts;
 	fit->opts.exclude_agents = NULL;
+	fit->opts.exclude_families = NULL;
+	fit->opts.nexclude_families = 0;
 	fit->opts.nexclude = 0;
 	fit->opts.progress = NULL;
 	fit->opts.progress_ud = NULL;

@@ -6,7 +6,9 @@
  * turn.  Every variation is a full hz_fit_runs() with bootstrap 0, so it is
  * exactly what `horizon fit` prints with that option.
  */
+#include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,4 +197,44 @@ size_t hz_fit_nvariants(const hz_fit *fit)
 const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i)
 {
 	return i < fit->nvariants ? &fit->variants[i].pub : NULL;
+}
+
+static json_t *num_or_null(double v)
+{
+	return isfinite(v) ? json_real(v) : json_null();
+}
+
+json_t *fit_sensitivity_json(const hz_fit *fit)
+{
+	size_t np = fit->opts.nsuccess;
+	json_t *arr;
+	char key[32];
+
+	if (!fit->opts.sensitivity)
+		return json_null();
+	arr = json_array();
+	for (size_t i = 0; i < fit->nvariants; i++) {
+		const fit_variant_full *v = &fit->variants[i];
+		json_t *o = json_object(), *hz = json_object(), *dbl = json_object();
+		json_object_set_new(o, "group", json_string(v->group));
+		json_object_set_new(o, "name", json_string(v->name));
+		json_object_set_new(o, "error", v->error ? json_string(v->error) : json_null());
+		json_object_set_new(o, "runs", json_integer((json_int_t)v->pub.runs));
+		for (size_t a = 0; a < fit->nagents; a++) {
+			json_t *e = json_object();
+			for (size_t k = 0; k < np; k++) {
+				snprintf(key, sizeof(key), "%g", fit->opts.success_percents[k]);
+				json_object_set_new(e, key, num_or_null(v->horizons[a * np + k]));
+			}
+			json_object_set_new(hz, fit->agents[a].alias, e);
+		}
+		for (size_t k = 0; k < np; k++) {
+			snprintf(key, sizeof(key), "%g", fit->opts.success_percents[k]);
+			json_object_set_new(dbl, key, num_or_null(v->doubling[k]));
+		}
+		json_object_set_new(o, "horizons", hz);
+		json_object_set_new(o, "doubling_days", dbl);
+		json_array_append_new(arr, o);
+	}
+	return arr;
 }

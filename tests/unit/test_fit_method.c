@@ -1,0 +1,343 @@
+/*
+ * Method versions and the sensitivity panel, through the public API on a
+ * small synthetic log: metr-2026's fit is the optimum of its objective
+ * (the gradient, computed row by row here from independently computed
+ * weights, vanishes), metr-2025's too; family and baseline filters equal
+ * physically filtered files; every column of the panel equals the separate
+ * fit with that one option.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "horizon/error.h"
+#include "horizon/fit.h"
+#include "hz_test.h"
+
+static char dir[] = "/tmp/hz_fit_method_XXXXXX";
+
+enum { NAG = 2, NFAM = 3, NTASK = 2, NRUN = 4 };
+static const char *const agents[NAG] = { "weak", "strong" };
+static const char *const fams[NFAM] = { "fa", "fb", "fc" };
+
+typedef struct row {
+	int agent, fam, task;
+	double minutes, y, cont;
+	int baseline;
+} row;
+
+static row rows[NAG * NFAM * NTASK * NRUN];
+static size_t nrows;
+
+/* A deterministic log: success falls with length, more slowly for "strong". */
+static void make_rows(void)
+{
+	unsigned s = 12345;
+
+	nrows = 0;
+	for (int a = 0; a < NAG; a++)
+		for (int f = 0; f < NFAM; f++)
+			for (int t = 0; t < NTASK; t++) {
+				/* family fc has one task only for agent 0: F(A,f) differs between agents */
+				if (a == 0 && f == 2 && t == 1)
+					continue;
+				for (int r = 0; r < NRUN; r++) {
+					row *w = &rows[nrows++];
+					double x = 1.0 + 2.5 * f + 1.3 * t, p = 1.0 / (1.0 + exp(0.9 * (x - 3.0 - 3.0 * a)));
+					s = s * 1103515245u + 12345u;
+					w->agent = a;
+					w->fam = f;
+					w->task = t;
+					w->minutes = exp2(x);
+					w->y = ((s >> 8) & 0xffff) / 65536.0 < p ? 1 : 0;
+					w->cont = w->y ? 1.0 : 0.25 * (r % 3);
+					w->baseline = (f + t) % 2 == 0;
+				}
+			}
+}
+
+/* Write the rows; skip_fam >= 0 leaves that family out, baselined_only the estimated lengths. */
+static void write_rows(const char *path, int skip_fam, int baselined_only)
+{
+	FILE *f = fopen(path, "w");
+
+	HZ_CHECK(f != NULL);
+	if (!f)
+		return;
+	for (size_t i = 0; i < nrows; i++) {
+		const row *w = &rows[i];
+		if (w->fam == skip_fam || (baselined_only && !w->baseline))
+			continue;
+		fprintf(f, "{\"run_id\":\"r%zu\",\"alias\":\"%s\",\"task_id\":\"%s/t%d\",\"task_family\":\"%s\","
+			   "\"human_minutes\":%.17g,\"score_binarized\":%g,\"score_cont\":%.17g,"
+			   "\"human_source\":\"%s\",\"release_date\":\"%s\"}\n",
+			i, agents[w->agent], fams[w->fam], w->task, fams[w->fam], w->minutes, w->y, w->cont,
+			w->baseline ? "baseline" : "estimate", w->agent ? "2025-06-01" : "2024-01-01");
+	}
+	fclose(f);
+}
+
+static hz_fit *fit_file(const char *path, const hz_fit_opts *o)
+{
+	const char *in[1] = { path };
+	hz_fit *fit = NULL;
+
+	if (hz_fit_runs(&fit, in, 1, o) < 0) {
+		fprintf(stderr, "fit: %s\n", hz_error_message());
+		return NULL;
+	}
+	return fit;
+}
+
+static const hz_fit_agent *agent(const hz_fit *fit, const char *alias)
+{
+	for (size_t i = 0; i < hz_fit_nagents(fit); i++)
+		if (!strcmp(hz_fit_agent_at(fit, i)->alias, alias))
+			return hz_fit_agent_at(fit, i);
+	return NULL;
+}
+
+/*
+ * The gradient of Σ_i scale·w_i [log(1+e^z) - y z] + λ/2 a² at the fit's (a, b), row by row, with the
+ * invsqrt weights computed here: w = 1/(n(A,t) sqrt(F(A,f))), normalised over the agent's runs.
+ */
+static void check_optimum(const hz_fit_agent *ag, int a, double lambda, double scale)
+{
+	double w[sizeof(rows) / sizeof(rows[0])], sum = 0, ga = lambda * ag->slope, gb = 0;
+	int ntask[NFAM][NTASK] = { { 0 } }, nfam[NFAM] = { 0 };
+
+	for (size_t i = 0; i < nrows; i++)
+		if (rows[i].agent == a && ntask[rows[i].fam][rows[i].task]++ == 0)
+			nfam[rows[i].fam]++;
+	for (size_t i = 0; i < nrows; i++) {
+		w[i] = 0;
+		if (rows[i].agent != a)
+			continue;
+		w[i] = 1.0 / (ntask[rows[i].fam][rows[i].task] * sqrt((double)nfam[rows[i].fam]));
+		sum += w[i];
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		double x, p;
+		if (rows[i].agent != a)
+			continue;
+		x = log2(rows[i].minutes);
+		p = 1.0 / (1.0 + exp(-(ag->slope * x + ag->intercept)));
+		ga += scale * w[i] / sum * (p - rows[i].y) * x;
+		gb += scale * w[i] / sum * (p - rows[i].y);
+	}
+	HZ_CHECK(fabs(ga) < 1e-9 * scale && fabs(gb) < 1e-9 * scale);
+	HZ_CHECK(ag->slope < 0);
+}
+
+static void test_method_versions(void)
+{
+	char path[256];
+	hz_fit_opts o = HZ_FIT_OPTS_INIT;
+	hz_fit *f25, *f26;
+	hz_fit_method m;
+
+	HZ_CHECK_EQ_STR(hz_fit_method_name(HZ_FIT_METHOD_METR2025), "metr-2025");
+	HZ_CHECK_EQ_INT(hz_fit_method_parse("metr-2026", &m), 0);
+	HZ_CHECK_EQ_INT(m, HZ_FIT_METHOD_METR2026);
+	HZ_CHECK_EQ_INT(hz_fit_method_parse("metr", &m), HZ_EUSAGE);
+	snprintf(path, sizeof(path), "%s/runs.jsonl", dir);
+	write_rows(path, -1, 0);
+	o.bootstrap = 0;
+	o.trend = 0;
+	f25 = fit_file(path, &o);
+	o.method = HZ_FIT_METHOD_METR2026;
+	f26 = fit_file(path, &o);
+	HZ_CHECK(f25 && f26);
+	if (!f25 || !f26)
+		goto done;
+	HZ_CHECK_EQ_INT(hz_fit_method_of(f26), HZ_FIT_METHOD_METR2026);
+	for (int a = 0; a < NAG; a++) {
+		const hz_fit_agent *g25 = agent(f25, agents[a]), *g26 = agent(f26, agents[a]);
+		double n = 0;
+		for (size_t i = 0; i < nrows; i++)
+			n += rows[i].agent == a;
+		HZ_CHECK(g25 && g26);
+		if (!g25 || !g26)
+			continue;
+		check_optimum(g25, a, 0.1, 1.0);  /* weights sum to 1 against λ */
+		check_optimum(g26, a, 0.1, n);    /* weights sum to N_A against λ */
+		/* the penalty is 20-24 times weaker: the slope is steeper and the horizons move */
+		HZ_CHECK(g26->slope < g25->slope);
+		HZ_CHECK(fabs(g26->horizons[0].estimate / g25->horizons[0].estimate - 1) > 1e-3);
+	}
+done:
+	hz_fit_free(f25);
+	hz_fit_free(f26);
+}
+
+static void check_same(const hz_fit *x, const hz_fit *y)
+{
+	HZ_CHECK_EQ_INT(hz_fit_nagents(x), hz_fit_nagents(y));
+	HZ_CHECK_EQ_INT(hz_fit_nruns(x), hz_fit_nruns(y));
+	for (size_t i = 0; i < hz_fit_nagents(x) && i < hz_fit_nagents(y); i++)
+		for (size_t k = 0; k < hz_fit_npercents(x); k++)
+			HZ_CHECK_NEAR(log(hz_fit_agent_at(x, i)->horizons[k].estimate),
+				      log(hz_fit_agent_at(y, i)->horizons[k].estimate), 1e-12);
+}
+
+static void test_filters_equal_filtered_files(void)
+{
+	char all[256], nofb[256], base[256];
+	const char *ex[1] = { "fb" };
+	hz_fit_opts o = HZ_FIT_OPTS_INIT;
+	hz_fit *a, *b;
+
+	snprintf(all, sizeof(all), "%s/runs.jsonl", dir);
+	snprintf(nofb, sizeof(nofb), "%s/nofb.jsonl", dir);
+	snprintf(base, sizeof(base), "%s/base.jsonl", dir);
+	write_rows(all, -1, 0);
+	write_rows(nofb, 1, 0);
+	write_rows(base, -1, 1);
+	o.bootstrap = 50;
+	o.trend = 0;
+	o.exclude_families = ex;
+	o.nexclude_families = 1;
+	a = fit_file(all, &o);
+	o.nexclude_families = 0;
+	b = fit_file(nofb, &o);
+	HZ_CHECK(a && b);
+	if (a && b)
+		check_same(a, b);
+	hz_fit_free(a);
+	hz_fit_free(b);
+	o.baselined_only = 1;
+	a = fit_file(all, &o);
+	o.baselined_only = 0;
+	b = fit_file(base, &o);
+	HZ_CHECK(a && b);
+	if (a && b)
+		check_same(a, b);
+	hz_fit_free(a);
+	hz_fit_free(b);
+}
+
+/* Equal to 1e-12 relative, or the same non-finite value (an infinite horizon, no trend). */
+static void same(double x, double y)
+{
+	if (isfinite(x) && isfinite(y))
+		HZ_CHECK_NEAR(x / y, 1.0, 1e-12);
+	else
+		HZ_CHECK((isnan(x) && isnan(y)) || x == y);
+}
+
+/* The variant `i` of the panel equals the separate fit `sep`, agent by agent. */
+static void check_variant(const hz_fit *panel, size_t i, const char *group, const char *name, const hz_fit *sep)
+{
+	const hz_fit_variant *v = hz_fit_variant_at(panel, i);
+	size_t np = hz_fit_npercents(panel);
+
+	HZ_CHECK(v != NULL && sep != NULL);
+	if (!v || !sep)
+		return;
+	HZ_CHECK_EQ_STR(v->group, group);
+	HZ_CHECK_EQ_STR(v->name, name);
+	HZ_CHECK(v->error == NULL);
+	HZ_CHECK_EQ_INT(v->runs, hz_fit_nruns(sep));
+	for (size_t a = 0; a < hz_fit_nagents(panel); a++) {
+		const hz_fit_agent *s = agent(sep, hz_fit_agent_at(panel, a)->alias);
+		HZ_CHECK(s != NULL);
+		for (size_t k = 0; s && k < np; k++)
+			same(v->horizons[a * np + k], s->horizons[k].estimate);
+	}
+	for (size_t k = 0; k < np; k++)
+		same(v->doubling_days[k], hz_fit_trend_at(sep, k) ? hz_fit_trend_at(sep, k)->doubling_days : NAN);
+}
+
+static void test_panel_matches_separate_fits(void)
+{
+	char path[256];
+	const char *ex[1];
+	hz_fit_opts o = HZ_FIT_OPTS_INIT, s;
+	hz_fit *panel, *sep;
+
+	snprintf(path, sizeof(path), "%s/runs.jsonl", dir);
+	write_rows(path, -1, 0);
+	o.bootstrap = 20;
+	o.sensitivity = 1;
+	panel = fit_file(path, &o);
+	HZ_CHECK(panel != NULL);
+	if (!panel)
+		return;
+	/* method, reg none, w equal, w none, score_cont, baselined, three families */
+	HZ_CHECK_EQ_INT(hz_fit_nvariants(panel), 9);
+	HZ_CHECK(hz_fit_variant_at(panel, 9) == NULL);
+	s = o;
+	s.sensitivity = 0;
+	s.bootstrap = 0;
+	{
+		hz_fit_opts v = s;
+		v.method = HZ_FIT_METHOD_METR2026;
+		sep = fit_file(path, &v);
+		check_variant(panel, 0, "method", "metr-2026", sep);
+		hz_fit_free(sep);
+		v = s;
+		v.regularization = 0;
+		sep = fit_file(path, &v);
+		check_variant(panel, 1, "regularization", "none", sep);
+		hz_fit_free(sep);
+		v = s;
+		v.weighting = HZ_FIT_WEIGHT_EQUAL;
+		sep = fit_file(path, &v);
+		check_variant(panel, 2, "weighting", "equal", sep);
+		hz_fit_free(sep);
+		v = s;
+		v.weighting = HZ_FIT_WEIGHT_NONE;
+		sep = fit_file(path, &v);
+		check_variant(panel, 3, "weighting", "none", sep);
+		hz_fit_free(sep);
+		v = s;
+		v.score_col = "score_cont";
+		sep = fit_file(path, &v);
+		check_variant(panel, 4, "score", "score_cont", sep);
+		hz_fit_free(sep);
+		v = s;
+		v.baselined_only = 1;
+		sep = fit_file(path, &v);
+		check_variant(panel, 5, "lengths", "baselined", sep);
+		hz_fit_free(sep);
+		for (int f = 0; f < NFAM; f++) {
+			v = s;
+			ex[0] = fams[f];
+			v.exclude_families = ex;
+			v.nexclude_families = 1;
+			sep = fit_file(path, &v);
+			check_variant(panel, 6 + (size_t)f, "family", fams[f], sep);
+			hz_fit_free(sep);
+		}
+	}
+	{
+		char *json = NULL;
+		HZ_CHECK_EQ_INT(hz_fit_to_json(panel, &json), 0);
+		HZ_CHECK(json && strstr(json, "\"method\": \"metr-2025\"") && strstr(json, "\"sensitivity\": ["));
+		free(json);
+	}
+	hz_fit_free(panel);
+}
+
+static void test_cleanup(void)
+{
+	char path[256];
+	static const char *const names[] = { "runs.jsonl", "nofb.jsonl", "base.jsonl" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	HZ_CHECK_EQ_INT(rmdir(dir), 0);
+}
+
+static void test_setup(void)
+{
+	HZ_CHECK(mkdtemp(dir) != NULL);
+	make_rows();
+}
+
+HZ_TEST_MAIN(HZ_TEST(test_setup), HZ_TEST(test_method_versions), HZ_TEST(test_filters_equal_filtered_files),
+	     HZ_TEST(test_panel_matches_separate_fits), HZ_TEST(test_cleanup))
