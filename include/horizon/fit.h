@@ -60,6 +60,9 @@ typedef struct hz_fit_opts {
 	size_t nexclude_families;
 	int baselined_only;         /* 1: only runs whose human_source is "baseline" */
 	int sensitivity;            /* 1: refit under each variation (hz_fit_variant_at) */
+	double simex_sd;            /* the panel's SIMEX: assumed SD of log2(human minutes); 0: skip */
+	double length_noise_sd;     /* add N(0, sd^2) to each task's log2(minutes) (SIMEX's refits) */
+	uint32_t length_noise_seed; /* the noise's numpy default_rng seed */
 	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
 	hz_fit_progress_fn progress;
 	void *progress_ud;
@@ -71,7 +74,7 @@ typedef struct hz_fit_opts {
 #define HZ_FIT_OPTS_INIT                                                                     \
 	{ .method = HZ_FIT_METHOD_METR2025, .weighting = HZ_FIT_WEIGHT_INVSQRT, .regularization = 0.1, .score_col = "score_binarized", \
 	  .success_percents = { 50, 80 }, .nsuccess = 2, .bootstrap = 1000, .seed = 42,          \
-	  .after_days = HZ_FIT_DEFAULT_AFTER, .before_days = HZ_FIT_DEFAULT_BEFORE, .trend = 1 }
+	  .simex_sd = 1.0, .after_days = HZ_FIT_DEFAULT_AFTER, .before_days = HZ_FIT_DEFAULT_BEFORE, .trend = 1 }
 
 typedef enum hz_fit_status {
 	HZ_FIT_OK = 0,

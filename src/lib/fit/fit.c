@@ -33,6 +33,8 @@ static int check_opts(const hz_fit_opts *o)
 				    o->score_col);
 	if ((uint64_t)o->seed + o->bootstrap > (uint64_t)UINT32_MAX + 1)
 		return hz_error_set(HZ_EUSAGE, "seed + bootstrap samples must stay below 2^32 (numpy seeds)");
+	if (!(o->length_noise_sd >= 0) || !isfinite(o->length_noise_sd) || !(o->simex_sd >= 0) || !isfinite(o->simex_sd))
+		return hz_error_set(HZ_EUSAGE, "length noise SDs must be numbers >= 0");
 	if (o->after_days >= o->before_days)
 		return hz_error_set(HZ_EUSAGE, "the trend window is empty (after must be before 'before')");
 	return 0;
@@ -411,7 +413,7 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = fit_table_load_input(&t, inputs[i])) < 0)
 			goto done;
-	if ((err = fit_table_finish(&t)) < 0)
+	if ((err = fit_table_finish(&t)) < 0 || (err = fit_length_noise(&t, opts)) < 0)
 		goto done;
 	if (!opts->release_dates && opts->trend && (err = find_release_dates(fit, inputs, ninputs)) < 0)
 		goto done;

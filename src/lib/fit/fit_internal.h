@@ -339,6 +339,12 @@ char *fit_keep(hz_fit *fit, const char *s);   /* an owned copy, freed with the f
  */
 void fit_lambdas(const fit_table *t, const hz_fit_opts *opts, double *lambda);
 
+/*
+ * SIMEX's refits: add N(0, opts->length_noise_sd^2) to every task's x (one
+ * draw per task, in task id order, from default_rng(length_noise_seed)).
+ */
+int fit_length_noise(fit_table *t, const hz_fit_opts *opts);
+
 /* ---- sensitivity.c ---- */
 typedef struct fit_variant_full {
 	hz_fit_variant pub;

@@ -2,6 +2,8 @@
  * Method versions (docs/method.md section 11).  The two versions differ only
  * in the strength of the L2 penalty on the slope relative to the data.
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fit_internal.h"
@@ -44,4 +46,27 @@ void fit_lambdas(const fit_table *t, const hz_fit_opts *opts, double *lambda)
 		lambda[t->alias[i]] += 1.0;
 	for (size_t a = 0; a < t->aliases.n; a++)
 		lambda[a] = lambda[a] > 0 ? opts->regularization / lambda[a] : opts->regularization;
+}
+
+int fit_length_noise(fit_table *t, const hz_fit_opts *opts)
+{
+	double *z;
+	fit_rng r;
+
+	if (!(opts->length_noise_sd > 0))
+		return 0;
+	if (!(z = malloc((t->tasks.n + 1) * sizeof(*z))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	fit_rng_seed(&r, opts->length_noise_seed);
+	for (size_t k = 0; k < t->tasks.n; k += 2) {
+		/* Box-Muller: two standard normals from two uniforms in (0, 1] and [0, 1) */
+		double u = 1.0 - fit_rng_random(&r), v = fit_rng_random(&r), m = sqrt(-2.0 * log(u));
+		z[k] = m * cos(2 * M_PI * v);
+		if (k + 1 < t->tasks.n)
+			z[k + 1] = m * sin(2 * M_PI * v);
+	}
+	for (size_t i = 0; i < t->n; i++)
+		t->x[i] += opts->length_noise_sd * z[t->task[i]];
+	free(z);
+	return 0;
 }

@@ -119,6 +119,117 @@ done:
 	return err;
 }
 
+#define SIMEX_LEVELS 4
+#define SIMEX_REPS 8
+
+/* Least squares c0 + c1 z + c2 z^2 through (z[i], m[i]), evaluated at z = -1 (NaN when degenerate). */
+static double quad_at_minus1(const double *z, const double *m, size_t n)
+{
+	double S[5] = { 0 }, T[3] = { 0 }, A[3][4], c[3];
+
+	for (size_t i = 0; i < n; i++) {
+		double p = 1;
+		if (!isfinite(m[i]))
+			return NAN;
+		for (int k = 0; k < 5; k++, p *= z[i]) {
+			S[k] += p;
+			if (k < 3)
+				T[k] += p * m[i];
+		}
+	}
+	for (int r = 0; r < 3; r++) {
+		for (int k = 0; k < 3; k++)
+			A[r][k] = S[r + k];
+		A[r][3] = T[r];
+	}
+	for (int k = 0; k < 3; k++) { /* Gauss-Jordan; the normal matrix is positive definite for >= 3 levels */
+		if (!(fabs(A[k][k]) > 1e-300))
+			return NAN;
+		for (int r = 0; r < 3; r++) {
+			double f = A[r][k] / A[k][k];
+			if (r == k)
+				continue;
+			for (int j = k; j < 4; j++)
+				A[r][j] -= f * A[k][j];
+		}
+	}
+	for (int k = 0; k < 3; k++)
+		c[k] = A[k][3] / A[k][k];
+	return c[0] - c[1] + c[2];
+}
+
+/*
+ * SIMEX (Cook and Stefanski 1994): if task lengths carry noise of variance
+ * sd^2 in log2 units, refitting with extra noise of variance zeta*sd^2 shows
+ * how estimates drift with noise; a quadratic in zeta through the drift,
+ * evaluated at zeta = -1, estimates the noiseless value.  The averages are of
+ * log horizons and of doubling times, SIMEX_REPS refits per level.
+ */
+static int simex(hz_fit *fit, const hz_fit_opts *base, const char *const *inputs, size_t ninputs)
+{
+	static const double zeta[SIMEX_LEVELS + 1] = { 0, 0.5, 1, 1.5, 2 };
+	size_t np = fit->opts.nsuccess, nh = fit->nagents * np;
+	double *sum = calloc((nh + np) * (SIMEX_LEVELS + 1) + 1, sizeof(*sum));
+	size_t *cnt = calloc((nh + np) * (SIMEX_LEVELS + 1) + 1, sizeof(*cnt));
+	fit_variant_full *v = NULL;
+	char name[48];
+	int err = 0;
+
+	if (!sum || !cnt) {
+		err = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t a = 0; a < fit->nagents; a++)
+		for (size_t k = 0; k < np; k++) {
+			sum[a * np + k] = log(fit->agents[a].horizons[k].estimate);
+			cnt[a * np + k] = 1;
+		}
+	for (size_t k = 0; k < np; k++) {
+		sum[nh + k] = fit->trends[k].fitted ? fit->trends[k].pub.doubling_days : NAN;
+		cnt[nh + k] = 1;
+	}
+	for (size_t l = 1; l <= SIMEX_LEVELS; l++)
+		for (uint32_t b = 0; b < SIMEX_REPS; b++) {
+			hz_fit_opts vo = *base;
+			fit_variant_full *r;
+			size_t at = fit->nvariants;
+			vo.length_noise_sd = base->simex_sd * sqrt(zeta[l]);
+			vo.length_noise_seed = (uint32_t)(1000 * l + b);
+			if ((err = run_variant(fit, "simex-refit", "", &vo, inputs, ninputs)) < 0)
+				goto done;
+			r = &fit->variants[at];
+			for (size_t i = 0; !r->error && i < nh + np; i++) {
+				double x = i < nh ? log(r->horizons[i]) : r->doubling[i - nh];
+				if (isfinite(x)) {
+					sum[l * (nh + np) + i] += x;
+					cnt[l * (nh + np) + i]++;
+				}
+			}
+			variant_release(&fit->variants[--fit->nvariants]);
+		}
+	snprintf(name, sizeof(name), "simex sd %g", base->simex_sd);
+	if (!(v = new_variant(fit, "lengths", name))) {
+		err = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nh + np; i++) {
+		double m[SIMEX_LEVELS + 1], e;
+		for (size_t l = 0; l <= SIMEX_LEVELS; l++)
+			m[l] = 2 * cnt[l * (nh + np) + i] > (l ? SIMEX_REPS : 1) ? sum[l * (nh + np) + i] /
+				(double)cnt[l * (nh + np) + i] : NAN;
+		e = quad_at_minus1(zeta, m, SIMEX_LEVELS + 1);
+		if (i < nh)
+			v->horizons[i] = exp(e);
+		else
+			v->doubling[i - nh] = e;
+	}
+	v->pub.runs = fit->nruns;
+done:
+	free(sum);
+	free(cnt);
+	return err;
+}
+
 int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, size_t ninputs,
 		    const hz_fit_opts *opts)
 {
@@ -170,6 +281,8 @@ int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, 
 	vo = base;
 	vo.baselined_only = 1;
 	if (!opts->baselined_only && (err = run_variant(fit, "lengths", "baselined", &vo, inputs, ninputs)) < 0)
+		return err;
+	if (opts->simex_sd > 0 && (err = simex(fit, &base, inputs, ninputs)) < 0)
 		return err;
 	vo = base;
 	return leave_families_out(fit, t, &vo, inputs, ninputs, opts);
