@@ -44,7 +44,10 @@ static void help(void)
 	       "                          (human_source \"baseline\"; METR's and horizon's logs)\n"
 	       "  --sensitivity           also refit (point estimates) under each variation: the\n"
 	       "                          other method version, no penalty, other weightings,\n"
-	       "                          partial credit, baselined only, each family left out\n"
+	       "                          partial credit, baselined only, task-length noise\n"
+	       "                          (SIMEX), each family left out (docs/fit.md SENSITIVITY)\n"
+	       "  --simex-sd SD           SIMEX's assumed noise SD of log2(human minutes); 0 = no\n"
+	       "                          SIMEX column (default: 1, a factor of 2)\n"
 	       "\n"
 	       "Bootstrap:\n"
 	       "  --bootstrap N           hierarchical bootstrap samples; 0 = no CIs (default: 1000)\n"
@@ -92,6 +95,7 @@ enum {
 	OPT_EXCLUDE_FAMILY,
 	OPT_BASELINED,
 	OPT_SENSITIVITY,
+	OPT_SIMEX_SD,
 	OPT_BOOTSTRAP,
 	OPT_SEED,
 	OPT_RELEASE,
@@ -114,6 +118,7 @@ static const struct option longopts[] = {
 	{ "exclude-family", required_argument, NULL, OPT_EXCLUDE_FAMILY },
 	{ "baselined-only", no_argument, NULL, OPT_BASELINED },
 	{ "sensitivity", no_argument, NULL, OPT_SENSITIVITY },
+	{ "simex-sd", required_argument, NULL, OPT_SIMEX_SD },
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -340,6 +345,11 @@ int cmd_fit(int argc, char **argv)
 			break;
 		case OPT_SENSITIVITY:
 			o.sensitivity = 1;
+			break;
+		case OPT_SIMEX_SD:
+			if (hz_parse_double(optarg, &d) < 0 || !(d >= 0) || d > 10)
+				return hz_cli_usage("fit", "--simex-sd '%s': a number between 0 and 10 is needed", optarg);
+			o.simex_sd = d;
 			break;
 		case OPT_BOOTSTRAP:
 			if (hz_parse_long(optarg, &v) < 0 || v < 0 || v > 10000000)

@@ -80,6 +80,7 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "release_dates", str_or_null(fit->release_dates_path));
 	json_object_set_new(p, "baselined_only", json_boolean(o->baselined_only));
 	json_object_set_new(p, "sensitivity", json_boolean(o->sensitivity));
+	json_object_set_new(p, "simex_sd", json_real(o->sensitivity ? o->simex_sd : 0));
 	return p;
 }
 
