@@ -59,6 +59,9 @@ typedef struct hz_fit_opts {
 	const char *const *exclude_families; /* task families dropped before anything else */
 	size_t nexclude_families;
 	int baselined_only;         /* 1: only runs whose human_source is "baseline" */
+	double budget_usd;          /* > 0: a run succeeds only within this dollar_equivalent */
+	double budget_tokens;       /* > 0: ... within this total_tokens (runs without it are dropped) */
+	double budget_minutes;      /* > 0: ... within this working time (working_s, else completed-started) */
 	int sensitivity;            /* 1: refit under each variation (hz_fit_variant_at) */
 	double simex_sd;            /* the panel's SIMEX: assumed SD of log2(human minutes); 0: skip */
 	double length_noise_sd;     /* add N(0, sd^2) to each task's log2(minutes) (SIMEX's refits) */

@@ -46,6 +46,10 @@ static void help(void)
 	       "                          other method version, no penalty, other weightings,\n"
 	       "                          partial credit, baselined only, task-length noise\n"
 	       "                          (SIMEX), each family left out (docs/fit.md SENSITIVITY)\n"
+	       "  --budget-usd X          a run succeeds only if its dollar_equivalent <= X\n"
+	       "  --budget-tokens N       ... only if its total_tokens <= N (runs without are dropped)\n"
+	       "  --budget-minutes M      ... only if its working time <= M minutes\n"
+	       "                          (budget horizons, as METR's score-over-resource analysis)\n"
 	       "  --simex-sd SD           SIMEX's assumed noise SD of log2(human minutes); 0 = no\n"
 	       "                          SIMEX column (default: 1, a factor of 2)\n"
 	       "\n"
@@ -96,6 +100,9 @@ enum {
 	OPT_BASELINED,
 	OPT_SENSITIVITY,
 	OPT_SIMEX_SD,
+	OPT_BUDGET_USD,
+	OPT_BUDGET_TOKENS,
+	OPT_BUDGET_MINUTES,
 	OPT_BOOTSTRAP,
 	OPT_SEED,
 	OPT_RELEASE,
@@ -119,6 +126,9 @@ static const struct option longopts[] = {
 	{ "baselined-only", no_argument, NULL, OPT_BASELINED },
 	{ "sensitivity", no_argument, NULL, OPT_SENSITIVITY },
 	{ "simex-sd", required_argument, NULL, OPT_SIMEX_SD },
+	{ "budget-usd", required_argument, NULL, OPT_BUDGET_USD },
+	{ "budget-tokens", required_argument, NULL, OPT_BUDGET_TOKENS },
+	{ "budget-minutes", required_argument, NULL, OPT_BUDGET_MINUTES },
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -350,6 +360,16 @@ int cmd_fit(int argc, char **argv)
 			if (hz_parse_double(optarg, &d) < 0 || !(d >= 0) || d > 10)
 				return hz_cli_usage("fit", "--simex-sd '%s': a number between 0 and 10 is needed", optarg);
 			o.simex_sd = d;
+			break;
+		case OPT_BUDGET_USD:
+		case OPT_BUDGET_TOKENS:
+		case OPT_BUDGET_MINUTES:
+			if (hz_parse_double(optarg, &d) < 0 || !(d > 0) || !isfinite(d))
+				return hz_cli_usage("fit", "--%s '%s': a positive number is needed",
+						    c == OPT_BUDGET_USD ? "budget-usd" : c == OPT_BUDGET_TOKENS ? "budget-tokens" :
+						    "budget-minutes", optarg);
+			*(c == OPT_BUDGET_USD ? &o.budget_usd : c == OPT_BUDGET_TOKENS ? &o.budget_tokens :
+			  &o.budget_minutes) = d;
 			break;
 		case OPT_BOOTSTRAP:
 			if (hz_parse_long(optarg, &v) < 0 || v < 0 || v > 10000000)

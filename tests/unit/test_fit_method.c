@@ -58,6 +58,14 @@ static void make_rows(void)
 			}
 }
 
+/* Usage of row i: dollars, working minutes, tokens (NaN: not recorded). */
+static double usd(size_t i) { return 0.1 * (double)(i % 7); }
+static double minutes(size_t i) { return (double)(i % 11); }
+static double tokens(size_t i) { return i % 5 == 0 ? NAN : 1000.0 * (double)(i % 9 + 1); }
+
+/* Budgets applied by hand when writing (budget_mode 1: $0.35 and 6 minutes; 2: 5000 tokens). */
+static int budget_mode;
+
 /* Write the rows; skip_fam >= 0 leaves that family out, baselined_only the estimated lengths. */
 static void write_rows(const char *path, int skip_fam, int baselined_only)
 {
@@ -68,13 +76,27 @@ static void write_rows(const char *path, int skip_fam, int baselined_only)
 		return;
 	for (size_t i = 0; i < nrows; i++) {
 		const row *w = &rows[i];
+		double y = w->y, cont = w->cont;
+		char tok[32];
 		if (w->fam == skip_fam || (baselined_only && !w->baseline))
 			continue;
+		if (budget_mode == 1 && (usd(i) > 0.35 || minutes(i) > 6))
+			y = cont = 0;
+		if (budget_mode == 2 && isnan(tokens(i)))
+			continue;
+		if (budget_mode == 2 && tokens(i) > 5000)
+			y = cont = 0;
+		if (isnan(tokens(i)))
+			snprintf(tok, sizeof(tok), "null");
+		else
+			snprintf(tok, sizeof(tok), "%g", tokens(i));
 		fprintf(f, "{\"run_id\":\"r%zu\",\"alias\":\"%s\",\"task_id\":\"%s/t%d\",\"task_family\":\"%s\","
 			   "\"human_minutes\":%.17g,\"score_binarized\":%g,\"score_cont\":%.17g,"
-			   "\"human_source\":\"%s\",\"release_date\":\"%s\"}\n",
-			i, agents[w->agent], fams[w->fam], w->task, fams[w->fam], w->minutes, w->y, w->cont,
-			w->baseline ? "baseline" : "estimate", w->agent ? "2025-06-01" : "2024-01-01");
+			   "\"human_source\":\"%s\",\"release_date\":\"%s\",\"dollar_equivalent\":%g,"
+			   "\"working_s\":%g,\"total_tokens\":%s}\n",
+			i, agents[w->agent], fams[w->fam], w->task, fams[w->fam], w->minutes, y, cont,
+			w->baseline ? "baseline" : "estimate", w->agent ? "2025-06-01" : "2024-01-01", usd(i),
+			60 * minutes(i), tok);
 	}
 	fclose(f);
 }
@@ -225,6 +247,41 @@ static void same(double x, double y)
 		HZ_CHECK_NEAR(x / y, 1.0, 1e-10);
 	else
 		HZ_CHECK((isnan(x) && isnan(y)) || x == y);
+}
+
+/* A budget fit equals the fit of a file whose over-budget successes were made failures by hand. */
+static void test_budgets(void)
+{
+	char all[256], hand[256];
+	hz_fit_opts o = HZ_FIT_OPTS_INIT, p;
+	hz_fit *a, *b;
+
+	snprintf(all, sizeof(all), "%s/runs.jsonl", dir);
+	snprintf(hand, sizeof(hand), "%s/hand.jsonl", dir);
+	budget_mode = 0;
+	write_rows(all, -1, 0);
+	o.bootstrap = 30;
+	o.trend = 0;
+	for (int mode = 1; mode <= 2; mode++) {
+		budget_mode = mode;
+		write_rows(hand, -1, 0);
+		budget_mode = 0;
+		p = o;
+		if (mode == 1) {
+			p.budget_usd = 0.35;
+			p.budget_minutes = 6;
+		} else {
+			p.budget_tokens = 5000;
+		}
+		a = fit_file(all, &p);
+		b = fit_file(hand, &o);
+		HZ_CHECK(a && b);
+		if (a && b)
+			check_same(a, b);
+		hz_fit_free(a);
+		hz_fit_free(b);
+	}
+	unlink(hand);
 }
 
 /* The variant `i` of the panel equals the separate fit `sep`, agent by agent. */
@@ -397,4 +454,4 @@ static void test_setup(void)
 }
 
 HZ_TEST_MAIN(HZ_TEST(test_setup), HZ_TEST(test_method_versions), HZ_TEST(test_filters_equal_filtered_files),
-	     HZ_TEST(test_panel_matches_separate_fits), HZ_TEST(test_cleanup))
+	     HZ_TEST(test_panel_matches_separate_fits), HZ_TEST(test_budgets), HZ_TEST(test_cleanup))

@@ -33,6 +33,8 @@ static int check_opts(const hz_fit_opts *o)
 				    o->score_col);
 	if ((uint64_t)o->seed + o->bootstrap > (uint64_t)UINT32_MAX + 1)
 		return hz_error_set(HZ_EUSAGE, "seed + bootstrap samples must stay below 2^32 (numpy seeds)");
+	if (!(o->budget_usd >= 0) || !(o->budget_tokens >= 0) || !(o->budget_minutes >= 0))
+		return hz_error_set(HZ_EUSAGE, "budgets must be numbers >= 0");
 	if (!(o->length_noise_sd >= 0) || !isfinite(o->length_noise_sd) || !(o->simex_sd >= 0) || !isfinite(o->simex_sd))
 		return hz_error_set(HZ_EUSAGE, "length noise SDs must be numbers >= 0");
 	if (o->after_days >= o->before_days)
@@ -370,6 +372,13 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu run%s on tasks whose human time is not from a baseline dropped",
 				   t->n_not_baselined, t->n_not_baselined == 1 ? "" : "s");
+	if (!err && t->n_over_budget)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%zu successful run%s counted as failures: over the budget or usage not recorded",
+				   t->n_over_budget, t->n_over_budget == 1 ? "" : "s");
+	if (!err && t->n_no_tokens)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s without total_tokens dropped (token budget)",
+				   t->n_no_tokens, t->n_no_tokens == 1 ? "" : "s");
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
@@ -410,6 +419,9 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	t.exclude_families = opts->exclude_families;
 	t.nexclude_families = opts->nexclude_families;
 	t.baselined_only = opts->baselined_only;
+	t.budget_usd = opts->budget_usd;
+	t.budget_tokens = opts->budget_tokens;
+	t.budget_minutes = opts->budget_minutes;
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = fit_table_load_input(&t, inputs[i])) < 0)
 			goto done;
@@ -478,6 +490,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	fit->n_excluded_agent = t.n_excluded_agent;
 	fit->n_excluded_family = t.n_excluded_family;
 	fit->n_not_baselined = t.n_not_baselined;
+	fit->n_over_budget = t.n_over_budget;
+	fit->n_no_tokens = t.n_no_tokens;
 	if ((err = add_data_notes(fit, &t, t.missing_weights && !opts->recompute_weights)) < 0)
 		goto done;
 	fit->inputs = t.inputs;

@@ -67,7 +67,8 @@ void fit_strtab_release(fit_strtab *t);
 enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
-	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_COUNT
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_WORKING_S,
+	FIT_F_STARTED_AT, FIT_F_COMPLETED_AT, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -131,6 +132,9 @@ typedef struct fit_table {
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
 	size_t n_excluded_family, n_not_baselined;
+	double budget_usd, budget_tokens, budget_minutes; /* 0: none */
+	size_t n_over_budget;        /* successes counted as failures: over a budget (or usage unknown) */
+	size_t n_no_tokens;          /* runs dropped by a token budget: no total_tokens (METR drops them) */
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;
@@ -300,7 +304,7 @@ struct hz_fit {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t nruns, n_error, n_superseded, n_excluded_agent;
-	size_t n_excluded_family, n_not_baselined;
+	size_t n_excluded_family, n_not_baselined, n_over_budget, n_no_tokens;
 	int weights_from_file;
 	hz_fit_agent *agents;
 	size_t nagents;

@@ -79,6 +79,9 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "before", json_string(b));
 	json_object_set_new(p, "release_dates", str_or_null(fit->release_dates_path));
 	json_object_set_new(p, "baselined_only", json_boolean(o->baselined_only));
+	json_object_set_new(p, "budget_usd", o->budget_usd > 0 ? json_real(o->budget_usd) : json_null());
+	json_object_set_new(p, "budget_tokens", o->budget_tokens > 0 ? json_real(o->budget_tokens) : json_null());
+	json_object_set_new(p, "budget_minutes", o->budget_minutes > 0 ? json_real(o->budget_minutes) : json_null());
 	json_object_set_new(p, "sensitivity", json_boolean(o->sensitivity));
 	json_object_set_new(p, "simex_sd", json_real(o->sensitivity ? o->simex_sd : 0));
 	return p;
@@ -128,6 +131,7 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "output_tokens", num(ag->output_tokens));
 	json_object_set_new(o, "total_tokens", num(ag->total_tokens));
 	json_object_set_new(o, "cost_usd", num(ag->cost_usd));
+	json_object_set_new(o, "cost_per_success_usd", num(ag->successes > 0 ? ag->cost_usd / ag->successes : NAN));
 	json_object_set_new(o, "sota", json_boolean(ag->sota));
 	json_object_set_new(o, "in_trend", json_boolean(ag->in_trend));
 	return o;
@@ -210,6 +214,8 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "excluded_agent_runs", json_integer((json_int_t)fit->n_excluded_agent));
 	json_object_set_new(root, "excluded_family_runs", json_integer((json_int_t)fit->n_excluded_family));
 	json_object_set_new(root, "not_baselined_runs", json_integer((json_int_t)fit->n_not_baselined));
+	json_object_set_new(root, "over_budget_runs", json_integer((json_int_t)fit->n_over_budget));
+	json_object_set_new(root, "no_tokens_runs", json_integer((json_int_t)fit->n_no_tokens));
 	for (size_t i = 0; i < fit->nagents; i++)
 		json_array_append_new(agents, agent_json(fit, i));
 	json_object_set_new(root, "agents", agents);

@@ -143,7 +143,44 @@ static int is_filtered(fit_table *t, const fit_record *r)
 		t->n_not_baselined++;
 		return 1;
 	}
+	if (t->budget_tokens > 0) {
+		const fit_value *tk = &r->v[FIT_F_TOTAL_TOKENS];
+		if (tk->kind != FIT_V_NUMBER || !(tk->num > 0)) {
+			t->n_no_tokens++;
+			return 1;
+		}
+	}
 	return 0;
+}
+
+static double num_or_nan(const fit_value *v)
+{
+	return v->kind == FIT_V_NUMBER && isfinite(v->num) ? v->num : NAN;
+}
+
+/*
+ * Budgets (METR's score_over_resource_horizon): a run scores only when its
+ * usage is within every budget given; unknown usage is not within (NaN <= x
+ * is false in METR's code).  Working time: working_s (horizon's logs), else
+ * completed_at - started_at in milliseconds (METR's).
+ */
+static void apply_budgets(fit_table *t, const fit_record *r, const double *usage, double *y)
+{
+	double minutes = num_or_nan(&r->v[FIT_F_WORKING_S]) / 60.0;
+	int over = 0;
+
+	if (isnan(minutes))
+		minutes = (num_or_nan(&r->v[FIT_F_COMPLETED_AT]) - num_or_nan(&r->v[FIT_F_STARTED_AT])) / 60000.0;
+	if (t->budget_usd > 0 && !(usage[3] <= t->budget_usd))
+		over = 1;
+	if (t->budget_tokens > 0 && !(usage[2] <= t->budget_tokens))
+		over = 1;
+	if (t->budget_minutes > 0 && !(minutes <= t->budget_minutes))
+		over = 1;
+	if (over && *y > 0) {
+		*y = 0;
+		t->n_over_budget++;
+	}
 }
 
 /* The run_id as text: a string, or an integer printed in decimal. */
@@ -250,6 +287,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	    (err = get_opt_num(r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", 0, &usage[2])) < 0 ||
 	    (err = get_opt_num(r, FIT_F_DOLLARS, path, line, "dollar_equivalent", 0, &usage[3])) < 0)
 		return err;
+	apply_budgets(t, r, usage, &y);
 	t->tok_idx[row] = FIT_NONE;
 	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {
 		/* usage is stored only for records that have some (METR's files mostly do not) */
