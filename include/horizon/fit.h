@@ -171,6 +171,20 @@ typedef struct hz_fit_variant {
 	size_t runs;                /* runs used */
 } hz_fit_variant;
 
+/*
+ * METR's empirical success rates by length (wrangle/logistic.py): buckets
+ * [1, 4), [4, 16), [16, 64), [64, 256), [256, 960), [960, 2880) minutes,
+ * b = 0..5, with the weighted rate Σwy/Σw of the agent's runs in the bucket
+ * (NaN when it has none) and the fitted curve at the bucket's geometric middle.
+ */
+#define HZ_FIT_METR_BUCKETS 6
+typedef struct hz_fit_bucket {
+	double lo_minutes, hi_minutes;
+	size_t runs;
+	double empirical, fitted;
+} hz_fit_bucket;
+int hz_fit_metr_bucket(const hz_fit *fit, size_t agent, size_t b, hz_fit_bucket *out);
+
 size_t hz_fit_nvariants(const hz_fit *fit);
 hz_fit_method hz_fit_method_of(const hz_fit *fit);  /* the method version the fit used */
 const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i);

@@ -46,6 +46,8 @@ int hz_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(pr
 /* horizon fit --sensitivity: the panel as tables on stdout (fit_sensitivity.c). */
 struct hz_fit;
 void hz_cli_print_sensitivity(const struct hz_fit *fit);
+/* horizon fit --buckets: METR's per-bucket success rates beside the fitted curve. */
+void hz_cli_print_buckets(const struct hz_fit *fit);
 
 /* Shared by plot, report, reproduce and demo (cmd_reproduce.c). */
 struct hz_plot_opts;

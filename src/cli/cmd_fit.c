@@ -46,6 +46,8 @@ static void help(void)
 	       "                          other method version, no penalty, other weightings,\n"
 	       "                          partial credit, baselined only, task-length noise\n"
 	       "                          (SIMEX), each family left out (docs/fit.md SENSITIVITY)\n"
+	       "  --buckets               print METR's per-bucket success rates (1-4, 4-16, 16-64,\n"
+	       "                          64-256, 256-960, 960-2880 min) beside the fitted curve\n"
 	       "  --budget-usd X          a run succeeds only if its dollar_equivalent <= X\n"
 	       "  --budget-tokens N       ... only if its total_tokens <= N (runs without are dropped)\n"
 	       "  --budget-minutes M      ... only if its working time <= M minutes\n"
@@ -101,6 +103,7 @@ enum {
 	OPT_SENSITIVITY,
 	OPT_SIMEX_SD,
 	OPT_BUDGET_USD,
+	OPT_BUCKETS,
 	OPT_BUDGET_TOKENS,
 	OPT_BUDGET_MINUTES,
 	OPT_BOOTSTRAP,
@@ -127,6 +130,7 @@ static const struct option longopts[] = {
 	{ "sensitivity", no_argument, NULL, OPT_SENSITIVITY },
 	{ "simex-sd", required_argument, NULL, OPT_SIMEX_SD },
 	{ "budget-usd", required_argument, NULL, OPT_BUDGET_USD },
+	{ "buckets", no_argument, NULL, OPT_BUCKETS },
 	{ "budget-tokens", required_argument, NULL, OPT_BUDGET_TOKENS },
 	{ "budget-minutes", required_argument, NULL, OPT_BUDGET_MINUTES },
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
@@ -297,7 +301,7 @@ int cmd_fit(int argc, char **argv)
 	const char *exclude[MAX_EXCLUDE], *exclude_fam[MAX_EXCLUDE], *published = NULL, *output = NULL;
 	const char *boot_out = NULL;
 	size_t nexclude = 0, nexclude_fam = 0;
-	int c, json = 0, quiet = 0, rc = HZ_EXIT_FAIL;
+	int c, json = 0, quiet = 0, buckets = 0, rc = HZ_EXIT_FAIL;
 	progress_state ps = { 0 };
 	hz_fit *fit = NULL;
 	char *text = NULL;
@@ -360,6 +364,9 @@ int cmd_fit(int argc, char **argv)
 			if (hz_parse_double(optarg, &d) < 0 || !(d >= 0) || d > 10)
 				return hz_cli_usage("fit", "--simex-sd '%s': a number between 0 and 10 is needed", optarg);
 			o.simex_sd = d;
+			break;
+		case OPT_BUCKETS:
+			buckets = 1;
 			break;
 		case OPT_BUDGET_USD:
 		case OPT_BUDGET_TOKENS:
@@ -464,6 +471,8 @@ int cmd_fit(int argc, char **argv)
 			       nr == 1 ? "" : "s", na, na == 1 ? "" : "s", hz_fit_method_name(o.method),
 			       weighting_name(o.weighting));
 		print_table(fit, quiet);
+		if (buckets)
+			hz_cli_print_buckets(fit);
 		hz_cli_print_sensitivity(fit);
 	}
 	if (fflush(stdout) != 0) {

@@ -1,5 +1,5 @@
 /*
- * horizon fit --sensitivity: the panel as a table, one per success percent.
+ * horizon fit --sensitivity and --buckets.  The panel as a table, one per success percent.
  * Each column is one variation; cells are the agent's horizon under it as a
  * ratio to the headline (the first column), the family column the range over
  * leaving each task family out in turn.  The last row is the doubling time.
@@ -132,5 +132,41 @@ void hz_cli_print_sensitivity(const hz_fit *fit)
 		const hz_fit_variant *v = hz_fit_variant_at(fit, i);
 		if (v->error)
 			printf("note: sensitivity %s %s: not fitted: %s\n", v->group, v->name, v->error);
+	}
+}
+
+void hz_cli_print_buckets(const hz_fit *fit)
+{
+	size_t n = hz_fit_nagents(fit), width = 15;
+	hz_fit_bucket bk;
+
+	if (hz_fit_metr_bucket(fit, 0, 0, &bk) < 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(hz_fit_agent_at(fit, i)->alias) > width)
+			width = strlen(hz_fit_agent_at(fit, i)->alias);
+	printf("\nweighted success rate by human time (METR's buckets), fitted curve in brackets:\n");
+	printf("  %-*s", (int)width, "agent");
+	for (size_t b = 0; b < HZ_FIT_METR_BUCKETS; b++) {
+		char head[32];
+		hz_fit_metr_bucket(fit, 0, b, &bk);
+		snprintf(head, sizeof(head), "%g-%g min", bk.lo_minutes, bk.hi_minutes);
+		printf(b + 1 < HZ_FIT_METR_BUCKETS ? "  %-14s" : "  %s", head);
+	}
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		printf("  %-*s", (int)width, hz_fit_agent_at(fit, i)->alias);
+		for (size_t b = 0; b < HZ_FIT_METR_BUCKETS; b++) {
+			char c[32];
+			hz_fit_metr_bucket(fit, i, b, &bk);
+			if (!bk.runs)
+				snprintf(c, sizeof(c), "-");
+			else if (isnan(bk.fitted))
+				snprintf(c, sizeof(c), "%.2f", bk.empirical);
+			else
+				snprintf(c, sizeof(c), "%.2f (%.2f)", bk.empirical, bk.fitted);
+			printf(b + 1 < HZ_FIT_METR_BUCKETS ? "  %-14s" : "  %s", c);
+		}
+		printf("\n");
 	}
 }

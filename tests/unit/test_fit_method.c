@@ -125,10 +125,10 @@ static const hz_fit_agent *agent(const hz_fit *fit, const char *alias)
  * The gradient of Σ_i scale·w_i [log(1+e^z) - y z] + λ/2 a² at the fit's (a, b), row by row, with the
  * invsqrt weights computed here: w = 1/(n(A,t) sqrt(F(A,f))), normalised over the agent's runs.
  */
-static void check_optimum(const hz_fit_agent *ag, int a, double lambda, double scale)
+static double invsqrt_weights(int a, double *w)
 {
-	double w[sizeof(rows) / sizeof(rows[0])], sum = 0, ga = lambda * ag->slope, gb = 0;
 	int ntask[NFAM][NTASK] = { { 0 } }, nfam[NFAM] = { 0 };
+	double sum = 0;
 
 	for (size_t i = 0; i < nrows; i++)
 		if (rows[i].agent == a && ntask[rows[i].fam][rows[i].task]++ == 0)
@@ -140,6 +140,13 @@ static void check_optimum(const hz_fit_agent *ag, int a, double lambda, double s
 		w[i] = 1.0 / (ntask[rows[i].fam][rows[i].task] * sqrt((double)nfam[rows[i].fam]));
 		sum += w[i];
 	}
+	return sum;
+}
+
+static void check_optimum(const hz_fit_agent *ag, int a, double lambda, double scale)
+{
+	double w[sizeof(rows) / sizeof(rows[0])], sum = invsqrt_weights(a, w), ga = lambda * ag->slope, gb = 0;
+
 	for (size_t i = 0; i < nrows; i++) {
 		double x, p;
 		if (rows[i].agent != a)
@@ -247,6 +254,55 @@ static void same(double x, double y)
 		HZ_CHECK_NEAR(x / y, 1.0, 1e-10);
 	else
 		HZ_CHECK((isnan(x) && isnan(y)) || x == y);
+}
+
+/* METR's buckets: the weighted rate per bucket computed here, and the fitted curve at the middle. */
+static void test_metr_buckets(void)
+{
+	static const double edge[7] = { 1, 4, 16, 64, 256, 960, 2880 };
+	char path[256];
+	hz_fit_opts o = HZ_FIT_OPTS_INIT;
+	hz_fit *f;
+
+	snprintf(path, sizeof(path), "%s/runs.jsonl", dir);
+	write_rows(path, -1, 0);
+	o.bootstrap = 0;
+	o.trend = 0;
+	if (!(f = fit_file(path, &o))) {
+		HZ_CHECK(0);
+		return;
+	}
+	for (int a = 0; a < NAG; a++) {
+		double w[sizeof(rows) / sizeof(rows[0])];
+		size_t ai = 0;
+		const hz_fit_agent *ag;
+		invsqrt_weights(a, w);
+		while (ai < hz_fit_nagents(f) && strcmp(hz_fit_agent_at(f, ai)->alias, agents[a]))
+			ai++;
+		ag = hz_fit_agent_at(f, ai);
+		HZ_CHECK(ag != NULL);
+		for (size_t b = 0; ag && b < HZ_FIT_METR_BUCKETS; b++) {
+			double sw = 0, swy = 0, mid = sqrt(edge[b] * edge[b + 1]);
+			size_t n = 0;
+			hz_fit_bucket bk;
+			for (size_t i = 0; i < nrows; i++)
+				if (rows[i].agent == a && rows[i].minutes >= edge[b] && rows[i].minutes < edge[b + 1]) {
+					n++;
+					sw += w[i];
+					swy += w[i] * rows[i].y;
+				}
+			HZ_CHECK_EQ_INT(hz_fit_metr_bucket(f, ai, b, &bk), 0);
+			HZ_CHECK_EQ_INT(bk.runs, n);
+			HZ_CHECK(bk.lo_minutes == edge[b] && bk.hi_minutes == edge[b + 1]);
+			if (n)
+				HZ_CHECK_NEAR(bk.empirical, swy / sw, 1e-12);
+			else
+				HZ_CHECK(isnan(bk.empirical));
+			HZ_CHECK_NEAR(bk.fitted, 1 / (1 + exp(-(ag->slope * log2(mid) + ag->intercept))), 1e-12);
+		}
+	}
+	HZ_CHECK(hz_fit_metr_bucket(f, 0, HZ_FIT_METR_BUCKETS, &(hz_fit_bucket){ 0 }) < 0);
+	hz_fit_free(f);
 }
 
 /* A budget fit equals the fit of a file whose over-budget successes were made failures by hand. */
@@ -454,4 +510,5 @@ static void test_setup(void)
 }
 
 HZ_TEST_MAIN(HZ_TEST(test_setup), HZ_TEST(test_method_versions), HZ_TEST(test_filters_equal_filtered_files),
-	     HZ_TEST(test_panel_matches_separate_fits), HZ_TEST(test_budgets), HZ_TEST(test_cleanup))
+	     HZ_TEST(test_panel_matches_separate_fits), HZ_TEST(test_budgets), HZ_TEST(test_metr_buckets),
+	     HZ_TEST(test_cleanup))

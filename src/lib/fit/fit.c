@@ -480,7 +480,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		}
 	}
 	fit_lambdas(&t, opts, lambda);
-	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = point_fits(fit, &t, &d, w, order, lambda)) < 0)
+	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = fit_metr_buckets(fit, &t, w, order)) < 0 ||
+	    (err = point_fits(fit, &t, &d, w, order, lambda)) < 0)
 		goto done;
 	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts, lambda)) < 0)
 		goto done;

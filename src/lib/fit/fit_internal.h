@@ -322,6 +322,7 @@ struct hz_fit {
 	size_t nexcluded;
 	char **trend_notes;
 	size_t ntrend_notes;
+	fit_bin *mbuckets;         /* nagents * FIT_METR_BUCKETS: METR's length buckets, or NULL */
 	struct fit_variant_full *variants; /* the sensitivity panel */
 	size_t nvariants;
 	/* --published: the doubling times METR's own windows give, and the file's */
@@ -348,6 +349,12 @@ void fit_lambdas(const fit_table *t, const hz_fit_opts *opts, double *lambda);
  * draw per task, in task id order, from default_rng(length_noise_seed)).
  */
 int fit_length_noise(fit_table *t, const hz_fit_opts *opts);
+
+/* ---- buckets.c: METR's six length buckets ---- */
+#define FIT_METR_BUCKETS HZ_FIT_METR_BUCKETS
+extern const double fit_metr_bucket_edges[FIT_METR_BUCKETS + 1];
+/* Per agent (output order) and bucket: runs and the weighted success rate. */
+int fit_metr_buckets(hz_fit *fit, const fit_table *t, const double *w, const uint32_t *order);
 
 /* ---- sensitivity.c ---- */
 typedef struct fit_variant_full {

@@ -131,6 +131,21 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "output_tokens", num(ag->output_tokens));
 	json_object_set_new(o, "total_tokens", num(ag->total_tokens));
 	json_object_set_new(o, "cost_usd", num(ag->cost_usd));
+	if (fit->mbuckets) {
+		json_t *mb = json_array();
+		for (size_t b = 0; b < HZ_FIT_METR_BUCKETS; b++) {
+			hz_fit_bucket bk;
+			json_t *e = json_object();
+			hz_fit_metr_bucket(fit, i, b, &bk);
+			json_object_set_new(e, "lo_minutes", json_real(bk.lo_minutes));
+			json_object_set_new(e, "hi_minutes", json_real(bk.hi_minutes));
+			json_object_set_new(e, "runs", json_integer((json_int_t)bk.runs));
+			json_object_set_new(e, "empirical", num(bk.empirical));
+			json_object_set_new(e, "fitted", num(bk.fitted));
+			json_array_append_new(mb, e);
+		}
+		json_object_set_new(o, "metr_buckets", mb);
+	}
 	json_object_set_new(o, "cost_per_success_usd", num(ag->successes > 0 ? ag->cost_usd / ag->successes : NAN));
 	json_object_set_new(o, "sota", json_boolean(ag->sota));
 	json_object_set_new(o, "in_trend", json_boolean(ag->in_trend));

@@ -128,6 +128,7 @@ void hz_fit_free(hz_fit *fit)
 	free(fit->horizons);
 	free(fit->bins);
 	free(fit->bin0);
+	free(fit->mbuckets);
 	free(fit->samples);
 	for (size_t k = 0; k < HZ_FIT_MAX_PERCENTS; k++) {
 		free(fit->trends[k].agents);

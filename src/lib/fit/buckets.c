@@ -1,0 +1,70 @@
+/*
+ * Empirical success rates in METR's length buckets (wrangle/logistic.py:
+ * [1, 4, 16, 64, 256, 960, 2880) minutes, each [lo, hi)), weighted as METR
+ * weights them: Σ w y / Σ w over the agent's runs in the bucket, with the
+ * fit's weights.  Runs shorter than 1 minute or of 2 days or more are in none.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "fit_internal.h"
+#include "horizon/error.h"
+
+const double fit_metr_bucket_edges[FIT_METR_BUCKETS + 1] = { 1, 4, 16, 64, 256, 960, 2880 };
+
+int fit_metr_buckets(hz_fit *fit, const fit_table *t, const double *w, const uint32_t *order)
+{
+	size_t nal = t->aliases.n;
+	double *acc = calloc(nal * FIT_METR_BUCKETS * 3 + 1, sizeof(*acc)); /* runs, Σw, Σwy */
+	uint32_t *pos = malloc((nal + 1) * sizeof(*pos));
+
+	fit->mbuckets = calloc(fit->nagents * FIT_METR_BUCKETS + 1, sizeof(*fit->mbuckets));
+	if (!acc || !pos || !fit->mbuckets) {
+		free(acc);
+		free(pos);
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		double m = exp2(t->x[i]);
+		for (int b = 0; b < FIT_METR_BUCKETS; b++)
+			if (m >= fit_metr_bucket_edges[b] && m < fit_metr_bucket_edges[b + 1]) {
+				double *A = acc + (t->alias[i] * FIT_METR_BUCKETS + (size_t)b) * 3;
+				A[0] += 1;
+				A[1] += w[i];
+				A[2] += w[i] * t->y[i];
+				break;
+			}
+	}
+	for (size_t o = 0; o < fit->nagents; o++)
+		pos[order[o]] = (uint32_t)o;
+	for (size_t a = 0; a < nal; a++)
+		for (int b = 0; b < FIT_METR_BUCKETS; b++) {
+			const double *A = acc + (a * FIT_METR_BUCKETS + (size_t)b) * 3;
+			fit_bin *bn = &fit->mbuckets[pos[a] * FIT_METR_BUCKETS + (size_t)b];
+			bn->lo = fit_metr_bucket_edges[b];
+			bn->hi = fit_metr_bucket_edges[b + 1];
+			bn->runs = (size_t)A[0];
+			bn->successes = NAN;
+			bn->weighted_rate = A[1] > 0 ? A[2] / A[1] : NAN;
+		}
+	free(acc);
+	free(pos);
+	return 0;
+}
+
+int hz_fit_metr_bucket(const hz_fit *fit, size_t agent, size_t b, hz_fit_bucket *out)
+{
+	const hz_fit_agent *ag;
+	double mid;
+
+	if (!fit->mbuckets || agent >= fit->nagents || b >= FIT_METR_BUCKETS)
+		return hz_error_set(HZ_EUSAGE, "no such bucket");
+	ag = &fit->agents[agent];
+	mid = sqrt(fit_metr_bucket_edges[b] * fit_metr_bucket_edges[b + 1]);
+	out->lo_minutes = fit->mbuckets[agent * FIT_METR_BUCKETS + b].lo;
+	out->hi_minutes = fit->mbuckets[agent * FIT_METR_BUCKETS + b].hi;
+	out->runs = fit->mbuckets[agent * FIT_METR_BUCKETS + b].runs;
+	out->empirical = fit->mbuckets[agent * FIT_METR_BUCKETS + b].weighted_rate;
+	out->fitted = isnan(ag->slope) ? NAN : 1.0 / (1.0 + exp(-(ag->slope * log2(mid) + ag->intercept)));
+	return 0;
+}
