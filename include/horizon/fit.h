@@ -197,6 +197,22 @@ const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i);
  */
 int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2]);
 
+/*
+ * METR-ready export (docs/export.md): the runs of `inputs` (files or
+ * directories, as hz_fit_runs reads them; not "-") written to out_path as
+ * METR's pipeline loads them: error records dropped, each run_id once (the
+ * last non-error record), every field kept, equal_task_weight and
+ * invsqrt_task_weight computed over the exported runs as METR's
+ * compute_task_weights.py does.  dates_path (may be NULL) gets a METR
+ * release_dates.yaml: the dates of release_dates_in (may be NULL; YAML or
+ * JSON as for hz_fit_opts.release_dates), else the records' release_date.
+ */
+typedef struct hz_fit_export_stats {
+	size_t runs, agents, agents_dated, error_runs, superseded;
+} hz_fit_export_stats;
+int hz_fit_export_metr(const char *const *inputs, size_t ninputs, const char *out_path, const char *dates_path,
+		       const char *release_dates_in, hz_fit_export_stats *st);
+
 /* The complete result as JSON (docs/fit-json.md); *out is a heap string for the caller. */
 int hz_fit_to_json(const hz_fit *fit, char **out);
 

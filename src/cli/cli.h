@@ -22,6 +22,7 @@ typedef struct hz_cli_command {
 
 /* Every command: argv[0] is its own name. */
 int cmd_fit(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
 int cmd_tasks(int argc, char **argv);
