@@ -323,7 +323,7 @@ json_t *fit_sensitivity_json(const hz_fit *fit)
 	json_t *arr;
 	char key[32];
 
-	if (!fit->opts.sensitivity)
+	if (!fit->opts.sensitivity || fit->published)
 		return json_null();
 	arr = json_array();
 	for (size_t i = 0; i < fit->nvariants; i++) {
