@@ -4,6 +4,7 @@
  * weights them: Σ w y / Σ w over the agent's runs in the bucket, with the
  * fit's weights.  Runs shorter than 1 minute or of 2 days or more are in none.
  */
+#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -66,5 +67,39 @@ int hz_fit_metr_bucket(const hz_fit *fit, size_t agent, size_t b, hz_fit_bucket 
 	out->runs = fit->mbuckets[agent * FIT_METR_BUCKETS + b].runs;
 	out->empirical = fit->mbuckets[agent * FIT_METR_BUCKETS + b].weighted_rate;
 	out->fitted = isnan(ag->slope) ? NAN : 1.0 / (1.0 + exp(-(ag->slope * log2(mid) + ag->intercept)));
+	return 0;
+}
+
+int fit_metr_buckets_from_json(hz_fit *fit, json_t *agents, const char *origin)
+{
+	size_t i;
+	json_t *ag;
+
+	if (!json_is_array(agents))
+		return 0;
+	json_array_foreach(agents, i, ag) {
+		json_t *mb = json_object_get(ag, "metr_buckets"), *e;
+		size_t b;
+		if (!mb || json_is_null(mb))
+			continue;
+		if (!json_is_array(mb) || json_array_size(mb) != FIT_METR_BUCKETS || i >= fit->nagents)
+			return hz_error_set(HZ_EINVALID, "%s: agents[%zu]: 'metr_buckets' must be an array of %d buckets",
+					    origin, i, FIT_METR_BUCKETS);
+		if (!fit->mbuckets && !(fit->mbuckets = calloc(fit->nagents * FIT_METR_BUCKETS + 1, sizeof(*fit->mbuckets))))
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		json_array_foreach(mb, b, e) {
+			fit_bin *bn = &fit->mbuckets[i * FIT_METR_BUCKETS + b];
+			json_t *runs = json_object_get(e, "runs"), *emp = json_object_get(e, "empirical");
+			if (!json_is_object(e) || !json_is_integer(runs) || json_integer_value(runs) < 0 ||
+			    (emp && !json_is_null(emp) && !json_is_number(emp)))
+				return hz_error_set(HZ_EINVALID, "%s: agents[%zu]: metr_buckets[%zu] needs a 'runs' count and "
+						    "an 'empirical' number or null", origin, i, b);
+			bn->lo = fit_metr_bucket_edges[b];
+			bn->hi = fit_metr_bucket_edges[b + 1];
+			bn->runs = (size_t)json_integer_value(runs);
+			bn->successes = NAN;
+			bn->weighted_rate = json_is_number(emp) ? json_number_value(emp) : NAN;
+		}
+	}
 	return 0;
 }

@@ -355,6 +355,8 @@ int fit_length_noise(fit_table *t, const hz_fit_opts *opts);
 extern const double fit_metr_bucket_edges[FIT_METR_BUCKETS + 1];
 /* Per agent (output order) and bucket: runs and the weighted success rate. */
 int fit_metr_buckets(hz_fit *fit, const fit_table *t, const double *w, const uint32_t *order);
+/* Read the agents' metr_buckets back from fit.json (after the agents). */
+int fit_metr_buckets_from_json(hz_fit *fit, struct json_t *agents, const char *origin);
 
 /* ---- sensitivity.c ---- */
 typedef struct fit_variant_full {
@@ -369,6 +371,8 @@ int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, 
 void fit_variants_free(hz_fit *fit);
 /* The panel for fit.json: an array of variations, or null when it was not asked for. */
 struct json_t *fit_sensitivity_json(const hz_fit *fit);
+/* Read the panel back from fit.json (after the agents and the percents). */
+int fit_sensitivity_from_json(hz_fit *fit, struct json_t *arr, const char *origin);
 
 /* ---- trend.c ---- */
 /*

@@ -351,3 +351,64 @@ json_t *fit_sensitivity_json(const hz_fit *fit)
 	}
 	return arr;
 }
+
+static int bad_variant(const char *origin, size_t i, const char *what)
+{
+	return hz_error_set(HZ_EINVALID, "%s: sensitivity[%zu]: %s", origin, i, what);
+}
+
+/* A number or null (NaN) from obj[key]; -1 when it is something else. */
+static int num_at(json_t *obj, const char *key, double *out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NAN;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_number(v))
+		return -1;
+	*out = json_number_value(v);
+	return 0;
+}
+
+int fit_sensitivity_from_json(hz_fit *fit, json_t *arr, const char *origin)
+{
+	size_t np = fit->opts.nsuccess, i;
+	json_t *e;
+	char key[32];
+
+	if (!arr || json_is_null(arr))
+		return 0;
+	if (!json_is_array(arr))
+		return hz_error_set(HZ_EINVALID, "%s: 'sensitivity' must be an array or null", origin);
+	fit->opts.sensitivity = 1;
+	json_array_foreach(arr, i, e) {
+		json_t *g = json_object_get(e, "group"), *n = json_object_get(e, "name"), *er = json_object_get(e, "error");
+		json_t *hz = json_object_get(e, "horizons"), *dbl = json_object_get(e, "doubling_days");
+		json_t *runs = json_object_get(e, "runs");
+		fit_variant_full *v;
+		if (!json_is_object(e) || !json_is_string(g) || !json_is_string(n))
+			return bad_variant(origin, i, "needs 'group' and 'name' strings");
+		if ((er && !json_is_null(er) && !json_is_string(er)) || (hz && !json_is_null(hz) && !json_is_object(hz)) ||
+		    (dbl && !json_is_null(dbl) && !json_is_object(dbl)) ||
+		    (runs && !json_is_null(runs) && !(json_is_integer(runs) && json_integer_value(runs) >= 0)))
+			return bad_variant(origin, i, "'error' must be a string, 'horizons' and 'doubling_days' objects, "
+					   "'runs' a count");
+		if (!(v = new_variant(fit, json_string_value(g), json_string_value(n))))
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		if (json_is_string(er) && !(v->pub.error = v->error = strdup(json_string_value(er))))
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		v->pub.runs = json_is_integer(runs) ? (size_t)json_integer_value(runs) : 0;
+		for (size_t k = 0; k < np; k++) {
+			snprintf(key, sizeof(key), "%g", fit->opts.success_percents[k]);
+			if (json_is_object(dbl) && num_at(dbl, key, &v->doubling[k]) < 0)
+				return bad_variant(origin, i, "'doubling_days' values must be numbers or null");
+			for (size_t a = 0; json_is_object(hz) && a < fit->nagents; a++) {
+				json_t *ag = json_object_get(hz, fit->agents[a].alias);
+				if (ag && !json_is_null(ag) && (!json_is_object(ag) || num_at(ag, key, &v->horizons[a * np + k]) < 0))
+					return bad_variant(origin, i, "'horizons' must map aliases to {percent: number}");
+			}
+		}
+	}
+	return 0;
+}
