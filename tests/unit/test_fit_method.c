@@ -329,11 +329,25 @@ static void test_budgets(void)
 		} else {
 			p.budget_tokens = 5000;
 		}
+		p.method = HZ_FIT_METHOD_METR2026;
+		o.method = HZ_FIT_METHOD_METR2026;
 		a = fit_file(all, &p);
 		b = fit_file(hand, &o);
 		HZ_CHECK(a && b);
 		if (a && b)
 			check_same(a, b);
+		if (a) { /* the budgets and the method survive fit.json */
+			char *json = NULL, *again = NULL;
+			hz_fit *back = NULL;
+			HZ_CHECK(hz_fit_to_json(a, &json) == 0 && hz_fit_from_json(&back, json, strlen(json), "m.json") == 0);
+			HZ_CHECK(back && hz_fit_method_of(back) == HZ_FIT_METHOD_METR2026);
+			HZ_CHECK(back && hz_fit_params(back)->budget_tokens == p.budget_tokens &&
+				 hz_fit_params(back)->budget_usd == p.budget_usd);
+			HZ_CHECK(back && hz_fit_to_json(back, &again) == 0 && again && !strcmp(json, again));
+			free(json);
+			free(again);
+			hz_fit_free(back);
+		}
 		hz_fit_free(a);
 		hz_fit_free(b);
 	}
@@ -483,10 +497,17 @@ static void test_panel_matches_separate_fits(void)
 		}
 	}
 	{
-		char *json = NULL;
+		/* fit.json keeps the panel: read back, written again, the same text */
+		char *json = NULL, *again = NULL;
+		hz_fit *back = NULL;
 		HZ_CHECK_EQ_INT(hz_fit_to_json(panel, &json), 0);
 		HZ_CHECK(json && strstr(json, "\"method\": \"metr-2025\"") && strstr(json, "\"sensitivity\": ["));
+		HZ_CHECK_EQ_INT(json ? hz_fit_from_json(&back, json, strlen(json), "mem.json") : -1, 0);
+		HZ_CHECK_EQ_INT(back ? hz_fit_nvariants(back) : 0, 10);
+		HZ_CHECK(back && hz_fit_to_json(back, &again) == 0 && again && !strcmp(json, again));
 		free(json);
+		free(again);
+		hz_fit_free(back);
 	}
 	hz_fit_free(panel);
 }

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "buf.h"
-#include "fit_internal.h"
+#include "fit_math.h"
+#include "fit_release.h"
+#include "fit_table.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "strutil.h"

@@ -10,7 +10,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fit_internal.h"
+#include "fit_design.h"
+#include "fit_math.h"
+#include "fit_method.h"
+#include "fit_release.h"
+#include "fit_result.h"
+#include "fit_strtab.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 #include "fsutil.h"
 #include "strutil.h"
@@ -149,7 +155,7 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		ag->cost_usd = A[11] > 0 ? A[7] : NAN;
 		for (size_t k = 0; k < nbk; k++) {
 			const double *B = bk + (a * nbk + k) * 4;
-			fit_bin *b = &fit->bins[nb];
+			hz_fit_bin *b = &fit->bins[nb];
 			if (B[0] == 0)
 				continue;
 			b->lo = pow(4.0, (double)((int)k + kmin));
@@ -160,6 +166,8 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 			nb++;
 		}
 		fit->bin0[o + 1] = nb;
+		ag->bins = &fit->bins[fit->bin0[o]];
+		ag->nbins = nb - fit->bin0[o];
 	}
 	/* distinct tasks and families from the task|||alias keys */
 	memset(stamp, 0xff, (t->families.n + 1) * sizeof(*stamp));
@@ -480,8 +488,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		}
 	}
 	fit_lambdas(&t, opts, lambda);
-	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = fit_metr_buckets(fit, &t, w, order)) < 0 ||
-	    (err = point_fits(fit, &t, &d, w, order, lambda)) < 0)
+	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = point_fits(fit, &t, &d, w, order, lambda)) < 0 ||
+	    (err = fit_metr_buckets(fit, &t, w, order)) < 0)
 		goto done;
 	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts, lambda)) < 0)
 		goto done;

@@ -2,11 +2,13 @@
  * Method versions (docs/method.md section 11).  The two versions differ only
  * in the strength of the L2 penalty on the slope relative to the data.
  */
+#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_method.h"
+#include "fit_rng.h"
 #include "horizon/error.h"
 
 static const char *const method_names[] = { "metr-2025", "metr-2026" };
@@ -69,4 +71,62 @@ int fit_length_noise(fit_table *t, const hz_fit_opts *opts)
 		t->x[i] += opts->length_noise_sd * z[t->task[i]];
 	free(z);
 	return 0;
+}
+
+/* A number >= 0 at obj[key] into *out (unchanged when null or absent). */
+static int read_nonneg(json_t *obj, const char *key, const char *origin, double *out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_number(v) || !(json_number_value(v) >= 0))
+		return hz_error_set(HZ_EINVALID, "%s: params: '%s' must be a number >= 0 or null", origin, key);
+	*out = json_number_value(v);
+	return 0;
+}
+
+static int read_count(json_t *obj, const char *key, const char *origin, size_t *out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) < 0)
+		return hz_error_set(HZ_EINVALID, "%s: '%s' must be a count", origin, key);
+	*out = (size_t)json_integer_value(v);
+	return 0;
+}
+
+int fit_method_from_json(hz_fit *fit, json_t *root, const char *origin)
+{
+	json_t *m = json_object_get(root, "method"), *p = json_object_get(root, "params"), *v;
+	hz_fit_opts *o = &fit->opts;
+	int err;
+
+	/* files written before the method versions say "metr": the same as metr-2025 */
+	if (json_is_string(m) && strcmp(json_string_value(m), "metr") &&
+	    hz_fit_method_parse(json_string_value(m), &o->method) < 0)
+		return hz_error_set(HZ_EINVALID, "%s: 'method' must be metr-2025 or metr-2026", origin);
+	if (m && !json_is_null(m) && !json_is_string(m))
+		return hz_error_set(HZ_EINVALID, "%s: 'method' must be a string", origin);
+	if ((err = read_count(root, "excluded_family_runs", origin, &fit->n_excluded_family)) < 0 ||
+	    (err = read_count(root, "not_baselined_runs", origin, &fit->n_not_baselined)) < 0 ||
+	    (err = read_count(root, "over_budget_runs", origin, &fit->n_over_budget)) < 0 ||
+	    (err = read_count(root, "no_tokens_runs", origin, &fit->n_no_tokens)) < 0)
+		return err;
+	if (!json_is_object(p))
+		return 0;
+	if ((v = json_object_get(p, "baselined_only")) && !json_is_null(v)) {
+		if (!json_is_boolean(v))
+			return hz_error_set(HZ_EINVALID, "%s: params: 'baselined_only' must be true or false", origin);
+		o->baselined_only = json_is_true(v);
+	}
+	o->simex_sd = 0;
+	return (err = read_nonneg(p, "budget_usd", origin, &o->budget_usd)) < 0 ||
+			       (err = read_nonneg(p, "budget_tokens", origin, &o->budget_tokens)) < 0 ||
+			       (err = read_nonneg(p, "budget_minutes", origin, &o->budget_minutes)) < 0 ||
+			       (err = read_nonneg(p, "simex_sd", origin, &o->simex_sd)) < 0
+		       ? err
+		       : 0;
 }

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_method.h"
 #include "horizon/error.h"
 
 static int cmp_str(const void *a, const void *b)
