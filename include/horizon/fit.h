@@ -245,6 +245,33 @@ typedef struct hz_fit_bucket {
 int hz_fit_metr_bucket(const hz_fit *fit, size_t agent, size_t b, hz_fit_bucket *out);
 
 size_t hz_fit_nvariants(const hz_fit *fit);
+
+/*
+ * The panel as report columns: one per variation, except that the "family"
+ * variations make one column (the range over the families left out).
+ * Fills at most `max`; returns the number of columns.
+ */
+typedef struct hz_fit_sens_column {
+	char label[32];             /* "metr-2026", "reg none", "w equal", "score_cont", "baselined", "simex sd 1", "-family" */
+	size_t first, n;            /* the column's variants: [first, first + n) */
+} hz_fit_sens_column;
+size_t hz_fit_sensitivity_columns(const hz_fit *fit, hz_fit_sens_column *cols, size_t max);
+/*
+ * Agent `agent`'s horizon at percent index k under the column, as the min
+ * and max over its variants (equal for one variant), or with agent ==
+ * SIZE_MAX the doubling time; NaN when no variant has a value.  Returns 1
+ * when a variant of the column could not be fitted, else 0.
+ */
+int hz_fit_sensitivity_range(const hz_fit *fit, const hz_fit_sens_column *c, size_t agent, size_t k, double *lo,
+			     double *hi);
+/*
+ * The column's cell as text: for an agent the ratio to `ref` (its headline
+ * horizon) "0.83x", or for the family column the range "0.67-1.37x"; with
+ * agent == SIZE_MAX the doubling time "79 d" ("58-61 d"); "n/a" when the
+ * variation could not be fitted, "-" when there is no value.
+ */
+void hz_fit_sensitivity_cell(const hz_fit *fit, const hz_fit_sens_column *c, size_t agent, size_t k, double ref,
+			     char *out, size_t size);
 hz_fit_method hz_fit_method_of(const hz_fit *fit);  /* the method version the fit used */
 const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i);
 

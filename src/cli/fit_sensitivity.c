@@ -5,6 +5,7 @@
  * leaving each task family out in turn.  The last row is the doubling time.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,88 +15,15 @@
 
 #define MAX_COLS 16
 
-typedef struct col {
-	char head[24];
-	size_t first, n;  /* variants [first, first + n) form the column (n > 1: the family range) */
-} col;
-
-static void ratio_cell(char *out, size_t size, double v, double ref)
-{
-	if (isnan(v) || isnan(ref) || !(ref > 0))
-		snprintf(out, size, "-");
-	else
-		snprintf(out, size, "%.3gx", v / ref);
-}
-
-static size_t columns(const hz_fit *fit, col *cols)
-{
-	size_t nv = hz_fit_nvariants(fit), nc = 0;
-
-	for (size_t i = 0; i < nv && nc < MAX_COLS; i++) {
-		const hz_fit_variant *v = hz_fit_variant_at(fit, i);
-		if (!strcmp(v->group, "family")) {
-			if (nc && !strcmp(cols[nc - 1].head, "-family")) {
-				cols[nc - 1].n++;
-				continue;
-			}
-			snprintf(cols[nc].head, sizeof(cols[nc].head), "-family");
-		} else if (!strcmp(v->group, "regularization")) {
-			snprintf(cols[nc].head, sizeof(cols[nc].head), "reg %s", v->name);
-		} else if (!strcmp(v->group, "weighting")) {
-			snprintf(cols[nc].head, sizeof(cols[nc].head), "w %s", v->name);
-		} else {
-			snprintf(cols[nc].head, sizeof(cols[nc].head), "%s", v->name);
-		}
-		cols[nc].first = i;
-		cols[nc].n = 1;
-		nc++;
-	}
-	return nc;
-}
-
-/* The column's cell for agent a at percent k: a ratio, or the min-max of ratios. */
-static void cell(const hz_fit *fit, const col *c, size_t a, size_t k, double ref, int doubling, char *out,
-		 size_t size)
-{
-	size_t np = hz_fit_npercents(fit);
-	double lo = INFINITY, hi = -INFINITY;
-
-	for (size_t j = c->first; j < c->first + c->n; j++) {
-		const hz_fit_variant *v = hz_fit_variant_at(fit, j);
-		double x = v->error ? NAN : doubling ? v->doubling_days[k] : v->horizons[a * np + k];
-		if (c->n == 1) {
-			if (v->error)
-				snprintf(out, size, "n/a");
-			else if (doubling)
-				snprintf(out, size, isnan(x) ? "-" : "%.0f d", x);
-			else
-				ratio_cell(out, size, x, ref);
-			return;
-		}
-		if (isnan(x))
-			continue;
-		lo = fmin(lo, x);
-		hi = fmax(hi, x);
-	}
-	if (!(lo <= hi))
-		snprintf(out, size, "-");
-	else if (doubling)
-		snprintf(out, size, "%.0f-%.0f d", lo, hi);
-	else if (isnan(ref) || !(ref > 0))
-		snprintf(out, size, "-");
-	else
-		snprintf(out, size, "%.3g-%.3gx", lo / ref, hi / ref);
-}
-
 void hz_cli_print_sensitivity(const hz_fit *fit)
 {
 	size_t n = hz_fit_nagents(fit), np = hz_fit_npercents(fit), width = 15, nc;
-	col cols[MAX_COLS];
+	hz_fit_sens_column cols[MAX_COLS];
 	char buf[64];
 
 	if (!hz_fit_nvariants(fit))
 		return;
-	nc = columns(fit, cols);
+	nc = hz_fit_sensitivity_columns(fit, cols, MAX_COLS);
 	for (size_t i = 0; i < n; i++)
 		if (strlen(hz_fit_agent_at(fit, i)->alias) > width)
 			width = strlen(hz_fit_agent_at(fit, i)->alias);
@@ -105,7 +33,7 @@ void hz_cli_print_sensitivity(const hz_fit *fit)
 		       hz_fit_agent_at(fit, 0)->horizons[k].percent, hz_fit_method_name(hz_fit_method_of(fit)));
 		printf("  %-*s  %-14s", (int)width, "agent", "headline");
 		for (size_t c = 0; c < nc; c++)
-			printf(c + 1 < nc ? "  %-11s" : "  %s", cols[c].head);
+			printf(c + 1 < nc ? "  %-11s" : "  %s", cols[c].label);
 		printf("\n");
 		for (size_t i = 0; i < n; i++) {
 			const hz_fit_agent *ag = hz_fit_agent_at(fit, i);
@@ -113,7 +41,7 @@ void hz_cli_print_sensitivity(const hz_fit *fit)
 			hz_fmt_minutes(ref, buf, sizeof(buf));
 			printf("  %-*s  %-14s", (int)width, ag->alias, isnan(ref) ? "-" : buf);
 			for (size_t c = 0; c < nc; c++) {
-				cell(fit, &cols[c], i, k, ref, 0, buf, sizeof(buf));
+				hz_fit_sensitivity_cell(fit, &cols[c], i, k, ref, buf, sizeof(buf));
 				printf(c + 1 < nc ? "  %-11s" : "  %s", buf);
 			}
 			printf("\n");
@@ -123,7 +51,7 @@ void hz_cli_print_sensitivity(const hz_fit *fit)
 		snprintf(buf, sizeof(buf), "%.0f d", tr->doubling_days);
 		printf("  %-*s  %-14s", (int)width, "doubling time", buf);
 		for (size_t c = 0; c < nc; c++) {
-			cell(fit, &cols[c], 0, k, NAN, 1, buf, sizeof(buf));
+			hz_fit_sensitivity_cell(fit, &cols[c], SIZE_MAX, k, NAN, buf, sizeof(buf));
 			printf(c + 1 < nc ? "  %-11s" : "  %s", buf);
 		}
 		printf("\n");

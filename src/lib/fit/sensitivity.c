@@ -8,6 +8,7 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,4 +412,80 @@ int fit_sensitivity_from_json(hz_fit *fit, json_t *arr, const char *origin)
 		}
 	}
 	return 0;
+}
+
+size_t hz_fit_sensitivity_columns(const hz_fit *fit, hz_fit_sens_column *cols, size_t max)
+{
+	size_t nc = 0;
+
+	for (size_t i = 0; i < fit->nvariants && nc < max; i++) {
+		const fit_variant_full *v = &fit->variants[i];
+		hz_fit_sens_column *c = &cols[nc];
+		if (!strcmp(v->group, "family")) {
+			if (nc && !strcmp(cols[nc - 1].label, "-family")) {
+				cols[nc - 1].n++;
+				continue;
+			}
+			snprintf(c->label, sizeof(c->label), "-family");
+		} else if (!strcmp(v->group, "regularization")) {
+			snprintf(c->label, sizeof(c->label), "reg %s", v->name);
+		} else if (!strcmp(v->group, "weighting")) {
+			snprintf(c->label, sizeof(c->label), "w %s", v->name);
+		} else {
+			snprintf(c->label, sizeof(c->label), "%s", v->name);
+		}
+		c->first = i;
+		c->n = 1;
+		nc++;
+	}
+	return nc;
+}
+
+int hz_fit_sensitivity_range(const hz_fit *fit, const hz_fit_sens_column *c, size_t agent, size_t k, double *lo,
+			     double *hi)
+{
+	size_t np = fit->opts.nsuccess;
+	int failed = 0;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t j = c->first; j < c->first + c->n && j < fit->nvariants && k < np; j++) {
+		const fit_variant_full *v = &fit->variants[j];
+		double x;
+		if (v->error) {
+			failed = 1;
+			continue;
+		}
+		if (agent != SIZE_MAX && agent >= fit->nagents)
+			break;
+		x = agent == SIZE_MAX ? v->doubling[k] : v->horizons[agent * np + k];
+		if (isnan(x))
+			continue;
+		*lo = fmin(*lo, x);
+		*hi = fmax(*hi, x);
+	}
+	if (!(*lo <= *hi))
+		*lo = *hi = NAN;
+	return failed;
+}
+
+/* The column's cell: a ratio to the headline (a range for the families), days for the doubling row. */
+void hz_fit_sensitivity_cell(const hz_fit *fit, const hz_fit_sens_column *c, size_t a, size_t k, double ref,
+			     char *out, size_t size)
+{
+	double lo, hi;
+	int failed = hz_fit_sensitivity_range(fit, c, a, k, &lo, &hi);
+
+	if (failed && c->n == 1)
+		snprintf(out, size, "n/a");
+	else if (isnan(lo))
+		snprintf(out, size, "-");
+	else if (a == SIZE_MAX)
+		snprintf(out, size, c->n == 1 ? "%.0f d" : "%.0f-%.0f d", lo, hi);
+	else if (isnan(ref) || !(ref > 0))
+		snprintf(out, size, "-");
+	else if (c->n == 1)
+		snprintf(out, size, "%.3gx", lo / ref);
+	else
+		snprintf(out, size, "%.3g-%.3gx", lo / ref, hi / ref);
 }
