@@ -224,12 +224,22 @@ static int write_text(const char *dir, const char *name, const char *text, mode_
 	return rc;
 }
 
-/* The session directory, mounted writable at /.horizon: rc, instructions.md, events. */
+/*
+ * The session directory, mounted writable at /.horizon: rc, instructions.md,
+ * events.  It sits beside the work tree (DIR/work/RUN_ID/session), where the
+ * sandbox uid can reach it, and goes with the workspace.
+ */
 static int make_session_dir(const hz_agent_env *env, char **dir)
 {
+	const char *slash = strrchr(env->workspace, '/');
+	hz_buf b = HZ_BUF_INIT;
 	int rc;
 
-	if (!(*dir = hz_path_join(env->run_dir, "session")))
+	if (!slash || slash == env->workspace)
+		return hz_error_set(HZ_EINVALID, "workspace path '%s' has no parent", env->workspace);
+	hz_buf_put(&b, env->workspace, (size_t)(slash - env->workspace));
+	hz_buf_puts(&b, "/session");
+	if (!(*dir = hz_buf_detach(&b)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	hz_fs_remove_tree(*dir);
 	if ((rc = hz_fs_mkdir_p(*dir, 0777)) != 0)
