@@ -1,6 +1,6 @@
 /*
- * horizon baseline: time a person on one task in the same sandbox an agent
- * gets (the `human` backend), score the attempt with the hidden tests and
+ * horizon baseline: time a person on one task in the sandbox an agent would
+ * have (the `human` backend), score the attempt with the hidden tests and
  * append one record (alias human) to DIR/runs.jsonl.
  */
 #include <getopt.h>
