@@ -224,6 +224,11 @@ int cmd_baseline(int argc, char **argv)
 		exit_code = hz_cli_error(CMD, "no task '%s' in the catalogue", task);
 		goto done;
 	}
+	if (res.elsewhere) {
+		exit_code = hz_cli_error(CMD, "another session of %s (repeat %d) is running into '%s': wait for it to end, "
+				     "or baseline into another --out", task, repeat + 1, o.out_dir);
+		goto done;
+	}
 	fputs("\n", stdout);
 	print_record(o.out_dir, task, repeat + 1, json);
 	exit_code = res.error ? hz_cli_error(CMD, "the attempt ended in error (see the record)") : HZ_EXIT_OK;
