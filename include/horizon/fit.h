@@ -58,7 +58,7 @@ typedef struct hz_fit_opts {
 	size_t nexclude;
 	const char *const *exclude_families; /* task families dropped before anything else */
 	size_t nexclude_families;
-	int baselined_only;         /* 1: only runs whose human_source is "baseline" */
+	int baseline_lengths_only;  /* 1: only runs whose record says human_source "baseline" */
 	double budget_usd;          /* > 0: a run succeeds only within this dollar_equivalent */
 	double budget_tokens;       /* > 0: ... within this total_tokens (runs without it are dropped) */
 	double budget_minutes;      /* > 0: ... within this working time (working_s, else completed-started) */

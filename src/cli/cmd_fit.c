@@ -39,12 +39,13 @@ static void help(void)
 	       "  --regularization L      L2 penalty on the slope; 0 = none (default: 0.1)\n"
 	       "  --success LIST          success percents, comma-separated (default: 50,80)\n"
 	       "  --exclude-agent ALIAS   leave an agent out entirely (repeatable)\n"
+	       "  --lengths WHICH         all | baseline-only: only runs on tasks whose human time\n"
+	       "                          was measured (human_source \"baseline\"), to show how much\n"
+	       "                          estimated lengths move the result (default: all)\n"
 	       "  --exclude-family FAM    leave a task family out entirely (repeatable)\n"
-	       "  --baselined-only        only runs on tasks whose human time is a baseline\n"
-	       "                          (human_source \"baseline\"; METR's and horizon's logs)\n"
 	       "  --sensitivity           also refit (point estimates) under each variation: the\n"
 	       "                          other method version, no penalty, other weightings,\n"
-	       "                          partial credit, baselined only, task-length noise\n"
+	       "                          partial credit, --lengths baseline-only, length noise\n"
 	       "                          (SIMEX), each family left out (docs/fit.md SENSITIVITY)\n"
 	       "  --buckets               print METR's per-bucket success rates (1-4, 4-16, 16-64,\n"
 	       "                          64-256, 256-960, 960-2880 min) beside the fitted curve\n"
@@ -99,7 +100,6 @@ enum {
 	OPT_SUCCESS,
 	OPT_EXCLUDE,
 	OPT_EXCLUDE_FAMILY,
-	OPT_BASELINED,
 	OPT_SENSITIVITY,
 	OPT_SIMEX_SD,
 	OPT_BUDGET_USD,
@@ -114,7 +114,8 @@ enum {
 	OPT_NO_TREND,
 	OPT_PUBLISHED,
 	OPT_JSON,
-	OPT_BOOT_OUT
+	OPT_BOOT_OUT,
+	OPT_LENGTHS
 };
 
 static const struct option longopts[] = {
@@ -125,8 +126,8 @@ static const struct option longopts[] = {
 	{ "regularization", required_argument, NULL, OPT_REG },
 	{ "success", required_argument, NULL, OPT_SUCCESS },
 	{ "exclude-agent", required_argument, NULL, OPT_EXCLUDE },
+	{ "lengths", required_argument, NULL, OPT_LENGTHS },
 	{ "exclude-family", required_argument, NULL, OPT_EXCLUDE_FAMILY },
-	{ "baselined-only", no_argument, NULL, OPT_BASELINED },
 	{ "sensitivity", no_argument, NULL, OPT_SENSITIVITY },
 	{ "simex-sd", required_argument, NULL, OPT_SIMEX_SD },
 	{ "budget-usd", required_argument, NULL, OPT_BUDGET_USD },
@@ -349,13 +350,15 @@ int cmd_fit(int argc, char **argv)
 				return hz_cli_usage("fit", "at most %d --exclude-agent options", MAX_EXCLUDE);
 			exclude[nexclude++] = optarg;
 			break;
+		case OPT_LENGTHS:
+			if (strcmp(optarg, "all") && strcmp(optarg, "baseline-only"))
+				return hz_cli_usage("fit", "--lengths must be all or baseline-only, not '%s'", optarg);
+			o.baseline_lengths_only = !strcmp(optarg, "baseline-only");
+			break;
 		case OPT_EXCLUDE_FAMILY:
 			if (nexclude_fam == MAX_EXCLUDE)
 				return hz_cli_usage("fit", "at most %d --exclude-family options", MAX_EXCLUDE);
 			exclude_fam[nexclude_fam++] = optarg;
-			break;
-		case OPT_BASELINED:
-			o.baselined_only = 1;
 			break;
 		case OPT_SENSITIVITY:
 			o.sensitivity = 1;

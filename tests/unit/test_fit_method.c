@@ -236,9 +236,9 @@ static void test_filters_equal_filtered_files(void)
 		check_same(a, b);
 	hz_fit_free(a);
 	hz_fit_free(b);
-	o.baselined_only = 1;
+	o.baseline_lengths_only = 1;
 	a = fit_file(all, &o);
-	o.baselined_only = 0;
+	o.baseline_lengths_only = 0;
 	b = fit_file(base, &o);
 	HZ_CHECK(a && b);
 	if (a && b)
@@ -481,7 +481,7 @@ static void test_panel_matches_separate_fits(void)
 		check_variant(panel, 4, "score", "score_cont", sep);
 		hz_fit_free(sep);
 		v = s;
-		v.baselined_only = 1;
+		v.baseline_lengths_only = 1;
 		sep = fit_file(path, &v);
 		check_variant(panel, 5, "lengths", "baselined", sep);
 		hz_fit_free(sep);

@@ -373,13 +373,13 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu record%s superseded by a later record with the same run_id", t->n_superseded,
 				   t->n_superseded == 1 ? "" : "s");
+	if (!err && t->baseline_only)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "--lengths baseline-only: %zu run%s on tasks whose length is an estimate left out",
+				   t->n_estimated, t->n_estimated == 1 ? "" : "s");
 	if (!err && t->n_excluded_family)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded task families dropped",
 				   t->n_excluded_family, t->n_excluded_family == 1 ? "" : "s");
-	if (!err && t->n_not_baselined)
-		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
-				   "%zu run%s on tasks whose human time is not from a baseline dropped",
-				   t->n_not_baselined, t->n_not_baselined == 1 ? "" : "s");
 	if (!err && t->n_over_budget)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu successful run%s counted as failures: over the budget or usage not recorded",
@@ -422,11 +422,11 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		goto done;
 	}
 	t.score_col = fit->score_col;
+	t.baseline_only = opts->baseline_lengths_only;
 	t.exclude = opts->exclude_agents;
 	t.nexclude = opts->nexclude;
 	t.exclude_families = opts->exclude_families;
 	t.nexclude_families = opts->nexclude_families;
-	t.baselined_only = opts->baselined_only;
 	t.budget_usd = opts->budget_usd;
 	t.budget_tokens = opts->budget_tokens;
 	t.budget_minutes = opts->budget_minutes;
@@ -498,7 +498,6 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	fit->n_superseded = t.n_superseded;
 	fit->n_excluded_agent = t.n_excluded_agent;
 	fit->n_excluded_family = t.n_excluded_family;
-	fit->n_not_baselined = t.n_not_baselined;
 	fit->n_over_budget = t.n_over_budget;
 	fit->n_no_tokens = t.n_no_tokens;
 	if ((err = add_data_notes(fit, &t, t.missing_weights && !opts->recompute_weights)) < 0)

@@ -72,6 +72,7 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "weights_from_file", json_boolean(fit->weights_from_file));
 	json_object_set_new(p, "regularization", json_real(o->regularization));
 	json_object_set_new(p, "score_col", json_string(fit->score_col));
+	json_object_set_new(p, "lengths", json_string(o->baseline_lengths_only ? "baseline-only" : "all"));
 	json_object_set_new(p, "success_percents", pc);
 	json_object_set_new(p, "bootstrap", json_integer((json_int_t)(fit->published ? 0 : o->bootstrap)));
 	json_object_set_new(p, "seed", json_integer(o->seed));
@@ -79,7 +80,6 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "after", json_string(a));
 	json_object_set_new(p, "before", json_string(b));
 	json_object_set_new(p, "release_dates", str_or_null(fit->release_dates_path));
-	json_object_set_new(p, "baselined_only", json_boolean(o->baselined_only));
 	json_object_set_new(p, "budget_usd", o->budget_usd > 0 ? json_real(o->budget_usd) : json_null());
 	json_object_set_new(p, "budget_tokens", o->budget_tokens > 0 ? json_real(o->budget_tokens) : json_null());
 	json_object_set_new(p, "budget_minutes", o->budget_minutes > 0 ? json_real(o->budget_minutes) : json_null());
@@ -228,7 +228,6 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "records_superseded", json_integer((json_int_t)fit->n_superseded));
 	json_object_set_new(root, "excluded_agent_runs", json_integer((json_int_t)fit->n_excluded_agent));
 	json_object_set_new(root, "excluded_family_runs", json_integer((json_int_t)fit->n_excluded_family));
-	json_object_set_new(root, "not_baselined_runs", json_integer((json_int_t)fit->n_not_baselined));
 	json_object_set_new(root, "over_budget_runs", json_integer((json_int_t)fit->n_over_budget));
 	json_object_set_new(root, "no_tokens_runs", json_integer((json_int_t)fit->n_no_tokens));
 	for (size_t i = 0; i < fit->nagents; i++)

@@ -28,8 +28,8 @@ void fit_lambdas(const fit_table *t, const hz_fit_opts *opts, double *lambda);
 int fit_length_noise(fit_table *t, const hz_fit_opts *opts);
 
 /*
- * fit.json's method version, the method-related params (baselined_only,
- * budgets, simex_sd) and counts (excluded_family_runs, ...) into fit.
+ * fit.json's method version, the method-related params (budgets,
+ * simex_sd) and counts (excluded_family_runs, ...) into fit.
  */
 int fit_method_from_json(hz_fit *fit, struct json_t *root, const char *origin);
 

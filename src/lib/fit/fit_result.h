@@ -34,7 +34,7 @@ struct hz_fit {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t nruns, n_error, n_superseded, n_excluded_agent;
-	size_t n_excluded_family, n_not_baselined, n_over_budget, n_no_tokens;
+	size_t n_excluded_family, n_over_budget, n_no_tokens;
 	int weights_from_file;
 	hz_fit_agent *agents;
 	size_t nagents;

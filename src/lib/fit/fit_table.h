@@ -79,7 +79,9 @@ typedef struct fit_table {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
-	size_t n_excluded_family, n_not_baselined;
+	size_t n_estimated;      /* runs dropped by baseline_lengths_only */
+	int baseline_only;       /* keep only runs on tasks whose length was measured */
+	size_t n_excluded_family;
 	double budget_usd, budget_tokens, budget_minutes; /* 0: none */
 	size_t n_over_budget;        /* successes counted as failures: over a budget (or usage unknown) */
 	size_t n_no_tokens;          /* runs dropped by a token budget: no total_tokens (METR drops them) */
@@ -89,7 +91,6 @@ typedef struct fit_table {
 	size_t nexclude;
 	const char *const *exclude_families;
 	size_t nexclude_families;
-	int baselined_only;          /* keep only rows whose human_source is "baseline" */
 	size_t exclude_hits[FIT_MAX_EXCLUDE_HITS]; /* runs dropped per exclude[i] */
 } fit_table;
 

@@ -100,7 +100,7 @@ static int read_count(json_t *obj, const char *key, const char *origin, size_t *
 
 int fit_method_from_json(hz_fit *fit, json_t *root, const char *origin)
 {
-	json_t *m = json_object_get(root, "method"), *p = json_object_get(root, "params"), *v;
+	json_t *m = json_object_get(root, "method"), *p = json_object_get(root, "params");
 	hz_fit_opts *o = &fit->opts;
 	int err;
 
@@ -111,17 +111,11 @@ int fit_method_from_json(hz_fit *fit, json_t *root, const char *origin)
 	if (m && !json_is_null(m) && !json_is_string(m))
 		return hz_error_set(HZ_EINVALID, "%s: 'method' must be a string", origin);
 	if ((err = read_count(root, "excluded_family_runs", origin, &fit->n_excluded_family)) < 0 ||
-	    (err = read_count(root, "not_baselined_runs", origin, &fit->n_not_baselined)) < 0 ||
 	    (err = read_count(root, "over_budget_runs", origin, &fit->n_over_budget)) < 0 ||
 	    (err = read_count(root, "no_tokens_runs", origin, &fit->n_no_tokens)) < 0)
 		return err;
 	if (!json_is_object(p))
 		return 0;
-	if ((v = json_object_get(p, "baselined_only")) && !json_is_null(v)) {
-		if (!json_is_boolean(v))
-			return hz_error_set(HZ_EINVALID, "%s: params: 'baselined_only' must be true or false", origin);
-		o->baselined_only = json_is_true(v);
-	}
 	o->simex_sd = 0;
 	return (err = read_nonneg(p, "budget_usd", origin, &o->budget_usd)) < 0 ||
 			       (err = read_nonneg(p, "budget_tokens", origin, &o->budget_tokens)) < 0 ||

@@ -129,10 +129,10 @@ static int is_excluded(fit_table *t, const char *alias)
 	return 0;
 }
 
-/* A run left out by --exclude-family or --baselined-only (counted). */
+/* A run left out by --exclude-family or, without total_tokens, by --budget-tokens (counted). */
 static int is_filtered(fit_table *t, const fit_record *r)
 {
-	const fit_value *fam = &r->v[FIT_F_TASK_FAMILY], *src = &r->v[FIT_F_HUMAN_SOURCE];
+	const fit_value *fam = &r->v[FIT_F_TASK_FAMILY];
 
 	if (fam->kind == FIT_V_STRING)
 		for (size_t i = 0; i < t->nexclude_families; i++)
@@ -140,10 +140,6 @@ static int is_filtered(fit_table *t, const fit_record *r)
 				t->n_excluded_family++;
 				return 1;
 			}
-	if (t->baselined_only && (src->kind != FIT_V_STRING || strcmp(src->s, "baseline"))) {
-		t->n_not_baselined++;
-		return 1;
-	}
 	if (t->budget_tokens > 0) {
 		const fit_value *tk = &r->v[FIT_F_TOTAL_TOKENS];
 		if (tk->kind != FIT_V_NUMBER || !(tk->num > 0)) {
@@ -255,6 +251,13 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	if (is_excluded(t, alias)) {
 		t->n_excluded_agent++;
 		return 0;
+	}
+	if (t->baseline_only) {
+		const fit_value *hs = &r->v[FIT_F_HUMAN_SOURCE];
+		if (hs->kind != FIT_V_STRING || strcmp(hs->s, "baseline")) {
+			t->n_estimated++; /* error records included */
+			return 0;
+		}
 	}
 	if (is_filtered(t, r))
 		return 0;
@@ -479,7 +482,7 @@ int fit_table_finish(fit_table *t)
 	fit_strtab_release(&t->runids);
 	if (t->n == 0)
 		return hz_error_set(HZ_EINVALID, "no usable run records in the input (%zu error records, %zu excluded)",
-				    t->n_error, t->n_excluded_agent + t->n_excluded_family + t->n_not_baselined);
+				    t->n_error, t->n_excluded_agent + t->n_excluded_family + t->n_estimated);
 	return 0;
 }
 

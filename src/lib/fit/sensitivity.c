@@ -280,8 +280,9 @@ int fit_sensitivity(hz_fit *fit, const fit_table *t, const char *const *inputs, 
 			return err;
 	}
 	vo = base;
-	vo.baselined_only = 1;
-	if (!opts->baselined_only && (err = run_variant(fit, "lengths", "baselined", &vo, inputs, ninputs)) < 0)
+	vo.baseline_lengths_only = 1;
+	if (!opts->baseline_lengths_only &&
+	    (err = run_variant(fit, "lengths", "baselined", &vo, inputs, ninputs)) < 0)
 		return err;
 	if (opts->simex_sd > 0 && (err = simex(fit, &base, inputs, ninputs)) < 0)
 		return err;
