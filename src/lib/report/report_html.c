@@ -260,11 +260,6 @@ static int html_notes(const hz_fit *doc, hz_buf *b)
 	return err || !any ? err : hz_buf_puts(b, "</ul>\n");
 }
 
-static int html_cell_text(hz_buf *b, const char *s)
-{
-	return html_text(b, s);
-}
-
 static const rp_table_style html_style = {
 	.intro = "<h2>Sensitivity</h2>\n<p>The same runs refitted under each variation (point estimates, method %s "
 		 "headline): each agent's horizon as a ratio to the headline; <i>-family</i> is the range over leaving "
@@ -274,7 +269,7 @@ static const rp_table_style html_style = {
 	.end = "</table></div>\n",
 	.head_begin = "<tr><th class=\"name\">", .head_sep = "</th><th>", .head_end = "</th></tr>\n",
 	.row_begin = "<tr><td class=\"name\">", .sep = "</td><td>", .row_end = "</td></tr>\n",
-	.text = html_cell_text,
+	.text = html_text,
 };
 
 int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)

@@ -122,11 +122,6 @@ static int tex_trend(const hz_fit *doc, hz_buf *b)
 	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
 }
 
-static int tex_cell(hz_buf *b, const char *s)
-{
-	return tex_text(b, s);
-}
-
 static const rp_table_style tex_style = {
 	.intro = "\n%% Sensitivity: the same runs refitted under each variation (point estimates, method %s headline),\n"
 		 "%% each agent's horizon as a ratio to the headline; -family: the range over leaving each family out.\n",
@@ -135,7 +130,7 @@ static const rp_table_style tex_style = {
 	.end = "\\bottomrule\n\\end{tabular}\n\\end{table}\n",
 	.head_begin = "", .head_sep = " & ", .head_end = " \\\\\n\\midrule\n",
 	.row_begin = "", .sep = " & ", .row_end = " \\\\\n",
-	.text = tex_cell,
+	.text = tex_text,
 };
 
 int rp_render_latex(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
