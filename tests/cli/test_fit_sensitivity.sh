@@ -72,4 +72,16 @@ check("metr-2026", sys.argv[3])' "$TMP/panel.json" "$TMP/nohyp.json" "$TMP/m26t.
 else
 	bad "panel columns equal the separate fits"
 fi
+
+# every report format carries the panel and the method version (report_check.py checks the md cells)
+expect_ok "md report of the panel" "$HORIZON" report -f md -o "$TMP/panel.md" "$TMP/panel.json"
+if python3 "$HZ_SOURCE_DIR/tests/cli/report_check.py" md "$TMP/panel.json" "$TMP/panel.md"; then
+	ok "md sensitivity cells"; else bad "md sensitivity cells"; fi
+expect_grep "md names the method" 'method metr-2025' "$TMP/panel.md"
+expect_ok "other formats" "$HORIZON" report -f csv,latex,yaml --out "$TMP/rep" "$TMP/panel.json"
+expect_grep "csv columns" ',method,p50_metr-2026,p80_metr-2026,p50_reg_none' "$TMP/rep/report.csv"
+expect_ok "html report" "$HORIZON" report -f html --charts doubling50 --out "$TMP/rep" "$TMP/panel.json"
+expect_grep "html table" '<table class="sensitivity">' "$TMP/rep/report.html"
+expect_grep "latex table" 'caption\{Sensitivity of p50\}' "$TMP/rep/report.tex"
+expect_grep "yaml block" '^horizon_sensitivity:$' "$TMP/rep/report.yaml"
 finish
