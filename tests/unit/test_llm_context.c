@@ -8,7 +8,7 @@
  * never loses its result.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_wire.h"
 #include "llm_mock.h"
 
 static mock_server M;

@@ -7,7 +7,7 @@
  * up for tool calls without one are unique in the conversation.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_wire.h"
 #include "llm_mock.h"
 
 static mock_server M;

@@ -10,7 +10,7 @@
 #include "horizon/llm.h"
 #include "hz_test.h"
 #include "fsutil.h"
-#include "llm/llm.h"
+#include "llm/llm_loop.h"
 #include "strutil.h"
 
 static void test_presets(void)

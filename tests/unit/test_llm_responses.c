@@ -6,7 +6,7 @@
  * without call_id; stream faults retried; a small context window managed.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_settings.h"
 #include "llm_mock.h"
 
 static mock_server M;

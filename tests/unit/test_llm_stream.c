@@ -7,7 +7,7 @@
  * no stream.  The SSE parser is also fed byte by byte.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_wire.h"
 #include "llm_mock.h"
 
 static mock_server M;

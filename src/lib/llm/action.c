@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 const char hz_llm_bash_description[] =
 	"Run a shell command with `bash -c` in the task's workspace (the current directory) inside a "

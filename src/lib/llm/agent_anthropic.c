@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 static int an_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
 {

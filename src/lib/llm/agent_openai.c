@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 static json_t *tool_def(const char *name, const char *desc, json_t *schema)
 {

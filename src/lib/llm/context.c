@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 
 /* Documented context windows (input + output tokens), longest prefix first within a family. */
 static const struct {

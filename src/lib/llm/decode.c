@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 
 static const char fffd[] = "\xef\xbf\xbd";
 

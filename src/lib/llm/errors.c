@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "llm.h"
+#include "llm_wire.h"
 
 /* The conversation does not fit the model's context window. */
 static const char *const context_patterns[] = {

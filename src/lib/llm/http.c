@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_http.h"
 #include "proc.h"
 #include "strutil.h"
 

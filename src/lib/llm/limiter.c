@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "llm.h"
+#include "llm_http.h"
 #include "strutil.h"
 
 struct hz_llm_host {

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 #include "strutil.h"
 
 typedef struct run_state {

@@ -6,7 +6,7 @@
 
 #include "horizon/error.h"
 #include "horizon/llm.h"
-#include "llm.h"
+#include "llm_settings.h"
 
 static const hz_llm_preset presets[] = {
 	{ "openai", "openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "max_tokens_field=max_completion_tokens",

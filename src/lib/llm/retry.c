@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 #include "strutil.h"
 
 /* How early curl may report a time-out that the run's deadline set. */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 #include "strutil.h"
 
 /* Every key the LLM backends understand; anything else is a typo worth an error. */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_http.h"
 
 int hz_llm_sse_begin(hz_llm_sse *s, const hz_llm_stream_ops *ops, size_t max)
 {

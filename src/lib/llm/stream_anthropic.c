@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 #define MAX_BLOCKS 256
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 #define MAX_CALLS 128
 

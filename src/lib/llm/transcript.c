@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 #include "strutil.h"
 
 void hz_llm_redact(char *s, const char *secret)

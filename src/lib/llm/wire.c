@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 json_t *hz_llm_bash_schema(void)
 {
