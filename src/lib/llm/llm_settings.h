@@ -14,10 +14,10 @@
 
 /* ---- settings (settings.c) ---- */
 
-typedef enum { HZ_TOOLS_AUTO = 0, HZ_TOOLS_NATIVE, HZ_TOOLS_JSON } hz_tool_mode;
+typedef enum { LLM_TOOLS_AUTO = 0, LLM_TOOLS_NATIVE, LLM_TOOLS_JSON } llm_tool_mode;
 
 /* Everything a run needs from the agent config, validated once at init. */
-typedef struct hz_llm_settings {
+typedef struct llm_settings {
 	const char *model;
 	const char *base_url;
 	const char *api_key_env;    /* NULL or "": no key (local servers) */
@@ -40,7 +40,7 @@ typedef struct hz_llm_settings {
 	double max_cost_usd;        /* 0: none */
 	double command_timeout_s;   /* default for one bash command */
 	size_t observation_max;     /* bytes of command output shown to the model */
-	hz_tool_mode tool_mode;
+	llm_tool_mode tool_mode;
 	long max_format_errors;     /* consecutive replies without a usable action */
 
 	double connect_timeout_s;
@@ -58,22 +58,22 @@ typedef struct hz_llm_settings {
 	long context_window;        /* tokens the model reads and writes per request; 0: unknown */
 	int context_probe;          /* ask the server for its window (llama-server /props, vLLM /models) */
 	long context_keep_turns;    /* most recent turns never shortened */
-} hz_llm_settings;
+} llm_settings;
 
 /*
  * Fill *s from agent->config (pointers borrow from it); HZ_EINVALID names
- * the bad key.  Release with hz_llm_settings_release.
+ * the bad key.  Release with llm_settings_release.
  */
-int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
-void hz_llm_settings_release(hz_llm_settings *s);
+int llm_settings_load(llm_settings *s, const hz_agent_config *cfg);
+void llm_settings_release(llm_settings *s);
 
 /* Every resolved setting as key and value strings, for `horizon agents show`. */
-void hz_llm_settings_each(const hz_llm_settings *s, hz_agent_setting_fn fn, void *ctx);
+void llm_settings_each(const llm_settings *s, hz_agent_setting_fn fn, void *ctx);
 
-struct hz_llm_reply;
+struct llm_reply;
 
 /* The USD cost of one reply under the settings' prices. */
-double hz_llm_reply_cost(const hz_llm_settings *s, const struct hz_llm_reply *r);
+double llm_reply_cost(const llm_settings *s, const struct llm_reply *r);
 
 /*
  * Fill an agent config's missing base_url and api_key_env (and default
@@ -82,6 +82,6 @@ double hz_llm_reply_cost(const hz_llm_settings *s, const struct hz_llm_reply *r)
  * base_url takes nothing from the preset: its key variable must be named.
  * HZ_EINVALID for an unknown preset or one of another protocol.
  */
-int hz_llm_preset_apply(hz_agent_config *cfg);
+int llm_preset_apply(hz_agent_config *cfg);
 
 #endif

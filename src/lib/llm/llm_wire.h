@@ -17,42 +17,42 @@
 /* ---- provider errors (errors.c) and tolerant decoding (decode.c) ---- */
 
 typedef enum {
-	HZ_LLM_ERR_OTHER = 0,
-	HZ_LLM_ERR_CONTEXT, /* context window exceeded */
-	HZ_LLM_ERR_QUOTA,   /* quota, balance or billing: permanent */
-	HZ_LLM_ERR_TOOLS,   /* a 400 about tool definitions */
-} hz_llm_error_class;
+	LLM_ERR_OTHER = 0,
+	LLM_ERR_CONTEXT, /* context window exceeded */
+	LLM_ERR_QUOTA,   /* quota, balance or billing: permanent */
+	LLM_ERR_TOOLS,   /* a 400 about tool definitions */
+} llm_error_class;
 
 /* What an error response means, from the providers' own wording (whatever the status). */
-hz_llm_error_class hz_llm_classify_error(long status, const char *body, size_t len);
+llm_error_class llm_classify_error(long status, const char *body, size_t len);
 
 /* Whether a reply's stop reason says the context window was exhausted. */
-int hz_llm_stop_is_context(const char *stop);
+int llm_stop_is_context(const char *stop);
 
 /*
  * Decode a provider's JSON body: NUL escapes allowed; invalid UTF-8 and lone
  * surrogate escapes become U+FFFD.  NULL only when the body is not JSON.
  */
-json_t *hz_llm_json_load(const char *body, size_t len);
+json_t *llm_json_load(const char *body, size_t len);
 
 /* A JSON string's value as a C string (malloc'd), NULs as U+FFFD; "" for a non-string. */
-char *hz_llm_json_text(const json_t *v);
+char *llm_json_text(const json_t *v);
 
 /* Append text as valid UTF-8 without NULs: bad bytes become U+FFFD. */
-int hz_llm_put_clean(hz_buf *out, const char *text, size_t len);
+int llm_put_clean(hz_buf *out, const char *text, size_t len);
 
 /* ---- wire formats (agent_openai.c, agent_anthropic.c) ---- */
 
-typedef struct hz_llm_toolcall {
+typedef struct llm_toolcall {
 	char *id;        /* provider's id, or a generated one */
 	char *name;      /* "bash", "submit", or whatever the model called */
 	json_t *args;    /* parsed arguments object, or NULL when malformed */
 	char *raw_args;  /* arguments as the model sent them */
-} hz_llm_toolcall;
+} llm_toolcall;
 
-typedef struct hz_llm_reply {
+typedef struct llm_reply {
 	char *text;               /* all text blocks joined; "" when none */
-	hz_llm_toolcall *calls;
+	llm_toolcall *calls;
 	size_t ncalls;
 	long input_tokens;        /* all of them, cached or not */
 	long cache_read_tokens;   /* of input_tokens, read from the provider's prompt cache */
@@ -60,16 +60,16 @@ typedef struct hz_llm_reply {
 	long output_tokens;
 	char stop[32];            /* finish_reason / stop_reason */
 	json_t *message;          /* the assistant message, native form, for the history */
-} hz_llm_reply;
+} llm_reply;
 
-void hz_llm_reply_release(hz_llm_reply *r);
+void llm_reply_release(llm_reply *r);
 
 /*
  * The conversation in the provider's native form.  Messages are only ever
  * appended, so their serialised form is kept and extended: a turn costs the
  * new messages, not the whole history again.
  */
-typedef struct hz_llm_conv {
+typedef struct llm_conv {
 	char *system;
 	json_t *messages; /* array */
 	hz_buf cache;     /* messages[0 .. ncached) serialised, comma-separated */
@@ -79,27 +79,27 @@ typedef struct hz_llm_conv {
 	size_t nturns, turns_cap;
 	size_t turns_dropped;      /* oldest turns removed to fit the context window */
 	const char *list_key;      /* the request's key for the list: NULL for "messages" ("input": Responses) */
-} hz_llm_conv;
+} llm_conv;
 
 /* Append a reply's message (an object, or an array of items) as a new turn. */
-int hz_llm_conv_add_reply(hz_llm_conv *conv, json_t *message);
-void hz_llm_conv_release(hz_llm_conv *conv);
+int llm_conv_add_reply(llm_conv *conv, json_t *message);
+void llm_conv_release(llm_conv *conv);
 
 /* ---- context management (context.c) ---- */
 
 /* The documented context window of a model (0 when unknown). */
-long hz_llm_context_default(const char *preset, const char *model);
+long llm_context_default(const char *preset, const char *model);
 
 /* The window a server reports: llama-server's /props n_ctx, vLLM's /models max_model_len; 0 if none. */
-long hz_llm_context_from_server(const char *body, size_t len);
+long llm_context_from_server(const char *body, size_t len);
 
-typedef struct hz_llm_shortening {
+typedef struct llm_shortening {
 	size_t outputs;       /* tool outputs replaced by a note */
 	size_t turns_dropped; /* whole old turns removed */
 	size_t bytes_saved;
 	int enough;           /* `need` bytes were saved */
 	json_t *elided;       /* [{"turn", "bytes"}], owned by the caller */
-} hz_llm_shortening;
+} llm_shortening;
 
 /*
  * Shorten the history, never touching the first message (the task) or the
@@ -107,43 +107,43 @@ typedef struct hz_llm_shortening {
  * bytes of serialised JSON are saved; then, only while fewer than `need`
  * are, the oldest whole turns go.
  */
-int hz_llm_context_shorten(hz_llm_conv *conv, size_t want, size_t need, size_t keep_turns, hz_llm_shortening *out);
+int llm_context_shorten(llm_conv *conv, size_t want, size_t need, size_t keep_turns, llm_shortening *out);
 
 /* The result of one tool call, to send back. */
-typedef struct hz_llm_result {
+typedef struct llm_result {
 	const char *call_id;
 	const char *text;
 	int is_error;
-} hz_llm_result;
+} llm_result;
 
-typedef struct hz_llm_wire {
+typedef struct llm_wire {
 	const char *name;
 	const char *path;   /* appended to base_url */
 	/* Auth and protocol headers: "Name: value" lines, each ending in '\n'; key may be NULL. */
-	int (*headers)(const hz_llm_settings *s, const char *key, hz_buf *out);
+	int (*headers)(const llm_settings *s, const char *key, hz_buf *out);
 	/* The request body for the conversation; `native` adds the tool definitions. */
-	int (*build)(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body);
+	int (*build)(const llm_settings *s, llm_conv *conv, int native, hz_buf *body);
 	/*
 	 * Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply.  Ids
 	 * made up for calls without one are unique in conv.
 	 */
-	int (*parse)(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out);
+	int (*parse)(llm_conv *conv, const char *body, size_t len, llm_reply *out);
 	/* Append a user text message. */
-	int (*add_user)(hz_llm_conv *conv, const char *text);
+	int (*add_user)(llm_conv *conv, const char *text);
 	/* Append native tool results (and an optional note) after an assistant turn. */
-	int (*add_results)(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note);
+	int (*add_results)(llm_conv *conv, const llm_result *res, size_t n, const char *note);
 	/* How the protocol's event stream adds up (build asks for one when settings.stream is set). */
-	const hz_llm_stream_ops *stream;
-} hz_llm_wire;
+	const llm_stream_ops *stream;
+} llm_wire;
 
-extern const hz_llm_wire hz_llm_wire_openai;
-extern const hz_llm_wire hz_llm_wire_anthropic;
-extern const hz_llm_wire hz_llm_wire_responses;
+extern const llm_wire llm_wire_openai;
+extern const llm_wire llm_wire_anthropic;
+extern const llm_wire llm_wire_responses;
 
 /* "Authorization: Bearer KEY" (openai chat completions and Responses). */
-int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out);
+int llm_bearer_headers(const llm_settings *s, const char *key, hz_buf *out);
 
 /* The provider's error message from an error body ({"error":{"message":...}}), or NULL. */
-char *hz_llm_error_text(const char *body, size_t len);
+char *llm_error_text(const char *body, size_t len);
 
 #endif

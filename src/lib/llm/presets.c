@@ -101,7 +101,7 @@ static int set_default(char **field, const char *value)
 	return 0;
 }
 
-int hz_llm_preset_apply(hz_agent_config *cfg)
+int llm_preset_apply(hz_agent_config *cfg)
 {
 	const char *name = hz_agent_config_param(cfg, "preset");
 	const hz_llm_preset *p;
