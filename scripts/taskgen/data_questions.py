@@ -61,22 +61,35 @@ task(CAT, "data-questions/quarter-revenue", domain="data",
 
 # ---- 3. median order value by category after de-duplicating revisions
 cats = ["garden", "kitchen", "toys", "books", "tools"]
-orders, latest = [], {}
-t0 = dt.datetime(2025, 3, 1, 8)
-for oid in range(1, 181):
+def revisions(R):
+  orders, latest = [], {}
+  t0 = dt.datetime(2025, 3, 1, 8)
+  for oid in range(1, 181):
     cat = R.choice(cats)
-    base = R.randint(100, 9000) * (3 if cat == "toys" else 1)
-    for rev in range(R.choice([1, 1, 2, 3])):
+    base = R.randint(100, 9000) * (2 if cat in ("toys", "tools") else 1)
+    revs = []
+    for rev in range(R.choice([1, 1, 2, 3, 4])):
         ts = t0 + dt.timedelta(minutes=R.randint(0, 60 * 24 * 20))
-        val = base + R.randint(-50, 400) * rev
-        orders.append([oid, cat if R.random() > 0.2 else cat.upper() + " ", val / 100, ts.strftime("%Y-%m-%dT%H:%M:%S")])
-R.shuffle(orders)
-for o in orders:
+        revs.append([oid, cat if R.random() > 0.2 else cat.upper() + " ", None, ts.strftime("%Y-%m-%dT%H:%M:%S")])
+    revs.sort(key=lambda r: r[3])
+    for k, r in enumerate(revs):  # early revisions of an order were drafts: much larger baskets
+        r[2] = (base + (len(revs) - 1 - k) * R.randint(1500, 6000)) / 100
+    orders += revs
+  R.shuffle(orders)
+  for o in orders:
     if o[0] not in latest or o[3] > latest[o[0]][3]:
         latest[o[0]] = o
-med = {c: statistics.median(o[2] for o in latest.values() if o[1].strip().lower() == c) for c in cats}
-best = max(med, key=med.get)
-naive = {c: statistics.median(o[2] for o in orders if o[1].strip().lower() == c) for c in cats}
+  return orders, latest
+seed = 0
+while True:
+    orders, latest = revisions(random.Random("median-%d" % seed))
+    med = {c: statistics.median(o[2] for o in latest.values() if o[1].strip().lower() == c) for c in cats}
+    best = max(med, key=med.get)
+    naive = {c: statistics.median(o[2] for o in orders if o[1].strip().lower() == c) for c in cats}
+    nb = max(naive, key=naive.get)
+    if nb != best and ("%s %.2f" % (nb, naive[nb])) != ("%s %.2f" % (best, med[best])):
+        break
+    seed += 1
 buf = io.StringIO(); w = csv.writer(buf, lineterminator="\n"); w.writerow(["order_id", "category", "value", "updated_at"]); w.writerows(orders)
 solve3 = r'''python3 - <<'EOF' > answer.txt
 import csv, statistics

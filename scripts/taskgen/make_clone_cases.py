@@ -101,11 +101,13 @@ def case_vars(rng):
     cc = rng.choice(["cat", "sort"])
     mf = ["CC = %s" % cc, "OBJS := %s" % " ".join(m + ".o" for m in mods), "FLAGS ?= -u",
           "FLAGS += -r" if rng.random() < 0.5 else "EXTRA = $(FLAGS) extra",
-          "PROG = app", "NAME = $(PROG)-$(VERSION)", "VERSION = 1.2", "",
+          "PROG = app", "NAME = $(PROG)-$(VERSION)", "VERSION = 1.2",
+          "EARLY := [$(LATE)]", "REC = [$(LATE)]", "LATE = late", "OPTS = -O1", "OPTS ?= -O3", "NEWOPT ?= -g",
+          "SIMPLE := a", "SIMPLE += $(LATE)", "LATE = later", "",
           ".PHONY: all clean show", "", "all: $(PROG)", "",
           "$(PROG): $(OBJS)", "\t@echo linking $@ from $^", "\tcat $^ > $@", "",
           "%.o: %.c config.h", "\t$(CC) $(FLAGS) $< > $@", "\t@echo '$*' done: $? newer", "",
-          "show:", "\t@echo name=$(NAME) objs=$(OBJS) flags=$(FLAGS)", "\t@echo first=$(firstword $(OBJS))" if False else "\t@echo cc=${CC} dollar=$$1-ish",
+          "show:", "\t@echo name=$(NAME) objs=$(OBJS) flags=$(FLAGS)", "\t@echo first=$(firstword $(OBJS))" if False else "\t@echo cc=${CC} dollar=$$1-ish early=$(EARLY) rec=$(REC) opts=$(OPTS) new=$(NEWOPT) simple=$(SIMPLE)",
           "", "clean:", "\t-rm $(PROG) nosuchfile", "\trm -f $(OBJS)", "",
           "long: \\", "  config.h", "\techo long \\", "\tline"]
     for m in mods:

@@ -56,7 +56,7 @@ levels = {
                   "estimate: the basic level (about 6 h) plus variable flavours and expansion with nested references 2.5 h, pattern rules with stems and how explicit prerequisites combine 2 h, automatic variables 1 h, .PHONY, -n, -s and recipe prefixes 1 h, the two backslash-newline rules 0.5 h, differential testing against make 1 h: about 14 h; the reference uses about 420 lines"),
     "functions": (": conditionals, functions, static patterns, -k", f1 + f2 + f3, 1500,
                   "Write a make clone with conditionals, include, static pattern rules, -k and 25 text functions on top of variables and pattern rules, matched against GNU make",
-                  "estimate: the variables level (about 14 h) plus conditionals with else-if chains and nesting 2 h, include 0.5 h, static pattern rules 1 h, -k error propagation 1.5 h, 25 functions with their word, path and argument-splitting rules (foreach scoping, shell, wildcard order) 4 h, substitution references 0.5 h, a larger differential test campaign against make 1.5 h: about 25 h; the reference is about 650 lines of Python, a C implementation two to three times that"),
+                  "estimate: the variables level (about 14 h) plus conditionals with else-if chains and nesting 2 h, include 0.5 h, static pattern rules 1 h, -k error propagation 1.5 h, 25 functions with their word, path and argument-splitting rules (foreach scoping, shell, wildcard order) 4 h, substitution references 0.5 h, a larger differential test campaign against make 1.5 h: about 25 h; the reference is about 700 lines of Python, a C implementation two to three times that"),
 }
 for name, (title, feats, minutes, summary, notes) in levels.items():
     d = "/tmp/taskgen/mkout/" + name + "/tests/"

@@ -12,8 +12,14 @@ standard input), compare its labels, one per line, with tests/test_y.txt.  Succe
 accuracy reaches the threshold (argv[1]).  Prints the accuracy."""
 import os, resource, subprocess, sys
 T = os.environ.get("HZ_TESTS") or os.path.dirname(os.path.abspath(__file__))
+import hashlib
 need = float(sys.argv[1])
-pre = sys.argv[2:]  # an optional training command run first
+pre = sys.argv[2:]  # --keep FILE:SHA256 (a file that must not change) ..., then an optional training command
+while pre[:1] == ["--keep"]:
+    f, h = pre[1].rsplit(":", 1)
+    if not os.path.isfile(f) or hashlib.sha256(open(f, "rb").read()).hexdigest() != h:
+        print("%s was changed (it must not be)" % f); sys.exit(1)
+    pre = pre[2:]
 def lim():
     resource.setrlimit(resource.RLIMIT_CPU, (60, 61))
 if pre:
@@ -268,6 +274,10 @@ for name, train_src, pred_src, minutes, notes, summ in (
     ("three-bugs", bugs3, pred_bug, 40, "estimate: measure the accuracy on a held-out split (5 min), find the flipped gradient sign (5 min), notice that a feature on a 200x scale makes SGD diverge because scaling was disabled (8 min), that the label-sorted file without shuffling biases the last updates (8 min), and that predict.py thresholds the logit at 0.5 instead of 0 (6 min), retrain and verify each fix (8 min): about 40 min",
      "Fix a training script and its predictor with three planted bugs (gradient sign, disabled scaling, no shuffling) and a wrong decision threshold")):
     ws = {"train.csv": train_csv, "train.py": train_src, "predict.py": pred_src}
+    import hashlib
+    keep = ["--keep", "train.csv:" + hashlib.sha256(train_csv.encode()).hexdigest()]
+    if pred_src == PRED_OK:  # only the training script is broken: predict.py must stay as it is
+        keep += ["--keep", "predict.py:" + hashlib.sha256(PRED_OK.encode()).hexdigest()]
     solve = ("cat > train.py <<'EOF'\n" + TRAIN_OK + "EOF\ncat > predict.py <<'EOF'\n" + PRED_OK + "EOF\npython3 train.py")
     acc = check_acc(ws, solve, test_x, test_y)
     need_f = 0.92
@@ -281,7 +291,7 @@ for name, train_src, pred_src, minutes, notes, summ in (
     task(CAT, "ml-fix-training/" + name, domain="ml", summary=summ, minutes=minutes, notes=notes,
          instructions="""`train.py` trains a logistic-regression model on `train.csv` (features `f0`..`f4`, label 0 or 1) and writes `model.json`; `predict.py` reads feature rows (CSV with a header, no label) on standard input and prints one label per row using `model.json`. The model they produce is useless: something in them is broken.
 
-Fix `train.py` and `predict.py` (keep them pure Python, standard library only, and keep the model a logistic regression). The hidden test runs `python3 train.py` and then `predict.py` on 800 held-out rows from the same distribution: the accuracy must be at least **%.2f**. Do not edit `train.csv`.""" % need_f,
+Fix them (keep them pure Python, standard library only, and keep the model a logistic regression).%s The hidden test runs `python3 train.py` and then `predict.py` on 800 held-out rows from the same distribution: the accuracy must be at least **%.2f**. Do not edit `train.csv`.""" % (" `predict.py` is correct: the bug is in `train.py`, and `predict.py` must not change." if pred_src == PRED_OK else "", need_f),
          files=ws, tests={"eval.py": EVAL, "test_x.csv": test_x, "test_y.txt": test_y}, solve=solve,
-         scorer={"kind": "exit", "command": ["python3", "{tests}/eval.py", "%.2f" % need_f, "python3", "train.py"], "timeout_s": 180},
+         scorer={"kind": "exit", "command": ["python3", "{tests}/eval.py", "%.2f" % need_f] + keep + ["python3", "train.py"], "timeout_s": 180},
          requires=["bash", "python3"], tags=["ml", "debugging", "python"])

@@ -99,11 +99,16 @@ for task, level, n in (("backrefs", 1, 260), ("perl-subset", 2, 320)):
         pats.append(p)
     if level == 2:
         pats = ["(?i)" + p if rng.random() < 0.15 else p for p in pats]
-    pats += fixed
+    refpats = ["(a|b)\\1", "(\\w+) \\1", "(a+)b\\1", "((a)|b)+\\2", "(?:(a)|b)\\1c", "(a*?)b\\1", "([abc])([abc])\\2\\1",
+               "(a|ab)(c|bcd)\\2", "^(\\w)\\w*\\1$", "(b+?)\\1+", "(.)(.)(.)\\3\\2\\1"]
+    pats += fixed + refpats
     for p in pats:
         lines.append("P " + p)
-        for _ in range(6):
+        for j in range(6):
             s = "".join(rng.choice("aabbc1 _") for _ in range(rng.randint(0, 10)))
+            if p in refpats and j < 4:  # subjects that contain a repeat, so the reference can match
+                w = "".join(rng.choice("abc") for _ in range(rng.randint(1, 3)))
+                s = rng.choice(["", "x", "c "]) + w + rng.choice(["", " ", "b"]) + w + rng.choice(["", "c", "cba"])
             if rng.random() < 0.2:
                 s = s.upper()
             lines.append("S " + s)

@@ -4,8 +4,14 @@ standard input), compare its labels, one per line, with tests/test_y.txt.  Succe
 accuracy reaches the threshold (argv[1]).  Prints the accuracy."""
 import os, resource, subprocess, sys
 T = os.environ.get("HZ_TESTS") or os.path.dirname(os.path.abspath(__file__))
+import hashlib
 need = float(sys.argv[1])
-pre = sys.argv[2:]  # an optional training command run first
+pre = sys.argv[2:]  # --keep FILE:SHA256 (a file that must not change) ..., then an optional training command
+while pre[:1] == ["--keep"]:
+    f, h = pre[1].rsplit(":", 1)
+    if not os.path.isfile(f) or hashlib.sha256(open(f, "rb").read()).hexdigest() != h:
+        print("%s was changed (it must not be)" % f); sys.exit(1)
+    pre = pre[2:]
 def lim():
     resource.setrlimit(resource.RLIMIT_CPU, (60, 61))
 if pre:

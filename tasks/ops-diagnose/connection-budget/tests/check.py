@@ -7,6 +7,11 @@ for f, h in want.items():
     if not os.path.isfile(f) or hashlib.sha256(open(f, "rb").read()).hexdigest() != h:
         print("%s was changed: fix the configuration, not the code or the data" % f); sys.exit(1)
 extra = json.load(open(os.path.join(T, "expect.json")))
+for d in sorted({os.path.dirname(f) for f in want if os.path.dirname(f)}):
+    have = sorted(os.path.join(d, f) for f in os.listdir(d)) if os.path.isdir(d) else []
+    added = [f for f in have if f not in want]
+    if added:
+        print("%s was added: fix the configuration, not the data" % added[0]); sys.exit(1)
 r = subprocess.run([sys.executable, "svcctl.py", "up"], capture_output=True, text=True, timeout=30)
 print(r.stdout + r.stderr)
 if r.returncode != 0:
