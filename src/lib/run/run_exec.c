@@ -18,6 +18,13 @@
 #include "run_internal.h"
 #include "strutil.h"
 
+int run_killed_outside(const hz_sandbox *sb, const hz_exec_result *res)
+{
+	if (hz_sandbox_get_mode(sb) != HZ_SANDBOX_BWRAP || res->timed_out)
+		return 0;
+	return res->term_signal;
+}
+
 run_ctx *run_ctx_of(const hz_agent_env *env)
 {
 	return env && env->exec == run_exec ? (run_ctx *)env->exec_ctx : NULL;
@@ -65,6 +72,7 @@ int run_exec_cmd(run_ctx *ctx, const run_cmd *rc, hz_exec_result *out)
 	cmd.timeout_s = timeout;
 	cmd.max_output = rc->max_output ? rc->max_output : RUN_OUTPUT_CAP;
 	cmd.share_net = rc->share_net;
+	cmd.tty_fd = rc->tty_fd;
 	if ((err = hz_sandbox_exec(ctx->sb, &cmd, out)) != 0) {
 		if (!ctx->sandbox_failed)
 			snprintf(ctx->sandbox_error, sizeof(ctx->sandbox_error), "%s", hz_error_message());
@@ -72,6 +80,8 @@ int run_exec_cmd(run_ctx *ctx, const run_cmd *rc, hz_exec_result *out)
 		return err;
 	}
 	log_command(ctx, (const char *const *)rc->argv, out);
+	if (!ctx->killed_signal)
+		ctx->killed_signal = run_killed_outside(ctx->sb, out);
 	return 0;
 }
 

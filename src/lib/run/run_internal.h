@@ -33,7 +33,19 @@ typedef struct run_ctx {
 	hz_buf agent_log;           /* every command and its output, capped */
 	int sandbox_failed;         /* an exec could not start its sandbox */
 	char sandbox_error[256];
+	int killed_signal;          /* a sandbox was killed by a signal horizon did not send */
+	int term_in, term_out;      /* a person's terminal (human runs), or -1 */
+	char unrecorded[256];       /* set by a backend: the run is not recorded, for this reason */
 } run_ctx;
+
+/*
+ * The signal that ended a sandbox from outside horizon, or 0.  bwrap itself
+ * never dies of a signal from within (it exits with the status of what it
+ * ran) and horizon's own time-outs are flagged, so a bwrap ended by a signal
+ * means someone outside (the OOM killer of a whole job, Slurm's scancel,
+ * kill -9) is taking the sweep down: the run says nothing about the agent.
+ */
+int run_killed_outside(const hz_sandbox *sb, const hz_exec_result *res);
 
 /* env->exec: `bash -c command` in a fresh sandbox over the run's workspace. */
 int run_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out);
@@ -47,6 +59,7 @@ typedef struct run_cmd {
 	double timeout_s;   /* never past the deadline */
 	int share_net;
 	size_t max_output;
+	int tty_fd;         /* > 2: the command's terminal (an interactive session); 0: none */
 } run_cmd;
 
 int run_exec_cmd(run_ctx *ctx, const run_cmd *cmd, hz_exec_result *out);
@@ -84,6 +97,7 @@ typedef struct run_verdict {
 	char reason[64];      /* "scorer_pass", "scorer_fail", "scorer_timeout", "answer_mismatch", ... */
 	char message[256];    /* for errors */
 	double wall_s;
+	int killed_signal;    /* the scorer's sandbox was killed from outside (run_killed_outside) */
 } run_verdict;
 
 /*
@@ -121,6 +135,7 @@ typedef struct run_env {
 	const char *work_root;
 	const char *task_stage;   /* staged copy of this task (tests/, solution/, instructions.md) */
 	const struct run_workspace_base *base; /* this task's shared baseline, or NULL */
+	int term_in, term_out;    /* a person's terminal for human runs, or -1 */
 	double time_limit_scale;
 	uint64_t seed;            /* the sweep's */
 	int keep_workspace;
