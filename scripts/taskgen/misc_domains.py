@@ -285,11 +285,11 @@ SPEED2 = SPEED.replace("knn.py", "score.py")
 task(CAT, "ml-speedup/batch-scoring", domain="ml",
      summary="Make a row-by-row logistic scorer that re-reads its model and uses Fractions fast, keeping every printed probability identical",
      minutes=15, notes="estimate: profile the 15-line script (4 min), hoist the model load, replace Fraction arithmetic with an exact integer equivalent or prove float summation gives identical 6-decimal output on the data (6 min), verify byte-identical output against the original on a sample (5 min): about 15 min",
-     instructions="`score.py` prints, for each feature row on standard input (CSV, 20 features with 4 decimals), the model's probability with 6 decimals. It is slow. Make it fast: the hidden test scores 20,000 rows with a budget of **6 CPU seconds** and requires output byte-identical to the original program's. Pure Python, standard library only; do not change `model.json`.",
+     instructions="`score.py` prints, for each feature row on standard input (CSV, 20 features with 4 decimals), the model's probability with 6 decimals. It is slow. Make it fast: the hidden test scores 20,000 rows with a budget of **3 CPU seconds** (the original needs about 9, the straightforward fix under 1) and requires output byte-identical to the original program's. Pure Python, standard library only; do not change `model.json`.",
      files={"score.py": SLOW2, "model.json": mj, "sample.csv": "".join(rcsv.splitlines(True)[:50])},
      tests={"speed.py": SPEED2, "queries.csv": rcsv, "expected.txt": expall},
      solve="cat > score.py <<'EOF'\n" + FAST2 + "EOF",
-     scorer={"kind": "exit", "command": ["python3", "{tests}/speed.py", "6"], "timeout_s": 150},
+     scorer={"kind": "exit", "command": ["python3", "{tests}/speed.py", "3"], "timeout_s": 150},
      requires=["bash", "python3"], tags=["ml", "performance", "python"])
 
 # ================= secrets-scan: leaked credentials in a repository history
