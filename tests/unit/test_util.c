@@ -59,6 +59,12 @@ static void test_errors(void)
 	HZ_CHECK_EQ_INT(hz_error_code(), HZ_EINVALID);
 	hz_error_clear();
 	HZ_CHECK_EQ_STR(hz_error_message(), "");
+	/* data quoted into a message (a spec read from a file) cannot break it over lines */
+	hz_error_set(HZ_EINVALID, "agent '%s': bad", "sim,\nh50=1\r\t\x01");
+	HZ_CHECK_EQ_STR(hz_error_message(), "agent 'sim, h50=1  ?': bad");
+	hz_error_prefix("%s\n", "file");
+	HZ_CHECK_EQ_STR(hz_error_message(), "file agent 'sim, h50=1  ?': bad");
+	hz_error_clear();
 }
 
 static void test_files(void)

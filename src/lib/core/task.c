@@ -272,7 +272,8 @@ int hz_task_load(hz_task **out, const char *dir)
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = hz_fs_read(t->json_path, TASK_JSON_MAX, &text, NULL)) != 0)
+	if ((rc = hz_fs_check_regular(t->json_path)) != 0 ||
+	    (rc = hz_fs_read(t->json_path, TASK_JSON_MAX, &text, NULL)) != 0)
 		goto done;
 	if (!(root = json_loads(text, JSON_REJECT_DUPLICATES, &jerr))) {
 		rc = hz_error_set(HZ_EINVALID, "%s:%d:%d: %s", t->json_path, jerr.line, jerr.column, jerr.text);
@@ -291,6 +292,11 @@ int hz_task_load(hz_task **out, const char *dir)
 	    (rc = get_number(t, root, "time_limit_s", 1, &t->time_limit_s)) ||
 	    (rc = get_string(t, root, "network", 0, &t->network)))
 		goto done;
+	/* Beyond a year a limit is no limit, and time_limit_s * 2 + 60 must fit a long (the CPU rlimit). */
+	if (t->time_limit_s > HZ_TASK_TIME_LIMIT_MAX) {
+		rc = field_error(t, "time_limit_s", "must be at most 31536000 s (a year)");
+		goto done;
+	}
 	{
 		json_t *v = json_object_get(root, "version");
 		char num[32];

@@ -128,7 +128,8 @@ static int add_dir(mg_state *st, const char *dir)
 		}
 		subs[nsubs++] = sublog;
 	}
-	qsort(subs, nsubs, sizeof(*subs), cmp_str);
+	if (nsubs)
+		qsort(subs, nsubs, sizeof(*subs), cmp_str);
 	for (size_t i = 0; i < nsubs && !rc; i++)
 		rc = add_log(st, subs[i]);
 	if (!rc && st->nlogs == before)
