@@ -123,16 +123,19 @@ for v in ("1e400", "NaN", "-1e308"):
 plan = {"agents": ["a"], "tasks": [{"id": "f/t", "version": "1"}], "repeats": 1, "shard": "1/2"}
 
 
-def merge_case(name, sweep, runs=GOOD):
+def merge_case(name, sweep, runs=GOOD, grep=None):
     case("merge-" + name, ("s1/sweep.json", json.dumps(sweep) if not isinstance(sweep, str) else sweep),
-         ("s1/runs.jsonl", runs), log="out/runs.jsonl")(lambda d: ["merge", "out", "s1"])
+         ("s1/runs.jsonl", runs), log="out/runs.jsonl", grep=grep)(lambda d: ["merge", "out", "s1"])
 
 
-merge_case("repeats-1e18", dict(plan, repeats=10 ** 18))
-merge_case("runs-1e10", dict(plan, agents=["a%d" % i for i in range(10 ** 5)], repeats=10 ** 5))
-merge_case("shards-1e10", dict(plan, shard="1/10000000000"))
-merge_case("shards-obj-1e18", dict(plan, shard={"k": 1, "n": 10 ** 18}))
-merge_case("repeats-negative", dict(plan, repeats=-(2 ** 62)))
+# absurd plans are refused by name before anything is allocated for them
+merge_case("repeats-1e18", dict(plan, repeats=10 ** 18), grep=r"s1/sweep\.json: the plan has 1000000000000000000 runs")
+merge_case("runs-1e10", dict(plan, agents=["a%d" % i for i in range(10 ** 5)], repeats=10 ** 5),
+           grep=r"s1/sweep\.json: the plan has 10000000000 runs")
+merge_case("shards-1e10", dict(plan, shard="1/10000000000"), grep=r"s1/sweep\.json: 'shard'")
+merge_case("shards-obj-1e18", dict(plan, shard={"k": 1, "n": 10 ** 18}), grep=r"s1/sweep\.json: 'shard'")
+merge_case("repeats-negative", dict(plan, repeats=-(2 ** 62)), grep=r"s1/sweep\.json: 'repeats'")
+merge_case("plan-250001", dict(plan, agents=["a%d" % i for i in range(250001)]), grep=r"the plan has 250001 runs")
 merge_case("deep", '{"plan": ' + "[" * DEEP + "]" * DEEP + "}")
 merge_case("unclosed", "{" * DEEP)
 merge_case("nul-runs", plan, GOOD + '{"run_id": "r\\u0000", "alias": "\x00"}\n')
@@ -227,7 +230,7 @@ def run_case(c):
     if rc not in (0, "timeout"):
         # one error line, and at most a hint in parentheses after it
         errlines = err.splitlines()
-        hint = errlines[1:] and errlines[1].startswith("(")
+        hint = int(len(errlines) > 1 and errlines[1].startswith("("))
         if not (c["report"] and not errlines) and (
                 not errlines or len(errlines) > 1 + hint or not errlines[0].startswith("horizon ")):
             problems.append("stderr is not one 'horizon CMD: ...' line: %r" % err[:600])

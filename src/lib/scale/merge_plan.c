@@ -58,6 +58,27 @@ static void shard_of(json_t *sweep, long *k, long *n)
 	}
 }
 
+int mg_plan_size_check(json_t *sweep, const char *path)
+{
+	json_t *plan = plan_of(sweep), *rep = json_object_get(plan, "repeats"), *sh = json_object_get(sweep, "shards");
+	double runs = (double)json_array_size(json_object_get(plan, "agents")) *
+		      (double)json_array_size(json_object_get(plan, "tasks"));
+	long k, n;
+
+	shard_of(sweep, &k, &n);
+	if (n > MG_SHARDS_MAX || n < 1 || k < 0 || k > n ||
+	    (json_is_integer(sh) && (json_integer_value(sh) < 1 || json_integer_value(sh) > MG_SHARDS_MAX)))
+		return hz_error_set(HZ_ELIMIT, "%s: 'shard' is not K/N with 1 <= K <= N <= %ld", path, MG_SHARDS_MAX);
+	if (json_is_integer(rep))
+		runs *= (double)json_integer_value(rep);
+	if (json_is_integer(rep) && json_integer_value(rep) < 1)
+		return hz_error_set(HZ_EINVALID, "%s: 'repeats' must be a positive integer", path);
+	if (runs > MG_PLAN_RUNS_MAX)
+		return hz_error_set(HZ_ELIMIT, "%s: the plan has %.0f runs (agents x tasks x repeats), more than %.0f",
+				    path, runs, MG_PLAN_RUNS_MAX);
+	return 0;
+}
+
 /* "alias" of an agent entry (a string, or an object with "alias"). */
 static const char *agent_alias(json_t *a)
 {
