@@ -130,6 +130,8 @@ typedef struct fit_table {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
+	size_t n_bad_usage;      /* records whose token counts or cost were nonsense (read as unknown) */
+	char bad_usage_at[256];  /* the first: "FILE:LINE 'FIELD'" */
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;
