@@ -150,10 +150,10 @@ static int rs_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 		snprintf(out->stop, sizeof(out->stop), "%s", ncalls ? "tool_calls" : "stop");
 	}
 	usage = json_object_get(root, "usage");
-	out->input_tokens = (long)json_integer_value(json_object_get(usage, "input_tokens"));
-	out->output_tokens = (long)json_integer_value(json_object_get(usage, "output_tokens"));
-	out->cache_read_tokens =
-		(long)json_integer_value(json_object_get(json_object_get(usage, "input_tokens_details"), "cached_tokens"));
+	hz_llm_usage_finish(out, hz_llm_usage_get(usage, "input_tokens", &out->input_tokens) |
+				 hz_llm_usage_get(usage, "output_tokens", &out->output_tokens) |
+				 hz_llm_usage_get(json_object_get(usage, "input_tokens_details"), "cached_tokens",
+						  &out->cache_read_tokens));
 done:
 	hz_buf_release(&text);
 	json_decref(hist);

@@ -277,7 +277,26 @@ typedef struct hz_llm_reply {
 	long output_tokens;
 	char stop[32];            /* finish_reason / stop_reason */
 	json_t *message;          /* the assistant message, native form, for the history */
+	int usage_unknown;        /* the reply's usage made no sense: the counts above are 0 */
 } hz_llm_reply;
+
+/* More tokens than any request reads or writes: a count past it is nonsense. */
+#define HZ_LLM_TOKENS_MAX 1000000000000L
+
+/*
+ * One usage count of a reply, obj[key], into *out: 0 when obj or the key is
+ * absent or null.  Returns 1 (and *out 0) when the value is not a whole
+ * number in [0, HZ_LLM_TOKENS_MAX]: a negative, fractional, huge or
+ * non-numeric count.
+ */
+int hz_llm_usage_get(const json_t *obj, const char *key, long *out);
+
+/*
+ * The parsers' last step: when `bad` (some hz_llm_usage_get said 1) or the
+ * cached counts exceed the input, the reply's usage is unknown: every count
+ * 0 and usage_unknown set, for the loop to note in the transcript.
+ */
+void hz_llm_usage_finish(hz_llm_reply *r, int bad);
 
 void hz_llm_reply_release(hz_llm_reply *r);
 
