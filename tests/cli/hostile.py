@@ -29,14 +29,15 @@ fails = checks = 0
 cases = []
 
 
-def case(name, *files, expect=(0, 1, 2), log=None, report=False, grep=None, fit=False, keep=False):
+def case(name, *files, expect=(0, 1, 2), log=None, report=False, grep=None, fit=False, keep=False, absent=()):
     """Register a case: files are (relpath, bytes|str|callable(dir)); the argv is given later.
     report: the command reports problems on stdout (tasks validate), so stderr may be empty;
     grep: a regex that stdout + stderr must match; fit: `horizon fit --no-trend` must read the log;
-    keep: the log was an input: its complete lines must stay as they were, and what follows be JSON."""
+    keep: the log was an input: its complete lines must stay as they were, and what follows be JSON;
+    absent: files (under the case's directory) that must not exist afterwards."""
     def reg(fn):
         cases.append(dict(name=name, files=files, argv=fn, expect=expect, log=log, report=report, grep=grep,
-                          fit=fit, keep=keep))
+                          fit=fit, keep=keep, absent=absent))
         return fn
     return reg
 
@@ -133,6 +134,29 @@ case("report-fit-nul", ("fit.json", json.dumps(fixture).replace('"alias": "', '"
 for v in ("1e400", "NaN", "-1e308"):
     case("report-fit-" + v, ("fit.json", json.dumps(fixture).replace('"estimate": ', '"estimate": %s, "x": ' % v)))(
         lambda d: ["report", "--format", "md,csv,html,latex,yaml", "--out", "rep", "fit.json"])
+
+# ---- plot: an alias must not become a gnuplot command (`...` and a line break ending a comment) ----
+
+
+def injected_fit(d):
+    a = fixture["agents"][0]["alias"]
+    evil = ["%s\n!touch %s/pwned-bang\n" % (a, d), "x`touch %s/pwned-tick`" % d]
+    text = json.dumps(fixture).replace(json.dumps(a), json.dumps(evil[0]), 1)
+    text = text.replace(json.dumps(fixture["agents"][1]["alias"]), json.dumps(evil[1]), 1)
+    open(os.path.join(d, "fit.json"), "w").write(text)
+
+
+def injected_runs(d):
+    recs = [rec(run_id="r%d" % i, alias="x`touch %s/pwned-tick`\n!touch %s/pwned-bang" % (d, d),
+                task_id="f/t%d" % i, human_minutes=2 ** i, status="success" if i < 3 else "failure",
+                score_binarized=int(i < 3)) for i in range(6)]
+    open(os.path.join(d, "runs.jsonl"), "w").write(lines(*recs))
+
+
+case("plot-fit-json-injection", ("", injected_fit), expect=(0,), absent=("pwned-bang", "pwned-tick"))(
+    lambda d: ["plot", "fit.json", "--charts", "curves,doubling50", "--format", "svg", "--out", "p"])
+case("plot-runs-injection", ("", injected_runs), expect=(0,), absent=("pwned-bang", "pwned-tick"))(
+    lambda d: ["plot", "--charts", "curves,doubling50", "--format", "svg", "--out", "p", "runs.jsonl"])
 
 # ---- merge: shard plans ----
 plan = {"agents": ["a"], "tasks": [{"id": "f/t", "version": "1"}], "repeats": 1, "shard": "1/2"}
@@ -246,7 +270,7 @@ def run_case(c):
     if rc not in (0, "timeout"):
         # one error line, and at most a hint in parentheses after it
         errlines = err.splitlines()
-        hint = int(len(errlines) > 1 and errlines[1].startswith("("))
+        hint = int(len(errlines) > 1 and errlines[1].startswith(("(", "Try ")))
         if not (c["report"] and not errlines) and (
                 not errlines or len(errlines) > 1 + hint or not errlines[0].startswith("horizon ")):
             problems.append("stderr is not one 'horizon CMD: ...' line: %r" % err[:600])
@@ -259,6 +283,9 @@ def run_case(c):
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if f.returncode != 0:
             problems.append("horizon fit cannot read %s: %s" % (c["log"], f.stderr.decode()[:300]))
+    for f in c["absent"]:
+        if os.path.lexists(os.path.join(d, f)):
+            problems.append("%s was created: input ran as a command" % f)
     skip = 0
     if c["keep"]:
         before = dict((r, x) for r, x in c["files"])[c["log"]]
