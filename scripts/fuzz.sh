@@ -32,6 +32,7 @@ for n in "${names[@]}"; do
 	work=$build/fuzz-corpus/$n crashes=$build/fuzz-crashes/$n log=$build/fuzz-logs/$n.log
 	mkdir -p "$work" "$crashes" "$(dirname "$log")"
 	start=$(date +%s)
+	touch "$crashes/.start" # artifacts newer than this are this run's
 	rc=0
 	# -timeout: one input running past 10 s is a hang; -rss_limit_mb: past 1 GB is a memory blow-up.
 	"$build/tests/fuzz_$n" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \
@@ -42,7 +43,7 @@ for n in "${names[@]}"; do
 	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
 	corp=$(find "$work" -type f | wc -l)
-	found=$(find "$crashes" -type f | wc -l)
+	found=$(find "$crashes" -type f -newer "$crashes/.start" | wc -l)
 	printf '%-12s %8s %10s %8s %6s %7s %6s  %s\n' "$n" "$took" "${execs:-?}" "${speed:-?}" "${cov:-?}" \
 		"$corp" "$found" "$( [ "$found" = 0 ] && echo - || echo "$crashes")"
 	if [ $rc != 0 ] || [ "$found" != 0 ]; then
