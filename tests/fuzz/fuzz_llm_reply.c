@@ -46,6 +46,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (!r.text || !r.message)
 			abort();
+		/* what goes to the transcript must be a valid JSON string (UTF-8, no cut character) */
+		{
+			json_t *st = json_string(r.stop), *tx = json_string(r.text);
+			if (!st || !tx) {
+				fprintf(stderr, "fuzz: stop \"%s\" or text is not UTF-8\n", r.stop);
+				abort();
+			}
+			json_decref(st);
+			json_decref(tx);
+		}
 		hz_llm_conv_add_reply(&conv, r.message);
 		if (hz_llm_parse_text_action(r.text, &call) == 0)
 			hz_llm_toolcall_release(&call);

@@ -178,7 +178,7 @@ static int an_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 		goto done;
 	}
 	sr = json_string_value(json_object_get(root, "stop_reason"));
-	snprintf(out->stop, sizeof(out->stop), "%s", sr ? sr : "");
+	hz_llm_copy_short(out->stop, sizeof(out->stop), sr);
 	usage = json_object_get(root, "usage");
 	/* input_tokens counts only what the cache did not serve; each count is bounded, so the sum fits */
 	bad = hz_llm_usage_get(usage, "input_tokens", &plain) |

@@ -159,7 +159,7 @@ static int oa_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 		free(rs);
 	}
 	fr = json_string_value(json_object_get(choice, "finish_reason"));
-	snprintf(out->stop, sizeof(out->stop), "%s", fr ? fr : "");
+	hz_llm_copy_short(out->stop, sizeof(out->stop), fr);
 	usage = json_object_get(root, "usage");
 	bad = hz_llm_usage_get(usage, "prompt_tokens", &out->input_tokens) |
 	      hz_llm_usage_get(usage, "completion_tokens", &out->output_tokens) |

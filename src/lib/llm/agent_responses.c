@@ -144,8 +144,8 @@ static int rs_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 	if (status && !strcmp(status, "incomplete")) {
 		const char *why = json_string_value(json_object_get(json_object_get(root, "incomplete_details"), "reason"));
 		/* The loop knows "length" as "cut off at the output limit". */
-		snprintf(out->stop, sizeof(out->stop), "%s",
-			 why && !strcmp(why, "max_output_tokens") ? "length" : why ? why : "incomplete");
+		hz_llm_copy_short(out->stop, sizeof(out->stop),
+				  why && !strcmp(why, "max_output_tokens") ? "length" : why ? why : "incomplete");
 	} else {
 		snprintf(out->stop, sizeof(out->stop), "%s", ncalls ? "tool_calls" : "stop");
 	}

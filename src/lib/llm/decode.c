@@ -201,3 +201,18 @@ void hz_llm_usage_finish(hz_llm_reply *r, int bad)
 	r->input_tokens = r->output_tokens = r->cache_read_tokens = r->cache_write_tokens = 0;
 	r->usage_unknown = 1;
 }
+
+void hz_llm_copy_short(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= size) {
+		n = size - 1;
+		/* back off over continuation bytes to the start of the cut character */
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
+}

@@ -255,6 +255,12 @@ json_t *hz_llm_json_load(const char *body, size_t len);
 /* A JSON string's value as a C string (malloc'd), NULs as U+FFFD; "" for a non-string. */
 char *hz_llm_json_text(const json_t *v);
 
+/*
+ * Copy a reply's short string (a stop reason) into dst[size], cut at a
+ * character boundary so that it stays valid UTF-8; NULL copies "".
+ */
+void hz_llm_copy_short(char *dst, size_t size, const char *src);
+
 /* Append text as valid UTF-8 without NULs: bad bytes become U+FFFD. */
 int hz_llm_put_clean(hz_buf *out, const char *text, size_t len);
 
