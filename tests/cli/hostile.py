@@ -242,6 +242,18 @@ case("tasks-list-empty", ("cat/.keep", ""))(lambda d: ["tasks", "list", "--catal
 case("tasks-stats-empty", ("cat/.keep", ""))(lambda d: ["tasks", "stats", "--catalog", "cat"])
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_of(pid):
+    """CPU seconds a running process has used so far (0 when it is gone)."""
+    try:
+        fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
 def limits():
     if not ASAN:
         # soft limit only: a sandbox horizon starts sets its own (2 GB) for the agent
@@ -280,12 +292,12 @@ def run_case(c):
         if pid:
             rc = os.waitstatus_to_exitcode(status)
             p.returncode = rc
-        elif time.monotonic() - t0 > WALL:
+        elif time.monotonic() - t0 > WALL or cpu_of(p.pid) > LIMIT:
             os.killpg(p.pid, 9)
             _, _, ru = os.wait4(p.pid, 0)
             p.returncode = rc = "timeout"
         else:
-            time.sleep(0.02)
+            time.sleep(0.05)
     for t in readers:
         t.join()
     took = time.monotonic() - t0
@@ -296,7 +308,7 @@ def run_case(c):
     err = err.decode("utf-8", "replace")
     problems = []
     if rc == "timeout":
-        problems.append("still running after %.0f s" % WALL)
+        problems.append("killed after %.1f s of CPU, %.0f s of wall time" % (cpu, took))
     elif cpu > LIMIT:
         problems.append("used %.1f s of CPU (limit %.0f s)" % (cpu, LIMIT))
     elif rc not in c["expect"]:
