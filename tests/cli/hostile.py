@@ -219,6 +219,9 @@ def tree(kind):
             os.mkdir(os.path.join(bad, "task.json"))
         elif kind == "dir-loop":
             os.symlink(".", os.path.join(root, "fam", "loop"))
+        elif kind == "resources-huge":
+            json.dump(dict(tj, id="fam/t2", resources={"memory_mb": 2 ** 62, "disk_mb": 2 ** 62}),
+                      open(os.path.join(bad, "task.json"), "w"))
         elif kind.startswith("field-"):
             field, value = kind[6:].split("=", 1)
             tj2 = dict(tj, id="fam/t2")
@@ -232,7 +235,8 @@ def tree(kind):
 tree_cases = [("json-loop", 1, r"t2/task\.json.*symbolic links"), ("json-dev-zero", 1, r"t2/task\.json.* a device"),
               ("json-dir", 1, r"t2/task\.json.* a directory"), ("dir-loop", 0, None),
               ("field-time_limit_s=1e300", 1, r"time_limit_s.*a year"), ("field-time_limit_s=1e400", 1, "overflow"),
-              ("field-human_minutes=NaN", 1, "NaN"), ("field-human_minutes=1e308", 0, None)]
+              ("field-human_minutes=NaN", 1, "NaN"), ("field-human_minutes=1e308", 0, None),
+              ("resources-huge", 1, r"resources\.memory_mb.*at most")]
 for kind, code, what in tree_cases:
     case("tasks-validate-" + kind, ("", tree(kind)), report=True, expect=(code,), grep=what)(
         lambda d: ["tasks", "validate", "--no-requires", "cat"])

@@ -244,6 +244,29 @@ static int load_resources(hz_task *t, json_t *root)
 	return 0;
 }
 
+/*
+ * Resources past any machine horizon runs on are refused: the sandbox shifts
+ * memory_mb and disk_mb into bytes and adds to processes, which must not
+ * overflow a long.
+ */
+static int check_resources(const hz_task *t)
+{
+	static const struct { const char *name; long max; } lim[] = {
+		{ "resources.memory_mb", 1L << 24 }, { "resources.cpu_s", 1L << 26 }, { "resources.processes", 1L << 22 },
+		{ "resources.disk_mb", 1L << 24 }, { "resources.open_files", 1L << 20 },
+	};
+	const long v[] = { t->resources.memory_mb, t->resources.cpu_s, t->resources.processes, t->resources.disk_mb,
+			   t->resources.open_files };
+	char why[64];
+
+	for (size_t i = 0; i < sizeof(lim) / sizeof(lim[0]); i++)
+		if (v[i] > lim[i].max) {
+			snprintf(why, sizeof(why), "must be at most %ld", lim[i].max);
+			return field_error(t, lim[i].name, why);
+		}
+	return 0;
+}
+
 static int check_dir_part(const hz_task *t, const char *name)
 {
 	char *p = hz_path_join(t->dir, name);
@@ -335,7 +358,7 @@ int hz_task_load(hz_task **out, const char *dir)
 			goto done;
 		}
 	}
-	if ((rc = load_scorer(t, root)) || (rc = load_resources(t, root)) ||
+	if ((rc = load_scorer(t, root)) || (rc = load_resources(t, root)) || (rc = check_resources(t)) ||
 	    (rc = get_strv(t, root, "requires", 0, &t->requires, &t->nrequires)) ||
 	    (rc = get_strv(t, root, "tags", 0, &t->tags, &t->ntags)))
 		goto done;
