@@ -97,9 +97,16 @@ for k, body in yaml_bombs.items():
 
 # ---- METR YAML numbers ----
 pub = open(os.path.join(SRC, "tests/data/fit/published_mini.yaml")).read()
-for v in (".nan", ".inf", "-.inf", "1e400", "-1", "1e308"):
-    case("published-number-" + v, ("results.yaml", pub.replace("p50:", "p50: %s\n    was_p50:" % v, 1)))(
-        lambda d: ["fit", "--published", "results.yaml"])
+# every numeric field of a model and of the file's doubling time: a finite number or refused by name
+for field in ("estimate: 10.0", "ci_low: 5.0", "estimate: 0.3", "point_estimate: 200.0"):
+    for v, code in (("nan", 1), ("inf", 1), ("-inf", 1), (".nan", 1), ("1e400", 1), ("-1", None), ("1e308", 0)):
+        key = field.split(":")[0]
+        if code is None:  # a negative horizon is refused; a negative score or doubling time is the fit's to judge
+            code = 1 if field != "estimate: 0.3" and field != "point_estimate: 200.0" else 0
+        case("published-%s-%s" % (field.split(":")[1].strip(), v),
+             ("results.yaml", pub.replace(field, "%s: %s" % (key, v), 1)), expect=(code,),
+             grep=None if code == 0 else r"results\.yaml:\d+: model '[a-z_]+': '(%s|metrics\.p50_horizon_length)'" % key)(
+            lambda d: ["fit", "--published", "results.yaml"])
 
 # ---- runs.jsonl ----
 bad_records = {
