@@ -65,6 +65,7 @@ int mg_plan_check(mg_state *st);
  * before anything is allocated for it: HZ_ELIMIT naming the file.
  */
 #define MG_SHARDS_MAX 100000L
+#define MG_SHARD_NOTES_MAX 10 /* notes naming single shards; the rest are counted in one */
 #define MG_PLAN_RUNS_MAX 250000.0 /* a full plan of this many runs merges in ~6 s and 320 MB */
 int mg_plan_size_check(json_t *sweep, const char *path);
 int mg_plan_missing(mg_state *st);
