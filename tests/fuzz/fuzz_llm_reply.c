@@ -7,17 +7,19 @@
  * and the error classifier as the tool loop would send it.
  */
 #include "fuzz.h"
-#include "llm/llm.h"
+#include "llm/llm_loop.h"
+#include "llm/llm_settings.h"
+#include "llm/llm_wire.h"
 
-static const hz_llm_wire *const wires[] = { &hz_llm_wire_openai, &hz_llm_wire_anthropic, &hz_llm_wire_responses };
+static const llm_wire *const wires[] = { &llm_wire_openai, &llm_wire_anthropic, &llm_wire_responses };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const hz_llm_wire *wire;
-	hz_llm_settings s;
-	hz_llm_conv conv;
-	hz_llm_reply r;
-	hz_llm_toolcall call;
+	const llm_wire *wire;
+	llm_settings s;
+	llm_conv conv;
+	llm_reply r;
+	llm_toolcall call;
 	const char *body;
 	char *msg;
 	int rc;
@@ -30,14 +32,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&conv, 0, sizeof(conv));
 	memset(&s, 0, sizeof(s));
 	s.price_in = s.price_out = s.price_cache_read = s.price_cache_write = 1;
-	if (wire == &hz_llm_wire_responses)
+	if (wire == &llm_wire_responses)
 		conv.list_key = "input";
 	if (!(conv.messages = json_array()))
 		abort();
 	rc = wire->parse(&conv, body, size, &r);
 	fuzz_check_error(rc);
 	if (rc == 0) {
-		double cost = hz_llm_reply_cost(&s, &r);
+		double cost = llm_reply_cost(&s, &r);
 		if (r.input_tokens < 0 || r.output_tokens < 0 || r.cache_read_tokens < 0 || r.cache_write_tokens < 0 ||
 		    r.cache_read_tokens + r.cache_write_tokens > r.input_tokens || !(cost >= 0)) {
 			fprintf(stderr, "fuzz: usage in=%ld out=%ld cache_read=%ld cache_write=%ld cost=%g\n",
@@ -56,15 +58,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			json_decref(st);
 			json_decref(tx);
 		}
-		hz_llm_conv_add_reply(&conv, r.message);
-		if (hz_llm_parse_text_action(r.text, &call) == 0)
-			hz_llm_toolcall_release(&call);
-		hz_llm_reply_release(&r);
+		llm_conv_add_reply(&conv, r.message);
+		if (llm_parse_text_action(r.text, &call) == 0)
+			llm_toolcall_release(&call);
+		llm_reply_release(&r);
 	}
-	(void)hz_llm_classify_error(400, body, size);
-	if ((msg = hz_llm_error_text(body, size)) != NULL)
+	(void)llm_classify_error(400, body, size);
+	if ((msg = llm_error_text(body, size)) != NULL)
 		free(msg);
-	(void)hz_llm_context_from_server(body, size);
-	hz_llm_conv_release(&conv);
+	(void)llm_context_from_server(body, size);
+	llm_conv_release(&conv);
 	return 0;
 }

@@ -5,18 +5,20 @@
  * What the stream adds up to is then parsed as the non-streamed reply.
  */
 #include "fuzz.h"
-#include "llm/llm.h"
+#include "llm/llm_loop.h"
+#include "llm/llm_settings.h"
+#include "llm/llm_wire.h"
 
-static const hz_llm_stream_ops *const streams[] = { &hz_llm_stream_openai, &hz_llm_stream_anthropic,
-						    &hz_llm_stream_responses };
-static const hz_llm_wire *const wires[] = { &hz_llm_wire_openai, &hz_llm_wire_anthropic, &hz_llm_wire_responses };
+static const llm_stream_ops *const streams[] = { &llm_stream_openai, &llm_stream_anthropic,
+						    &llm_stream_responses };
+static const llm_wire *const wires[] = { &llm_wire_openai, &llm_wire_anthropic, &llm_wire_responses };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	hz_buf body = HZ_BUF_INIT;
-	hz_llm_sse sse;
-	hz_llm_conv conv;
-	hz_llm_reply r;
+	llm_sse sse;
+	llm_conv conv;
+	llm_reply r;
 	size_t step, k;
 	int rc;
 
@@ -29,12 +31,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&sse, 0, sizeof(sse));
 	memset(&conv, 0, sizeof(conv));
 	hz_buf_init(&body, 1 << 20);
-	if (hz_llm_sse_begin(&sse, streams[k], 1 << 20))
+	if (llm_sse_begin(&sse, streams[k], 1 << 20))
 		abort();
 	for (size_t i = 0; i < size; i += step)
-		if (hz_llm_sse_feed(&sse, (const char *)data + i, i + step < size ? step : size - i))
+		if (llm_sse_feed(&sse, (const char *)data + i, i + step < size ? step : size - i))
 			break;
-	rc = hz_llm_sse_end(&sse, &body);
+	rc = llm_sse_end(&sse, &body);
 	fuzz_check_error(rc);
 	if (rc == 0) {
 		if (!(conv.messages = json_array()))
@@ -47,11 +49,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (r.input_tokens < 0 || r.output_tokens < 0 || r.cache_read_tokens < 0 ||
 			    r.cache_write_tokens < 0)
 				abort();
-			hz_llm_reply_release(&r);
+			llm_reply_release(&r);
 		}
 	}
-	hz_llm_sse_release(&sse);
+	llm_sse_release(&sse);
 	hz_buf_release(&body);
-	hz_llm_conv_release(&conv);
+	llm_conv_release(&conv);
 	return 0;
 }

@@ -1,6 +1,6 @@
 /* Fuzz release-date files (YAML or JSON: alias -> YYYY-MM-DD), read as hz_fit_runs reads them. */
 #include "fuzz.h"
-#include "fit/fit_internal.h"
+#include "fit/fit_release.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "fit_internal.h"
+#include "fit_yaml.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "yscreen.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 
 static const char fffd[] = "\xef\xbf\xbd";
 
@@ -44,7 +44,7 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-int hz_llm_put_clean(hz_buf *out, const char *text, size_t len)
+int llm_put_clean(hz_buf *out, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, run = 0;
@@ -68,7 +68,7 @@ int hz_llm_put_clean(hz_buf *out, const char *text, size_t len)
 	return rc;
 }
 
-char *hz_llm_json_text(const json_t *v)
+char *llm_json_text(const json_t *v)
 {
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
@@ -78,7 +78,7 @@ char *hz_llm_json_text(const json_t *v)
 		return strdup("");
 	if (!memchr(s, '\0', n))
 		return strdup(s);
-	if (hz_llm_put_clean(&b, s, n) != 0) {
+	if (llm_put_clean(&b, s, n) != 0) {
 		hz_buf_release(&b);
 		return NULL;
 	}
@@ -157,7 +157,7 @@ static int repair(const char *body, size_t len, hz_buf *out)
 	return rc;
 }
 
-json_t *hz_llm_json_load(const char *body, size_t len)
+json_t *llm_json_load(const char *body, size_t len)
 {
 	hz_buf fixed = HZ_BUF_INIT;
 	json_t *root = json_loadb(body, len, JSON_ALLOW_NUL, NULL);
@@ -171,7 +171,7 @@ json_t *hz_llm_json_load(const char *body, size_t len)
 	return root;
 }
 
-int hz_llm_usage_get(const json_t *obj, const char *key, long *out)
+int llm_usage_get(const json_t *obj, const char *key, long *out)
 {
 	json_t *v = json_object_get(obj, key);
 	double d;
@@ -181,20 +181,20 @@ int hz_llm_usage_get(const json_t *obj, const char *key, long *out)
 		return 0;
 	if (json_is_integer(v)) {
 		json_int_t i = json_integer_value(v);
-		if (i < 0 || i > HZ_LLM_TOKENS_MAX)
+		if (i < 0 || i > LLM_TOKENS_MAX)
 			return 1;
 		*out = (long)i;
 		return 0;
 	}
 	/* Some servers count in floats ("prompt_tokens": 12.0). */
 	d = json_is_real(v) ? json_real_value(v) : -1;
-	if (!(d >= 0 && d <= (double)HZ_LLM_TOKENS_MAX) || d != floor(d))
+	if (!(d >= 0 && d <= (double)LLM_TOKENS_MAX) || d != floor(d))
 		return 1;
 	*out = (long)d;
 	return 0;
 }
 
-void hz_llm_usage_finish(hz_llm_reply *r, int bad)
+void llm_usage_finish(llm_reply *r, int bad)
 {
 	if (!bad && r->cache_read_tokens + r->cache_write_tokens <= r->input_tokens)
 		return;
@@ -202,7 +202,7 @@ void hz_llm_usage_finish(hz_llm_reply *r, int bad)
 	r->usage_unknown = 1;
 }
 
-void hz_llm_copy_short(char *dst, size_t size, const char *src)
+void llm_copy_short(char *dst, size_t size, const char *src)
 {
 	size_t n = src ? strlen(src) : 0;
 
