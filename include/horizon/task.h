@@ -5,6 +5,9 @@
 #ifndef HORIZON_TASK_H
 #define HORIZON_TASK_H
 
+/* The longest time_limit_s a task may have: a year, in seconds. */
+#define HZ_TASK_TIME_LIMIT_MAX 31536000.0
+
 #include <stddef.h>
 
 typedef struct hz_task hz_task;

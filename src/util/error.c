@@ -10,9 +10,22 @@
 static _Thread_local char error_msg[HZ_ERROR_MAX];
 static _Thread_local int error_code;
 
+/*
+ * A message is one line whatever data it quotes (a spec or key read from a
+ * file may hold newlines): line breaks and tabs become spaces, other control
+ * bytes '?'.
+ */
+static void one_line(void)
+{
+	for (unsigned char *p = (unsigned char *)error_msg; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : '?';
+}
+
 int hz_error_vset(int code, const char *fmt, va_list ap)
 {
 	vsnprintf(error_msg, sizeof(error_msg), fmt, ap);
+	one_line();
 	error_code = code;
 	return code;
 }
@@ -38,6 +51,7 @@ int hz_error_set_errno(const char *fmt, ...)
 	va_end(ap);
 	len = strlen(error_msg);
 	snprintf(error_msg + len, sizeof(error_msg) - len, ": %s", strerror(saved));
+	one_line();
 	error_code = HZ_EIO;
 	return HZ_EIO;
 }
@@ -54,6 +68,7 @@ int hz_error_prefix(const char *fmt, ...)
 	va_end(ap);
 	len = strlen(error_msg);
 	snprintf(error_msg + len, sizeof(error_msg) - len, "%s", old);
+	one_line();
 	return error_code;
 }
 

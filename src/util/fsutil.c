@@ -248,6 +248,59 @@ int hz_fs_is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+int hz_fs_lexists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+int hz_fs_check_regular(const char *path)
+{
+	struct stat st;
+	const char *what;
+
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT && !hz_fs_lexists(path))
+			return hz_error_set(HZ_ENOTFOUND, "'%s' does not exist", path);
+		if (errno == ENOENT)
+			return hz_error_set(HZ_EIO, "'%s' is a symlink to nothing", path);
+		return hz_error_set_errno("cannot look at '%s'", path);
+	}
+	if (S_ISREG(st.st_mode))
+		return 0;
+	what = S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
+	       : "a device";
+	return hz_error_set(HZ_EINVALID, "'%s' is %s, not a regular file", path, what);
+}
+
+int hz_fs_dirset_add(hz_fs_dirset *set, const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 1;
+	for (size_t i = 0; i < set->n; i++)
+		if (set->v[i].dev == st.st_dev && set->v[i].ino == st.st_ino)
+			return 1;
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 32;
+		struct hz_fs_dirid *v = realloc(set->v, cap * sizeof(*v));
+		if (!v)
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		set->v = v;
+		set->cap = cap;
+	}
+	set->v[set->n].dev = st.st_dev;
+	set->v[set->n++].ino = st.st_ino;
+	return 0;
+}
+
+void hz_fs_dirset_release(hz_fs_dirset *set)
+{
+	free(set->v);
+	memset(set, 0, sizeof(*set));
+}
+
 char *hz_path_join(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);

@@ -27,6 +27,30 @@ int hz_fs_copy_tree(const char *src, const char *dst);
 int hz_fs_is_dir(const char *path);
 int hz_fs_is_file(const char *path);
 
+/* Whether anything is at path, a dangling or looping symlink included (lstat). */
+int hz_fs_lexists(const char *path);
+
+/*
+ * 0 when path is (or links to) a regular file.  Otherwise an error naming
+ * it and what it is: HZ_ENOTFOUND when nothing is there, HZ_EINVALID for a
+ * directory, device, FIFO or socket, HZ_EIO with the system's reason (a
+ * symlink loop, say).  Check before reading a file a user named, so that a
+ * FIFO cannot block and /dev/zero is not read.
+ */
+int hz_fs_check_regular(const char *path);
+
+/* The directories (device, inode) a walk has entered: symlink loops end. */
+typedef struct hz_fs_dirset {
+	struct hz_fs_dirid { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+} hz_fs_dirset;
+
+#define HZ_FS_DIRSET_INIT { NULL, 0, 0 }
+
+/* 0 when dir is new (now in the set), 1 when it was seen or cannot be entered, HZ_ENOMEM. */
+int hz_fs_dirset_add(hz_fs_dirset *set, const char *dir);
+void hz_fs_dirset_release(hz_fs_dirset *set);
+
 /* Join two path parts into a new heap string ("a" + "b" -> "a/b"); NULL on ENOMEM. */
 char *hz_path_join(const char *a, const char *b);
 

@@ -1,4 +1,7 @@
 /* Unit tests for src/util: buffers, dates, durations, errors, files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -59,6 +62,12 @@ static void test_errors(void)
 	HZ_CHECK_EQ_INT(hz_error_code(), HZ_EINVALID);
 	hz_error_clear();
 	HZ_CHECK_EQ_STR(hz_error_message(), "");
+	/* data quoted into a message (a spec read from a file) cannot break it over lines */
+	hz_error_set(HZ_EINVALID, "agent '%s': bad", "sim,\nh50=1\r\t\x01");
+	HZ_CHECK_EQ_STR(hz_error_message(), "agent 'sim, h50=1  ?': bad");
+	hz_error_prefix("%s\n", "file");
+	HZ_CHECK_EQ_STR(hz_error_message(), "file agent 'sim, h50=1  ?': bad");
+	hz_error_clear();
 }
 
 static void test_files(void)
@@ -94,5 +103,38 @@ static void test_sha_glob_hash(void)
 	HZ_CHECK(hz_hash64("a", 1) != hz_hash64("b", 1));
 }
 
+/* What a walk of a hostile task tree meets: files that are not files, and directory loops. */
+static void test_hostile_paths(void)
+{
+	char dir[] = "/tmp/hz_util_XXXXXX", p[256], q[256];
+	hz_fs_dirset seen = HZ_FS_DIRSET_INIT;
+
+	HZ_CHECK(mkdtemp(dir) != NULL);
+	snprintf(p, sizeof(p), "%s/file", dir);
+	HZ_CHECK_EQ_INT(hz_fs_write_atomic(p, "x", 1), 0);
+	HZ_CHECK_EQ_INT(hz_fs_check_regular(p), 0);
+	HZ_CHECK_EQ_INT(hz_fs_check_regular(dir), HZ_EINVALID);
+	HZ_CHECK(strstr(hz_error_message(), "is a directory") != NULL);
+	HZ_CHECK_EQ_INT(hz_fs_check_regular("/dev/zero"), HZ_EINVALID);
+	HZ_CHECK(strstr(hz_error_message(), "is a device") != NULL);
+	snprintf(p, sizeof(p), "%s/loop", dir);
+	HZ_CHECK_EQ_INT(symlink("loop", p), 0);
+	HZ_CHECK(hz_fs_lexists(p));
+	HZ_CHECK_EQ_INT(hz_fs_check_regular(p), HZ_EIO);
+	snprintf(p, sizeof(p), "%s/missing", dir);
+	HZ_CHECK(!hz_fs_lexists(p));
+	HZ_CHECK_EQ_INT(hz_fs_check_regular(p), HZ_ENOTFOUND);
+	/* a directory reached again through a symlink is seen once */
+	snprintf(p, sizeof(p), "%s/self", dir);
+	HZ_CHECK_EQ_INT(symlink(".", p), 0);
+	HZ_CHECK_EQ_INT(hz_fs_dirset_add(&seen, dir), 0);
+	HZ_CHECK_EQ_INT(hz_fs_dirset_add(&seen, p), 1);
+	snprintf(q, sizeof(q), "%s/file", dir);
+	HZ_CHECK_EQ_INT(hz_fs_dirset_add(&seen, q), 1); /* not a directory: nothing to enter */
+	HZ_CHECK_EQ_INT(hz_fs_dirset_add(&seen, "/"), 0);
+	hz_fs_dirset_release(&seen);
+	HZ_CHECK_EQ_INT(hz_fs_remove_tree(dir), 0);
+}
+
 HZ_TEST_MAIN(HZ_TEST(test_buf_limit), HZ_TEST(test_dates), HZ_TEST(test_durations), HZ_TEST(test_errors),
-	     HZ_TEST(test_files), HZ_TEST(test_sha_glob_hash))
+	     HZ_TEST(test_files), HZ_TEST(test_sha_glob_hash), HZ_TEST(test_hostile_paths))

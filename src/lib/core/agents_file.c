@@ -21,6 +21,7 @@
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "strutil.h"
+#include "yscreen.h"
 
 #define AGENTS_FILE_MAX ((size_t)4 << 20)
 
@@ -116,6 +117,10 @@ int hz_agents_file_load(const char *path, hz_agent_config **out, size_t *count)
 	*count = 0;
 	if ((rc = hz_fs_read(path, AGENTS_FILE_MAX, &text, &len)) != 0)
 		return rc;
+	if ((rc = hz_yaml_screen(text, len, path, HZ_YAML_MAX_DEPTH)) != 0) {
+		free(text);
+		return rc;
+	}
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {

@@ -40,17 +40,23 @@ static int add_task(hz_catalog *cat, hz_task *t)
 	return 0;
 }
 
-/* Walk `dir`; a directory holding task.json is a task (not searched further). */
-static int scan(hz_catalog *cat, const char *dir, int depth)
+/*
+ * Walk `dir`; a directory holding task.json is a task (not searched further).
+ * A task.json that is not a file is the loader's to refuse, by name; a
+ * directory reached twice (a symlink loop) is walked once.
+ */
+static int scan(hz_catalog *cat, const char *dir, int depth, hz_fs_dirset *seen)
 {
-	char *json = hz_path_join(dir, "task.json");
+	char *json;
 	DIR *d = NULL;
 	struct dirent *de;
 	int rc = 0;
 
-	if (!json)
+	if ((rc = hz_fs_dirset_add(seen, dir)) != 0)
+		return rc < 0 ? rc : 0;
+	if (!(json = hz_path_join(dir, "task.json")))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	if (hz_fs_is_file(json)) {
+	if (hz_fs_lexists(json)) {
 		hz_task *t = NULL;
 		free(json);
 		if ((rc = hz_task_load(&t, dir)) != 0)
@@ -71,7 +77,7 @@ static int scan(hz_catalog *cat, const char *dir, int depth)
 			break;
 		}
 		if (hz_fs_is_dir(child))
-			rc = scan(cat, child, depth + 1);
+			rc = scan(cat, child, depth + 1, seen);
 		free(child);
 	}
 	closedir(d);
@@ -85,6 +91,7 @@ static int cmp_task(const void *a, const void *b)
 
 int hz_catalog_load(hz_catalog **out, const char *root)
 {
+	hz_fs_dirset seen = HZ_FS_DIRSET_INIT;
 	hz_catalog *cat;
 	int rc;
 
@@ -95,11 +102,14 @@ int hz_catalog_load(hz_catalog **out, const char *root)
 		free(cat);
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	}
-	if ((rc = scan(cat, root, 0)) != 0) {
+	rc = scan(cat, root, 0, &seen);
+	hz_fs_dirset_release(&seen);
+	if (rc != 0) {
 		hz_catalog_free(cat);
 		return rc;
 	}
-	qsort(cat->tasks, cat->count, sizeof(hz_task *), cmp_task);
+	if (cat->count) /* qsort(NULL, 0, ...) is undefined */
+		qsort(cat->tasks, cat->count, sizeof(hz_task *), cmp_task);
 	for (size_t i = 1; i < cat->count; i++) {
 		if (!strcmp(hz_task_id(cat->tasks[i - 1]), hz_task_id(cat->tasks[i]))) {
 			rc = hz_error_set(HZ_EINVALID, "%s/task.json: 'id' \"%s\" is also used by %s/task.json",

@@ -245,6 +245,29 @@ static int load_resources(hz_task *t, json_t *root)
 	return 0;
 }
 
+/*
+ * Resources past any machine horizon runs on are refused: the sandbox shifts
+ * memory_mb and disk_mb into bytes and adds to processes, which must not
+ * overflow a long.
+ */
+static int check_resources(const hz_task *t)
+{
+	static const struct { const char *name; long max; } lim[] = {
+		{ "resources.memory_mb", 1L << 24 }, { "resources.cpu_s", 1L << 26 }, { "resources.processes", 1L << 22 },
+		{ "resources.disk_mb", 1L << 24 }, { "resources.open_files", 1L << 20 },
+	};
+	const long v[] = { t->resources.memory_mb, t->resources.cpu_s, t->resources.processes, t->resources.disk_mb,
+			   t->resources.open_files };
+	char why[64];
+
+	for (size_t i = 0; i < sizeof(lim) / sizeof(lim[0]); i++)
+		if (v[i] > lim[i].max) {
+			snprintf(why, sizeof(why), "must be at most %ld", lim[i].max);
+			return field_error(t, lim[i].name, why);
+		}
+	return 0;
+}
+
 static int check_dir_part(const hz_task *t, const char *name)
 {
 	char *p = hz_path_join(t->dir, name);
@@ -273,7 +296,8 @@ int hz_task_load(hz_task **out, const char *dir)
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = hz_fs_read(t->json_path, TASK_JSON_MAX, &text, NULL)) != 0)
+	if ((rc = hz_fs_check_regular(t->json_path)) != 0 ||
+	    (rc = hz_fs_read(t->json_path, TASK_JSON_MAX, &text, NULL)) != 0)
 		goto done;
 	if (!(root = json_loads(text, JSON_REJECT_DUPLICATES, &jerr))) {
 		rc = hz_error_set(HZ_EINVALID, "%s:%d:%d: %s", t->json_path, jerr.line, jerr.column, jerr.text);
@@ -293,6 +317,11 @@ int hz_task_load(hz_task **out, const char *dir)
 	    (rc = get_string(t, root, "network", 0, &t->network)) ||
 	    (rc = get_string(t, root, "domain", 0, &t->domain)))
 		goto done;
+	/* Beyond a year a limit is no limit, and time_limit_s * 2 + 60 must fit a long (the CPU rlimit). */
+	if (t->time_limit_s > HZ_TASK_TIME_LIMIT_MAX) {
+		rc = field_error(t, "time_limit_s", "must be at most 31536000 s (a year)");
+		goto done;
+	}
 	{
 		json_t *v = json_object_get(root, "version");
 		char num[32];
@@ -337,7 +366,7 @@ int hz_task_load(hz_task **out, const char *dir)
 			goto done;
 		}
 	}
-	if ((rc = load_scorer(t, root)) || (rc = load_resources(t, root)) ||
+	if ((rc = load_scorer(t, root)) || (rc = load_resources(t, root)) || (rc = check_resources(t)) ||
 	    (rc = get_strv(t, root, "requires", 0, &t->requires, &t->nrequires)) ||
 	    (rc = get_strv(t, root, "tags", 0, &t->tags, &t->ntags)))
 		goto done;

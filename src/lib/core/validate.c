@@ -115,16 +115,22 @@ static void found_release(found_list *l)
 	free(l->items);
 }
 
-/* Every directory holding a task.json below dir (not searched further), like the loader. */
-static int walk(found_list *l, const char *dir, const char *rel, int depth)
+/*
+ * Every directory holding a task.json below dir (not searched further), like
+ * the loader: a task.json that is not a file is a task with that error, and a
+ * directory reached twice through a symlink is walked once.
+ */
+static int walk(found_list *l, const char *dir, const char *rel, int depth, hz_fs_dirset *seen)
 {
-	char *json = hz_path_join(dir, "task.json");
+	char *json;
 	struct dirent **names = NULL;
 	int n, rc = 0;
 
-	if (!json)
+	if ((rc = hz_fs_dirset_add(seen, dir)) != 0)
+		return rc < 0 ? rc : 0;
+	if (!(json = hz_path_join(dir, "task.json")))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	if (hz_fs_is_file(json)) {
+	if (hz_fs_lexists(json)) {
 		free(json);
 		return found_add(l, dir, rel);
 	}
@@ -139,7 +145,7 @@ static int walk(found_list *l, const char *dir, const char *rel, int depth)
 			if (!child || !crel)
 				rc = hz_error_set(HZ_ENOMEM, "out of memory");
 			else if (hz_fs_is_dir(child))
-				rc = walk(l, child, crel, depth + 1);
+				rc = walk(l, child, crel, depth + 1, seen);
 		}
 		free(child);
 		free(crel);
@@ -202,7 +208,7 @@ static int validate_one(hz_validation *v, const hz_validate_opts *opts, found_ta
 	int rc = 0;
 
 	v->ntasks++;
-	if (hz_fs_read(f->json_path, TASK_JSON_MAX, &text, NULL) != 0) {
+	if (hz_fs_check_regular(f->json_path) != 0 || hz_fs_read(f->json_path, TASK_JSON_MAX, &text, NULL) != 0) {
 		rc = vd_issue(&t, HZ_ISSUE_ERROR, f->json_path, NULL, "cannot be read: %s", hz_error_message());
 		goto parts;
 	}
@@ -268,6 +274,7 @@ static int check_unique_ids(hz_validation *v, const hz_validate_opts *opts, foun
 int hz_validate_path(hz_validation **out, const char *path, const hz_validate_opts *opts)
 {
 	hz_validate_opts defaults = HZ_VALIDATE_OPTS_INIT;
+	hz_fs_dirset seen = HZ_FS_DIRSET_INIT;
 	found_list found = { 0 };
 	hz_validation *v = NULL;
 	int rc = 0;
@@ -282,7 +289,9 @@ int hz_validate_path(hz_validation **out, const char *path, const hz_validate_op
 		goto done;
 	}
 	v->strict = opts->strict;
-	if ((rc = walk(&found, path, "", 0)))
+	rc = walk(&found, path, "", 0, &seen);
+	hz_fs_dirset_release(&seen);
+	if (rc)
 		goto done;
 	/*
 	 * PATH may be a catalogue, a family directory or one task: the family and

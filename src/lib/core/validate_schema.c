@@ -137,6 +137,9 @@ static int check_times(vd_task *t, json_t *root)
 	if (notes && strlen(notes) < 10 &&
 	    (rc = vd_issue(t, W, t->json_path, "human_notes", "should say how the time was obtained, in a sentence")))
 		return rc;
+	if (limit > HZ_TASK_TIME_LIMIT_MAX)
+		return vd_issue(t, E, t->json_path, "time_limit_s", "%g s is more than a year (at most %.0f s)", limit,
+				HZ_TASK_TIME_LIMIT_MAX);
 	if (limit > 0 && limit < 30)
 		return vd_issue(t, W, t->json_path, "time_limit_s", "%g s is under 30 s: too short for most agents to act",
 				limit);

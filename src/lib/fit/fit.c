@@ -373,6 +373,10 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu record%s superseded by a later record with the same run_id", t->n_superseded,
 				   t->n_superseded == 1 ? "" : "s");
+	if (!err && t->n_bad_usage)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%zu record%s with a token count or cost that is not a non-negative number (first: %s): "
+				   "read as unknown", t->n_bad_usage, t->n_bad_usage == 1 ? "" : "s", t->bad_usage_at);
 	if (!err && t->baseline_only)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "--lengths baseline-only: %zu run%s on tasks whose length is an estimate left out",

@@ -79,6 +79,8 @@ typedef struct fit_table {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
+	size_t n_bad_usage;      /* records whose token counts or cost were nonsense (read as unknown) */
+	char bad_usage_at[256];  /* the first: "FILE:LINE 'FIELD'" */
 	size_t n_estimated;      /* runs dropped by baseline_lengths_only */
 	int baseline_only;       /* keep only runs on tasks whose length was measured */
 	size_t n_excluded_family;

@@ -31,9 +31,10 @@ static int number(const fit_ydoc *doc, const fit_ynode *map, const char *key, co
 					    fit_ynode_line(map), model, key);
 		return 0;
 	}
-	if (!s || hz_parse_double(s, out) < 0)
-		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': '%s' must be a number", path, fit_ynode_line(v),
-				    model, key);
+	/* strtod reads "nan" and "inf": neither is a horizon, a score or a doubling time */
+	if (!s || hz_parse_double(s, out) < 0 || !isfinite(*out))
+		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': '%s' must be a finite number", path,
+				    fit_ynode_line(v), model, key);
 	return 0;
 }
 
@@ -51,6 +52,9 @@ static int metric(const fit_ydoc *doc, const fit_ynode *metrics, const char *nam
 	    (err = number(doc, m, "ci_low", path, model, 0, &h->ci_low)) < 0 ||
 	    (err = number(doc, m, "ci_high", path, model, 0, &h->ci_high)) < 0)
 		return err;
+	if (h->estimate < 0 || h->ci_low < 0 || h->ci_high < 0)
+		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'metrics.%s' must not be negative (minutes)", path,
+				    fit_ynode_line(m), model, name);
 	return 0;
 }
 

@@ -95,6 +95,27 @@ static int get_opt_num(const fit_record *r, int f, const char *path, long line, 
 	return 0;
 }
 
+/*
+ * An informational number (token counts, cost): NaN when absent, null or
+ * nonsense.  A provider's bad usage report must not keep a sweep from being
+ * fitted, so nonsense is counted (for a note) instead of refused.
+ */
+static void get_info_num(fit_table *t, const fit_record *r, int f, const char *path, long line, const char *field,
+			 double *out)
+{
+	const fit_value *v = &r->v[f];
+
+	*out = NAN;
+	if (v->kind == FIT_V_MISSING || v->kind == FIT_V_NULL)
+		return;
+	if (v->kind == FIT_V_NUMBER && isfinite(v->num) && v->num >= 0) {
+		*out = v->num;
+		return;
+	}
+	if (t->n_bad_usage++ == 0)
+		snprintf(t->bad_usage_at, sizeof(t->bad_usage_at), "%s:%ld '%s'", path, line, field);
+}
+
 static int get_score(const fit_record *r, const fit_table *t, const char *path, long line, double *y)
 {
 	const char *f = t->score_col;
@@ -285,12 +306,17 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		return err;
 	row = t->n;
 	if ((err = get_opt_num(r, FIT_F_W_EQUAL, path, line, "equal_task_weight", 0, &t->w_equal[row])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_W_INVSQRT, path, line, "invsqrt_task_weight", 0, &t->w_invsqrt[row])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_INPUT_TOKENS, path, line, "input_tokens", 0, &usage[0])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_OUTPUT_TOKENS, path, line, "output_tokens", 0, &usage[1])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", 0, &usage[2])) < 0 ||
-	    (err = get_opt_num(r, FIT_F_DOLLARS, path, line, "dollar_equivalent", 0, &usage[3])) < 0)
+	    (err = get_opt_num(r, FIT_F_W_INVSQRT, path, line, "invsqrt_task_weight", 0, &t->w_invsqrt[row])) < 0)
 		return err;
+	{
+		size_t bad = t->n_bad_usage;
+		get_info_num(t, r, FIT_F_INPUT_TOKENS, path, line, "input_tokens", &usage[0]);
+		get_info_num(t, r, FIT_F_OUTPUT_TOKENS, path, line, "output_tokens", &usage[1]);
+		get_info_num(t, r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", &usage[2]);
+		get_info_num(t, r, FIT_F_DOLLARS, path, line, "dollar_equivalent", &usage[3]);
+		if (t->n_bad_usage > bad)
+			t->n_bad_usage = bad + 1; /* records, not fields */
+	}
 	apply_budgets(t, r, usage, &y);
 	t->tok_idx[row] = FIT_NONE;
 	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {

@@ -1,12 +1,12 @@
 /* Small YAML (and JSON, which libyaml reads as YAML) documents: load, walk mappings, read scalars with their lines. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "fit_yaml.h"
+#include "fsutil.h"
 #include "horizon/error.h"
+#include "yscreen.h"
 
 struct fit_ydoc {
 	yaml_document_t doc;
@@ -21,21 +21,25 @@ int fit_ydoc_load(fit_ydoc **out, const char *path)
 {
 	yaml_parser_t parser;
 	fit_ydoc *d = NULL;
-	FILE *f = NULL;
+	char *text = NULL;
+	size_t len = 0;
 	int err = 0, parser_ok = 0;
 
 	*out = NULL;
-	if (!(f = fopen(path, "rb"))) {
-		err = errno == ENOENT ? hz_error_set(HZ_ENOTFOUND, "%s: no such file", path)
-				      : hz_error_set_errno("%s: cannot open", path);
+	/* bounded, screened for depth and aliases, then loaded */
+	if ((err = hz_fs_read(path, HZ_YAML_MAX_BYTES, &text, &len)) < 0) {
+		if (err == HZ_ENOTFOUND)
+			hz_error_set(HZ_ENOTFOUND, "%s: no such file", path);
 		goto done;
 	}
+	if ((err = hz_yaml_screen(text, len, path, HZ_YAML_MAX_DEPTH)) < 0)
+		goto done;
 	if (!(d = calloc(1, sizeof(*d))) || !yaml_parser_initialize(&parser)) {
 		err = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
 	parser_ok = 1;
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &d->doc)) {
 		err = hz_error_set(HZ_EINVALID, "%s:%lu: malformed YAML: %s", path,
 				   (unsigned long)parser.problem_mark.line + 1, parser.problem ? parser.problem : "?");
@@ -56,8 +60,7 @@ done:
 		yaml_document_delete(&d->doc);
 		free(d);
 	}
-	if (f)
-		fclose(f);
+	free(text);
 	return err;
 }
 

@@ -133,7 +133,8 @@ static int an_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out
 	hz_buf text = HZ_BUF_INIT;
 	const char *sr;
 	size_t i, ncalls = 0;
-	int rc = 0;
+	long plain;
+	int rc = 0, bad;
 
 	(void)conv; /* tool_use blocks always carry their id */
 	memset(out, 0, sizeof(*out));
@@ -177,14 +178,15 @@ static int an_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out
 		goto done;
 	}
 	sr = json_string_value(json_object_get(root, "stop_reason"));
-	snprintf(out->stop, sizeof(out->stop), "%s", sr ? sr : "");
+	llm_copy_short(out->stop, sizeof(out->stop), sr);
 	usage = json_object_get(root, "usage");
-	out->input_tokens = (long)(json_integer_value(json_object_get(usage, "input_tokens")) +
-				   json_integer_value(json_object_get(usage, "cache_creation_input_tokens")) +
-				   json_integer_value(json_object_get(usage, "cache_read_input_tokens")));
-	out->cache_read_tokens = (long)json_integer_value(json_object_get(usage, "cache_read_input_tokens"));
-	out->cache_write_tokens = (long)json_integer_value(json_object_get(usage, "cache_creation_input_tokens"));
-	out->output_tokens = (long)json_integer_value(json_object_get(usage, "output_tokens"));
+	/* input_tokens counts only what the cache did not serve; each count is bounded, so the sum fits */
+	bad = llm_usage_get(usage, "input_tokens", &plain) |
+	      llm_usage_get(usage, "cache_read_input_tokens", &out->cache_read_tokens) |
+	      llm_usage_get(usage, "cache_creation_input_tokens", &out->cache_write_tokens) |
+	      llm_usage_get(usage, "output_tokens", &out->output_tokens);
+	out->input_tokens = plain + out->cache_read_tokens + out->cache_write_tokens;
+	llm_usage_finish(out, bad);
 done:
 	hz_buf_release(&text);
 	json_decref(copy);

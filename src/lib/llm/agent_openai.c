@@ -102,7 +102,7 @@ static int oa_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out
 {
 	json_t *root = llm_json_load(body, len), *choice, *msg, *content, *calls, *usage, *hist = NULL;
 	const char *fr;
-	int rc = 0;
+	int rc = 0, bad;
 
 	memset(out, 0, sizeof(*out));
 	choice = json_array_get(json_object_get(root, "choices"), 0);
@@ -159,15 +159,15 @@ static int oa_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out
 		free(rs);
 	}
 	fr = json_string_value(json_object_get(choice, "finish_reason"));
-	snprintf(out->stop, sizeof(out->stop), "%s", fr ? fr : "");
+	llm_copy_short(out->stop, sizeof(out->stop), fr);
 	usage = json_object_get(root, "usage");
-	out->input_tokens = (long)json_integer_value(json_object_get(usage, "prompt_tokens"));
-	out->output_tokens = (long)json_integer_value(json_object_get(usage, "completion_tokens"));
-	/* Cached prompt tokens: OpenAI's (and most servers') field, or DeepSeek's. */
-	out->cache_read_tokens = (long)json_integer_value(
-		json_object_get(json_object_get(usage, "prompt_tokens_details"), "cached_tokens"));
+	bad = llm_usage_get(usage, "prompt_tokens", &out->input_tokens) |
+	      llm_usage_get(usage, "completion_tokens", &out->output_tokens) |
+	      /* Cached prompt tokens: OpenAI's (and most servers') field, or DeepSeek's. */
+	      llm_usage_get(json_object_get(usage, "prompt_tokens_details"), "cached_tokens", &out->cache_read_tokens);
 	if (!out->cache_read_tokens)
-		out->cache_read_tokens = (long)json_integer_value(json_object_get(usage, "prompt_cache_hit_tokens"));
+		bad |= llm_usage_get(usage, "prompt_cache_hit_tokens", &out->cache_read_tokens);
+	llm_usage_finish(out, bad);
 done:
 	json_decref(hist);
 	json_decref(root);

@@ -144,16 +144,16 @@ static int rs_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out
 	if (status && !strcmp(status, "incomplete")) {
 		const char *why = json_string_value(json_object_get(json_object_get(root, "incomplete_details"), "reason"));
 		/* The loop knows "length" as "cut off at the output limit". */
-		snprintf(out->stop, sizeof(out->stop), "%s",
-			 why && !strcmp(why, "max_output_tokens") ? "length" : why ? why : "incomplete");
+		llm_copy_short(out->stop, sizeof(out->stop),
+				  why && !strcmp(why, "max_output_tokens") ? "length" : why ? why : "incomplete");
 	} else {
 		snprintf(out->stop, sizeof(out->stop), "%s", ncalls ? "tool_calls" : "stop");
 	}
 	usage = json_object_get(root, "usage");
-	out->input_tokens = (long)json_integer_value(json_object_get(usage, "input_tokens"));
-	out->output_tokens = (long)json_integer_value(json_object_get(usage, "output_tokens"));
-	out->cache_read_tokens =
-		(long)json_integer_value(json_object_get(json_object_get(usage, "input_tokens_details"), "cached_tokens"));
+	llm_usage_finish(out, llm_usage_get(usage, "input_tokens", &out->input_tokens) |
+				 llm_usage_get(usage, "output_tokens", &out->output_tokens) |
+				 llm_usage_get(json_object_get(usage, "input_tokens_details"), "cached_tokens",
+						  &out->cache_read_tokens));
 done:
 	hz_buf_release(&text);
 	json_decref(hist);

@@ -6,6 +6,7 @@
  * cannot be decoded becomes U+FFFD, and only a body that is not JSON at all
  * is malformed.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,4 +169,50 @@ json_t *llm_json_load(const char *body, size_t len)
 		root = json_loadb(hz_buf_cstr(&fixed), fixed.len, JSON_ALLOW_NUL, NULL);
 	hz_buf_release(&fixed);
 	return root;
+}
+
+int llm_usage_get(const json_t *obj, const char *key, long *out)
+{
+	json_t *v = json_object_get(obj, key);
+	double d;
+
+	*out = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_integer(v)) {
+		json_int_t i = json_integer_value(v);
+		if (i < 0 || i > LLM_TOKENS_MAX)
+			return 1;
+		*out = (long)i;
+		return 0;
+	}
+	/* Some servers count in floats ("prompt_tokens": 12.0). */
+	d = json_is_real(v) ? json_real_value(v) : -1;
+	if (!(d >= 0 && d <= (double)LLM_TOKENS_MAX) || d != floor(d))
+		return 1;
+	*out = (long)d;
+	return 0;
+}
+
+void llm_usage_finish(llm_reply *r, int bad)
+{
+	if (!bad && r->cache_read_tokens + r->cache_write_tokens <= r->input_tokens)
+		return;
+	r->input_tokens = r->output_tokens = r->cache_read_tokens = r->cache_write_tokens = 0;
+	r->usage_unknown = 1;
+}
+
+void llm_copy_short(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= size) {
+		n = size - 1;
+		/* back off over continuation bytes to the start of the cut character */
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
 }

@@ -41,6 +41,12 @@ char *llm_json_text(const json_t *v);
 /* Append text as valid UTF-8 without NULs: bad bytes become U+FFFD. */
 int llm_put_clean(hz_buf *out, const char *text, size_t len);
 
+/*
+ * Copy a reply's short string (a stop reason) into dst[size], cut at a
+ * character boundary so that it stays valid UTF-8; NULL copies "".
+ */
+void llm_copy_short(char *dst, size_t size, const char *src);
+
 /* ---- wire formats (agent_openai.c, agent_anthropic.c) ---- */
 
 typedef struct llm_toolcall {
@@ -60,7 +66,26 @@ typedef struct llm_reply {
 	long output_tokens;
 	char stop[32];            /* finish_reason / stop_reason */
 	json_t *message;          /* the assistant message, native form, for the history */
+	int usage_unknown;        /* the reply's usage made no sense: the counts above are 0 */
 } llm_reply;
+
+/* More tokens than any request reads or writes: a count past it is nonsense. */
+#define LLM_TOKENS_MAX 1000000000000L
+
+/*
+ * One usage count of a reply, obj[key], into *out: 0 when obj or the key is
+ * absent or null.  Returns 1 (and *out 0) when the value is not a whole
+ * number in [0, LLM_TOKENS_MAX]: a negative, fractional, huge or
+ * non-numeric count.
+ */
+int llm_usage_get(const json_t *obj, const char *key, long *out);
+
+/*
+ * The parsers' last step: when `bad` (some llm_usage_get said 1) or the
+ * cached counts exceed the input, the reply's usage is unknown: every count
+ * 0 and usage_unknown set, for the loop to note in the transcript.
+ */
+void llm_usage_finish(llm_reply *r, int bad);
 
 void llm_reply_release(llm_reply *r);
 

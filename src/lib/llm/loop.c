@@ -337,9 +337,14 @@ static int handle_reply(run_state *st)
 	int rc;
 
 	out->turns++;
+	/* Each count is at most LLM_TOKENS_MAX: the sums cannot overflow in any real run. */
 	out->input_tokens += r->input_tokens;
 	out->output_tokens += r->output_tokens;
 	out->cost_usd += llm_reply_cost(s, r);
+	if (r->usage_unknown)
+		llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s}", "type", "note", "turn", (json_int_t)out->turns,
+							"text", "the reply's usage block made no sense (negative, "
+							"fractional or huge counts): its tokens are counted as unknown (0)"));
 	for (size_t i = 0; calls && i < r->ncalls; i++)
 		json_array_append_new(calls, json_pack("{s:s, s:s, s:s}", "id", r->calls[i].id, "name", r->calls[i].name,
 						       "arguments", r->calls[i].raw_args));

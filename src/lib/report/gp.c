@@ -36,7 +36,8 @@ int gp_quote(hz_buf *b, const char *s)
 
 	for (; !err && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
+		/* gnuplot runs `...` inside double quotes as a shell command: an alias must not */
+		if (c == '"' || c == '\\' || c == '`')
 			err = hz_buf_putc(b, '\\');
 		if (!err && c < 0x20)
 			err = hz_buf_putc(b, ' ');
@@ -96,6 +97,13 @@ void gp_human_range(double lo, double hi, double *out_lo, double *out_hi)
 
 int gp_begin(hz_buf *b, const char *name, const char *what)
 {
+	char line[256];
+	size_t n = 0;
+
+	/* `what` names an agent: a line break in it would end the comment and start a command */
+	for (; what[n] && n + 1 < sizeof(line); n++)
+		line[n] = (unsigned char)what[n] < 0x20 ? ' ' : what[n];
+	line[n] = '\0';
 	/*
 	 * The svg terminal sizes fonts in pixels and points larger than pngcairo does:
 	 * fontscale and PS (the point-size factor of every plot clause) make both
@@ -109,7 +117,7 @@ int gp_begin(hz_buf *b, const char *name, const char *what)
 			     "reset\n"
 			     "set encoding utf8\n"
 			     "PS = 1.0\n",
-			     what, HZ_VERSION, name, name, name);
+			     line, HZ_VERSION, name, name, name);
 }
 
 int gp_set_margins(hz_buf *b, const gp_frame *fr)

@@ -289,8 +289,11 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 				       "\"trend (OLS of log horizon)\"");
 	if (!err && c->pub && c->pub_trend && c->line_rows[1]) {
 		err = plot_clause(cmd, "$metrtrend using 1:2 with lines lw 1.8 dt 2 lc rgb \"" COLOR_METR "\" title ");
-		if (!err)
-			err = hz_buf_printf(cmd, "\"%s trend\"", pubkey);
+		if (!err) {
+			char key[160];
+			snprintf(key, sizeof(key), "%s trend", pubkey);
+			err = gp_quote(cmd, key);
+		}
 	}
 	if (!err && counts[3]) {
 		err = plot_clause(cmd, "$metr using 1:2:3:4 with yerrorbars pt 6 ps 1.1*PS lw 1 lc rgb \"" COLOR_METR

@@ -54,6 +54,8 @@ static int add_log(mg_state *st, const char *path)
 	if (!json_is_object(log->sweep))
 		rc = hz_error_set(HZ_EINVALID, "%s:%d: not a JSON object: %s", sweep_path, jerr.line,
 				  log->sweep ? "not an object" : jerr.text);
+	else
+		rc = mg_plan_size_check(log->sweep, sweep_path);
 done:
 	free(dir);
 	free(sweep_path);
@@ -128,7 +130,8 @@ static int add_dir(mg_state *st, const char *dir)
 		}
 		subs[nsubs++] = sublog;
 	}
-	qsort(subs, nsubs, sizeof(*subs), cmp_str);
+	if (nsubs)
+		qsort(subs, nsubs, sizeof(*subs), cmp_str);
 	for (size_t i = 0; i < nsubs && !rc; i++)
 		rc = add_log(st, subs[i]);
 	if (!rc && st->nlogs == before)

@@ -58,6 +58,16 @@ const char *mg_record_status(json_t *rec);
  * runs that have no verdict (by shard) into st->missing.
  */
 int mg_plan_check(mg_state *st);
+
+/*
+ * Refuse a sweep.json (read from `path`) whose shard count or plan size
+ * (agents x tasks x repeats) is past MG_SHARDS_MAX or MG_PLAN_RUNS_MAX,
+ * before anything is allocated for it: HZ_ELIMIT naming the file.
+ */
+#define MG_SHARDS_MAX 100000L
+#define MG_SHARD_NOTES_MAX 10 /* notes naming single shards; the rest are counted in one */
+#define MG_PLAN_RUNS_MAX 250000.0 /* a full plan of this many runs merges in ~6 s and 320 MB */
+int mg_plan_size_check(json_t *sweep, const char *path);
 int mg_plan_missing(mg_state *st);
 
 /* The merged sweep.json text (heap string). */

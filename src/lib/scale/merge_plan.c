@@ -58,6 +58,27 @@ static void shard_of(json_t *sweep, long *k, long *n)
 	}
 }
 
+int mg_plan_size_check(json_t *sweep, const char *path)
+{
+	json_t *plan = plan_of(sweep), *rep = json_object_get(plan, "repeats"), *sh = json_object_get(sweep, "shards");
+	double runs = (double)json_array_size(json_object_get(plan, "agents")) *
+		      (double)json_array_size(json_object_get(plan, "tasks"));
+	long k, n;
+
+	shard_of(sweep, &k, &n);
+	if (n > MG_SHARDS_MAX || n < 1 || k < 0 || k > n ||
+	    (json_is_integer(sh) && (json_integer_value(sh) < 1 || json_integer_value(sh) > MG_SHARDS_MAX)))
+		return hz_error_set(HZ_ELIMIT, "%s: 'shard' is not K/N with 1 <= K <= N <= %ld", path, MG_SHARDS_MAX);
+	if (json_is_integer(rep))
+		runs *= (double)json_integer_value(rep);
+	if (json_is_integer(rep) && json_integer_value(rep) < 1)
+		return hz_error_set(HZ_EINVALID, "%s: 'repeats' must be a positive integer", path);
+	if (runs > MG_PLAN_RUNS_MAX)
+		return hz_error_set(HZ_ELIMIT, "%s: the plan has %.0f runs (agents x tasks x repeats), more than %.0f",
+				    path, runs, MG_PLAN_RUNS_MAX);
+	return 0;
+}
+
 /* "alias" of an agent entry (a string, or an object with "alias"). */
 static const char *agent_alias(json_t *a)
 {
@@ -303,10 +324,15 @@ int mg_plan_missing(mg_state *st)
 			}
 		}
 	}
-	for (long k = 1; n > 1 && k <= n && !rc; k++)
-		if (per_shard[k])
+	for (long k = 1, shown = 0, more = 0; n > 1 && k <= n && !rc; k++) {
+		if (per_shard[k] && shown++ < MG_SHARD_NOTES_MAX)
 			rc = mg_note(st, "shard %ld/%ld: %ld run%s without a verdict", k, n, per_shard[k],
 				     per_shard[k] == 1 ? "" : "s");
+		else if (per_shard[k])
+			more++;
+		if (k == n && more && !rc)
+			rc = mg_note(st, "... and %ld more shards with runs without a verdict", more);
+	}
 	st->missing = list;
 	list = NULL;
 done:
@@ -381,10 +407,15 @@ int mg_sweep_json(mg_state *st, char **out)
 			if (json_object_get(seen, key) || n == 1)
 				continue;
 			json_array_append_new(absent, json_sprintf("%ld/%ld", k, n));
-			st->res->shards_absent++;
-			if ((rc = mg_note(st, "shard %ld/%ld: no log among the inputs", k, n)) != 0)
+			/* one note per shard for the first few: a plan of 100000 shards must not make 100000 */
+			if (st->res->shards_absent++ < MG_SHARD_NOTES_MAX &&
+			    (rc = mg_note(st, "shard %ld/%ld: no log among the inputs", k, n)) != 0)
 				goto done;
 		}
+		if (st->res->shards_absent > MG_SHARD_NOTES_MAX &&
+		    (rc = mg_note(st, "... and %zu more shards with no log among the inputs (listed in sweep.json)",
+				  st->res->shards_absent - MG_SHARD_NOTES_MAX)) != 0)
+			goto done;
 	}
 	if (st->missing && st->res->missing &&
 	    (rc = mg_note(st, "%zu of %zu planned runs have no verdict yet (listed under \"missing\" in sweep.json)",
