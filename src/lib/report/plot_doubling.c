@@ -47,13 +47,36 @@ int dbl_drawable(const hz_fd_agent *a, int pi)
 	return a->release_date[0] && isfinite(a->h[pi].estimate) && a->h[pi].estimate > 0;
 }
 
+/* The highest estimate drawn, over the user's agents and the published ones. */
+static double max_estimate(const dbl_chart *c)
+{
+	const hz_fitdoc *docs[2] = { c->doc, c->pub };
+	double m = 0;
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; docs[k] && i < docs[k]->nagents; i++)
+			if (dbl_drawable(&docs[k]->agents[i], c->pi))
+				m = fmax(m, docs[k]->agents[i].h[c->pi].estimate);
+	return m;
+}
+
+/*
+ * The axis covers every point and its CI, except that no CI stretches it more
+ * than CI_REACH times above the highest point: one agent with an upper bound of
+ * millions of minutes would otherwise leave most of the chart empty.  Bars cut
+ * there end in an arrow (put_points).
+ */
+#define CI_REACH 8.0
+
 static void extend_ranges(dbl_chart *c, const hz_fitdoc *doc, int *first, double *min_est)
 {
+	double cap = max_estimate(c) * CI_REACH;
+
 	for (size_t i = 0; doc && i < doc->nagents; i++) {
 		const hz_fd_agent *a = &doc->agents[i];
 		const hz_fd_horizon *h = &a->h[c->pi];
 		double lo = isfinite(h->ci_low) && h->ci_low > 0 ? fmin(h->ci_low, h->estimate) : h->estimate;
-		double hi = isfinite(h->ci_high) ? fmax(h->ci_high, h->estimate) : h->estimate;
+		double hi = isfinite(h->ci_high) ? fmax(fmin(h->ci_high, cap), h->estimate) : h->estimate;
 		if (!dbl_drawable(a, c->pi))
 			continue;
 		if (*first || a->release_days < c->x0)
@@ -156,6 +179,14 @@ static int put_points(dbl_chart *c, const char *block, const hz_fitdoc *doc, int
 		if ((err = put_date(&c->data, a->release_days)) < 0)
 			break;
 		err = hz_buf_printf(&c->data, " %.6g %.6g %.6g\n", v, lo, hi);
+		if (!err && isfinite(h->ci_high) && h->ci_high > c->y1) {
+			/* The bar is cut at the top: an arrow says so (x in gnuplot's time: seconds since 1970). */
+			double t = (double)a->release_days * 86400.0;
+			err = hz_buf_printf(&c->set,
+					    "set arrow from %.0f,%.6g to %.0f,%.6g head filled size screen 0.012,25 "
+					    "lw 1.2 lc rgb \"%s\" front\n",
+					    t, c->y1 / 2.2, t, c->y1, doc == c->pub ? COLOR_METR : COLOR_AGENT);
+		}
 		/* The point and its bar are obstacles for every label. */
 		if (!err)
 			err = add_obs(c, dbl_px_x(c, a->release_days) - 6, dbl_px_y(c, v) - 6, dbl_px_x(c, a->release_days) + 6,
@@ -253,7 +284,7 @@ static int build_settings(dbl_chart *c, const hz_plot_opts *opts, int percent)
 			    "set xrange [\"%s\":\"%s\"]\n"
 			    "set logscale y\nset yrange [%.6g:%.6g]\n"
 			    "set xlabel \"Model release date\" offset 0,0.3\n"
-			    "set ylabel \"Task length (human working time) at %d%% success\" offset 0.5,0\n"
+			    "set ylabel \"Task length (human working time) at %d%% success\" offset -1.2,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
 			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
