@@ -224,6 +224,9 @@ int cmd_report(int argc, char **argv)
 		}
 		printf("wrote %s\n", path);
 	}
+	/* And every chart file the html report drew beside it (its .svg are embedded; .png and .gp stay). */
+	for (size_t i = 0; rc == 0 && i < files.n; i++)
+		printf("wrote %s\n", files.paths[i]);
 done:
 	free(path);
 	free(text);

@@ -76,6 +76,8 @@ void hz_cli_print_doubling(const hz_fitdoc *doc, int percent)
 	if (d.first_date && d.first_date[0])
 		printf(" released %s to %s", d.first_date, d.last_date);
 	printf("\n");
+	if (isfinite(d.ci_low) && isfinite(d.ci_high) && (d.days < d.ci_low || d.days > d.ci_high))
+		printf("  note: %s\n", HZ_FIT_OUTSIDE_CI_NOTE);
 }
 
 int cmd_reproduce(int argc, char **argv)

@@ -6,6 +6,7 @@
 
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "horizon/fit.h"
 #include "report_internal.h"
 
 #define REPORT_MAX (256u << 20)
@@ -65,7 +66,8 @@ double rp_tokens(const hz_fd_agent *a)
 {
 	if (isfinite(a->total_tokens))
 		return a->total_tokens;
-	if (isfinite(a->input_tokens) && isfinite(a->output_tokens))
+	/* Built-in agents record 0 tokens: unknown, shown empty, not "0". */
+	if (isfinite(a->input_tokens) && isfinite(a->output_tokens) && a->input_tokens + a->output_tokens > 0)
 		return a->input_tokens + a->output_tokens;
 	return NAN;
 }
@@ -134,6 +136,9 @@ int rp_trend_sentence(hz_buf *b, const hz_fitdoc *doc, int pi)
 		err = hz_buf_printf(b, ", fitted on %zu agents", t->nagents);
 	if (!err && t->first_date[0])
 		err = hz_buf_printf(b, " released %s to %s", t->first_date, t->last_date);
+	if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high) &&
+	    (t->doubling_days < t->doubling_ci_low || t->doubling_days > t->doubling_ci_high))
+		err = hz_buf_printf(b, " (%s)", HZ_FIT_OUTSIDE_CI_NOTE);
 	return err;
 }
 
