@@ -63,8 +63,8 @@ static const char *status_of(const json_t *rec)
 static int add_record(view_sweep *s, const char *line, size_t len)
 {
 	json_error_t jerr;
-	json_t *rec = json_loadb(line, len, 0, &jerr), *at;
-	const char *id;
+	json_t *rec = json_loadb(line, len, 0, &jerr), *at, *list = NULL;
+	const char *id, *task;
 	int rc = 0;
 
 	if (!rec || !json_is_object(rec) || !view_id_ok(id = json_string_value(json_object_get(rec, "run_id")))) {
@@ -83,7 +83,14 @@ static int add_record(view_sweep *s, const char *line, size_t len)
 			json_array_set_new(s->records, i, rec);
 		return 0;
 	}
-	if (json_object_set_new(s->byid, id, json_integer((json_int_t)json_array_size(s->records))) ||
+	task = json_string_value(json_object_get(rec, "task_id"));
+	if (task && !(list = json_object_get(s->bytask, task))) {
+		if (json_object_set_new(s->bytask, task, json_array()))
+			return hz_error_set(HZ_ENOMEM, "out of memory");
+		list = json_object_get(s->bytask, task);
+	}
+	if ((list && json_array_append_new(list, json_integer((json_int_t)json_array_size(s->records)))) ||
+	    json_object_set_new(s->byid, id, json_integer((json_int_t)json_array_size(s->records))) ||
 	    json_array_append_new(s->records, rec) || json_array_append_new(s->attempts, json_integer(1)))
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 	return rc;
@@ -185,7 +192,8 @@ static int load_sweep(hz_view *v, view_sweep *s, const char *dir, const hz_view_
 	s->records = json_array();
 	s->attempts = json_array();
 	s->byid = json_object();
-	if (!s->dir || !s->name || !s->records || !s->attempts || !s->byid)
+	s->bytask = json_object();
+	if (!s->dir || !s->name || !s->records || !s->attempts || !s->byid || !s->bytask)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	if ((rc = load_runs(s)) != 0)
 		return rc;
@@ -251,6 +259,8 @@ void hz_view_free(hz_view *v)
 		json_decref(s->records);
 		json_decref(s->attempts);
 		json_decref(s->byid);
+		json_decref(s->bytask);
+		free(s->runs_json);
 		json_decref(s->sweep);
 		json_decref(s->tags);
 		free(s->fit_json);
@@ -259,6 +269,7 @@ void hz_view_free(hz_view *v)
 	for (size_t i = 0; i < v->nnotes; i++)
 		free(v->notes[i]);
 	free(v->notes);
+	free(v->sweeps_json);
 	free(v->sweeps);
 	free(v);
 }

@@ -226,14 +226,14 @@ done:
 /* Runs of the same task in every sweep (other agents, other repeats). */
 static json_t *same_task(hz_view *v, const char *task, const char *self)
 {
-	json_t *out = json_array(), *rec;
+	json_t *out = json_array(), *ix;
 	size_t i;
 
 	for (size_t k = 0; out && task && k < v->nsweeps; k++) {
-		json_array_foreach(v->sweeps[k].records, i, rec) {
-			const char *t = json_string_value(json_object_get(rec, "task_id"));
+		json_array_foreach(json_object_get(v->sweeps[k].bytask, task), i, ix) {
+			json_t *rec = json_array_get(v->sweeps[k].records, (size_t)json_integer_value(ix));
 			const char *id = json_string_value(json_object_get(rec, "run_id"));
-			if (!t || strcmp(t, task) || (self && !strcmp(id, self)))
+			if (self && !strcmp(id, self))
 				continue;
 			json_array_append_new(out, json_pack("{s:I, s:s, s:O?, s:O?, s:O?, s:O?}", "sweep", (json_int_t)k,
 							     "run_id", id, "alias", json_object_get(rec, "alias"),
@@ -302,14 +302,22 @@ int hz_view_data(hz_view *v, const char *key, char **json)
 	char id[65];
 	const char *rest, *slash;
 	size_t sk;
+	int rc;
 
 	*json = NULL;
-	if (!strcmp(key, "sweeps"))
-		return data_sweeps(v, json);
+	if (!strcmp(key, "sweeps")) {
+		if (!v->sweeps_json && (rc = data_sweeps(v, &v->sweeps_json)) != 0)
+			return rc;
+		return (*json = strdup(v->sweeps_json)) ? 0 : oom();
+	}
 	if (!parse_sweep(v, key, &sk, &rest))
 		return hz_error_set(HZ_ENOTFOUND, "no data '%s'", key);
-	if (!strcmp(rest, "runs"))
-		return data_runs(&v->sweeps[sk], json);
+	if (!strcmp(rest, "runs")) {
+		view_sweep *s = &v->sweeps[sk];
+		if (!s->runs_json && (rc = data_runs(s, &s->runs_json)) != 0)
+			return rc;
+		return (*json = strdup(s->runs_json)) ? 0 : oom();
+	}
 	if (!strcmp(rest, "fit")) {
 		if (v->sweeps[sk].fit_json)
 			return (*json = strdup(v->sweeps[sk].fit_json)) ? 0 : oom();

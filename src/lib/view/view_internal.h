@@ -17,6 +17,8 @@ typedef struct view_sweep {
 	json_t *records;  /* array: the record that counts for each run_id, in first-seen order */
 	json_t *attempts; /* array of integers, parallel to records */
 	json_t *byid;     /* object: run_id -> index in records */
+	json_t *bytask;   /* object: task_id -> array of indices in records */
+	char *runs_json;  /* the "s/N/runs" document, made once (the data never changes) */
 	json_t *sweep;    /* sweep.json, or NULL */
 	json_t *tags;     /* object: task_id -> array of tags (from the catalogue), or NULL */
 	char *fit_json;   /* hz_fit_to_json(), or NULL */
@@ -25,6 +27,7 @@ typedef struct view_sweep {
 } view_sweep;
 
 struct hz_view {
+	char *sweeps_json; /* the "sweeps" document, made once */
 	view_sweep *sweeps;
 	size_t nsweeps;
 	char **notes;
