@@ -39,6 +39,8 @@ typedef struct hz_plot_opts {
 	size_t ntasks;
 	const char *gnuplot;         /* the program; NULL: $HORIZON_GNUPLOT or "gnuplot" */
 	double timeout_s;            /* per chart; 0: 60 s */
+	const char *const *names;    /* display names for labels: alias, name, alias, name, ... (--names) */
+	size_t nnames;               /* pairs; METR's published keys have built-in names */
 } hz_plot_opts;
 
 #define HZ_PLOT_OPTS_INIT { .charts = 0, .out_dir = NULL }

@@ -38,6 +38,7 @@ static void usage(FILE *out)
 		"                           (default results/report); several formats are\n"
 		"                           written as DIR/report.EXT\n"
 		"      --title TEXT         title of the report\n"
+		"      --names FILE         JSON {\"alias\": \"Display name\"} for the chart labels\n"
 		"      --charts LIST        charts embedded in html (see 'horizon plot --help';\n"
 		"                           default all)\n"
 		"      --published FILE     draw METR's published results beside yours in the charts\n"
@@ -107,7 +108,7 @@ int cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
-		{ "out", required_argument, NULL, 'D' },     { "title", required_argument, NULL, 'T' },
+		{ "out", required_argument, NULL, 'D' },     { "title", required_argument, NULL, 'T' }, { "names", required_argument, NULL, 'M' },
 		{ "charts", required_argument, NULL, 'C' },  { "published", required_argument, NULL, 'P' },
 		{ "release-dates", required_argument, NULL, 'R' }, { "tasks", required_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
@@ -140,6 +141,12 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'T':
 			ro.title = optarg;
+			break;
+		case 'M':
+			if (po.names)
+				hz_cli_free_names(&po);
+			if ((rc = hz_cli_load_names("report", optarg, &po)) != 0)
+				return rc;
 			break;
 		case 'C':
 			if (hz_plot_charts_parse(optarg, &po.charts) < 0)
@@ -232,6 +239,7 @@ done:
 	free(chart_dir);
 	free(svgs);
 	free(minutes);
+	hz_cli_free_names(&po);
 	hz_plot_files_release(&files);
 	hz_fit_free(doc);
 	hz_fit_free(pub);

@@ -2,6 +2,7 @@
  * What plot, report, reproduce and demo share: loading the fit the command
  * line names, the catalogue's task times, image formats, the doubling line.
  */
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,4 +114,55 @@ void hz_cli_print_doubling(const hz_fit *fit, double percent)
 	printf("\n");
 	if (isfinite(d.ci_low) && isfinite(d.ci_high) && (d.days < d.ci_low || d.days > d.ci_high))
 		printf("  note: %s\n", HZ_FIT_OUTSIDE_CI_NOTE);
+}
+
+int hz_cli_load_names(const char *cmd, const char *path, hz_plot_opts *opts)
+{
+	json_error_t jerr;
+	json_t *doc = json_load_file(path, 0, &jerr), *v;
+	const char *key;
+	char **pairs;
+	size_t n = 0;
+
+	if (!doc)
+		return hz_cli_error(cmd, "--names %s:%d: %s", path, jerr.line, jerr.text);
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		return hz_cli_error(cmd, "--names %s: not a JSON object of alias -> display name", path);
+	}
+	if (!(pairs = calloc(2 * json_object_size(doc) + 1, sizeof(*pairs)))) {
+		json_decref(doc);
+		return hz_cli_error(cmd, "out of memory");
+	}
+	json_object_foreach(doc, key, v) {
+		if (!json_is_string(v) || !*json_string_value(v)) {
+			opts->names = (const char *const *)pairs, opts->nnames = n;
+			hz_cli_free_names(opts);
+			json_decref(doc);
+			return hz_cli_error(cmd, "--names %s: '%s' is not a non-empty string", path, key);
+		}
+		pairs[2 * n] = strdup(key);
+		pairs[2 * n + 1] = strdup(json_string_value(v));
+		n++;
+	}
+	json_decref(doc);
+	opts->names = (const char *const *)pairs;
+	opts->nnames = n;
+	for (size_t i = 0; i < 2 * n; i++)
+		if (!pairs[i]) {
+			hz_cli_free_names(opts);
+			return hz_cli_error(cmd, "out of memory");
+		}
+	return 0;
+}
+
+void hz_cli_free_names(hz_plot_opts *opts)
+{
+	char **pairs = (char **)opts->names;
+
+	for (size_t i = 0; pairs && i < 2 * opts->nnames; i++)
+		free(pairs[i]);
+	free(pairs);
+	opts->names = NULL;
+	opts->nnames = 0;
 }

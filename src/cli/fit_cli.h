@@ -23,6 +23,14 @@ double *hz_cli_task_minutes(const char *root, int quiet, size_t *n);
 /* Parse "png", "svg" or "png,svg" into opts->png/svg; 0, or a usage exit code. */
 int hz_cli_parse_image_formats(const char *cmd, const char *spec, hz_plot_opts *opts);
 
+/*
+ * --names FILE: a JSON object {"alias": "Display name", ...} into opts->names
+ * (heap pairs; hz_cli_free_names).  0, or an exit code after the message naming
+ * the file and key.
+ */
+int hz_cli_load_names(const char *cmd, const char *path, hz_plot_opts *opts);
+void hz_cli_free_names(hz_plot_opts *opts);
+
 /* Print the doubling time of the fit's trend at `percent`. */
 void hz_cli_print_doubling(const hz_fit *fit, double percent);
 

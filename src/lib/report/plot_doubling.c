@@ -291,7 +291,7 @@ static int build_settings(dbl_chart *c, const hz_plot_opts *opts, double percent
 			    "set ylabel \"Task length (human working time) at %g%% success\" offset -1.2,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
-			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
+			    "set key at screen 0.5, 0.045 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
 			    "font \",10\" box lc rgb \"#cccccc\"\n"
 			    "set style fill transparent solid 0.18 noborder\n",
 			    d0, d1, c->y0, c->y1, percent);
@@ -345,14 +345,14 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 
 int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, hz_plot_files *files)
 {
-	dbl_chart c = { .doc = doc, .pub = opts->published, .percent = percent, .trend = rp_trend(doc, percent),
+	dbl_chart c = { .doc = doc, .pub = opts->published, .percent = percent, .opts = opts, .trend = rp_trend(doc, percent),
 			.pub_trend = opts->published ? rp_trend(opts->published, percent) : NULL };
 	hz_buf script = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
 	size_t counts[4] = { 0 };
 	char name[32], what[80];
 	int err = 0;
 
-	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.19, opts->published ? 0.85 : 0.875, 11 };
+	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.165, opts->published ? 0.85 : 0.875, 11 };
 	if ((err = dbl_collect_items(&c)) < 0)
 		goto done;
 	if (!c.nitems) {
