@@ -116,7 +116,11 @@ int cmd_plot(int argc, char **argv)
 		goto done;
 	po.published = pub;
 	if (po.charts & HZ_CHART_HIST) {
-		minutes = hz_cli_task_minutes(tasks, !tasks && po.charts != HZ_CHART_HIST ? 1 : 0, &po.ntasks);
+		/* The tasks the sweep ran, unless a catalogue is named. */
+		if (!tasks && (minutes = hz_cli_swept_minutes(argv + optind, argc - optind, &po.ntasks)) != NULL)
+			po.tasks_swept = 1;
+		else
+			minutes = hz_cli_task_minutes(tasks, !tasks && po.charts != HZ_CHART_HIST ? 1 : 0, &po.ntasks);
 		po.task_minutes = minutes;
 	}
 	if (hz_plot_render(doc, &po, &files) < 0) {

@@ -195,7 +195,10 @@ int cmd_report(int argc, char **argv)
 			po.out_dir = dir;
 			po.published = pub;
 			po.title = ro.title;
-			if (po.charts & HZ_CHART_HIST)
+			if ((po.charts & HZ_CHART_HIST) && !tasks &&
+			    (minutes = hz_cli_swept_minutes(argv + optind, argc - optind, &po.ntasks)) != NULL)
+				po.task_minutes = minutes, po.tasks_swept = 1; /* the tasks swept, not the whole catalogue */
+			else if (po.charts & HZ_CHART_HIST)
 				po.task_minutes = minutes = hz_cli_task_minutes(tasks, !tasks, &po.ntasks);
 			if (html_charts(doc, &po, &files, &svgs, &nsvg) < 0) {
 				rc = hz_cli_lib_error("report");

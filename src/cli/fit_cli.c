@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "fit_cli.h"
+#include "fsutil.h"
 #include "horizon/catalog.h"
 #include "horizon/error.h"
 #include "horizon/report.h"
@@ -165,4 +166,51 @@ void hz_cli_free_names(hz_plot_opts *opts)
 	free(pairs);
 	opts->names = NULL;
 	opts->nnames = 0;
+}
+
+double *hz_cli_swept_minutes(char **inputs, int ninputs, size_t *n)
+{
+	json_t *seen = json_object();
+	double *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (int i = 0; seen && i < ninputs; i++) {
+		size_t len = strlen(inputs[i]), tlen = 0;
+		int is_log = len > 6 && !strcmp(inputs[i] + len - 6, ".jsonl");
+		char *path = is_log ? strdup(inputs[i]) : hz_path_join(inputs[i], "runs.jsonl"), *text = NULL;
+		if (path && hz_fs_read(path, (size_t)1 << 30, &text, &tlen) == 0) {
+			for (char *line = text, *nl; line < text + tlen; line = nl + 1) {
+				json_t *rec, *m;
+				const char *id;
+				if (!(nl = memchr(line, '\n', (size_t)(text + tlen - line))))
+					nl = text + tlen;
+				rec = json_loadb(line, (size_t)(nl - line), 0, NULL);
+				id = json_string_value(json_object_get(rec, "task_id"));
+				m = json_object_get(rec, "human_minutes");
+				if (id && json_is_number(m) && !json_object_get(seen, id)) {
+					if (*n == cap) {
+						double *g = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof(*g));
+						if (!g) {
+							json_decref(rec);
+							break;
+						}
+						v = g;
+					}
+					json_object_set_new(seen, id, json_true());
+					v[(*n)++] = json_number_value(m);
+				}
+				json_decref(rec);
+			}
+		}
+		hz_error_clear();
+		free(text);
+		free(path);
+	}
+	json_decref(seen);
+	if (!*n) {
+		free(v);
+		v = NULL;
+	}
+	return v;
 }

@@ -17,6 +17,13 @@ int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *rel
 /* METR's published results file (--published) as a fit; 0, or an exit code after the message. */
 int hz_cli_load_published(const char *cmd, const char *path, hz_fit **out);
 
+/*
+ * Human minutes of the tasks the inputs' runs are on (each task_id once, from
+ * DIR/runs.jsonl or a .jsonl input), heap array of *n, or NULL when no input
+ * is a run log (a fit file, a published results file).
+ */
+double *hz_cli_swept_minutes(char **inputs, int ninputs, size_t *n);
+
 /* Human minutes of the catalogue's tasks (heap array, *n of them), or NULL. */
 double *hz_cli_task_minutes(const char *root, int quiet, size_t *n);
 

@@ -125,6 +125,11 @@ n=$(ls "$TMP/site/data/s/0/run" | wc -l)
 expect_grep "a data file is one HZ.put call" '^HZ\.put\("s/0/runs", \{' "$TMP/site/data/s/0/runs.js"
 if cmp -s "$TMP/app.js" "$TMP/site/app.js"; then ok "the export's app.js is the served one"; else bad "export app.js differs"; fi
 
+# The html report of the same sweep: its histogram shows the tasks swept, not the catalogue.
+expect_ok "html report of the sweep" "$HORIZON" report -f html --out "$TMP/rep" --charts hist "$VIEW_SWEEP"
+expect_grep "the histogram is of the 11 tasks swept" 'Human time of the 11 tasks swept' "$TMP/rep/tasks-hist.gp"
+expect_grep "report lists the chart files it wrote" 'wrote .*/tasks-hist.svg' "$TMP/out"
+
 # Errors.
 expect_fail "no directory: usage" 2 "$HORIZON" view
 expect_fail "a missing directory" 1 "$HORIZON" view "$TMP/nope"
