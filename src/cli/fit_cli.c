@@ -137,10 +137,11 @@ int hz_cli_load_names(const char *cmd, const char *path, hz_plot_opts *opts)
 	}
 	json_object_foreach(doc, key, v) {
 		if (!json_is_string(v) || !*json_string_value(v)) {
+			int rc = hz_cli_error(cmd, "--names %s: '%s' is not a non-empty string", path, key);
 			opts->names = (const char *const *)pairs, opts->nnames = n;
 			hz_cli_free_names(opts);
 			json_decref(doc);
-			return hz_cli_error(cmd, "--names %s: '%s' is not a non-empty string", path, key);
+			return rc;
 		}
 		pairs[2 * n] = strdup(key);
 		pairs[2 * n + 1] = strdup(json_string_value(v));
