@@ -10,14 +10,14 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 
-int hz_llm_put_clean(hz_buf *out, const char *text, size_t len)
+int llm_put_clean(hz_buf *out, const char *text, size_t len)
 {
 	return hz_buf_put_utf8(out, text, len);
 }
 
-char *hz_llm_json_text(const json_t *v)
+char *llm_json_text(const json_t *v)
 {
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
@@ -27,7 +27,7 @@ char *hz_llm_json_text(const json_t *v)
 		return strdup("");
 	if (!memchr(s, '\0', n))
 		return strdup(s);
-	if (hz_llm_put_clean(&b, s, n) != 0) {
+	if (llm_put_clean(&b, s, n) != 0) {
 		hz_buf_release(&b);
 		return NULL;
 	}
@@ -106,7 +106,7 @@ static int repair(const char *body, size_t len, hz_buf *out)
 	return rc;
 }
 
-json_t *hz_llm_json_load(const char *body, size_t len)
+json_t *llm_json_load(const char *body, size_t len)
 {
 	hz_buf fixed = HZ_BUF_INIT;
 	json_t *root = json_loadb(body, len, JSON_ALLOW_NUL, NULL);
