@@ -28,9 +28,10 @@ declare -A allowed=(
 	[run]="util core run"
 	[llm]="util core llm"
 	[report]="util core fit report"
+	[view]="util core fit view"
 	[agents]="util core run llm agents"
 	[scale]="util core run scale"
-	[cli]="util core fit run llm report agents scale cli"
+	[cli]="util core fit run llm report view agents scale cli"
 )
 # The area that owns each public header.
 declare -A header_area=(
@@ -40,6 +41,7 @@ declare -A header_area=(
 	[run.h]=run [sandbox.h]=run
 	[llm.h]=llm
 	[plot.h]=report [report.h]=report
+	[view.h]=view
 	[agents.h]=agents
 	[batch.h]=scale [merge.h]=scale
 )
@@ -110,7 +112,7 @@ fi
 # when a build directory exists, no area library defines a global hz_ symbol
 # that include/horizon does not declare; the one exception is the backend
 # objects (hz_*_backend), which only src/lib/agents/registry.c names.
-internal_name_areas="core run agents llm fit report scale"
+internal_name_areas="core run agents llm fit report scale view"
 for a in $internal_name_areas; do
 	if [ "$a" = core ]; then hs="src/lib/*.h src/lib/core/*.h"; else hs="src/lib/$a/*.h"; fi
 	# shellcheck disable=SC2086

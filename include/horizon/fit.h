@@ -147,6 +147,15 @@ typedef struct hz_fit_trend {
 } hz_fit_trend;
 
 /*
+ * Said wherever a doubling time is printed whose point estimate lies outside
+ * its own bootstrap CI (METR's January 2025 data: 60 days, CI 61-296).
+ */
+#define HZ_FIT_OUTSIDE_CI_NOTE                                                                     \
+	"the point estimate lies outside its bootstrap CI: it is the fit on all the data, while each " \
+	"bootstrap sample resamples families, tasks and runs and so picks its own SOTA agents and "    \
+	"fits, whose doubling times need not surround the full-data one"
+
+/*
  * Fit runs.jsonl files (or directories holding runs.jsonl files, depth <= 3,
  * sorted).  On success *out is a new fit owned by the caller (hz_fit_free).
  * Errors name file, line and field (HZ_EINVALID), or the file (HZ_ENOTFOUND, HZ_EIO).

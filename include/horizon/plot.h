@@ -36,9 +36,12 @@ typedef struct hz_plot_opts {
 	const hz_fit *published;     /* METR's published frontier to draw beside (hz_fit_published); may be NULL */
 	const char *published_label; /* its key entry; NULL: "METR published" */
 	const double *task_minutes;  /* human minutes of the catalogue's tasks, for hist */
+	int tasks_swept;             /* 1: task_minutes are the tasks of the runs, not a catalogue */
 	size_t ntasks;
 	const char *gnuplot;         /* the program; NULL: $HORIZON_GNUPLOT or "gnuplot" */
 	double timeout_s;            /* per chart; 0: 60 s */
+	const char *const *names;    /* display names for labels: alias, name, alias, name, ... (--names) */
+	size_t nnames;               /* pairs; METR's published keys have built-in names */
 } hz_plot_opts;
 
 #define HZ_PLOT_OPTS_INIT { .charts = 0, .out_dir = NULL }

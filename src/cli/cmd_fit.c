@@ -281,6 +281,8 @@ static void print_table(const hz_fit *fit, int quiet)
 			printf(" (95%% CI %.0f-%.0f, bootstrap median %.0f)", tr->ci_low, tr->ci_high,
 			       tr->bootstrap_median);
 		printf(", %zu agents\n", tr->nagents);
+		if (tr->bootstrap_n && (tr->doubling_days < tr->ci_low || tr->doubling_days > tr->ci_high))
+			printf("  note: %s\n", HZ_FIT_OUTSIDE_CI_NOTE);
 	}
 	if (hz_fit_trend_at(fit, 0))
 		printf("(* = SOTA agents the trend is fitted on)\n");

@@ -40,6 +40,8 @@ static void usage(FILE *out)
 		"      --charts LIST        which charts (above)\n"
 		"      --format LIST        png, svg or png,svg (default both)\n"
 		"      --title TEXT         title of the doubling charts (\"TEXT (50%% success)\")\n"
+		"      --names FILE         JSON {\"alias\": \"Display name\"} for the chart labels\n"
+		"                           (METR's published keys have built-in model names)\n"
 		"      --published FILE     draw METR's published results (benchmark_results\n"
 		"                           YAML) beside your agents, in another colour\n"
 		"      --release-dates FILE release dates for fitting run logs (YAML: alias: date;\n"
@@ -55,7 +57,7 @@ int cmd_plot(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' },     { "charts", required_argument, NULL, 'C' },
-		{ "format", required_argument, NULL, 'F' },  { "title", required_argument, NULL, 'T' },
+		{ "format", required_argument, NULL, 'F' },  { "title", required_argument, NULL, 'T' }, { "names", required_argument, NULL, 'M' },
 		{ "published", required_argument, NULL, 'P' }, { "release-dates", required_argument, NULL, 'R' },
 		{ "tasks", required_argument, NULL, 'K' },   { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -86,6 +88,12 @@ int cmd_plot(int argc, char **argv)
 		case 'T':
 			po.title = optarg;
 			break;
+		case 'M':
+			if (po.names)
+				hz_cli_free_names(&po);
+			if ((rc = hz_cli_load_names("plot", optarg, &po)) != 0)
+				return rc;
+			break;
 		case 'P':
 			published = optarg;
 			break;
@@ -108,7 +116,11 @@ int cmd_plot(int argc, char **argv)
 		goto done;
 	po.published = pub;
 	if (po.charts & HZ_CHART_HIST) {
-		minutes = hz_cli_task_minutes(tasks, !tasks && po.charts != HZ_CHART_HIST ? 1 : 0, &po.ntasks);
+		/* The tasks the sweep ran, unless a catalogue is named. */
+		if (!tasks && (minutes = hz_cli_swept_minutes(argv + optind, argc - optind, &po.ntasks)) != NULL)
+			po.tasks_swept = 1;
+		else
+			minutes = hz_cli_task_minutes(tasks, !tasks && po.charts != HZ_CHART_HIST ? 1 : 0, &po.ntasks);
 		po.task_minutes = minutes;
 	}
 	if (hz_plot_render(doc, &po, &files) < 0) {
@@ -119,6 +131,7 @@ int cmd_plot(int argc, char **argv)
 		printf("wrote %s\n", files.paths[i]);
 done:
 	free(minutes);
+	hz_cli_free_names(&po);
 	hz_plot_files_release(&files);
 	hz_fit_free(doc);
 	hz_fit_free(pub);

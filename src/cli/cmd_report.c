@@ -38,6 +38,7 @@ static void usage(FILE *out)
 		"                           (default results/report); several formats are\n"
 		"                           written as DIR/report.EXT\n"
 		"      --title TEXT         title of the report\n"
+		"      --names FILE         JSON {\"alias\": \"Display name\"} for the chart labels\n"
 		"      --charts LIST        charts embedded in html (see 'horizon plot --help';\n"
 		"                           default all)\n"
 		"      --published FILE     draw METR's published results beside yours in the charts\n"
@@ -109,7 +110,7 @@ int cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },  { "output", required_argument, NULL, 'o' },
-		{ "out", required_argument, NULL, 'D' },     { "title", required_argument, NULL, 'T' },
+		{ "out", required_argument, NULL, 'D' },     { "title", required_argument, NULL, 'T' }, { "names", required_argument, NULL, 'M' },
 		{ "charts", required_argument, NULL, 'C' },  { "published", required_argument, NULL, 'P' },
 		{ "release-dates", required_argument, NULL, 'R' }, { "tasks", required_argument, NULL, 'K' },
 		{ "no-sensitivity", no_argument, NULL, 'S' },
@@ -143,6 +144,12 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'T':
 			ro.title = optarg;
+			break;
+		case 'M':
+			if (po.names)
+				hz_cli_free_names(&po);
+			if ((rc = hz_cli_load_names("report", optarg, &po)) != 0)
+				return rc;
 			break;
 		case 'C':
 			if (hz_plot_charts_parse(optarg, &po.charts) < 0)
@@ -194,7 +201,10 @@ int cmd_report(int argc, char **argv)
 			po.out_dir = dir;
 			po.published = pub;
 			po.title = ro.title;
-			if (po.charts & HZ_CHART_HIST)
+			if ((po.charts & HZ_CHART_HIST) && !tasks &&
+			    (minutes = hz_cli_swept_minutes(argv + optind, argc - optind, &po.ntasks)) != NULL)
+				po.task_minutes = minutes, po.tasks_swept = 1; /* the tasks swept, not the whole catalogue */
+			else if (po.charts & HZ_CHART_HIST)
 				po.task_minutes = minutes = hz_cli_task_minutes(tasks, !tasks, &po.ntasks);
 			if (html_charts(doc, &po, &files, &svgs, &nsvg) < 0) {
 				rc = hz_cli_lib_error("report");
@@ -229,12 +239,16 @@ int cmd_report(int argc, char **argv)
 		}
 		printf("wrote %s\n", path);
 	}
+	/* And every chart file the html report drew beside it (its .svg are embedded; .png and .gp stay). */
+	for (size_t i = 0; rc == 0 && i < files.n; i++)
+		printf("wrote %s\n", files.paths[i]);
 done:
 	free(path);
 	free(text);
 	free(chart_dir);
 	free(svgs);
 	free(minutes);
+	hz_cli_free_names(&po);
 	hz_plot_files_release(&files);
 	hz_fit_free(doc);
 	hz_fit_free(pub);

@@ -14,7 +14,7 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: horizon reproduce [-o DIR] [--format png,svg] [--title TEXT] [--no-80] FILE\n"
+		"usage: horizon reproduce [-o DIR] [--format png,svg] [--title TEXT] [--names FILE] [--no-80] FILE\n"
 		"\n"
 		"Redraw METR's doubling chart from their published results file\n"
 		"(benchmark_results_*.yaml: per-model release dates and p50/p80 horizons with\n"
@@ -26,6 +26,9 @@ static void usage(FILE *out)
 		"  -o, --out DIR        where the charts go (default results/reproduce)\n"
 		"      --format LIST    image formats: png, svg or png,svg (default both)\n"
 		"      --title TEXT     chart title (\"TEXT (50%% success)\")\n"
+		"      --names FILE     JSON {\"key\": \"Display name\"} for the point labels (METR's\n"
+		"                       keys have built-in model names: claude_3_7_sonnet_inspect ->\n"
+		"                       Claude 3.7 Sonnet)\n"
 		"      --no-80          draw only the 50%% chart (default: also the 80%% chart)\n"
 		"  -h, --help           show this help\n"
 		"\n"
@@ -39,7 +42,7 @@ int cmd_reproduce(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' }, { "format", required_argument, NULL, 'F' },
-		{ "title", required_argument, NULL, 'T' }, { "no-80", no_argument, NULL, 'N' },
+		{ "title", required_argument, NULL, 'T' }, { "names", required_argument, NULL, 'M' }, { "no-80", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
 	};
 	hz_plot_opts po = HZ_PLOT_OPTS_INIT;
@@ -62,6 +65,12 @@ int cmd_reproduce(int argc, char **argv)
 			break;
 		case 'T':
 			po.title = optarg;
+			break;
+		case 'M':
+			if (po.names)
+				hz_cli_free_names(&po);
+			if ((rc = hz_cli_load_names("reproduce", optarg, &po)) != 0)
+				return rc;
 			break;
 		case 'N':
 			no80 = 1;
@@ -97,6 +106,7 @@ int cmd_reproduce(int argc, char **argv)
 	for (size_t i = 0; i < files.n; i++)
 		printf("wrote %s\n", files.paths[i]);
 done:
+	hz_cli_free_names(&po);
 	hz_plot_files_release(&files);
 	hz_fit_free(fit);
 	return rc;

@@ -2,6 +2,7 @@
  * What plot, report, reproduce and demo share: loading the fit the command
  * line names, the catalogue's task times, image formats, the doubling line.
  */
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include "cli.h"
 #include "fit_cli.h"
+#include "fsutil.h"
 #include "horizon/catalog.h"
 #include "horizon/error.h"
 #include "horizon/report.h"
@@ -119,4 +121,105 @@ void hz_cli_print_doubling(const hz_fit *fit, double percent)
 	if (d.first_date)
 		printf(" released %s to %s", d.first_date, d.last_date);
 	printf("\n");
+	if (isfinite(d.ci_low) && isfinite(d.ci_high) && (d.days < d.ci_low || d.days > d.ci_high))
+		printf("  note: %s\n", HZ_FIT_OUTSIDE_CI_NOTE);
+}
+
+int hz_cli_load_names(const char *cmd, const char *path, hz_plot_opts *opts)
+{
+	json_error_t jerr;
+	json_t *doc = json_load_file(path, 0, &jerr), *v;
+	const char *key;
+	char **pairs;
+	size_t n = 0;
+
+	if (!doc)
+		return hz_cli_error(cmd, "--names %s:%d: %s", path, jerr.line, jerr.text);
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		return hz_cli_error(cmd, "--names %s: not a JSON object of alias -> display name", path);
+	}
+	if (!(pairs = calloc(2 * json_object_size(doc) + 1, sizeof(*pairs)))) {
+		json_decref(doc);
+		return hz_cli_error(cmd, "out of memory");
+	}
+	json_object_foreach(doc, key, v) {
+		if (!json_is_string(v) || !*json_string_value(v)) {
+			int rc = hz_cli_error(cmd, "--names %s: '%s' is not a non-empty string", path, key);
+			opts->names = (const char *const *)pairs, opts->nnames = n;
+			hz_cli_free_names(opts);
+			json_decref(doc);
+			return rc;
+		}
+		pairs[2 * n] = strdup(key);
+		pairs[2 * n + 1] = strdup(json_string_value(v));
+		n++;
+	}
+	json_decref(doc);
+	opts->names = (const char *const *)pairs;
+	opts->nnames = n;
+	for (size_t i = 0; i < 2 * n; i++)
+		if (!pairs[i]) {
+			hz_cli_free_names(opts);
+			return hz_cli_error(cmd, "out of memory");
+		}
+	return 0;
+}
+
+void hz_cli_free_names(hz_plot_opts *opts)
+{
+	char **pairs = (char **)opts->names;
+
+	for (size_t i = 0; pairs && i < 2 * opts->nnames; i++)
+		free(pairs[i]);
+	free(pairs);
+	opts->names = NULL;
+	opts->nnames = 0;
+}
+
+double *hz_cli_swept_minutes(char **inputs, int ninputs, size_t *n)
+{
+	json_t *seen = json_object();
+	double *v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (int i = 0; seen && i < ninputs; i++) {
+		size_t len = strlen(inputs[i]), tlen = 0;
+		int is_log = len > 6 && !strcmp(inputs[i] + len - 6, ".jsonl");
+		char *path = is_log ? strdup(inputs[i]) : hz_path_join(inputs[i], "runs.jsonl"), *text = NULL;
+		if (path && hz_fs_read(path, (size_t)1 << 30, &text, &tlen) == 0) {
+			for (char *line = text, *nl; line < text + tlen; line = nl + 1) {
+				json_t *rec, *m;
+				const char *id;
+				if (!(nl = memchr(line, '\n', (size_t)(text + tlen - line))))
+					nl = text + tlen;
+				rec = json_loadb(line, (size_t)(nl - line), 0, NULL);
+				id = json_string_value(json_object_get(rec, "task_id"));
+				m = json_object_get(rec, "human_minutes");
+				if (id && json_is_number(m) && !json_object_get(seen, id)) {
+					if (*n == cap) {
+						double *g = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof(*g));
+						if (!g) {
+							json_decref(rec);
+							break;
+						}
+						v = g;
+					}
+					json_object_set_new(seen, id, json_true());
+					v[(*n)++] = json_number_value(m);
+				}
+				json_decref(rec);
+			}
+		}
+		hz_error_clear();
+		free(text);
+		free(path);
+	}
+	json_decref(seen);
+	if (!*n) {
+		free(v);
+		v = NULL;
+	}
+	return v;
 }

@@ -20,11 +20,26 @@ int hz_cli_load_fit_panel(const char *cmd, char **inputs, int ninputs, const cha
 /* METR's published results file (--published) as a fit; 0, or an exit code after the message. */
 int hz_cli_load_published(const char *cmd, const char *path, hz_fit **out);
 
+/*
+ * Human minutes of the tasks the inputs' runs are on (each task_id once, from
+ * DIR/runs.jsonl or a .jsonl input), heap array of *n, or NULL when no input
+ * is a run log (a fit file, a published results file).
+ */
+double *hz_cli_swept_minutes(char **inputs, int ninputs, size_t *n);
+
 /* Human minutes of the catalogue's tasks (heap array, *n of them), or NULL. */
 double *hz_cli_task_minutes(const char *root, int quiet, size_t *n);
 
 /* Parse "png", "svg" or "png,svg" into opts->png/svg; 0, or a usage exit code. */
 int hz_cli_parse_image_formats(const char *cmd, const char *spec, hz_plot_opts *opts);
+
+/*
+ * --names FILE: a JSON object {"alias": "Display name", ...} into opts->names
+ * (heap pairs; hz_cli_free_names).  0, or an exit code after the message naming
+ * the file and key.
+ */
+int hz_cli_load_names(const char *cmd, const char *path, hz_plot_opts *opts);
+void hz_cli_free_names(hz_plot_opts *opts);
 
 /* Print the doubling time of the fit's trend at `percent`. */
 void hz_cli_print_doubling(const hz_fit *fit, double percent);

@@ -18,6 +18,7 @@ static const hz_cli_command commands[] = {
 	{ "report", cmd_report, "write result tables (md, csv, html, latex, yaml)" },
 	{ "reproduce", cmd_reproduce, "redraw METR's published trend from their results file" },
 	{ "demo", cmd_demo, "the whole pipeline on built-in defaults: sweep, fit, report, chart" },
+	{ "view", cmd_view, "look at sweeps, runs and transcripts in a local web page" },
 	{ "tasks", cmd_tasks, "list, show, validate, check and summarise the task catalogue" },
 	{ "agents", cmd_agents, "list agent backends and provider presets" },
 	{ "doctor", cmd_doctor, "probe the sandbox and isolation this machine provides" },

@@ -134,3 +134,55 @@ void hz_buf_release(hz_buf *buf)
 	buf->ptr = NULL;
 	buf->len = buf->cap = 0;
 }
+
+size_t hz_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t need;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return s[0] ? 1 : 0;
+	if ((s[0] & 0xe0) == 0xc0)
+		need = 2, cp = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		need = 3, cp = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		need = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (need > n)
+		return 0;
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return need;
+}
+
+int hz_buf_put_utf8(hz_buf *buf, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, run = 0;
+	int rc = 0;
+
+	while (i < len && !rc) {
+		size_t n = hz_utf8_len(s + i, len - i);
+		if (n) {
+			i += n;
+			run += n;
+			continue;
+		}
+		rc = hz_buf_put(buf, s + i - run, run);
+		if (!rc)
+			rc = hz_buf_puts(buf, HZ_UTF8_FFFD);
+		run = 0;
+		i++;
+	}
+	if (!rc && run)
+		rc = hz_buf_put(buf, s + len - run, run);
+	return rc;
+}

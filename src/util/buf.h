@@ -47,4 +47,13 @@ char *hz_buf_detach(hz_buf *buf);
 
 void hz_buf_release(hz_buf *buf);
 
+/* U+FFFD, the replacement character, in UTF-8. */
+#define HZ_UTF8_FFFD "\xef\xbf\xbd"
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when invalid or NUL. */
+size_t hz_utf8_len(const unsigned char *s, size_t n);
+
+/* Append text as valid UTF-8 without NULs: every bad byte (and NUL) becomes U+FFFD. */
+int hz_buf_put_utf8(hz_buf *buf, const char *text, size_t len);
+
 #endif

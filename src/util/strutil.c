@@ -32,18 +32,15 @@ char *hz_fmt_minutes(double minutes, char *out, size_t size)
 			snprintf(out, size, "%ld min %ld s", m, r);
 		else
 			snprintf(out, size, "%ld min", m);
-	} else if (minutes < 24 * 60 - 0.5) {
+	} else if (minutes < 10 * 60 - 0.5) {
 		long t = lround(minutes), h = t / 60, m = t % 60;
 		if (m)
 			snprintf(out, size, "%ld h %ld min", h, m);
 		else
 			snprintf(out, size, "%ld h", h);
 	} else {
-		long t = lround(minutes / 60.0), d = t / 24, h = t % 24;
-		if (h)
-			snprintf(out, size, "%ld d %ld h", d, h);
-		else
-			snprintf(out, size, "%ld d", d);
+		/* Hours, never days: a "day" of work is 8 hours to METR and 24 to a calendar. */
+		snprintf(out, size, "%.0f h", minutes / 60.0);
 	}
 	return out;
 }

@@ -7,7 +7,7 @@
 
 /*
  * Human duration from minutes: "0.4 s", "12 s", "4 min 3 s", "1 h 52 min",
- * "2 d 3 h".  Writes at most `size` bytes (always NUL-terminated); returns out.
+ * "51 h" (10 hours and more: hours, never days).  Writes at most `size` bytes (always NUL-terminated); returns out.
  */
 char *hz_fmt_minutes(double minutes, char *out, size_t size);
 

@@ -11,6 +11,7 @@ import html.parser
 import json
 import re
 import struct
+import math
 import sys
 
 
@@ -44,6 +45,40 @@ def fmt_count(x):
     return "" if x is None else "%.0f" % x
 
 
+def lround(x):
+    return int(math.floor(x + 0.5)) if x >= 0 else -int(math.floor(-x + 0.5))
+
+
+def fmt_minutes(m):
+    """The C side's hz_fmt_minutes: a duration in s, min and h (never days); '' for no value."""
+    if m is None:
+        return ""
+    if m == float("inf"):
+        return "inf"
+    s = m * 60.0
+    if s < 0:
+        return "%.3g min" % m
+    if s < 1.0:
+        return "%.2g s" % s
+    if s < 10.0:
+        return "%.1f s" % s
+    if s < 59.5:
+        return "%.0f s" % s
+    if m < 59.5:
+        t = lround(s)
+        return "%d min %d s" % (t // 60, t % 60) if t % 60 else "%d min" % (t // 60)
+    if m < 10 * 60 - 0.5:
+        t = lround(m)
+        return "%d h %d min" % (t // 60, t % 60) if t % 60 else "%d h" % (t // 60)
+    return "%.0f h" % (m / 60.0)
+
+
+def fmt_ci_duration(h):
+    if h.get("ci_low") is None or h.get("ci_high") is None:
+        return ""
+    return fmt_minutes(h["ci_low"]) + " – " + fmt_minutes(h["ci_high"])
+
+
 def fmt_ci(h, dash):
     if h.get("ci_low") is None or h.get("ci_high") is None:
         return ""
@@ -53,9 +88,9 @@ def fmt_ci(h, dash):
 def tokens(a):
     if a.get("total_tokens") is not None:
         return a["total_tokens"]
-    if a.get("input_tokens") is not None and a.get("output_tokens") is not None:
+    if a.get("input_tokens") is not None and a.get("output_tokens") is not None and a["input_tokens"] + a["output_tokens"] > 0:
         return a["input_tokens"] + a["output_tokens"]
-    return None
+    return None  # built-in agents record 0 tokens: unknown, shown empty
 
 
 def cost_per_success(a):
@@ -299,7 +334,10 @@ def check_html(fit, path):
     for r in p.rows:
         a, cells = agents[r["alias"]], r["cells"]
         f.eq(r["alias"] + " name", cells[0]["text"], r["alias"])
-        for k, (got, want) in enumerate(zip([c["text"] for c in cells[1:]], expected_cells(a))):
+        want_cells = expected_cells(a)
+        h50, h80 = a["horizons"].get("50", {}), a["horizons"].get("80", {})
+        want_cells[4:8] = [fmt_minutes(h50.get("estimate")), fmt_ci_duration(h50), fmt_minutes(h80.get("estimate")), fmt_ci_duration(h80)]
+        for k, (got, want) in enumerate(zip([c["text"] for c in cells[1:]], want_cells)):
             f.eq("%s col %d" % (r["alias"], k + 1), got, want)
         # The exact values behind the rounded ones.
         for idx, p_ in ((5, "50"), (7, "80")):

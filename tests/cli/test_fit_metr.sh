@@ -79,6 +79,9 @@ expect_grep "table has o1" '^ +o1 +2024-12-05' "$TMP/out"
 expect_grep "table marks davinci-002" 'davinci-002 .*no success' "$TMP/out"
 expect_grep "trend line" '^50% horizon doubles every [0-9]+ days \(95% CI [0-9]+-[0-9]+, bootstrap median [0-9]+\), 7 agents' "$TMP/out"
 expect_grep "no-success note" 'note: davinci-002: all 68 runs failed' "$TMP/out"
+# METR's Jan-2025 data: 60 days, CI 61-...: the estimate outside its own CI is said, with the reason.
+expect_grep "estimate outside its CI is noted" '^  note: the point estimate lies outside its bootstrap CI: it is the fit on all the data' "$TMP/out"
+if grep -A1 '^80% horizon doubles' "$TMP/out" | grep -q 'outside its bootstrap CI'; then bad "no note when the estimate is inside its CI"; else ok "no note when the estimate is inside its CI"; fi
 
 # the data folder itself: its *.jsonl file and its release_dates.yaml are found
 expect_ok "fit the folder tests/data/metr/metr-2025-01/" "$HORIZON" fit --json --jobs 2 "$data/"

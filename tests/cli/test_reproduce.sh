@@ -41,7 +41,14 @@ expect_grep "1.0: METR's windows printed" "METR's windows \(is_sota models, p50 
 gp=$TMP/benchmark_results_1_0/doubling-50.gp
 rows=$(sed -n '/^\$intrend << EOD/,/^EOD/p;/^\$others << EOD/,/^EOD/p' "$gp" | grep -c '^20')
 [ "$rows" = 33 ] && ok "33 models drawn" || bad "models drawn: $rows, want 33"
-expect_grep "names listed beside the chart" '^set label 2032 "33  claude_opus_4_5"' "$gp"
+expect_grep "names listed beside the chart, METR's keys as model names" '^set label 2032 "33  Claude Opus 4.5"' "$gp"
+expect_grep "the doubling time large on the plot" '^set label 1003 "Doubling time: [0-9]+ days"' "$gp"
+printf '{"claude_opus_4_5": "Opus 4.5 <mine>"}' >"$TMP/names.json"
+expect_ok "--names FILE" "$HORIZON" reproduce --names "$TMP/names.json" --out "$TMP/named" "$HZ_METR_DATA/metr-published/benchmark_results_1_0.yaml"
+expect_grep "--names overrides the built-in name" '^set label 2032 "33  Opus 4.5 <mine>"' "$TMP/named/doubling-50.gp"
+printf '{"x": 3}' >"$TMP/bad-names.json"
+expect_fail "--names with a non-string value" 1 "$HORIZON" reproduce --names "$TMP/bad-names.json" --out "$TMP/named2" "$HZ_METR_DATA/metr-published/benchmark_results_1_0.yaml"
+expect_grep "the error names the key" "'x' is not a non-empty string" "$TMP/err"
 expect_grep "doubling time written on the chart" 'doubling time 196 days, fitted on 17 agents released 2019-02 to 2025-11' "$gp"
 
 expect_ok "--no-80 draws the 50% chart only" "$HORIZON" reproduce --no-80 --format svg -o "$TMP/only" "$PUB/benchmark_results_1_0.yaml"

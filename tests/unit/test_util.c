@@ -50,7 +50,9 @@ static void test_durations(void)
 	HZ_CHECK_EQ_STR(hz_fmt_minutes(112, out, sizeof(out)), "1 h 52 min");
 	HZ_CHECK_EQ_STR(hz_fmt_minutes(0.5, out, sizeof(out)), "30 s");
 	HZ_CHECK_EQ_STR(hz_fmt_minutes(60, out, sizeof(out)), "1 h");
-	HZ_CHECK_EQ_STR(hz_fmt_minutes(3000, out, sizeof(out)), "2 d 2 h");
+	HZ_CHECK_EQ_STR(hz_fmt_minutes(3000, out, sizeof(out)), "50 h");
+	HZ_CHECK_EQ_STR(hz_fmt_minutes(7649838, out, sizeof(out)), "127497 h");
+	HZ_CHECK_EQ_STR(hz_fmt_minutes(599, out, sizeof(out)), "9 h 59 min");
 	HZ_CHECK_EQ_STR(hz_fmt_minutes(NAN, out, sizeof(out)), "n/a");
 }
 

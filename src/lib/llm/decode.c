@@ -13,59 +13,9 @@
 #include "horizon/error.h"
 #include "llm_wire.h"
 
-static const char fffd[] = "\xef\xbf\xbd";
-
-/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0 when invalid (or NUL). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return s[0] ? 1 : 0;
-	if ((s[0] & 0xe0) == 0xc0)
-		need = 2, cp = s[0] & 0x1f;
-	else if ((s[0] & 0xf0) == 0xe0)
-		need = 3, cp = s[0] & 0x0f;
-	else if ((s[0] & 0xf8) == 0xf0)
-		need = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (need > n)
-		return 0;
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return need;
-}
-
 int llm_put_clean(hz_buf *out, const char *text, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, run = 0;
-	int rc = 0;
-
-	while (i < len && !rc) {
-		size_t n = utf8_len(s + i, len - i);
-		if (n) {
-			i += n;
-			run += n;
-			continue;
-		}
-		rc = hz_buf_put(out, s + i - run, run);
-		if (!rc)
-			rc = hz_buf_puts(out, fffd);
-		run = 0;
-		i++;
-	}
-	if (!rc && run)
-		rc = hz_buf_put(out, s + len - run, run);
-	return rc;
+	return hz_buf_put_utf8(out, text, len);
 }
 
 char *llm_json_text(const json_t *v)
@@ -145,12 +95,12 @@ static int repair(const char *body, size_t len, hz_buf *out)
 			i++;
 			continue;
 		}
-		n = utf8_len(s + i, len - i);
+		n = hz_utf8_len(s + i, len - i);
 		if (n) {
 			rc = hz_buf_put(out, body + i, n);
 			i += n;
 		} else {
-			rc = hz_buf_puts(out, fffd);
+			rc = hz_buf_puts(out, HZ_UTF8_FFFD);
 			i++;
 		}
 	}

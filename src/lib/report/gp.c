@@ -14,14 +14,15 @@
 #define GP_OUT_MAX (64u << 10)
 
 /*
- * METR's ticks (1 s, 4 s, 15 s ... 1 month), with two below a second for the rare
- * horizon down there.  Working-time units as in METR's paper: a day is 8 hours,
- * a week 40, a month 167.
+ * METR's ticks (1 s, 4 s, 15 s ... a work month; not 4 h, whose label would touch 8 h's), with two below a second for the
+ * rare horizon down there.  The long ones are METR's working-time units (a day of
+ * 8 hours, a week of 40, a month of 167) labelled in hours, so that no tick says
+ * "day" where the tables mean 24 hours: horizon writes hours everywhere.
  */
 static const gp_tick human_ticks[] = {
 	{ 0.1 / 60, "0.1 s" }, { 0.25 / 60, "0.25 s" }, { 1.0 / 60, "1 s" },   { 4.0 / 60, "4 s" }, { 15.0 / 60, "15 s" }, { 1, "1 min" },
-	{ 4, "4 min" },        { 15, "15 min" },    { 60, "1 h" },         { 240, "4 h" },
-	{ 480, "1 day" },      { 2400, "1 week" },  { 10020, "1 month" },
+	{ 4, "4 min" },        { 15, "15 min" },    { 60, "1 h" },
+	{ 480, "8 h" },        { 2400, "40 h" },    { 10020, "167 h" },
 };
 
 const gp_tick *gp_human_ticks(size_t *n)

@@ -49,13 +49,38 @@ int dbl_drawable(const hz_fit_agent *a, double percent)
 	return a->release_date && isfinite(h->estimate) && h->estimate > 0;
 }
 
+/* The highest estimate drawn, over the user's agents and the published ones. */
+static double max_estimate(const dbl_chart *c)
+{
+	const hz_fit *docs[2] = { c->doc, c->pub };
+	double m = 0;
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; docs[k] && i < hz_fit_nagents(docs[k]); i++) {
+			const hz_fit_agent *a = hz_fit_agent_at(docs[k], i);
+			if (dbl_drawable(a, c->percent))
+				m = fmax(m, rp_horizon(a, c->percent)->estimate);
+		}
+	return m;
+}
+
+/*
+ * The axis covers every point and its CI, except that no CI stretches it more
+ * than CI_REACH times above the highest point: one agent with an upper bound of
+ * millions of minutes would otherwise leave most of the chart empty.  Bars cut
+ * there end in an arrow (put_points).
+ */
+#define CI_REACH 8.0
+
 static void extend_ranges(dbl_chart *c, const hz_fit *doc, int *first, double *min_est)
 {
+	double cap = max_estimate(c) * CI_REACH;
+
 	for (size_t i = 0; doc && i < hz_fit_nagents(doc); i++) {
 		const hz_fit_agent *a = hz_fit_agent_at(doc, i);
 		const hz_fit_horizon *h = rp_horizon(a, c->percent);
 		double lo = isfinite(h->ci_low) && h->ci_low > 0 ? fmin(h->ci_low, h->estimate) : h->estimate;
-		double hi = isfinite(h->ci_high) ? fmax(h->ci_high, h->estimate) : h->estimate;
+		double hi = isfinite(h->ci_high) ? fmax(fmin(h->ci_high, cap), h->estimate) : h->estimate;
 		if (!dbl_drawable(a, c->percent))
 			continue;
 		if (*first || a->release_days < c->x0)
@@ -158,6 +183,14 @@ static int put_points(dbl_chart *c, const char *block, const hz_fit *doc, int wa
 		if ((err = put_date(&c->data, a->release_days)) < 0)
 			break;
 		err = hz_buf_printf(&c->data, " %.6g %.6g %.6g\n", v, lo, hi);
+		if (!err && isfinite(h->ci_high) && h->ci_high > c->y1) {
+			/* The bar is cut at the top: an arrow says so (x in gnuplot's time: seconds since 1970). */
+			double t = (double)a->release_days * 86400.0;
+			err = hz_buf_printf(&c->set,
+					    "set arrow from %.0f,%.6g to %.0f,%.6g head filled size screen 0.012,25 "
+					    "lw 1.2 lc rgb \"%s\" front\n",
+					    t, c->y1 / 2.2, t, c->y1, doc == c->pub ? COLOR_METR : COLOR_AGENT);
+		}
 		/* The point and its bar are obstacles for every label. */
 		if (!err)
 			err = add_obs(c, dbl_px_x(c, a->release_days) - 6, dbl_px_y(c, v) - 6, dbl_px_x(c, a->release_days) + 6,
@@ -255,10 +288,10 @@ static int build_settings(dbl_chart *c, const hz_plot_opts *opts, double percent
 			    "set xrange [\"%s\":\"%s\"]\n"
 			    "set logscale y\nset yrange [%.6g:%.6g]\n"
 			    "set xlabel \"Model release date\" offset 0,0.3\n"
-			    "set ylabel \"Task length (human working time) at %g%% success\" offset 0.5,0\n"
+			    "set ylabel \"Task length (human working time) at %g%% success\" offset -1.2,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
-			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
+			    "set key at screen 0.5, 0.045 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
 			    "font \",10\" box lc rgb \"#cccccc\"\n"
 			    "set style fill transparent solid 0.18 noborder\n",
 			    d0, d1, c->y0, c->y1, percent);
@@ -315,14 +348,14 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 
 int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, hz_plot_files *files)
 {
-	dbl_chart c = { .doc = doc, .pub = opts->published, .percent = percent, .trend = rp_trend(doc, percent),
+	dbl_chart c = { .doc = doc, .pub = opts->published, .percent = percent, .opts = opts, .trend = rp_trend(doc, percent),
 			.pub_trend = opts->published ? rp_trend(opts->published, percent) : NULL };
 	hz_buf script = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
 	size_t counts[4] = { 0 };
 	char name[32], what[80];
 	int err = 0;
 
-	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.19, opts->published ? 0.85 : 0.875, 11 };
+	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.165, opts->published ? 0.85 : 0.875, 11 };
 	if ((err = dbl_collect_items(&c)) < 0)
 		goto done;
 	if (!c.nitems) {

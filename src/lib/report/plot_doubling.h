@@ -24,6 +24,7 @@
 typedef struct dbl_chart {
 	const hz_fit *doc, *pub;
 	double percent;               /* 50, 80, ... */
+	const hz_plot_opts *opts;
 	const hz_fit_trend *trend;    /* doc's trend at percent, or NULL */
 	const hz_fit_trend *pub_trend; /* pub's, or NULL */
 	gp_frame fr;

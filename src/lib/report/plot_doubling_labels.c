@@ -9,6 +9,7 @@
 
 #include "horizon/error.h"
 #include "plot_doubling.h"
+#include "plot_internal.h"
 #include "strutil.h"
 
 static int by_release(const void *a, const void *b)
@@ -46,7 +47,7 @@ static void below_text_named(const dbl_chart *c, const hz_fit_agent *a, const ch
 
 static void below_text(const dbl_chart *c, const hz_fit_agent *a, char *text, size_t size)
 {
-	below_text_named(c, a, a->alias, text, size);
+	below_text_named(c, a, rp_display_name(c->opts, a->alias), text, size);
 }
 
 static void label_text(const dbl_chart *c, size_t k, char *text, size_t size)
@@ -141,7 +142,8 @@ int dbl_write_table(dbl_chart *c)
 		const hz_fit_agent *a = c->item_agent[k];
 		char text[128];
 		char name[64], entry[96];
-		snprintf(name, sizeof(name), "%.28s%s", a->alias, strlen(a->alias) > 28 ? "…" : "");
+		const char *shown_name = rp_display_name(c->opts, a->alias);
+		snprintf(name, sizeof(name), "%.28s%s", shown_name, strlen(shown_name) > 28 ? "…" : "");
 		below_text_named(c, a, name, entry, sizeof(entry));
 		snprintf(text, sizeof(text), "%2zu  %s", k + 1, entry);
 		err = hz_buf_printf(&c->set, "set label %zu ", 2000 + k);
@@ -203,6 +205,19 @@ int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 	if (!err)
 		err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",11\" tc rgb \"#333333\" front\n",
 				    1 - 50.0 / c->fr.h);
+	/* The headline number, large, inside the plot's empty top-left corner (where slow early models never reach). */
+	if (!err && t) {
+		hz_buf_clear(&sub);
+		err = hz_buf_printf(&sub, "Doubling time: %.0f days", t->doubling_days);
+		if (!err && isfinite(t->ci_low) && isfinite(t->ci_high))
+			err = hz_buf_printf(&sub, " (95%% CI %.0f–%.0f)", t->ci_low, t->ci_high);
+		if (!err)
+			err = hz_buf_printf(&c->set, "set label 1003 ");
+		if (!err)
+			err = gp_quote(&c->set, hz_buf_cstr(&sub));
+		if (!err)
+			err = hz_buf_puts(&c->set, " at graph 0.02, graph 0.94 left font \",15\" tc rgb \"" COLOR_TREND "\" front\n");
+	}
 	/* The published trend on a line of its own, in its colour: one long line would not fit. */
 	if (!err && pt) {
 		hz_buf_clear(&sub);

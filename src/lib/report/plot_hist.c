@@ -66,9 +66,11 @@ int plot_hist(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files)
 				    "set xlabel \"Task length (human working time)\"\nset ylabel \"Tasks\"\n"
 				    "set grid ytics lc rgb \"#e4e4e4\" dt 1\nset border 3 lc rgb \"#444444\"\n"
 				    "set tics nomirror out\nunset key\nset style fill solid 0.75 border lc rgb \"#1f4e79\"\n"
-				    "set label 1000 \"Human time of the catalogue's %zu tasks\" at screen 0.5, %.4f center "
+				    "set label 1000 \"Human time of the %s%zu tasks%s\" at screen 0.5, %.4f center "
 				    "font \",14\"\n",
-				    xlo, xhi, ceil(maxcount * 1.18 + 0.5), maxcount > 8 ? (maxcount + 7) / 8 : 1L, opts->ntasks, 1 - 26.0 / fr.h);
+				    xlo, xhi, ceil(maxcount * 1.18 + 0.5), maxcount > 8 ? (maxcount + 7) / 8 : 1L,
+				    opts->tasks_swept ? "" : "catalogue's ", opts->ntasks, opts->tasks_swept ? " swept" : "",
+				    1 - 26.0 / fr.h);
 	if (!err)
 		err = gp_set_human_tics(&s, "x", xlo, xhi);
 	if (!err)

@@ -6,6 +6,9 @@
 #include "horizon/plot.h"
 
 /* Each returns 0, HZ_ENOTFOUND when it has nothing to draw, or another error. */
+/* The name a chart shows for an alias: opts->names, then METR's model names, else the alias. */
+const char *rp_display_name(const hz_plot_opts *opts, const char *alias);
+
 int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, hz_plot_files *files);
 int plot_curves(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files);
 int plot_hist(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files);

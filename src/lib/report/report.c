@@ -6,6 +6,7 @@
 
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "horizon/fit.h"
 #include "report_internal.h"
 
 #define REPORT_MAX (256u << 20)
@@ -66,7 +67,8 @@ double rp_tokens(const hz_fit_agent *a)
 {
 	if (isfinite(a->total_tokens))
 		return a->total_tokens;
-	if (isfinite(a->input_tokens) && isfinite(a->output_tokens))
+	/* Built-in agents record 0 tokens: unknown, shown empty, not "0". */
+	if (isfinite(a->input_tokens) && isfinite(a->output_tokens) && a->input_tokens + a->output_tokens > 0)
 		return a->input_tokens + a->output_tokens;
 	return NAN;
 }
@@ -137,6 +139,9 @@ int rp_trend_sentence(hz_buf *b, const hz_fit *doc, double percent)
 	rp_trend_span(doc, t, &first, &last);
 	if (!err && first)
 		err = hz_buf_printf(b, " released %s to %s", first, last);
+	if (!err && isfinite(t->ci_low) && isfinite(t->ci_high) &&
+	    (t->doubling_days < t->ci_low || t->doubling_days > t->ci_high))
+		err = hz_buf_printf(b, " (%s)", HZ_FIT_OUTSIDE_CI_NOTE);
 	return err;
 }
 

@@ -10,6 +10,7 @@
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "report_internal.h"
+#include "strutil.h"
 
 #define SVG_MAX (32u << 20)
 
@@ -76,14 +77,16 @@ static int num_cell(hz_buf *b, double x, const char *shown)
 	return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", rp_fmt_exact(x, v, sizeof(v)), shown);
 }
 
+/* A CI as durations ("5.6 s – 127497 h"), the exact minutes in data-low/data-high. */
 static int ci_cell(hz_buf *b, const hz_fit_horizon *h)
 {
-	char ci[80], lo[40], hi[40];
+	char dlo[40], dhi[40], lo[40], hi[40];
 
 	if (!isfinite(h->ci_low) || !isfinite(h->ci_high))
 		return hz_buf_puts(b, "<td></td>");
-	return hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s</td>", rp_fmt_exact(h->ci_low, lo, sizeof(lo)),
-			     rp_fmt_exact(h->ci_high, hi, sizeof(hi)), rp_fmt_ci(h, "–", ci, sizeof(ci)));
+	return hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s – %s</td>", rp_fmt_exact(h->ci_low, lo, sizeof(lo)),
+			     rp_fmt_exact(h->ci_high, hi, sizeof(hi)), hz_fmt_minutes(h->ci_low, dlo, sizeof(dlo)),
+			     hz_fmt_minutes(h->ci_high, dhi, sizeof(dhi)));
 }
 
 static int html_agents(const hz_fit *doc, hz_buf *b)
@@ -94,8 +97,8 @@ static int html_agents(const hz_fit *doc, hz_buf *b)
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
 		return err;
 	err = hz_buf_puts(b, "<div class=\"scroll\"><table id=\"agents\">\n<thead><tr><th class=\"name\">Agent</th><th>Release</th><th>Runs</th>"
-			     "<th>Tasks</th><th>Success (weighted)</th><th>p50 (min)</th><th>p50 95% CI</th>"
-			     "<th>p80 (min)</th><th>p80 95% CI</th><th>Tokens</th><th>Cost</th><th>Cost / success</th>"
+			     "<th>Tasks</th><th>Success (weighted)</th><th>p50</th><th>p50 95% CI</th>"
+			     "<th>p80</th><th>p80 95% CI</th><th>Tokens</th><th>Cost</th><th>Cost / success</th>"
 			     "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
 		const hz_fit_agent *a = v[i];
@@ -116,7 +119,8 @@ static int html_agents(const hz_fit *doc, hz_buf *b)
 		if (!err)
 			err = num_cell(b, a->weighted_success_rate, rp_fmt_pct(a->weighted_success_rate, s[2], 48));
 		for (int pi = 0; !err && pi < 2; pi++) {
-			err = num_cell(b, rp_horizon(a, RP_PERCENT(pi))->estimate, rp_fmt_num(rp_horizon(a, RP_PERCENT(pi))->estimate, s[3], 48));
+			double est = rp_horizon(a, RP_PERCENT(pi))->estimate;
+			err = num_cell(b, est, isfinite(est) ? hz_fmt_minutes(est, s[3], 48) : "");
 			if (!err)
 				err = ci_cell(b, rp_horizon(a, RP_PERCENT(pi)));
 		}
@@ -295,10 +299,10 @@ int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		if (!err)
 			err = hz_buf_puts(b, "</p>\n");
 	}
+	/* The headline first: the doubling time (above), the agents and the trend; then the charts. */
 	if (!err)
-		err = html_figures(opts, b);
-	if (!err)
-		err = hz_buf_puts(b, "<h2>Agents</h2>\n<p>Horizons are minutes of human working time. Bold rows are the "
+		err = hz_buf_puts(b, "<h2>Agents</h2>\n<p>Horizons are human working time (hours of work, never "
+				     "calendar days); the exact minutes are in each cell's data attributes. Bold rows are the "
 				     "agents the trend is fitted on.</p>\n");
 	if (!err)
 		err = html_agents(doc, b);
@@ -306,6 +310,8 @@ int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		err = html_trend(doc, b);
 	if (!err)
 		err = rp_sensitivity(doc, &html_style, b);
+	if (!err)
+		err = html_figures(opts, b);
 	if (!err)
 		err = html_notes(doc, b);
 	if (!err)
