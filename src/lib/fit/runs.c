@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "fit_internal.h"
 #include "horizon/error.h"
+#include "record_schema.h"
 #include "strutil.h"
 
 #define LINE_MAX_BYTES (8u << 20)
@@ -193,7 +194,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		return err;
 	if (st->kind != FIT_V_MISSING && st->kind != FIT_V_NULL) {
 		status = st->kind == FIT_V_STRING ? st->s : NULL;
-		if (!status || (strcmp(status, "success") && strcmp(status, "failure") && strcmp(status, "error")))
+		if (record_status_parse(status) == RECORD_INVALID)
 			return ferr(path, line, "status", "must be \"success\", \"failure\" or \"error\"");
 	}
 	if (is_excluded(t, alias)) {
@@ -205,7 +206,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		return err;
 	if (rid_new)
 		t->runid_row[rid] = FIT_NONE;
-	if (status && !strcmp(status, "error")) {
+	if (status && record_status_parse(status) == RECORD_ERROR) {
 		if (!rid_new)
 			t->n_superseded++; /* an earlier record of this run stands */
 		return 0;

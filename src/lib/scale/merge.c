@@ -14,6 +14,7 @@
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "merge_internal.h"
+#include "record_schema.h"
 
 #define LINE_MAX_BYTES ((size_t)4 << 20)
 #define MAX_CONFLICTS_SHOWN 5
@@ -44,23 +45,7 @@ done:
 
 const char *mg_record_status(json_t *rec)
 {
-	const char *s = json_string_value(json_object_get(rec, "status"));
-	json_t *score;
-
-	if (s) {
-		if (!strcmp(s, "success"))
-			return "success";
-		if (!strcmp(s, "failure"))
-			return "failure";
-		if (!strcmp(s, "error"))
-			return "error";
-		return NULL;
-	}
-	/* METR's records have no status: the binarized score decides. */
-	score = json_object_get(rec, "score_binarized");
-	if (json_is_number(score))
-		return json_number_value(score) > 0 ? "success" : "failure";
-	return "error";
+	return record_status_name(record_verdict_of(rec, NULL));
 }
 
 static mg_entry *entry_for(mg_state *st, const char *run_id)
@@ -120,14 +105,14 @@ static int check_version(mg_state *st, size_t logi, json_t *rec, const char *src
 static int add_record(mg_state *st, size_t logi, json_t *rec, const char *line, const char *src)
 {
 	const char *run_id = json_string_value(json_object_get(rec, "run_id"));
-	const char *status = mg_record_status(rec);
+	const char *why = NULL, *status = record_status_name(record_verdict_of(rec, &why));
 	mg_entry *e;
 	int rc;
 
 	if (!run_id || !*run_id)
 		return hz_error_set(HZ_EINVALID, "%s: 'run_id' must be a non-empty string", src);
 	if (!status)
-		return hz_error_set(HZ_EINVALID, "%s: 'status' must be \"success\", \"failure\" or \"error\"", src);
+		return hz_error_set(HZ_EINVALID, "%s: %s", src, why);
 	if ((rc = check_version(st, logi, rec, src)) != 0)
 		return rc;
 	if (!(e = entry_for(st, run_id)))
