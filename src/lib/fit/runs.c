@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "fit_internal.h"
 #include "horizon/error.h"
+#include "jfield.h"
 #include "record_schema.h"
 #include "strutil.h"
 
@@ -64,7 +65,9 @@ static int ensure_index(void **arr, size_t *cap, size_t id, size_t size)
 
 static int ferr(const char *path, long line, const char *field, const char *what)
 {
-	return hz_error_set(HZ_EINVALID, "%s:%ld: '%s' %s", path, line, field, what);
+	hz_jfield at = { .file = path, .line = line };
+
+	return hz_jf_error(&at, field, "%s", what);
 }
 
 /* A required non-empty string field. */
@@ -73,9 +76,9 @@ static int get_str(const fit_record *r, int f, const char *path, long line, cons
 	const fit_value *v = &r->v[f];
 
 	if (v->kind == FIT_V_MISSING)
-		return ferr(path, line, field, "is missing");
+		return ferr(path, line, field, HZ_JF_MISSING);
 	if (v->kind != FIT_V_STRING || v->len == 0)
-		return ferr(path, line, field, "must be a non-empty string");
+		return ferr(path, line, field, HZ_JF_NOT_STRING);
 	*out = v->s;
 	return 0;
 }
@@ -90,7 +93,7 @@ static int get_opt_num(const fit_record *r, int f, const char *path, long line, 
 	if (v->kind == FIT_V_MISSING || v->kind == FIT_V_NULL)
 		return 0;
 	if (v->kind != FIT_V_NUMBER || !isfinite(v->num) || v->num < min)
-		return ferr(path, line, field, min > 0 ? "must be a positive number" : "must be a non-negative number");
+		return ferr(path, line, field, min > 0 ? HZ_JF_NOT_POSITIVE : HZ_JF_NOT_NONNEGATIVE);
 	*out = v->num;
 	return 0;
 }
@@ -101,7 +104,7 @@ static int get_score(const fit_record *r, const fit_table *t, const char *path, 
 	const fit_value *v = &r->v[FIT_F_SCORE];
 
 	if (v->kind == FIT_V_MISSING)
-		return ferr(path, line, f, "is missing");
+		return ferr(path, line, f, HZ_JF_MISSING);
 	if (v->kind == FIT_V_BOOL) {
 		*y = v->b ? 1.0 : 0.0;
 		return 0;
@@ -135,7 +138,7 @@ static int get_run_id(const fit_record *r, const char *path, long line, char *tm
 	const fit_value *v = &r->v[FIT_F_RUN_ID];
 
 	if (v->kind == FIT_V_MISSING)
-		return ferr(path, line, "run_id", "is missing");
+		return ferr(path, line, "run_id", HZ_JF_MISSING);
 	if (v->kind == FIT_V_NUMBER && v->is_int) {
 		snprintf(tmp, tmpsize, "%lld", v->ival);
 		*out = tmp;
@@ -215,9 +218,9 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	    (err = get_str(r, FIT_F_TASK_FAMILY, path, line, "task_family", &family)) < 0)
 		return err;
 	if (hm->kind == FIT_V_MISSING)
-		return ferr(path, line, "human_minutes", "is missing");
+		return ferr(path, line, "human_minutes", HZ_JF_MISSING);
 	if (hm->kind != FIT_V_NUMBER || !isfinite(hm->num) || hm->num <= 0)
-		return ferr(path, line, "human_minutes", "must be a positive number");
+		return ferr(path, line, "human_minutes", HZ_JF_NOT_POSITIVE);
 	minutes = hm->num;
 	if ((err = get_score(r, t, path, line, &y)) < 0)
 		return err;
