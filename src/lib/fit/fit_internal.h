@@ -233,24 +233,6 @@ double fit_nanquantile(const double *v, size_t m, size_t stride, double q, size_
 int fit_ols(const double *x, const double *y, size_t n, double *slope, double *intercept);
 double fit_round6(double v);
 
-/* ---- yamlfile.c: small YAML/JSON documents via libyaml ---- */
-typedef struct fit_ynode fit_ynode;
-typedef struct fit_ydoc fit_ydoc;
-
-int fit_ydoc_load(fit_ydoc **out, const char *path);
-void fit_ydoc_free(fit_ydoc *doc);
-const fit_ynode *fit_ydoc_root(const fit_ydoc *doc);
-int fit_ynode_is_map(const fit_ynode *n);
-int fit_ynode_is_scalar(const fit_ynode *n);
-/* The value for key in a mapping, or NULL. */
-const fit_ynode *fit_ynode_get(const fit_ydoc *doc, const fit_ynode *map, const char *key);
-size_t fit_ynode_map_size(const fit_ydoc *doc, const fit_ynode *map);
-/* The i-th pair of a mapping. */
-void fit_ynode_map_pair(const fit_ydoc *doc, const fit_ynode *map, size_t i, const fit_ynode **k,
-			const fit_ynode **v);
-const char *fit_ynode_str(const fit_ynode *n);  /* scalar text, or NULL */
-long fit_ynode_line(const fit_ynode *n);        /* 1-based */
-
 /* ---- release.c ---- */
 typedef struct fit_release_dates {
 	fit_strtab names;
