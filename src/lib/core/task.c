@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
@@ -357,14 +358,8 @@ static int hash_tree(hz_buf *buf, const char *base, const char *rel)
 	while ((de = readdir(d)) != NULL) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		if (n == cap) {
-			char **nn = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof(char *));
-			if (!nn) {
-				rc = hz_error_set(HZ_ENOMEM, "out of memory");
-				goto done;
-			}
-			names = nn;
-		}
+		if ((rc = HZ_ARRAY_RESERVE(names, cap, n + 1)) != 0)
+			goto done;
 		if (rel[0]) {
 			hz_buf tmp = HZ_BUF_INIT;
 			hz_buf_printf(&tmp, "%s/%s", rel, de->d_name);

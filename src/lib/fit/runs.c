@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fit_internal.h"
 #include "horizon/error.h"
@@ -23,13 +24,15 @@
 
 static int grow_rows(fit_table *t)
 {
-	size_t cap = t->cap ? t->cap * 2 : 1024;
+	size_t cap = hz_array_next_cap(t->cap ? t->cap : 1024, t->n + 1, sizeof(double)); /* doubles are the widest */
+	int err;
+
+	if (!cap)
+		return hz_error_set(HZ_ENOMEM, "out of memory (%zu rows)", t->n);
 #define GROW(field)                                                              \
 	do {                                                                     \
-		void *p = realloc(t->field, cap * sizeof(*t->field));            \
-		if (!p)                                                          \
-			return hz_error_set(HZ_ENOMEM, "out of memory");         \
-		t->field = p;                                                    \
+		if ((err = HZ_ARRAY_RESIZE(t->field, cap)) != 0)                 \
+			return err;                                              \
 	} while (0)
 	GROW(alias);
 	GROW(task);
@@ -47,20 +50,9 @@ static int grow_rows(fit_table *t)
 /* Make an id-indexed array of `size`-byte items hold index id, zero-filling new items. */
 static int ensure_index(void **arr, size_t *cap, size_t id, size_t size)
 {
-	size_t ncap;
-	void *p;
-
 	if (id < *cap)
 		return 0;
-	ncap = *cap ? *cap : 64;
-	while (ncap <= id)
-		ncap *= 2;
-	if (!(p = realloc(*arr, ncap * size)))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
-	*arr = p;
-	*cap = ncap;
-	return 0;
+	return hz_array_reserve_(arr, cap, id + 1, size, 1);
 }
 
 static int ferr(const char *path, long line, const char *field, const char *what)
@@ -237,12 +229,10 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	t->tok_idx[row] = FIT_NONE;
 	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {
 		/* usage is stored only for records that have some (METR's files mostly do not) */
-		if (t->ntok == t->tok_cap) {
-			size_t cap = t->tok_cap ? t->tok_cap * 2 : 256;
-			double *p = realloc(t->tok, cap * 4 * sizeof(*p));
-			if (!p)
-				return hz_error_set(HZ_ENOMEM, "out of memory");
-			t->tok = p;
+		if (t->ntok == t->tok_cap) { /* four doubles a record */
+			size_t cap = hz_array_next_cap(t->tok_cap, t->ntok + 1, 4 * sizeof(double));
+			if (!cap || (err = HZ_ARRAY_RESIZE(t->tok, cap * 4)) != 0)
+				return cap ? err : hz_error_set(HZ_ENOMEM, "out of memory");
 			t->tok_cap = cap;
 		}
 		memcpy(&t->tok[4 * t->ntok], usage, sizeof(usage));
@@ -321,7 +311,6 @@ int fit_table_load_file(fit_table *t, const char *path)
 	FILE *f = NULL;
 	char *chunk = NULL, *kept = NULL;
 	hz_buf line = HZ_BUF_INIT, scratch = HZ_BUF_INIT;
-	fit_input *in;
 	long lineno = 0;
 	size_t n, records = 0;
 	int err = 0;
@@ -333,13 +322,12 @@ int fit_table_load_file(fit_table *t, const char *path)
 				      : hz_error_set_errno("%s: cannot open", path);
 		goto done;
 	}
-	if (!(in = realloc(t->inputs, (t->ninputs + 1) * sizeof(*in))) || !(kept = strdup(path))) {
-		if (in)
-			t->inputs = in;
+	if ((err = HZ_ARRAY_RESIZE(t->inputs, t->ninputs + 1)) != 0)
+		goto done;
+	if (!(kept = strdup(path))) {
 		err = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
-	t->inputs = in;
 	t->inputs[t->ninputs].path = kept;
 	t->inputs[t->ninputs].records = 0;
 	t->ninputs++;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
@@ -22,22 +23,15 @@
 int mg_note(mg_state *st, const char *fmt, ...)
 {
 	hz_buf b = HZ_BUF_INIT;
-	char **notes;
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
 	rc = hz_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (rc)
+	if (rc || (rc = HZ_ARRAY_RESIZE(st->res->notes, st->res->nnotes + 1)) != 0)
 		goto done;
-	notes = realloc(st->res->notes, (st->res->nnotes + 1) * sizeof(*notes));
-	if (!notes) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		goto done;
-	}
-	st->res->notes = notes;
-	notes[st->res->nnotes++] = hz_buf_detach(&b);
+	st->res->notes[st->res->nnotes++] = hz_buf_detach(&b);
 done:
 	hz_buf_release(&b);
 	return rc;
@@ -55,14 +49,8 @@ static mg_entry *entry_for(mg_state *st, const char *run_id)
 
 	if (ix)
 		return &st->entries[json_integer_value(ix)];
-	if (st->nentries == st->entries_cap) {
-		size_t cap = st->entries_cap ? st->entries_cap * 2 : 256;
-		mg_entry *p = realloc(st->entries, cap * sizeof(*p));
-		if (!p)
-			return NULL;
-		st->entries = p;
-		st->entries_cap = cap;
-	}
+	if (HZ_ARRAY_RESERVE(st->entries, st->entries_cap, st->nentries + 1) != 0)
+		return NULL;
 	e = &st->entries[st->nentries];
 	memset(e, 0, sizeof(*e));
 	if (!(e->run_id = strdup(run_id)) || !(e->errors = json_array()) ||
