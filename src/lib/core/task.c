@@ -107,11 +107,12 @@ static int field_error(const hz_task *t, const char *field, const char *what)
 /* Store one checked value (v may be NULL: absent) of row f into t. */
 static int store(hz_task *t, const task_field *f, json_t *v, int ix)
 {
-	char *p = (char *)t + f->offset, num[32];
+	char *p, num[32];
 	const char *s = num;
 
 	if (f->offset == NO)
 		return 0;
+	p = (char *)t + f->offset;
 	if (f->offset == AT(kind_ix) || f->offset == AT(match_ix)) { /* stored as the value's index */
 		*(int *)p = ix < 0 ? 0 : ix;
 		return 0;
