@@ -41,6 +41,22 @@ const char *hz_jf_check(json_t *v, hz_jf_kind kind)
 	case HZ_JF_VERSION:
 		return json_is_integer(v) || (json_is_string(v) && json_string_length(v) > 0)
 			       ? NULL : "must be a non-empty string or an integer";
+	case HZ_JF_NUMBER:
+		return json_is_number(v) ? NULL : "must be a number";
+	case HZ_JF_COUNT: {
+		double x = json_number_value(v);
+		return json_is_number(v) && x >= 0 && x <= 1e15 && x == floor(x) ? NULL
+										 : "must be a non-negative whole number";
+	}
+	case HZ_JF_BOOL:
+		return json_is_boolean(v) ? NULL : "must be true or false";
+	case HZ_JF_TEXT:
+		return json_is_string(v) ? NULL : "must be a string";
+	case HZ_JF_DATE: {
+		long days;
+		return json_is_string(v) && json_string_length(v) == 10 && hz_parse_date(json_string_value(v), &days) == 0
+			       ? NULL : "must be a date YYYY-MM-DD";
+	}
 	}
 	return "has an unknown kind";
 }
@@ -61,6 +77,8 @@ int hz_jf_error(const hz_jfield *at, const char *field, const char *fmt, ...)
 	if (at->line > 0)
 		hz_buf_printf(&b, ":%ld", at->line);
 	hz_buf_puts(&b, ": ");
+	if (at->where && *at->where)
+		hz_buf_printf(&b, "%s: ", at->where);
 	if (field)
 		hz_buf_printf(&b, "'%s%s' ", at->prefix ? at->prefix : "", field);
 	va_start(ap, fmt);
@@ -77,10 +95,10 @@ int hz_jf_get(const hz_jfield *at, json_t *obj, const char *field, hz_jf_kind ki
 	const char *why;
 
 	*out = NULL;
-	if (!v)
+	if (!v || ((flags & HZ_JF_NULLABLE) && json_is_null(v)))
 		return flags & HZ_JF_REQUIRED ? hz_jf_error(at, field, HZ_JF_MISSING) : 0;
 	if ((why = hz_jf_check(v, kind)) != NULL)
-		return hz_jf_error(at, field, "%s", why);
+		return hz_jf_error(at, field, "%s%s", why, flags & HZ_JF_NULLABLE ? " or null" : "");
 	*out = v;
 	return 0;
 }

@@ -23,9 +23,11 @@ typedef struct hz_jfield {
 	const char *file;   /* a path, or a label such as "agent 'a'" */
 	long line;          /* > 0: FILE:LINE (a JSON-lines file) */
 	const char *prefix; /* prepended to field names, or NULL */
+	const char *where;  /* the object holding them ("agents[3] 'gpt-4'"): "FILE: WHERE: 'FIELD'", or NULL */
 } hz_jfield;
 
 #define HZ_JF_REQUIRED 1u /* absent is "is missing" */
+#define HZ_JF_NULLABLE 2u /* null is the same as absent ("must be a number or null") */
 
 /* The kinds of value a field may hold, for hz_jf_check. */
 typedef enum hz_jf_kind {
@@ -37,6 +39,11 @@ typedef enum hz_jf_kind {
 	HZ_JF_STRINGS,   /* an array of non-empty strings */
 	HZ_JF_ARGV,      /* a non-empty array of non-empty strings */
 	HZ_JF_VERSION,   /* a non-empty string or an integer */
+	HZ_JF_NUMBER,    /* any number */
+	HZ_JF_COUNT,     /* a non-negative whole number (below 1e15) */
+	HZ_JF_BOOL,      /* true or false */
+	HZ_JF_TEXT,      /* any string, "" included */
+	HZ_JF_DATE,      /* a string YYYY-MM-DD */
 } hz_jf_kind;
 
 /* The phrases, for readers with their own value views (the fitter's record scanner). */
@@ -48,7 +55,7 @@ typedef enum hz_jf_kind {
 /* NULL when v (not NULL) is of the kind, else what is wrong: "must be a positive number". */
 const char *hz_jf_check(json_t *v, hz_jf_kind kind);
 
-/* HZ_EINVALID with "FILE[:LINE]: 'PREFIXFIELD' WHAT" (FIELD NULL: "FILE: WHAT"). */
+/* HZ_EINVALID with "FILE[:LINE]: [WHERE: ]'PREFIXFIELD' WHAT" (FIELD NULL: no 'FIELD'). */
 int hz_jf_error(const hz_jfield *at, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* PREFIXFIELD into out (always NUL-terminated); returns out. */

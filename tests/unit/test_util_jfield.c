@@ -124,4 +124,30 @@ static void test_text(void)
 	HZ_CHECK_EQ_STR(hz_error_message(), "agent 'a': 'stream' must be 0, 1, true or false");
 }
 
-HZ_TEST_MAIN(HZ_TEST(test_getters), HZ_TEST(test_errors_name_file_and_field), HZ_TEST(test_check), HZ_TEST(test_text))
+/* fit.json's reader: null as absent, and the object named before the field. */
+static void test_nullable_and_where(void)
+{
+	json_t *o = obj("{\"runs\":null,\"n\":2.5,\"t\":\"\",\"b\":1,\"d\":\"2024-13-01\",\"ok\":\"2024-02-29\"}");
+	hz_jfield at = { .file = "t.json", .where = "agents[0] 'x'" };
+	json_t *v = (json_t *)1;
+
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "runs", HZ_JF_COUNT, HZ_JF_NULLABLE, &v), 0);
+	HZ_CHECK(v == NULL);
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "runs", HZ_JF_COUNT, HZ_JF_NULLABLE | HZ_JF_REQUIRED, &v), HZ_EINVALID);
+	HZ_CHECK_EQ_STR(hz_error_message(), "t.json: agents[0] 'x': 'runs' is missing");
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "runs", HZ_JF_COUNT, 0, &v), HZ_EINVALID); /* null is a value here */
+	HZ_CHECK_EQ_STR(hz_error_message(), "t.json: agents[0] 'x': 'runs' must be a non-negative whole number");
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "n", HZ_JF_COUNT, HZ_JF_NULLABLE, &v), HZ_EINVALID);
+	HZ_CHECK_EQ_STR(hz_error_message(), "t.json: agents[0] 'x': 'n' must be a non-negative whole number or null");
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "t", HZ_JF_TEXT, 0, &v), 0); /* "" is text */
+	HZ_CHECK(v != NULL);
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "b", HZ_JF_BOOL, 0, &v), HZ_EINVALID);
+	HZ_CHECK_EQ_STR(hz_error_message(), "t.json: agents[0] 'x': 'b' must be true or false");
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "d", HZ_JF_DATE, 0, &v), HZ_EINVALID);
+	HZ_CHECK_EQ_STR(hz_error_message(), "t.json: agents[0] 'x': 'd' must be a date YYYY-MM-DD");
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "ok", HZ_JF_DATE, 0, &v), 0);
+	HZ_CHECK_EQ_INT(hz_jf_get(&at, o, "n", HZ_JF_NUMBER, 0, &v), 0);
+	json_decref(o);
+}
+
+HZ_TEST_MAIN(HZ_TEST(test_getters), HZ_TEST(test_nullable_and_where), HZ_TEST(test_errors_name_file_and_field), HZ_TEST(test_check), HZ_TEST(test_text))

@@ -123,6 +123,7 @@ static int store(hz_task *t, const task_field *f, json_t *v, int ix)
 		return hz_jf_strv_copy(v, (char ***)p, f->count_offset == NO ? NULL : (size_t *)((char *)t + f->count_offset));
 	case HZ_JF_POSITIVE:
 	case HZ_JF_FRACTION:
+	case HZ_JF_NUMBER:
 		if (v)
 			*(double *)p = json_number_value(v);
 		return 0;
@@ -132,6 +133,8 @@ static int store(hz_task *t, const task_field *f, json_t *v, int ix)
 		return 0;
 	case HZ_JF_VERSION:
 	case HZ_JF_STRING:
+	case HZ_JF_TEXT:
+	case HZ_JF_DATE:
 		if (!v)
 			return 0;
 		if (json_is_integer(v))
@@ -142,6 +145,8 @@ static int store(hz_task *t, const task_field *f, json_t *v, int ix)
 			return hz_error_set(HZ_ENOMEM, "out of memory");
 		return 0;
 	case HZ_JF_OBJECT:
+	case HZ_JF_COUNT: /* no task.json field of these kinds */
+	case HZ_JF_BOOL:
 		return 0;
 	}
 	return 0;
