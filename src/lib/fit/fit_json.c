@@ -7,7 +7,7 @@
 
 #include "array.h"
 #include "buf.h"
-#include "fit_internal.h"
+#include "fit_result.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "strutil.h"

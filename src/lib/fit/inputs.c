@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "array.h"
-#include "fit_internal.h"
+#include "fit_table.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 

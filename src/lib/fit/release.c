@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_release.h"
+#include "fit_strtab.h"
 #include "ydoc.h"
 #include "horizon/error.h"
 #include "strutil.h"

@@ -13,7 +13,8 @@
 
 #include "array.h"
 #include "buf.h"
-#include "fit_internal.h"
+#include "fit_strtab.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 #include "jfield.h"
 #include "record_schema.h"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "array.h"
-#include "fit_internal.h"
+#include "fit_strtab.h"
 #include "horizon/error.h"
 #include "strutil.h"
 
