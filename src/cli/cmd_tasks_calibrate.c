@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "array.h"
 #include "buf.h"
 #include "cli.h"
 #include "fsutil.h"
@@ -41,14 +42,8 @@ static cal_task *find_or_add(cal_set *s, const char *id)
 	for (size_t i = 0; i < s->n; i++)
 		if (!strcmp(s->t[i].id, id))
 			return &s->t[i];
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		cal_task *nt = cap > MAX_TASKS ? NULL : realloc(s->t, cap * sizeof(*nt));
-		if (!nt)
-			return NULL;
-		s->t = nt;
-		s->cap = cap;
-	}
+	if (s->n >= MAX_TASKS || HZ_ARRAY_RESERVE(s->t, s->cap, s->n + 1) != 0)
+		return NULL;
 	memset(&s->t[s->n], 0, sizeof(s->t[0]));
 	if (!(s->t[s->n].id = strdup(id)))
 		return NULL;
@@ -57,14 +52,8 @@ static cal_task *find_or_add(cal_set *s, const char *id)
 
 static int add_minutes(cal_task *t, double m)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 8;
-		double *nm = realloc(t->minutes, cap * sizeof(*nm));
-		if (!nm)
-			return -1;
-		t->minutes = nm;
-		t->cap = cap;
-	}
+	if (HZ_ARRAY_RESERVE(t->minutes, t->cap, t->n + 1) != 0)
+		return -1;
 	t->minutes[t->n++] = m;
 	return 0;
 }

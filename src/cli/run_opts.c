@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "cli.h"
 #include "horizon/agents.h"
 #include "horizon/error.h"
@@ -36,7 +37,7 @@ static int parse_int(const char *s, long lo, long hi, long *out)
 /* Append the agents of a spec or a file to *cfgs. */
 static int add_agents(hz_agent_config **cfgs, size_t *n, const char *spec, const char *file)
 {
-	hz_agent_config *list = NULL, *grown;
+	hz_agent_config *list = NULL;
 	size_t count = 1;
 	int rc;
 
@@ -51,13 +52,12 @@ static int add_agents(hz_agent_config **cfgs, size_t *n, const char *spec, const
 			return rc;
 		}
 	}
-	if (!(grown = realloc(*cfgs, (*n + count) * sizeof(**cfgs)))) {
+	if ((rc = HZ_ARRAY_RESIZE(*cfgs, *n + count)) != 0) {
 		for (size_t i = 0; i < count; i++)
 			hz_agent_config_release(&list[i]);
 		free(list);
-		return hz_error_set(HZ_ENOMEM, "out of memory");
+		return rc;
 	}
-	*cfgs = grown;
 	memcpy(*cfgs + *n, list, count * sizeof(*list));
 	*n += count;
 	free(list);
@@ -67,14 +67,13 @@ static int add_agents(hz_agent_config **cfgs, size_t *n, const char *spec, const
 /* Record a run option as canonical words for the shard jobs. */
 static int add_words(hz_run_cli *cli, const char *name, const char *arg)
 {
-	const char **w = realloc(cli->words, (cli->nwords + 2) * sizeof(*w));
+	int rc = HZ_ARRAY_RESIZE(cli->words, cli->nwords + 2);
 
-	if (!w)
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	cli->words = w;
-	w[cli->nwords++] = name;
+	if (rc)
+		return rc;
+	cli->words[cli->nwords++] = name;
 	if (arg)
-		w[cli->nwords++] = arg;
+		cli->words[cli->nwords++] = arg;
 	return 0;
 }
 

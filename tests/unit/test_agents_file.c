@@ -91,6 +91,17 @@ static void test_errors(void)
 	HZ_CHECK(strstr(hz_error_message(), "hz_test_agents_bad.yaml:") != NULL);
 	unlink(p);
 	free(p);
+	/* hostile files meet the YAML reader's limits (src/util/ydoc.h) */
+	p = write_tmp("hz_test_agents_bad.yaml", "- &a {backend: sim}\n- *a\n");
+	HZ_CHECK_EQ_INT(hz_agents_file_load(p, &c, &n), HZ_EINVALID);
+	HZ_CHECK(strstr(hz_error_message(), "hz_test_agents_bad.yaml:2: YAML aliases") != NULL);
+	unlink(p);
+	free(p);
+	p = write_tmp("hz_test_agents_bad.yaml", "- backend: sim\n  x: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n");
+	HZ_CHECK_EQ_INT(hz_agents_file_load(p, &c, &n), HZ_EINVALID);
+	HZ_CHECK(strstr(hz_error_message(), "hz_test_agents_bad.yaml:2: nesting deeper than 64 levels") != NULL);
+	unlink(p);
+	free(p);
 	HZ_CHECK_EQ_INT(hz_agents_file_load("/nonexistent/agents.yaml", &c, &n), HZ_ENOTFOUND);
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "agent_internal.h"
 #include "horizon/error.h"
 #include "strutil.h"
@@ -67,13 +68,14 @@ const char *hz_agent_config_param(const hz_agent_config *cfg, const char *key)
 int hz_agent_config_set_param(hz_agent_config *cfg, const char *key, const char *value)
 {
 	hz_agent_param *np;
+	int rc;
 
 	for (size_t i = 0; i < cfg->nparams; i++)
 		if (!strcmp(cfg->params[i].key, key))
 			return dup_field(&cfg->params[i].value, value);
-	if (!(np = realloc(cfg->params, (cfg->nparams + 1) * sizeof(*np))))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	cfg->params = np;
+	if ((rc = HZ_ARRAY_RESIZE(cfg->params, cfg->nparams + 1)) != 0)
+		return rc;
+	np = cfg->params;
 	np[cfg->nparams].key = strdup(key);
 	np[cfg->nparams].value = strdup(value);
 	if (!np[cfg->nparams].key || !np[cfg->nparams].value) {

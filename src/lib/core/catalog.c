@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "array.h"
 #include "fsutil.h"
 #include "horizon/catalog.h"
 #include "horizon/error.h"
@@ -28,14 +29,10 @@ void hz_catalog_free(hz_catalog *cat)
 
 static int add_task(hz_catalog *cat, hz_task *t)
 {
-	if (cat->count == cat->cap) {
-		size_t cap = cat->cap ? cat->cap * 2 : 64;
-		hz_task **nt = realloc(cat->tasks, cap * sizeof(*nt));
-		if (!nt)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		cat->tasks = nt;
-		cat->cap = cap;
-	}
+	int rc = HZ_ARRAY_RESERVE(cat->tasks, cat->cap, cat->count + 1);
+
+	if (rc)
+		return rc;
 	cat->tasks[cat->count++] = t;
 	return 0;
 }
@@ -199,16 +196,13 @@ int hz_selector_parse(hz_selector *sel, const char *spec)
 		int end = *p == '\0';
 		*p = '\0';
 		if (*start) {
-			const char **nt = realloc(sel->terms, (sel->nterms + 1) * sizeof(char *));
 			char *term = strdup(start);
-			if (!nt || !term) {
+			int rc = term ? HZ_ARRAY_RESIZE(sel->terms, sel->nterms + 1) : hz_error_set(HZ_ENOMEM, "out of memory");
+			if (rc) {
 				free(term);
-				if (nt)
-					sel->terms = nt;
 				free(copy);
-				return hz_error_set(HZ_ENOMEM, "out of memory");
+				return rc;
 			}
-			sel->terms = nt;
 			sel->terms[sel->nterms++] = term;
 			n++;
 		}

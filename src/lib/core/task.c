@@ -3,15 +3,20 @@
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "horizon/task.h"
+#include "jfield.h"
+#include "task_schema.h"
 
 #define TASK_JSON_MAX (1 << 20)
 #define INSTRUCTIONS_MAX (1 << 20)
@@ -24,6 +29,7 @@ struct hz_task {
 	double time_limit_s;
 	hz_scorer scorer;
 	hz_resources resources;
+	int kind_ix, match_ix; /* scorer.kind and scorer.match as indexes, while loading */
 	char **requires;
 	size_t nrequires;
 	char **tags;
@@ -31,14 +37,7 @@ struct hz_task {
 	char sha[65];
 };
 
-static void free_strv(char **v)
-{
-	if (!v)
-		return;
-	for (char **p = v; *p; p++)
-		free(*p);
-	free(v);
-}
+#define free_strv hz_jf_strv_free
 
 void hz_task_free(hz_task *t)
 {
@@ -61,187 +60,98 @@ void hz_task_free(hz_task *t)
 	free(t);
 }
 
+static const char *const kinds[] = { "exit", "json", "answer", NULL }; /* hz_scorer_kind order */
+static const char *const matches[] = { "exact", "regex", "number", NULL }; /* hz_match_kind order */
+static const char *const sources[] = { "baseline", "estimate", NULL };
+static const char *const networks[] = { "none", NULL };
+const char *const hz_task_domains[] = { "software", "security", "ml", "data", "ops", NULL };
+
+#define AT(m) offsetof(struct hz_task, m)
+#define NO TASK_F_NONE
+#define REQ TASK_F_REQUIRED
+
+/* The task.json schema (task_schema.h): the loader stores each row at its offset. */
+const task_field task_fields[] = {
+	{ NULL, "id", HZ_JF_STRING, REQ, NULL, NULL, AT(id), NO },
+	{ NULL, "family", HZ_JF_STRING, REQ, NULL, NULL, AT(family), NO },
+	{ NULL, "version", HZ_JF_VERSION, REQ, NULL, NULL, AT(version), NO },
+	{ NULL, "summary", HZ_JF_STRING, REQ, NULL, NULL, AT(summary), NO },
+	{ NULL, "human_minutes", HZ_JF_POSITIVE, REQ, NULL, NULL, AT(human_minutes), NO },
+	{ NULL, "human_source", HZ_JF_STRING, REQ, sources, NULL, AT(human_source), NO },
+	{ NULL, "human_notes", HZ_JF_STRING, REQ, NULL, NULL, AT(human_notes), NO },
+	{ NULL, "time_limit_s", HZ_JF_POSITIVE, REQ, NULL, NULL, AT(time_limit_s), NO },
+	{ NULL, "network", HZ_JF_STRING, 0, networks, "(tasks never reach a network)", AT(network), NO },
+	{ NULL, "domain", HZ_JF_STRING, 0, hz_task_domains, NULL, AT(domain), NO },
+	{ NULL, "scorer", HZ_JF_OBJECT, REQ, NULL, NULL, NO, NO },
+	{ "scorer", "kind", HZ_JF_STRING, REQ, kinds, NULL, AT(kind_ix), NO },
+	{ "scorer", "command", HZ_JF_ARGV, TASK_F_COMMAND, NULL, NULL, AT(scorer.command), NO },
+	{ "scorer", "timeout_s", HZ_JF_POSITIVE, 0, NULL, NULL, AT(scorer.timeout_s), NO },
+	{ "scorer", "threshold", HZ_JF_FRACTION, 0, NULL, NULL, AT(scorer.threshold), NO },
+	{ "scorer", "answer_file", HZ_JF_STRING, REQ | TASK_F_ANSWER, NULL, NULL, AT(scorer.answer_file), NO },
+	{ "scorer", "match", HZ_JF_STRING, TASK_F_ANSWER, matches, NULL, AT(match_ix), NO },
+	{ NULL, "resources", HZ_JF_OBJECT, 0, NULL, NULL, NO, NO },
+	{ "resources", "memory_mb", HZ_JF_POSINT, 0, NULL, NULL, AT(resources.memory_mb), NO },
+	{ "resources", "cpu_s", HZ_JF_POSINT, 0, NULL, NULL, AT(resources.cpu_s), NO },
+	{ "resources", "processes", HZ_JF_POSINT, 0, NULL, NULL, AT(resources.processes), NO },
+	{ "resources", "disk_mb", HZ_JF_POSINT, 0, NULL, NULL, AT(resources.disk_mb), NO },
+	{ "resources", "open_files", HZ_JF_POSINT, 0, NULL, NULL, AT(resources.open_files), NO },
+	{ NULL, "requires", HZ_JF_STRINGS, 0, NULL, NULL, AT(requires), AT(nrequires) },
+	{ NULL, "tags", HZ_JF_STRINGS, 0, NULL, NULL, AT(tags), AT(ntags) },
+	{ NULL, NULL, 0, 0, NULL, NULL, NO, NO },
+};
+
 static int field_error(const hz_task *t, const char *field, const char *what)
 {
-	return hz_error_set(HZ_EINVALID, "%s: '%s' %s", t->json_path, field, what);
+	hz_jfield at = { .file = t->json_path };
+
+	return hz_jf_error(&at, field, "%s", what);
 }
 
-static int get_string(const hz_task *t, json_t *obj, const char *field, int required, char **out)
+/* Store one checked value (v may be NULL: absent) of row f into t. */
+static int store(hz_task *t, const task_field *f, json_t *v, int ix)
 {
-	json_t *v = json_object_get(obj, field);
+	char *p, num[32];
+	const char *s = num;
 
-	if (!v) {
-		if (required)
-			return field_error(t, field, "is missing");
+	if (f->offset == NO)
+		return 0;
+	p = (char *)t + f->offset;
+	if (f->offset == AT(kind_ix) || f->offset == AT(match_ix)) { /* stored as the value's index */
+		*(int *)p = ix < 0 ? 0 : ix;
 		return 0;
 	}
-	if (!json_is_string(v) || json_string_length(v) == 0)
-		return field_error(t, field, "must be a non-empty string");
-	if (!(*out = strdup(json_string_value(v))))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	return 0;
-}
-
-static int get_number(const hz_task *t, json_t *obj, const char *field, int required, double *out)
-{
-	json_t *v = json_object_get(obj, field);
-
-	if (!v) {
-		if (required)
-			return field_error(t, field, "is missing");
+	switch (f->kind) {
+	case HZ_JF_STRINGS:
+	case HZ_JF_ARGV:
+		return hz_jf_strv_copy(v, (char ***)p, f->count_offset == NO ? NULL : (size_t *)((char *)t + f->count_offset));
+	case HZ_JF_POSITIVE:
+	case HZ_JF_FRACTION:
+	case HZ_JF_NUMBER:
+		if (v)
+			*(double *)p = json_number_value(v);
 		return 0;
-	}
-	if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) <= 0)
-		return field_error(t, field, "must be a positive number");
-	*out = json_number_value(v);
-	return 0;
-}
-
-static int get_long(const hz_task *t, json_t *obj, const char *field, long *out)
-{
-	json_t *v = json_object_get(obj, field);
-
-	if (!v)
+	case HZ_JF_POSINT:
+		if (v)
+			*(long *)p = (long)json_integer_value(v);
 		return 0;
-	if (!json_is_integer(v) || json_integer_value(v) <= 0)
-		return field_error(t, field, "must be a positive integer");
-	*out = (long)json_integer_value(v);
-	return 0;
-}
-
-/* A JSON array of non-empty strings into a NULL-terminated heap vector. */
-static int get_strv(const hz_task *t, json_t *obj, const char *field, int required, char ***out, size_t *count)
-{
-	json_t *v = json_object_get(obj, field), *item;
-	size_t i;
-	char **vec;
-
-	*out = NULL;
-	if (count)
-		*count = 0;
-	if (!v) {
-		if (required)
-			return field_error(t, field, "is missing");
-		if (!(*out = calloc(1, sizeof(char *))))
+	case HZ_JF_VERSION:
+	case HZ_JF_STRING:
+	case HZ_JF_TEXT:
+	case HZ_JF_DATE:
+		if (!v)
+			return 0;
+		if (json_is_integer(v))
+			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		else
+			s = json_string_value(v);
+		if (!(*(char **)p = strdup(s)))
 			return hz_error_set(HZ_ENOMEM, "out of memory");
 		return 0;
-	}
-	if (!json_is_array(v))
-		return field_error(t, field, "must be an array of strings");
-	if (!(vec = calloc(json_array_size(v) + 1, sizeof(char *))))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	json_array_foreach(v, i, item) {
-		if (!json_is_string(item) || json_string_length(item) == 0) {
-			free_strv(vec);
-			return field_error(t, field, "must be an array of non-empty strings");
-		}
-		if (!(vec[i] = strdup(json_string_value(item)))) {
-			free_strv(vec);
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		}
-	}
-	*out = vec;
-	if (count)
-		*count = json_array_size(v);
-	return 0;
-}
-
-static int load_scorer(hz_task *t, json_t *root)
-{
-	json_t *s = json_object_get(root, "scorer");
-	char *kind = NULL, *match = NULL;
-	int rc;
-
-	if (!s)
-		return field_error(t, "scorer", "is missing");
-	if (!json_is_object(s))
-		return field_error(t, "scorer", "must be an object");
-	if (get_string(t, s, "kind", 1, &kind) != 0)
-		return field_error(t, "scorer.kind", "is missing or not a string");
-	t->scorer.timeout_s = 60;
-	t->scorer.threshold = 1.0;
-	if (!strcmp(kind, "exit"))
-		t->scorer.kind = HZ_SCORER_EXIT;
-	else if (!strcmp(kind, "json"))
-		t->scorer.kind = HZ_SCORER_JSON;
-	else if (!strcmp(kind, "answer"))
-		t->scorer.kind = HZ_SCORER_ANSWER;
-	else {
-		rc = field_error(t, "scorer.kind", "must be one of \"exit\", \"json\", \"answer\"");
-		goto done;
-	}
-	if ((rc = get_number(t, s, "timeout_s", 0, &t->scorer.timeout_s)) != 0) {
-		rc = field_error(t, "scorer.timeout_s", "must be a positive number");
-		goto done;
-	}
-	if (json_object_get(s, "threshold")) {
-		json_t *th = json_object_get(s, "threshold");
-		if (!json_is_number(th) || json_number_value(th) < 0 || json_number_value(th) > 1) {
-			rc = field_error(t, "scorer.threshold", "must be a number from 0 to 1");
-			goto done;
-		}
-		t->scorer.threshold = json_number_value(th);
-	}
-	if (t->scorer.kind == HZ_SCORER_ANSWER) {
-		if ((rc = get_string(t, s, "answer_file", 1, &t->scorer.answer_file)) != 0) {
-			rc = field_error(t, "scorer.answer_file", "is missing (answer scorers compare with a file under tests/)");
-			goto done;
-		}
-		if (strncmp(t->scorer.answer_file, "tests/", 6) != 0 || strstr(t->scorer.answer_file, "..")) {
-			rc = field_error(t, "scorer.answer_file", "must be a path under tests/");
-			goto done;
-		}
-		if ((rc = get_string(t, s, "match", 0, &match)) != 0) {
-			rc = field_error(t, "scorer.match", "must be a string");
-			goto done;
-		}
-		if (!match || !strcmp(match, "exact"))
-			t->scorer.match = HZ_MATCH_EXACT;
-		else if (!strcmp(match, "regex"))
-			t->scorer.match = HZ_MATCH_REGEX;
-		else if (!strcmp(match, "number"))
-			t->scorer.match = HZ_MATCH_NUMBER;
-		else {
-			rc = field_error(t, "scorer.match", "must be one of \"exact\", \"regex\", \"number\"");
-			goto done;
-		}
-	} else {
-		json_t *cmd = json_object_get(s, "command");
-		if (!cmd || !json_is_array(cmd) || json_array_size(cmd) == 0) {
-			rc = field_error(t, "scorer.command", "must be a non-empty array of strings (an argv, not a shell string)");
-			goto done;
-		}
-		if ((rc = get_strv(t, s, "command", 1, &t->scorer.command, NULL)) != 0) {
-			rc = field_error(t, "scorer.command", "must be an array of non-empty strings");
-			goto done;
-		}
-	}
-done:
-	free(kind);
-	free(match);
-	return rc;
-}
-
-static int load_resources(hz_task *t, json_t *root)
-{
-	json_t *r = json_object_get(root, "resources");
-	int rc = 0;
-
-	t->resources.memory_mb = 2048;
-	t->resources.cpu_s = (long)(t->time_limit_s * 2 + 60);
-	t->resources.processes = 256;
-	t->resources.disk_mb = 512;
-	t->resources.open_files = 256;
-	if (!r)
+	case HZ_JF_OBJECT:
+	case HZ_JF_COUNT: /* no task.json field of these kinds */
+	case HZ_JF_BOOL:
 		return 0;
-	if (!json_is_object(r))
-		return field_error(t, "resources", "must be an object");
-	if ((rc = get_long(t, r, "memory_mb", &t->resources.memory_mb)) ||
-	    (rc = get_long(t, r, "cpu_s", &t->resources.cpu_s)) ||
-	    (rc = get_long(t, r, "processes", &t->resources.processes)) ||
-	    (rc = get_long(t, r, "disk_mb", &t->resources.disk_mb)) ||
-	    (rc = get_long(t, r, "open_files", &t->resources.open_files)))
-		return hz_error_prefix("%s", "resources: ");
+	}
 	return 0;
 }
 
@@ -266,6 +176,40 @@ static int check_resources(const hz_task *t)
 			return field_error(t, lim[i].name, why);
 		}
 	return 0;
+}
+
+/* Every row of the schema, in order: the first problem is the error. */
+static int load_fields(hz_task *t, json_t *root)
+{
+	char why[160], name[64];
+	int kind = -1, rc;
+
+	t->scorer.timeout_s = 60;
+	t->scorer.threshold = 1.0;
+	t->resources.memory_mb = 2048;
+	t->resources.processes = 256;
+	t->resources.disk_mb = 512;
+	t->resources.open_files = 256;
+	for (const task_field *f = task_fields; f->key; f++) {
+		json_t *v;
+		int ix;
+		if (task_field_check(root, f, kind, &v, &ix, why, sizeof(why)))
+			return field_error(t, task_field_name(f, name, sizeof(name)), why);
+		if (f->offset == AT(kind_ix))
+			kind = ix;
+		if ((rc = store(t, f, v, ix)) != 0)
+			return rc;
+	}
+	t->scorer.kind = (hz_scorer_kind)t->kind_ix;
+	t->scorer.match = (hz_match_kind)t->match_ix;
+	if (!t->resources.cpu_s)
+		t->resources.cpu_s = (long)(t->time_limit_s * 2 + 60);
+	if ((!t->network && !(t->network = strdup("none"))) || (!t->domain && !(t->domain = strdup("software"))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	/* Beyond a year a limit is no limit, and time_limit_s * 2 + 60 must fit a long (the CPU rlimit). */
+	if (t->time_limit_s > HZ_TASK_TIME_LIMIT_MAX)
+		return field_error(t, "time_limit_s", "must be at most 31536000 s (a year)");
+	return check_resources(t);
 }
 
 static int check_dir_part(const hz_task *t, const char *name)
@@ -307,54 +251,8 @@ int hz_task_load(hz_task **out, const char *dir)
 		rc = hz_error_set(HZ_EINVALID, "%s: the top level must be an object", t->json_path);
 		goto done;
 	}
-	if ((rc = get_string(t, root, "id", 1, &t->id)) ||
-	    (rc = get_string(t, root, "family", 1, &t->family)) ||
-	    (rc = get_string(t, root, "summary", 1, &t->summary)) ||
-	    (rc = get_number(t, root, "human_minutes", 1, &t->human_minutes)) ||
-	    (rc = get_string(t, root, "human_source", 1, &t->human_source)) ||
-	    (rc = get_string(t, root, "human_notes", 1, &t->human_notes)) ||
-	    (rc = get_number(t, root, "time_limit_s", 1, &t->time_limit_s)) ||
-	    (rc = get_string(t, root, "network", 0, &t->network)) ||
-	    (rc = get_string(t, root, "domain", 0, &t->domain)))
+	if ((rc = load_fields(t, root)) != 0)
 		goto done;
-	/* Beyond a year a limit is no limit, and time_limit_s * 2 + 60 must fit a long (the CPU rlimit). */
-	if (t->time_limit_s > HZ_TASK_TIME_LIMIT_MAX) {
-		rc = field_error(t, "time_limit_s", "must be at most 31536000 s (a year)");
-		goto done;
-	}
-	{
-		json_t *v = json_object_get(root, "version");
-		char num[32];
-		if (!v) {
-			rc = field_error(t, "version", "is missing");
-			goto done;
-		}
-		if (json_is_integer(v)) {
-			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
-			t->version = strdup(num);
-		} else if (json_is_string(v) && json_string_length(v) > 0) {
-			t->version = strdup(json_string_value(v));
-		} else {
-			rc = field_error(t, "version", "must be a non-empty string or an integer");
-			goto done;
-		}
-	}
-	if (strcmp(t->human_source, "baseline") && strcmp(t->human_source, "estimate")) {
-		rc = field_error(t, "human_source", "must be \"baseline\" or \"estimate\"");
-		goto done;
-	}
-	if (!t->domain)
-		t->domain = strdup("software");
-	if (!hz_task_domain_known(t->domain)) {
-		rc = field_error(t, "domain", "must be one of \"software\", \"security\", \"ml\", \"data\", \"ops\"");
-		goto done;
-	}
-	if (!t->network)
-		t->network = strdup("none");
-	if (strcmp(t->network, "none")) {
-		rc = field_error(t, "network", "must be \"none\" (tasks never reach a network)");
-		goto done;
-	}
 	if (strchr(t->id, ' ') || strchr(t->family, '/') || strchr(t->family, ' ')) {
 		rc = field_error(t, strchr(t->id, ' ') ? "id" : "family", "must not contain spaces (or '/' in a family)");
 		goto done;
@@ -366,10 +264,11 @@ int hz_task_load(hz_task **out, const char *dir)
 			goto done;
 		}
 	}
-	if ((rc = load_scorer(t, root)) || (rc = load_resources(t, root)) || (rc = check_resources(t)) ||
-	    (rc = get_strv(t, root, "requires", 0, &t->requires, &t->nrequires)) ||
-	    (rc = get_strv(t, root, "tags", 0, &t->tags, &t->ntags)))
+	if (t->scorer.kind == HZ_SCORER_ANSWER &&
+	    (strncmp(t->scorer.answer_file, "tests/", 6) != 0 || strstr(t->scorer.answer_file, ".."))) {
+		rc = field_error(t, "scorer.answer_file", "must be a path under tests/");
 		goto done;
+	}
 	if ((rc = check_dir_part(t, "workspace")) || (rc = check_dir_part(t, "tests")) ||
 	    (rc = check_dir_part(t, "solution")))
 		goto done;
@@ -404,8 +303,6 @@ const hz_scorer *hz_task_scorer(const hz_task *t) { return &t->scorer; }
 const hz_resources *hz_task_resources(const hz_task *t) { return &t->resources; }
 const char *hz_task_network(const hz_task *t) { return t->network; }
 const char *hz_task_domain(const hz_task *t) { return t->domain; }
-
-const char *const hz_task_domains[] = { "software", "security", "ml", "data", "ops", NULL };
 
 int hz_task_domain_known(const char *domain)
 {
@@ -506,14 +403,8 @@ static int hash_tree(hz_buf *buf, const char *base, const char *rel)
 	while ((de = readdir(d)) != NULL) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		if (n == cap) {
-			char **nn = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof(char *));
-			if (!nn) {
-				rc = hz_error_set(HZ_ENOMEM, "out of memory");
-				goto done;
-			}
-			names = nn;
-		}
+		if ((rc = HZ_ARRAY_RESERVE(names, cap, n + 1)) != 0)
+			goto done;
 		if (rel[0]) {
 			hz_buf tmp = HZ_BUF_INIT;
 			hz_buf_printf(&tmp, "%s/%s", rel, de->d_name);

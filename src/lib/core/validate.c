@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
@@ -46,14 +47,8 @@ int vd_issue(vd_task *t, hz_issue_level level, const char *file, const char *fie
 
 	if (v->strict)
 		level = HZ_ISSUE_ERROR;
-	if (v->count == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 32;
-		hz_issue *ni = realloc(v->issues, cap * sizeof(*ni));
-		if (!ni)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		v->issues = ni;
-		v->cap = cap;
-	}
+	if (HZ_ARRAY_RESERVE(v->issues, v->cap, v->count + 1) != 0)
+		return HZ_ENOMEM;
 	va_start(ap, fmt);
 	hz_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
@@ -84,14 +79,8 @@ static int found_add(found_list *l, const char *dir, const char *rel)
 {
 	found_task *f;
 
-	if (l->count == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		found_task *ni = realloc(l->items, cap * sizeof(*ni));
-		if (!ni)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		l->items = ni;
-		l->cap = cap;
-	}
+	if (HZ_ARRAY_RESERVE(l->items, l->cap, l->count + 1) != 0)
+		return HZ_ENOMEM;
 	f = &l->items[l->count];
 	memset(f, 0, sizeof(*f));
 	if (!(f->dir = strdup(dir)) || !(f->rel = strdup(rel)) || !(f->json_path = hz_path_join(dir, "task.json"))) {

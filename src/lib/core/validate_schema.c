@@ -4,31 +4,18 @@
  * does not enforce (time limits, tag spelling, unknown fields) are added.
  */
 #include <ctype.h>
-#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "horizon/error.h"
+#include "task_schema.h"
 #include "validate_internal.h"
 
 #define E HZ_ISSUE_ERROR
 #define W HZ_ISSUE_WARNING
 
-static const char *const top_fields[] = { "id", "family", "version", "summary", "human_minutes", "human_source",
-					  "human_notes", "time_limit_s", "scorer", "resources", "network",
-					  "requires", "tags", "domain", NULL };
-static const char *const scorer_fields[] = { "kind", "command", "timeout_s", "threshold", "answer_file", "match",
-					     NULL };
-static const char *const resource_fields[] = { "memory_mb", "cpu_s", "processes", "disk_mb", "open_files", NULL };
-
-static int in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (!strcmp(*list, s))
-			return 1;
-	return 0;
-}
-
-static int unknown_fields(vd_task *t, json_t *obj, const char *prefix, const char *const *known)
+/* The fields of one object (NULL: the top level) that the schema does not know. */
+static int unknown_fields(vd_task *t, json_t *obj, const char *object)
 {
 	const char *key;
 	json_t *val;
@@ -36,41 +23,61 @@ static int unknown_fields(vd_task *t, json_t *obj, const char *prefix, const cha
 	int rc = 0;
 
 	json_object_foreach(obj, key, val) {
-		if (in_list(known, key))
+		if (task_field_find(object, key))
 			continue;
-		snprintf(field, sizeof(field), "%s%s", prefix, key);
+		snprintf(field, sizeof(field), "%s%s%s", object ? object : "", object ? "." : "", key);
 		if ((rc = vd_issue(t, W, t->json_path, field, "is not a known field (the loader ignores it)")) != 0)
 			break;
 	}
 	return rc;
 }
 
-/* A required or optional non-empty string; *out is borrowed from the JSON, or NULL. */
-static int want_string(vd_task *t, json_t *obj, const char *key, const char *field, int required, const char **out)
+/*
+ * Every row of the schema (task_schema.h) as the loader checks it: presence,
+ * type, allowed values.  String arrays are checked item by item below.
+ */
+static int check_fields(vd_task *t, json_t *root)
 {
-	json_t *v = json_object_get(obj, key);
+	char why[160], name[64];
+	int kind = -1, rc;
 
-	*out = NULL;
-	if (!v)
-		return required ? vd_issue(t, E, t->json_path, field, "is missing") : 0;
-	if (!json_is_string(v) || json_string_length(v) == 0)
-		return vd_issue(t, E, t->json_path, field, "must be a non-empty string");
-	*out = json_string_value(v);
+	for (const task_field *f = task_fields; f->key; f++) {
+		json_t *v;
+		int ix;
+		if (f->kind == HZ_JF_STRINGS || f->kind == HZ_JF_ARGV)
+			continue;
+		if (task_field_check(root, f, kind, &v, &ix, why, sizeof(why)) &&
+		    (rc = vd_issue(t, E, t->json_path, task_field_name(f, name, sizeof(name)), "%s", why)))
+			return rc;
+		if (f->object && !strcmp(f->object, "scorer") && !strcmp(f->key, "kind"))
+			kind = ix;
+	}
 	return 0;
 }
 
-/* A required or optional positive finite number; *out is 0 when absent or bad. */
-static int want_positive(vd_task *t, json_t *obj, const char *key, const char *field, int required, double *out)
+/* The value of object.key when the schema accepts it (check_fields reported it otherwise), else NULL. */
+static json_t *valid(json_t *root, const char *object, const char *key)
 {
-	json_t *v = json_object_get(obj, key);
+	const task_field *f = task_field_find(object, key);
+	char why[160];
+	json_t *v = NULL;
+	int ix;
 
-	*out = 0;
-	if (!v)
-		return required ? vd_issue(t, E, t->json_path, field, "is missing") : 0;
-	if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) <= 0)
-		return vd_issue(t, E, t->json_path, field, "must be a positive number");
-	*out = json_number_value(v);
-	return 0;
+	if (!f || task_field_check(root, f, -1, &v, &ix, why, sizeof(why)))
+		return NULL;
+	return v;
+}
+
+static const char *valid_string(json_t *root, const char *object, const char *key)
+{
+	return json_string_value(valid(root, object, key));
+}
+
+static double valid_number(json_t *root, const char *object, const char *key)
+{
+	json_t *v = valid(root, object, key);
+
+	return v ? json_number_value(v) : 0;
 }
 
 /* Letters, digits and "._-" only (task names, families, tool names). */
@@ -86,12 +93,10 @@ static int is_name(const char *s, const char *extra)
 
 static int check_identity(vd_task *t, json_t *root)
 {
-	const char *id, *family, *s;
-	json_t *ver = json_object_get(root, "version");
-	int rc;
+	const char *id = valid_string(root, NULL, "id"), *family = valid_string(root, NULL, "family");
+	const char *s = valid_string(root, NULL, "summary");
+	int rc = 0;
 
-	if ((rc = want_string(t, root, "id", "id", 1, &id)) || (rc = want_string(t, root, "family", "family", 1, &family)))
-		return rc;
 	if (id && !is_name(id, "._-/"))
 		rc = vd_issue(t, E, t->json_path, "id", "\"%s\" must hold only letters, digits, '.', '_', '-' and one '/'",
 			      id);
@@ -103,37 +108,18 @@ static int check_identity(vd_task *t, json_t *root)
 	     !id[strlen(family) + 1]))
 		rc = vd_issue(t, E, t->json_path, "id", "\"%s\" must be \"<family>/<name>\" with the family \"%s\"", id,
 			      family);
-	if (rc)
-		return rc;
-	if (!ver)
-		rc = vd_issue(t, E, t->json_path, "version", "is missing");
-	else if (!json_is_integer(ver) && !(json_is_string(ver) && json_string_length(ver) > 0))
-		rc = vd_issue(t, E, t->json_path, "version", "must be a non-empty string or an integer");
-	if (!rc && (rc = want_string(t, root, "summary", "summary", 1, &s)) == 0 && s && strchr(s, '\n'))
+	if (!rc && s && strchr(s, '\n'))
 		rc = vd_issue(t, W, t->json_path, "summary", "should be one line");
-	if (!rc && (rc = want_string(t, root, "network", "network", 0, &s)) == 0 && s && strcmp(s, "none"))
-		rc = vd_issue(t, E, t->json_path, "network", "must be \"none\" (tasks never reach a network)");
-	if (!rc && (rc = want_string(t, root, "domain", "domain", 0, &s)) == 0 && s && !hz_task_domain_known(s))
-		rc = vd_issue(t, E, t->json_path, "domain",
-			      "\"%s\" must be one of \"software\", \"security\", \"ml\", \"data\", \"ops\"", s);
 	return rc;
 }
 
 /* human_*, time_limit_s and how they relate. */
 static int check_times(vd_task *t, json_t *root)
 {
-	const char *source, *notes;
-	double minutes, limit;
+	const char *notes = valid_string(root, NULL, "human_notes");
+	double minutes = valid_number(root, NULL, "human_minutes"), limit = valid_number(root, NULL, "time_limit_s");
 	int rc;
 
-	if ((rc = want_positive(t, root, "human_minutes", "human_minutes", 1, &minutes)) ||
-	    (rc = want_string(t, root, "human_source", "human_source", 1, &source)) ||
-	    (rc = want_string(t, root, "human_notes", "human_notes", 1, &notes)) ||
-	    (rc = want_positive(t, root, "time_limit_s", "time_limit_s", 1, &limit)))
-		return rc;
-	if (source && strcmp(source, "baseline") && strcmp(source, "estimate") &&
-	    (rc = vd_issue(t, E, t->json_path, "human_source", "must be \"baseline\" or \"estimate\"")))
-		return rc;
 	if (notes && strlen(notes) < 10 &&
 	    (rc = vd_issue(t, W, t->json_path, "human_notes", "should say how the time was obtained, in a sentence")))
 		return rc;
@@ -175,18 +161,12 @@ static int check_command(vd_task *t, json_t *cmd)
 
 static int check_answer_fields(vd_task *t, json_t *s)
 {
-	const char *file, *match;
+	const char *file = json_string_value(json_object_get(s, "answer_file"));
 	int rc;
 
-	if ((rc = want_string(t, s, "answer_file", "scorer.answer_file", 1, &file)))
-		return rc;
-	if (file && (strncmp(file, "tests/", 6) || strstr(file, "..") || !file[6]) &&
+	if (file && *file && (strncmp(file, "tests/", 6) || strstr(file, "..") || !file[6]) &&
 	    (rc = vd_issue(t, E, t->json_path, "scorer.answer_file", "\"%s\" must be a file under tests/", file)))
 		return rc;
-	if ((rc = want_string(t, s, "match", "scorer.match", 0, &match)))
-		return rc;
-	if (match && strcmp(match, "exact") && strcmp(match, "regex") && strcmp(match, "number"))
-		return vd_issue(t, E, t->json_path, "scorer.match", "must be one of \"exact\", \"regex\", \"number\"");
 	if (json_object_get(s, "command"))
 		return vd_issue(t, W, t->json_path, "scorer.command", "is ignored by answer scorers");
 	return 0;
@@ -194,37 +174,26 @@ static int check_answer_fields(vd_task *t, json_t *s)
 
 static int check_scorer(vd_task *t, json_t *root)
 {
-	json_t *s = json_object_get(root, "scorer"), *th;
-	const char *kind;
-	double timeout;
+	json_t *s = valid(root, NULL, "scorer");
+	const char *kind = valid_string(root, "scorer", "kind");
+	double timeout = valid_number(root, "scorer", "timeout_s");
 	int rc;
 
 	if (!s)
-		return vd_issue(t, E, t->json_path, "scorer", "is missing");
-	if (!json_is_object(s))
-		return vd_issue(t, E, t->json_path, "scorer", "must be an object");
-	if ((rc = unknown_fields(t, s, "scorer.", scorer_fields)) ||
-	    (rc = want_string(t, s, "kind", "scorer.kind", 1, &kind)) ||
-	    (rc = want_positive(t, s, "timeout_s", "scorer.timeout_s", 0, &timeout)))
+		return 0;
+	if ((rc = unknown_fields(t, s, "scorer")))
 		return rc;
 	if (timeout > 300 &&
 	    (rc = vd_issue(t, W, t->json_path, "scorer.timeout_s", "%g s is long: scorers should finish in seconds",
 			   timeout)))
 		return rc;
-	if ((th = json_object_get(s, "threshold")) != NULL) {
-		if (!json_is_number(th) || json_number_value(th) < 0 || json_number_value(th) > 1)
-			rc = vd_issue(t, E, t->json_path, "scorer.threshold", "must be a number from 0 to 1");
-		else if (kind && strcmp(kind, "json"))
-			rc = vd_issue(t, W, t->json_path, "scorer.threshold", "is used only by json scorers");
-		if (rc)
-			return rc;
-	}
+	if (valid(root, "scorer", "threshold") && kind && strcmp(kind, "json") &&
+	    (rc = vd_issue(t, W, t->json_path, "scorer.threshold", "is used only by json scorers")))
+		return rc;
 	if (!kind)
 		return 0;
 	if (!strcmp(kind, "answer"))
 		return check_answer_fields(t, s);
-	if (strcmp(kind, "exit") && strcmp(kind, "json"))
-		return vd_issue(t, E, t->json_path, "scorer.kind", "must be one of \"exit\", \"json\", \"answer\"");
 	if ((rc = check_command(t, json_object_get(s, "command"))))
 		return rc;
 	if (json_object_get(s, "answer_file") || json_object_get(s, "match"))
@@ -234,25 +203,9 @@ static int check_scorer(vd_task *t, json_t *root)
 
 static int check_resources(vd_task *t, json_t *root)
 {
-	json_t *r = json_object_get(root, "resources");
-	char field[64];
-	int rc;
+	json_t *r = valid(root, NULL, "resources");
 
-	if (!r)
-		return 0;
-	if (!json_is_object(r))
-		return vd_issue(t, E, t->json_path, "resources", "must be an object");
-	if ((rc = unknown_fields(t, r, "resources.", resource_fields)))
-		return rc;
-	for (size_t i = 0; resource_fields[i]; i++) {
-		json_t *v = json_object_get(r, resource_fields[i]);
-		if (!v || (json_is_integer(v) && json_integer_value(v) > 0))
-			continue;
-		snprintf(field, sizeof(field), "resources.%s", resource_fields[i]);
-		if ((rc = vd_issue(t, E, t->json_path, field, "must be a positive integer")))
-			return rc;
-	}
-	return 0;
+	return r ? unknown_fields(t, r, "resources") : 0;
 }
 
 /* requires and tags: arrays of distinct well-formed names. */
@@ -307,7 +260,7 @@ int vd_check_schema(vd_task *t, json_t *root)
 
 	if (!json_is_object(root))
 		return vd_issue(t, E, t->json_path, NULL, "the top level must be an object");
-	if ((rc = unknown_fields(t, root, "", top_fields)) || (rc = check_identity(t, root)) ||
+	if ((rc = unknown_fields(t, root, NULL)) || (rc = check_fields(t, root)) || (rc = check_identity(t, root)) ||
 	    (rc = check_times(t, root)) || (rc = check_scorer(t, root)) || (rc = check_resources(t, root)) ||
 	    (rc = check_names(t, root, "requires", "._+-", "a command name (no '/' or spaces)")) ||
 	    (rc = check_names(t, root, "tags", "._-", "a tag (letters, digits, '.', '_', '-')")) ||

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fit_math.h"
 #include "fit_release.h"
@@ -64,15 +65,9 @@ static int take(reread *rr, json_t *obj)
 		return err;
 	}
 	if (added) {
-		if (rr->n == rr->cap) {
-			size_t cap = rr->cap ? rr->cap * 2 : 1024;
-			kept *p = realloc(rr->rec, cap * sizeof(*p));
-			if (!p) {
-				json_decref(obj);
-				return hz_error_set(HZ_ENOMEM, "out of memory");
-			}
-			rr->rec = p;
-			rr->cap = cap;
+		if ((err = HZ_ARRAY_RESERVE(rr->rec, rr->cap, rr->n + 1)) != 0) {
+			json_decref(obj);
+			return err;
 		}
 		rr->rec[rr->n].obj = NULL;
 		rr->n++;

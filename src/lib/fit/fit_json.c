@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fit_method.h"
 #include "fit_result.h"
@@ -267,12 +268,10 @@ int hz_fit_write_json(const hz_fit *fit, const char *path)
 		return err;
 	{
 		size_t n = strlen(s);
-		char *t = realloc(s, n + 2);
-		if (!t) {
+		if ((err = HZ_ARRAY_RESIZE(s, n + 2)) != 0) {
 			free(s);
-			return hz_error_set(HZ_ENOMEM, "out of memory");
+			return err;
 		}
-		s = t;
 		s[n] = '\n';
 		s[n + 1] = '\0';
 		err = hz_fs_write_atomic(path, s, n + 1);

@@ -13,6 +13,7 @@
 #include "fit_result.h"
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "jfield.h"
 #include "strutil.h"
 
 #define FIT_FILE_MAX (64u << 20)
@@ -23,10 +24,13 @@ typedef struct reader {
 	char where[160]; /* "agents[3] 'GPT-4'" */
 } reader;
 
+/* Errors read "ORIGIN: agents[3] 'GPT-4': 'field' what" (jfield.h). */
+#define AT(r) (&(hz_jfield){ .file = (r)->origin, .where = (r)->where })
+#define OPT HZ_JF_NULLABLE
+
 static int bad(const reader *r, const char *field, const char *what)
 {
-	return hz_error_set(HZ_EINVALID, "%s: %s%s'%s' %s", r->origin, r->where, r->where[0] ? ": " : "",
-			    field, what);
+	return hz_jf_error(AT(r), field, "%s", what);
 }
 
 static int nomem(void)
@@ -37,69 +41,56 @@ static int nomem(void)
 /* An optional number: null or absent gives NaN. */
 static int get_num(const reader *r, json_t *obj, const char *field, double *out)
 {
-	json_t *v = json_object_get(obj, field);
+	json_t *v;
+	int err = hz_jf_get(AT(r), obj, field, HZ_JF_NUMBER, OPT, &v);
 
-	*out = NAN;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_number(v))
-		return bad(r, field, "must be a number or null");
-	*out = json_number_value(v);
-	return 0;
+	*out = v ? json_number_value(v) : NAN;
+	return err;
 }
 
 /* A count: a non-negative whole number; null or absent gives 0. */
 static int get_count(const reader *r, json_t *obj, const char *field, size_t *out)
 {
-	json_t *v = json_object_get(obj, field);
-	double x;
+	json_t *v;
+	int err = hz_jf_get(AT(r), obj, field, HZ_JF_COUNT, OPT, &v);
 
-	*out = 0;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_number(v) || !((x = json_number_value(v)) >= 0) || x > 1e15 || x != floor(x))
-		return bad(r, field, "must be a non-negative whole number or null");
-	*out = (size_t)x;
-	return 0;
+	*out = v ? (size_t)json_number_value(v) : 0;
+	return err;
 }
 
 /* A string kept by the fit; NULL when null or absent (an error when required). */
 static int get_str(const reader *r, json_t *obj, const char *field, int required, const char **out)
 {
-	json_t *v = json_object_get(obj, field);
+	json_t *v;
+	int err = hz_jf_get(AT(r), obj, field, HZ_JF_TEXT, OPT | (required ? HZ_JF_REQUIRED : 0), &v);
 
 	*out = NULL;
-	if (!v || json_is_null(v))
-		return required ? bad(r, field, "is missing") : 0;
-	if (!json_is_string(v))
-		return bad(r, field, "must be a string");
+	if (err || !v)
+		return err;
 	return (*out = fit_keep(r->fit, json_string_value(v))) ? 0 : nomem();
 }
 
 static int get_bool(const reader *r, json_t *obj, const char *field, int *out)
 {
-	json_t *v = json_object_get(obj, field);
+	json_t *v;
+	int err = hz_jf_get(AT(r), obj, field, HZ_JF_BOOL, OPT, &v);
 
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_boolean(v))
-		return bad(r, field, "must be true or false");
-	*out = json_is_true(v);
-	return 0;
+	if (v)
+		*out = json_is_true(v);
+	return err;
 }
 
 static int get_date(const reader *r, json_t *obj, const char *field, const char **text, long *days)
 {
-	json_t *v = json_object_get(obj, field);
-	const char *s;
+	json_t *v;
+	int err = hz_jf_get(AT(r), obj, field, HZ_JF_DATE, OPT, &v);
 
 	if (text)
 		*text = NULL;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_string(v) || strlen((s = json_string_value(v))) != 10 || hz_parse_date(s, days) < 0)
-		return bad(r, field, "must be a date YYYY-MM-DD or null");
-	return text ? ((*text = fit_keep(r->fit, s)) ? 0 : nomem()) : 0;
+	if (err || !v)
+		return err;
+	hz_parse_date(json_string_value(v), days);
+	return text ? ((*text = fit_keep(r->fit, json_string_value(v))) ? 0 : nomem()) : 0;
 }
 
 static void pkey(char *buf, size_t size, double percent)

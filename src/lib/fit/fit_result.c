@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fit_method.h"
 #include "fit_result.h"
@@ -42,15 +43,7 @@ char *fit_keep(hz_fit *fit, const char *s)
 
 	if (!s)
 		return NULL;
-	if (fit->nstrings == fit->capstrings) {
-		size_t cap = fit->capstrings ? fit->capstrings * 2 : 64;
-		char **n = realloc(fit->strings, cap * sizeof(*n));
-		if (!n)
-			return NULL;
-		fit->strings = n;
-		fit->capstrings = cap;
-	}
-	if (!(c = strdup(s)))
+	if (HZ_ARRAY_RESERVE(fit->strings, fit->capstrings, fit->nstrings + 1) != 0 || !(c = strdup(s)))
 		return NULL;
 	fit->strings[fit->nstrings++] = c;
 	return c;
@@ -71,18 +64,20 @@ static char *vformat(const char *fmt, va_list ap)
 int fit_add_note(hz_fit *fit, char ***list, size_t *n, const char *fmt, ...)
 {
 	va_list ap;
-	char *s, **nl;
+	char *s;
+	int err;
 
 	(void)fit;
 	va_start(ap, fmt);
 	s = vformat(fmt, ap);
 	va_end(ap);
-	if (!s || !(nl = realloc(*list, (*n + 1) * sizeof(*nl)))) {
-		free(s);
+	if (!s)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if ((err = HZ_ARRAY_RESIZE(*list, *n + 1)) != 0) {
+		free(s);
+		return err;
 	}
-	*list = nl;
-	nl[(*n)++] = s;
+	(*list)[(*n)++] = s;
 	return 0;
 }
 
@@ -90,19 +85,18 @@ int fit_exclude(hz_fit *fit, const char *alias, const char *fmt, ...)
 {
 	va_list ap;
 	char *reason, *a = strdup(alias);
-	fit_excluded *ne;
+	int err = 0;
 
 	va_start(ap, fmt);
 	reason = vformat(fmt, ap);
 	va_end(ap);
-	if (!a || !reason || !(ne = realloc(fit->excluded, (fit->nexcluded + 1) * sizeof(*ne)))) {
+	if (!a || !reason || (err = HZ_ARRAY_RESIZE(fit->excluded, fit->nexcluded + 1)) != 0) {
 		free(a);
 		free(reason);
-		return hz_error_set(HZ_ENOMEM, "out of memory");
+		return err ? err : hz_error_set(HZ_ENOMEM, "out of memory");
 	}
-	fit->excluded = ne;
-	ne[fit->nexcluded].alias = a;
-	ne[fit->nexcluded].reason = reason;
+	fit->excluded[fit->nexcluded].alias = a;
+	fit->excluded[fit->nexcluded].reason = reason;
 	fit->nexcluded++;
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "fit_table.h"
 #include "fsutil.h"
 #include "horizon/error.h"
@@ -33,13 +34,10 @@ static int walk(const char *dir, int depth, char ***list, size_t *n)
 				err = walk(p, depth + 1, list, n);
 			free(p);
 		} else if (!strcmp(name, "runs.jsonl") && hz_fs_is_file(p)) {
-			char **nl = realloc(*list, (*n + 1) * sizeof(*nl));
-			if (!nl) {
+			if ((err = HZ_ARRAY_RESIZE(*list, *n + 1)) != 0) {
 				free(p);
-				err = hz_error_set(HZ_ENOMEM, "out of memory");
 				continue;
 			}
-			*list = nl;
 			(*list)[(*n)++] = p;
 		} else {
 			free(p);
@@ -62,18 +60,16 @@ static int jsonl_here(const char *dir, char ***list, size_t *n)
 	for (int i = 0; i < count; i++) {
 		const char *name = ents[i]->d_name;
 		size_t len = strlen(name);
-		char *p = NULL, **nl;
+		char *p = NULL;
 		if (!err && name[0] != '.' && len > 6 && !strcmp(name + len - 6, ".jsonl")) {
-			if (!(p = hz_path_join(dir, name)) || !(nl = realloc(*list, (*n + 1) * sizeof(*nl)))) {
-				free(p);
+			if (!(p = hz_path_join(dir, name)))
 				err = hz_error_set(HZ_ENOMEM, "out of memory");
-			} else if (hz_fs_is_file(p)) {
-				*list = nl;
-				(*list)[(*n)++] = p;
-			} else {
-				*list = nl;
+			else if (!hz_fs_is_file(p))
 				free(p);
-			}
+			else if ((err = HZ_ARRAY_RESIZE(*list, *n + 1)) != 0)
+				free(p);
+			else
+				(*list)[(*n)++] = p;
 		}
 		free(ents[i]);
 	}

@@ -9,7 +9,7 @@
 
 #include "fit_math.h"
 #include "fit_result.h"
-#include "fit_yaml.h"
+#include "ydoc.h"
 #include "horizon/error.h"
 #include "strutil.h"
 
@@ -18,36 +18,36 @@
 #define DAY_2023 19358L
 #define DAY_2030 21915L
 
-static int number(const fit_ydoc *doc, const fit_ynode *map, const char *key, const char *path, const char *model,
+static int number(const hz_ydoc *doc, const hz_ynode *map, const char *key, const char *path, const char *model,
 		  int required, double *out)
 {
-	const fit_ynode *v = fit_ynode_get(doc, map, key);
-	const char *s = fit_ynode_str(v);
+	const hz_ynode *v = hz_ynode_get(doc, map, key);
+	const char *s = hz_ynode_str(v);
 
 	*out = NAN;
 	if (!v || (s && (!strcmp(s, "null") || !strcmp(s, "~") || !*s))) {
 		if (required)
 			return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': '%s' is missing", path,
-					    fit_ynode_line(map), model, key);
+					    hz_ynode_line(map), model, key);
 		return 0;
 	}
 	/* strtod reads "nan" and "inf": neither is a horizon, a score or a doubling time */
 	if (!s || hz_parse_double(s, out) < 0 || !isfinite(*out))
 		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': '%s' must be a finite number", path,
-				    fit_ynode_line(v), model, key);
+				    hz_ynode_line(v), model, key);
 	return 0;
 }
 
 /* {estimate, ci_low, ci_high} of a metric into h (estimate required). */
-static int metric(const fit_ydoc *doc, const fit_ynode *metrics, const char *name, const char *path,
+static int metric(const hz_ydoc *doc, const hz_ynode *metrics, const char *name, const char *path,
 		  const char *model, hz_fit_horizon *h)
 {
-	const fit_ynode *m = fit_ynode_get(doc, metrics, name);
+	const hz_ynode *m = hz_ynode_get(doc, metrics, name);
 	int err;
 
-	if (!fit_ynode_is_map(m))
+	if (!hz_ynode_is_map(m))
 		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'metrics.%s' is missing", path,
-				    fit_ynode_line(metrics), model, name);
+				    hz_ynode_line(metrics), model, name);
 	if ((err = number(doc, m, "estimate", path, model, 1, &h->estimate)) < 0 ||
 	    (err = number(doc, m, "ci_low", path, model, 0, &h->ci_low)) < 0 ||
 	    (err = number(doc, m, "ci_high", path, model, 0, &h->ci_high)) < 0)
@@ -58,38 +58,38 @@ static int metric(const fit_ydoc *doc, const fit_ynode *metrics, const char *nam
 	return 0;
 }
 
-static int load_model(hz_fit *fit, const fit_ydoc *doc, const char *path, const char *model, const fit_ynode *node,
+static int load_model(hz_fit *fit, const hz_ydoc *doc, const char *path, const char *model, const hz_ynode *node,
 		      hz_fit_agent *ag, hz_fit_horizon *h)
 {
-	const fit_ynode *metrics = fit_ynode_get(doc, node, "metrics"), *rd = fit_ynode_get(doc, node, "release_date");
-	const fit_ynode *sota;
+	const hz_ynode *metrics = hz_ynode_get(doc, node, "metrics"), *rd = hz_ynode_get(doc, node, "release_date");
+	const hz_ynode *sota;
 	const char *s;
 	hz_fit_horizon p50 = { 0 }, p80 = { 0 };
 	double avg;
 	int err;
 
-	if (!fit_ynode_is_map(metrics))
-		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'metrics' is missing", path, fit_ynode_line(node),
+	if (!hz_ynode_is_map(metrics))
+		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'metrics' is missing", path, hz_ynode_line(node),
 				    model);
-	if (!(s = fit_ynode_str(rd)) || hz_parse_date(s, &ag->release_days) < 0)
+	if (!(s = hz_ynode_str(rd)) || hz_parse_date(s, &ag->release_days) < 0)
 		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'release_date' must be a date YYYY-MM-DD", path,
-				    fit_ynode_line(rd ? rd : node), model);
+				    hz_ynode_line(rd ? rd : node), model);
 	if ((err = metric(doc, metrics, "p50_horizon_length", path, model, &p50)) < 0 ||
 	    (err = metric(doc, metrics, "p80_horizon_length", path, model, &p80)) < 0)
 		return err;
 	{
-		const fit_ynode *as = fit_ynode_get(doc, metrics, "average_score");
+		const hz_ynode *as = hz_ynode_get(doc, metrics, "average_score");
 		avg = NAN;
-		if (fit_ynode_is_map(as) && (err = number(doc, as, "estimate", path, model, 0, &avg)) < 0)
+		if (hz_ynode_is_map(as) && (err = number(doc, as, "estimate", path, model, 0, &avg)) < 0)
 			return err;
 	}
-	sota = fit_ynode_get(doc, metrics, "is_sota");
-	s = fit_ynode_str(sota);
+	sota = hz_ynode_get(doc, metrics, "is_sota");
+	s = hz_ynode_str(sota);
 	if (!s || (strcmp(s, "true") && strcmp(s, "false")))
 		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'metrics.is_sota' must be true or false", path,
-				    fit_ynode_line(sota ? sota : metrics), model);
+				    hz_ynode_line(sota ? sota : metrics), model);
 	ag->sota = !strcmp(s, "true");
-	if (!(ag->alias = fit_keep(fit, model)) || !(ag->release_date = fit_keep(fit, fit_ynode_str(rd))))
+	if (!(ag->alias = fit_keep(fit, model)) || !(ag->release_date = fit_keep(fit, hz_ynode_str(rd))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	ag->status = HZ_FIT_PUBLISHED;
 	ag->weighted_success_rate = avg;
@@ -151,20 +151,20 @@ done:
 }
 
 /* The file's own doubling_time_in_days block, when it has one. */
-static int file_doubling(hz_fit *fit, const fit_ydoc *doc, const fit_ynode *root, const char *path)
+static int file_doubling(hz_fit *fit, const hz_ydoc *doc, const hz_ynode *root, const char *path)
 {
-	const fit_ynode *dt = fit_ynode_get(doc, root, "doubling_time_in_days"), *b;
+	const hz_ynode *dt = hz_ynode_get(doc, root, "doubling_time_in_days"), *b;
 	int err = 0;
 
-	if (!fit_ynode_is_map(dt))
+	if (!hz_ynode_is_map(dt))
 		return 0;
-	b = fit_ynode_get(doc, dt, "all_time_stitched");
+	b = hz_ynode_get(doc, dt, "all_time_stitched");
 	if (!b)
-		b = fit_ynode_get(doc, dt, "all_time");
-	if (fit_ynode_is_map(b))
+		b = hz_ynode_get(doc, dt, "all_time");
+	if (hz_ynode_is_map(b))
 		err = number(doc, b, "point_estimate", path, "doubling_time_in_days", 0, &fit->file_all_time);
-	b = fit_ynode_get(doc, dt, "from_2023_on");
-	if (!err && fit_ynode_is_map(b) &&
+	b = hz_ynode_get(doc, dt, "from_2023_on");
+	if (!err && hz_ynode_is_map(b) &&
 	    ((err = number(doc, b, "point_estimate", path, "doubling_time_in_days", 0, &fit->file_from_2023)) < 0 ||
 	     (err = number(doc, b, "ci_low", path, "doubling_time_in_days", 0, &fit->file_from_2023_lo)) < 0 ||
 	     (err = number(doc, b, "ci_high", path, "doubling_time_in_days", 0, &fit->file_from_2023_hi)) < 0))
@@ -174,8 +174,8 @@ static int file_doubling(hz_fit *fit, const fit_ydoc *doc, const fit_ynode *root
 
 int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opts)
 {
-	fit_ydoc *doc = NULL;
-	const fit_ynode *root, *results;
+	hz_ydoc *doc = NULL;
+	const hz_ynode *root, *results;
 	hz_fit *fit = NULL;
 	size_t n, np = opts->nsuccess;
 	int err = 0;
@@ -183,7 +183,7 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 	*out = NULL;
 	if (np < 1 || np > HZ_FIT_MAX_PERCENTS)
 		return hz_error_set(HZ_EUSAGE, "between 1 and %d success percents are needed", HZ_FIT_MAX_PERCENTS);
-	if ((err = fit_ydoc_load(&doc, yaml_path)) < 0)
+	if ((err = hz_ydoc_load(&doc, yaml_path, NULL)) < 0)
 		return err;
 	if (!(fit = fit_new(opts)) || !(fit->published_path = strdup(yaml_path))) {
 		err = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -191,14 +191,14 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 	}
 	fit->published = 1;
 	fit->opts.bootstrap = 0;
-	root = fit_ydoc_root(doc);
-	results = fit_ynode_get(doc, root, "results");
-	if (!fit_ynode_is_map(results)) {
+	root = hz_ydoc_root(doc);
+	results = hz_ynode_get(doc, root, "results");
+	if (!hz_ynode_is_map(results)) {
 		err = hz_error_set(HZ_EINVALID, "%s:%ld: 'results' (a mapping of model to metrics) is missing", yaml_path,
-				   fit_ynode_line(root));
+				   hz_ynode_line(root));
 		goto done;
 	}
-	n = fit_ynode_map_size(doc, results);
+	n = hz_ynode_map_size(doc, results);
 	fit->agents = calloc(n + 1, sizeof(*fit->agents));
 	fit->horizons = calloc((n + 1) * np, sizeof(*fit->horizons));
 	if (!fit->agents || !fit->horizons) {
@@ -206,18 +206,18 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const fit_ynode *k, *v;
-		fit_ynode_map_pair(doc, results, i, &k, &v);
-		if (!fit_ynode_str(k) || !fit_ynode_is_map(v)) {
+		const hz_ynode *k, *v;
+		hz_ynode_map_pair(doc, results, i, &k, &v);
+		if (!hz_ynode_str(k) || !hz_ynode_is_map(v)) {
 			err = hz_error_set(HZ_EINVALID, "%s:%ld: each entry of 'results' must map a model name to its metrics",
-					   yaml_path, fit_ynode_line(k));
+					   yaml_path, hz_ynode_line(k));
 			goto done;
 		}
-		if (excluded(opts, fit_ynode_str(k))) {
+		if (excluded(opts, hz_ynode_str(k))) {
 			fit->n_excluded_agent++;
 			continue;
 		}
-		if ((err = load_model(fit, doc, yaml_path, fit_ynode_str(k), v, &fit->agents[fit->nagents],
+		if ((err = load_model(fit, doc, yaml_path, hz_ynode_str(k), v, &fit->agents[fit->nagents],
 				      &fit->horizons[fit->nagents * np])) < 0)
 			goto done;
 		fit->nagents++;
@@ -242,6 +242,6 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 	fit = NULL;
 done:
 	hz_fit_free(fit);
-	fit_ydoc_free(doc);
+	hz_ydoc_free(doc);
 	return err;
 }

@@ -11,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fit_strtab.h"
 #include "fit_table.h"
 #include "horizon/error.h"
+#include "jfield.h"
+#include "record_schema.h"
 #include "strutil.h"
 
 #define LINE_MAX_BYTES (8u << 20)
@@ -22,13 +25,15 @@
 
 static int grow_rows(fit_table *t)
 {
-	size_t cap = t->cap ? t->cap * 2 : 1024;
+	size_t cap = hz_array_next_cap(t->cap ? t->cap : 1024, t->n + 1, sizeof(double)); /* doubles are the widest */
+	int err;
+
+	if (!cap)
+		return hz_error_set(HZ_ENOMEM, "out of memory (%zu rows)", t->n);
 #define GROW(field)                                                              \
 	do {                                                                     \
-		void *p = realloc(t->field, cap * sizeof(*t->field));            \
-		if (!p)                                                          \
-			return hz_error_set(HZ_ENOMEM, "out of memory");         \
-		t->field = p;                                                    \
+		if ((err = HZ_ARRAY_RESIZE(t->field, cap)) != 0)                 \
+			return err;                                              \
 	} while (0)
 	GROW(alias);
 	GROW(task);
@@ -46,25 +51,16 @@ static int grow_rows(fit_table *t)
 /* Make an id-indexed array of `size`-byte items hold index id, zero-filling new items. */
 static int ensure_index(void **arr, size_t *cap, size_t id, size_t size)
 {
-	size_t ncap;
-	void *p;
-
 	if (id < *cap)
 		return 0;
-	ncap = *cap ? *cap : 64;
-	while (ncap <= id)
-		ncap *= 2;
-	if (!(p = realloc(*arr, ncap * size)))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
-	*arr = p;
-	*cap = ncap;
-	return 0;
+	return hz_array_reserve_(arr, cap, id + 1, size, 1);
 }
 
 static int ferr(const char *path, long line, const char *field, const char *what)
 {
-	return hz_error_set(HZ_EINVALID, "%s:%ld: '%s' %s", path, line, field, what);
+	hz_jfield at = { .file = path, .line = line };
+
+	return hz_jf_error(&at, field, "%s", what);
 }
 
 /* A required non-empty string field. */
@@ -73,9 +69,9 @@ static int get_str(const fit_record *r, int f, const char *path, long line, cons
 	const fit_value *v = &r->v[f];
 
 	if (v->kind == FIT_V_MISSING)
-		return ferr(path, line, field, "is missing");
+		return ferr(path, line, field, HZ_JF_MISSING);
 	if (v->kind != FIT_V_STRING || v->len == 0)
-		return ferr(path, line, field, "must be a non-empty string");
+		return ferr(path, line, field, HZ_JF_NOT_STRING);
 	*out = v->s;
 	return 0;
 }
@@ -90,7 +86,7 @@ static int get_opt_num(const fit_record *r, int f, const char *path, long line, 
 	if (v->kind == FIT_V_MISSING || v->kind == FIT_V_NULL)
 		return 0;
 	if (v->kind != FIT_V_NUMBER || !isfinite(v->num) || v->num < min)
-		return ferr(path, line, field, min > 0 ? "must be a positive number" : "must be a non-negative number");
+		return ferr(path, line, field, min > 0 ? HZ_JF_NOT_POSITIVE : HZ_JF_NOT_NONNEGATIVE);
 	*out = v->num;
 	return 0;
 }
@@ -122,7 +118,7 @@ static int get_score(const fit_record *r, const fit_table *t, const char *path, 
 	const fit_value *v = &r->v[FIT_F_SCORE];
 
 	if (v->kind == FIT_V_MISSING)
-		return ferr(path, line, f, "is missing");
+		return ferr(path, line, f, HZ_JF_MISSING);
 	if (v->kind == FIT_V_BOOL) {
 		*y = v->b ? 1.0 : 0.0;
 		return 0;
@@ -207,7 +203,7 @@ static int get_run_id(const fit_record *r, const char *path, long line, char *tm
 	const fit_value *v = &r->v[FIT_F_RUN_ID];
 
 	if (v->kind == FIT_V_MISSING)
-		return ferr(path, line, "run_id", "is missing");
+		return ferr(path, line, "run_id", HZ_JF_MISSING);
 	if (v->kind == FIT_V_NUMBER && v->is_int) {
 		snprintf(tmp, tmpsize, "%lld", v->ival);
 		*out = tmp;
@@ -266,7 +262,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		return err;
 	if (st->kind != FIT_V_MISSING && st->kind != FIT_V_NULL) {
 		status = st->kind == FIT_V_STRING ? st->s : NULL;
-		if (!status || (strcmp(status, "success") && strcmp(status, "failure") && strcmp(status, "error")))
+		if (record_status_parse(status) == RECORD_INVALID)
 			return ferr(path, line, "status", "must be \"success\", \"failure\" or \"error\"");
 	}
 	if (is_excluded(t, alias)) {
@@ -287,7 +283,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		return err;
 	if (rid_new)
 		t->runid_row[rid] = FIT_NONE;
-	if (status && !strcmp(status, "error")) {
+	if (status && record_status_parse(status) == RECORD_ERROR) {
 		if (!rid_new)
 			t->n_superseded++; /* an earlier record of this run stands */
 		return 0;
@@ -296,9 +292,9 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	    (err = get_str(r, FIT_F_TASK_FAMILY, path, line, "task_family", &family)) < 0)
 		return err;
 	if (hm->kind == FIT_V_MISSING)
-		return ferr(path, line, "human_minutes", "is missing");
+		return ferr(path, line, "human_minutes", HZ_JF_MISSING);
 	if (hm->kind != FIT_V_NUMBER || !isfinite(hm->num) || hm->num <= 0)
-		return ferr(path, line, "human_minutes", "must be a positive number");
+		return ferr(path, line, "human_minutes", HZ_JF_NOT_POSITIVE);
 	minutes = hm->num;
 	if ((err = get_score(r, t, path, line, &y)) < 0)
 		return err;
@@ -321,12 +317,10 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	t->tok_idx[row] = FIT_NONE;
 	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {
 		/* usage is stored only for records that have some (METR's files mostly do not) */
-		if (t->ntok == t->tok_cap) {
-			size_t cap = t->tok_cap ? t->tok_cap * 2 : 256;
-			double *p = realloc(t->tok, cap * 4 * sizeof(*p));
-			if (!p)
-				return hz_error_set(HZ_ENOMEM, "out of memory");
-			t->tok = p;
+		if (t->ntok == t->tok_cap) { /* four doubles a record */
+			size_t cap = hz_array_next_cap(t->tok_cap, t->ntok + 1, 4 * sizeof(double));
+			if (!cap || (err = HZ_ARRAY_RESIZE(t->tok, cap * 4)) != 0)
+				return cap ? err : hz_error_set(HZ_ENOMEM, "out of memory");
 			t->tok_cap = cap;
 		}
 		memcpy(&t->tok[4 * t->ntok], usage, sizeof(usage));
@@ -405,7 +399,6 @@ int fit_table_load_file(fit_table *t, const char *path)
 	FILE *f = NULL;
 	char *chunk = NULL, *kept = NULL;
 	hz_buf line = HZ_BUF_INIT, scratch = HZ_BUF_INIT;
-	fit_input *in;
 	long lineno = 0;
 	size_t n, records = 0;
 	int err = 0;
@@ -417,13 +410,12 @@ int fit_table_load_file(fit_table *t, const char *path)
 				      : hz_error_set_errno("%s: cannot open", path);
 		goto done;
 	}
-	if (!(in = realloc(t->inputs, (t->ninputs + 1) * sizeof(*in))) || !(kept = strdup(path))) {
-		if (in)
-			t->inputs = in;
+	if ((err = HZ_ARRAY_RESIZE(t->inputs, t->ninputs + 1)) != 0)
+		goto done;
+	if (!(kept = strdup(path))) {
 		err = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
-	t->inputs = in;
 	t->inputs[t->ninputs].path = kept;
 	t->inputs[t->ninputs].records = 0;
 	t->ninputs++;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "fit_method.h"
 #include "horizon/error.h"
 
@@ -24,12 +25,11 @@ static int cmp_str(const void *a, const void *b)
 static fit_variant_full *new_variant(hz_fit *fit, const char *group, const char *name)
 {
 	size_t np = fit->opts.nsuccess, n = fit->nagents * np;
-	fit_variant_full *nv = realloc(fit->variants, (fit->nvariants + 1) * sizeof(*nv)), *v;
+	fit_variant_full *v;
 
-	if (!nv)
+	if (HZ_ARRAY_RESIZE(fit->variants, fit->nvariants + 1) != 0)
 		return NULL;
-	fit->variants = nv;
-	v = &nv[fit->nvariants];
+	v = &fit->variants[fit->nvariants];
 	memset(v, 0, sizeof(*v));
 	v->group = strdup(group);
 	v->name = strdup(name);

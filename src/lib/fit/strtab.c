@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "fit_strtab.h"
 #include "horizon/error.h"
 #include "strutil.h"
@@ -14,10 +15,8 @@ static char *arena_copy(fit_strtab *t, const char *s, size_t len)
 
 	if (len + 1 > ARENA_BLOCK) {
 		/* a long string gets a block of its own */
-		char **nb = realloc(t->blocks, (t->nblocks + 1) * sizeof(*nb));
-		if (!nb)
+		if (HZ_ARRAY_RESIZE(t->blocks, t->nblocks + 1) != 0)
 			return NULL;
-		t->blocks = nb;
 		if (!(p = malloc(len + 1)))
 			return NULL;
 		/* keep the current block last so that it stays the one being filled */
@@ -34,10 +33,8 @@ static char *arena_copy(fit_strtab *t, const char *s, size_t len)
 		return p;
 	}
 	if (!t->nblocks || t->used + len + 1 > ARENA_BLOCK) {
-		char **nb = realloc(t->blocks, (t->nblocks + 1) * sizeof(*nb));
-		if (!nb)
+		if (HZ_ARRAY_RESIZE(t->blocks, t->nblocks + 1) != 0)
 			return NULL;
-		t->blocks = nb;
 		if (!(t->blocks[t->nblocks] = malloc(ARENA_BLOCK)))
 			return NULL;
 		t->nblocks++;
@@ -89,14 +86,8 @@ int fit_strtab_intern(fit_strtab *t, const char *s, size_t len, uint32_t *id, in
 	}
 	if (t->n >= UINT32_MAX - 1)
 		return hz_error_set(HZ_ELIMIT, "more than 2^32 distinct strings");
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		char **ns = realloc(t->str, cap * sizeof(*ns));
-		if (!ns)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		t->str = ns;
-		t->cap = cap;
-	}
+	if (HZ_ARRAY_RESERVE(t->str, t->cap, t->n + 1) != 0)
+		return HZ_ENOMEM;
 	if (!(copy = arena_copy(t, s, len)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	t->str[t->n] = copy;

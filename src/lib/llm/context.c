@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "horizon/error.h"
 #include "llm_wire.h"
 
@@ -74,14 +75,10 @@ int llm_conv_add_reply(llm_conv *conv, json_t *message)
 {
 	size_t at = json_array_size(conv->messages);
 
-	if (conv->nturns == conv->turns_cap) {
-		size_t cap = conv->turns_cap ? 2 * conv->turns_cap : 64;
-		size_t *t = realloc(conv->turns, cap * sizeof(*t));
-		if (!t)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		conv->turns = t;
-		conv->turns_cap = cap;
-	}
+	int rc = HZ_ARRAY_RESERVE(conv->turns, conv->turns_cap, conv->nturns + 1);
+
+	if (rc)
+		return rc;
 	if (json_is_array(message) ? json_array_extend(conv->messages, message) : json_array_append(conv->messages, message))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	conv->turns[conv->nturns++] = at;

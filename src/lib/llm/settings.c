@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "horizon/error.h"
+#include "jfield.h"
 #include "llm_wire.h"
-#include "strutil.h"
 
 /* Every key the LLM backends understand; anything else is a typo worth an error. */
 static const char *const known_keys[] = {
@@ -20,58 +20,35 @@ static const char *const known_keys[] = {
 	"context_keep_turns", NULL,
 };
 
+/* Errors name the agent and the setting: "agent 'a': 'max_tokens' must be ..." (jfield.h). */
+#define AT(cfg) (&(hz_jfield){ .file = agent_label(cfg, (char[160]){ 0 }, 160) })
+
+static const char *agent_label(const hz_agent_config *cfg, char *buf, size_t size)
+{
+	snprintf(buf, size, "agent '%s'", cfg->alias ? cfg->alias : "");
+	return buf;
+}
+
 static int bad(const hz_agent_config *cfg, const char *key, const char *what)
 {
-	return hz_error_set(HZ_EINVALID, "agent '%s': '%s' must be %s", cfg->alias ? cfg->alias : "", key, what);
+	return hz_jf_error(AT(cfg), key, "must be %s", what);
 }
 
 /* A number in [lo, hi] if the key is set; *out keeps its default otherwise. */
 static int get_double(const hz_agent_config *cfg, const char *key, double lo, double hi, double *out)
 {
-	const char *v = hz_agent_config_param(cfg, key);
-	double d;
-	char what[96];
-
-	if (!v)
-		return 0;
-	if (hz_parse_double(v, &d) || d < lo || d > hi) {
-		snprintf(what, sizeof(what), "a number from %g to %g", lo, hi);
-		return bad(cfg, key, what);
-	}
-	*out = d;
-	return 0;
+	return hz_jf_text_double(AT(cfg), key, hz_agent_config_param(cfg, key), lo, hi, out);
 }
 
 static int get_long(const hz_agent_config *cfg, const char *key, long lo, long hi, long *out)
 {
-	const char *v = hz_agent_config_param(cfg, key);
-	long l;
-	char what[96];
-
-	if (!v)
-		return 0;
-	if (hz_parse_long(v, &l) || l < lo || l > hi) {
-		snprintf(what, sizeof(what), "an integer from %ld to %ld", lo, hi);
-		return bad(cfg, key, what);
-	}
-	*out = l;
-	return 0;
+	return hz_jf_text_long(AT(cfg), key, hz_agent_config_param(cfg, key), lo, hi, out);
 }
 
 /* 0/1/true/false if the key is set; *out keeps its default otherwise. */
 static int get_bool(const hz_agent_config *cfg, const char *key, int *out)
 {
-	const char *v = hz_agent_config_param(cfg, key);
-
-	if (!v)
-		return 0;
-	if (!strcmp(v, "1") || !strcmp(v, "true"))
-		*out = 1;
-	else if (!strcmp(v, "0") || !strcmp(v, "false"))
-		*out = 0;
-	else
-		return bad(cfg, key, "0, 1, true or false");
-	return 0;
+	return hz_jf_text_bool(AT(cfg), key, hz_agent_config_param(cfg, key), out);
 }
 
 /* context_window: tokens, 0 (no management), or "auto" (ask the server). */

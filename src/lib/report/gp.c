@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "array.h"
 #include "fsutil.h"
 #include "gp.h"
 #include "horizon/error.h"
@@ -131,13 +132,12 @@ int gp_set_margins(hz_buf *b, const gp_frame *fr)
 
 int gp_files_add(hz_plot_files *files, const char *path)
 {
-	char **grown;
+	int rc;
 
 	if (!files)
 		return 0;
-	if (!(grown = realloc(files->paths, (files->n + 1) * sizeof(char *))))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
-	files->paths = grown;
+	if ((rc = HZ_ARRAY_RESIZE(files->paths, files->n + 1)) != 0)
+		return rc;
 	if (!(files->paths[files->n] = strdup(path)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	files->n++;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "horizon/error.h"
 #include "plot_doubling.h"
 #include "plot_internal.h"
@@ -30,14 +31,10 @@ double dbl_px_y(const dbl_chart *c, double minutes)
 
 static int add_obs(dbl_chart *c, double x0, double y0, double x1, double y1)
 {
-	if (c->nobs == c->cap_obs) {
-		size_t cap = c->cap_obs ? 2 * c->cap_obs : 64;
-		lbl_rect *grown = realloc(c->obs, cap * sizeof(*grown));
-		if (!grown)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		c->obs = grown;
-		c->cap_obs = cap;
-	}
+	int rc = HZ_ARRAY_RESERVE(c->obs, c->cap_obs, c->nobs + 1);
+
+	if (rc)
+		return rc;
 	c->obs[c->nobs++] = (lbl_rect){ fmin(x0, x1), fmin(y0, y1), fmax(x0, x1), fmax(y0, y1) };
 	return 0;
 }

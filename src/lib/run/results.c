@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "record_schema.h"
 #include "results.h"
 #include "strutil.h"
 
@@ -103,7 +104,7 @@ static entry *get_entry(results_log *r, const char *id, int create)
 /* Index one complete line (without its newline). */
 static int index_line(results_log *r, const char *line, size_t len)
 {
-	json_t *o, *id, *st;
+	json_t *o, *id;
 	json_error_t jerr;
 	entry *e;
 	int rc = 0;
@@ -120,18 +121,18 @@ static int index_line(results_log *r, const char *line, size_t len)
 	}
 	r->nrecords++;
 	id = json_object_get(o, "run_id");
-	st = json_object_get(o, "status");
 	if (json_is_string(id)) {
-		if (!(e = get_entry(r, json_string_value(id), 1))) {
+		const char *why = NULL;
+		record_verdict v = record_verdict_of(o, &why);
+		if (v == RECORD_INVALID)
+			rc = hz_error_set(HZ_EINVALID, "%s:%zu: %s; fix or remove that line", r->log_path, r->nlines, why);
+		else if (!(e = get_entry(r, json_string_value(id), 1)))
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		} else if (json_is_string(st) && !strcmp(json_string_value(st), "error")) {
+		else if (v == RECORD_ERROR)
 			e->errors++;
-		} else {
-			/* success, failure, or a METR record without status (then score_binarized decides) */
-			json_t *sb = json_object_get(o, "score_binarized");
+		else {
 			e->done = 1;
-			e->success = json_is_string(st) ? !strcmp(json_string_value(st), "success")
-							: json_is_number(sb) && json_number_value(sb) >= 0.5;
+			e->success = v == RECORD_SUCCESS;
 		}
 	}
 	json_decref(o);

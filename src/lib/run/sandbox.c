@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
@@ -59,15 +60,9 @@ static void av_add(sandbox_argv *a, const char *s)
 		a->oom = 1;
 		return;
 	}
-	if (a->n + 2 > a->cap) {
-		size_t nc = a->cap ? a->cap * 2 : 64;
-		char **nv = realloc(a->v, nc * sizeof(char *));
-		if (!nv) {
-			a->oom = 1;
-			return;
-		}
-		a->v = nv;
-		a->cap = nc;
+	if (HZ_ARRAY_RESERVE(a->v, a->cap, a->n + 2) != 0) {
+		a->oom = 1;
+		return;
 	}
 	a->v[a->n++] = (char *)s;
 	a->v[a->n] = NULL;
@@ -81,16 +76,10 @@ static const char *av_keep(sandbox_argv *a, char *s)
 		a->oom = 1;
 		return NULL;
 	}
-	if (a->npool == a->poolcap) {
-		size_t nc = a->poolcap ? a->poolcap * 2 : 16;
-		char **np = realloc(a->pool, nc * sizeof(char *));
-		if (!np) {
-			free(s);
-			a->oom = 1;
-			return NULL;
-		}
-		a->pool = np;
-		a->poolcap = nc;
+	if (HZ_ARRAY_RESERVE(a->pool, a->poolcap, a->npool + 1) != 0) {
+		free(s);
+		a->oom = 1;
+		return NULL;
 	}
 	a->pool[a->npool++] = s;
 	return s;

@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "buf.h"
 #include "horizon/error.h"
 #include "proc.h"
@@ -184,15 +185,7 @@ static void cgroup_give(hz_sandbox *sb, sandbox_cgroup *cg)
 
 	if (sandbox_cgroup_empty(cg) == 0) {
 		pthread_mutex_lock(&sb->lock);
-		if (sb->cg_npool == sb->cg_cap) {
-			size_t cap = sb->cg_cap ? sb->cg_cap * 2 : 4;
-			sandbox_cgroup *np = realloc(sb->cg_pool, cap * sizeof(*np));
-			if (np) {
-				sb->cg_pool = np;
-				sb->cg_cap = cap;
-			}
-		}
-		if (sb->cg_npool < sb->cg_cap) {
+		if (HZ_ARRAY_RESERVE(sb->cg_pool, sb->cg_cap, sb->cg_npool + 1) == 0) { /* else not kept: removed */
 			sb->cg_pool[sb->cg_npool++] = *cg;
 			kept = 1;
 		}

@@ -10,10 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "merge_internal.h"
+#include "record_schema.h"
 
 #define LINE_MAX_BYTES ((size_t)4 << 20)
 #define MAX_CONFLICTS_SHOWN 5
@@ -21,22 +23,15 @@
 int mg_note(mg_state *st, const char *fmt, ...)
 {
 	hz_buf b = HZ_BUF_INIT;
-	char **notes;
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
 	rc = hz_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (rc)
+	if (rc || (rc = HZ_ARRAY_RESIZE(st->res->notes, st->res->nnotes + 1)) != 0)
 		goto done;
-	notes = realloc(st->res->notes, (st->res->nnotes + 1) * sizeof(*notes));
-	if (!notes) {
-		rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		goto done;
-	}
-	st->res->notes = notes;
-	notes[st->res->nnotes++] = hz_buf_detach(&b);
+	st->res->notes[st->res->nnotes++] = hz_buf_detach(&b);
 done:
 	hz_buf_release(&b);
 	return rc;
@@ -44,23 +39,7 @@ done:
 
 const char *mg_record_status(json_t *rec)
 {
-	const char *s = json_string_value(json_object_get(rec, "status"));
-	json_t *score;
-
-	if (s) {
-		if (!strcmp(s, "success"))
-			return "success";
-		if (!strcmp(s, "failure"))
-			return "failure";
-		if (!strcmp(s, "error"))
-			return "error";
-		return NULL;
-	}
-	/* METR's records have no status: the binarized score decides. */
-	score = json_object_get(rec, "score_binarized");
-	if (json_is_number(score))
-		return json_number_value(score) > 0 ? "success" : "failure";
-	return "error";
+	return record_status_name(record_verdict_of(rec, NULL));
 }
 
 static mg_entry *entry_for(mg_state *st, const char *run_id)
@@ -70,14 +49,8 @@ static mg_entry *entry_for(mg_state *st, const char *run_id)
 
 	if (ix)
 		return &st->entries[json_integer_value(ix)];
-	if (st->nentries == st->entries_cap) {
-		size_t cap = st->entries_cap ? st->entries_cap * 2 : 256;
-		mg_entry *p = realloc(st->entries, cap * sizeof(*p));
-		if (!p)
-			return NULL;
-		st->entries = p;
-		st->entries_cap = cap;
-	}
+	if (HZ_ARRAY_RESERVE(st->entries, st->entries_cap, st->nentries + 1) != 0)
+		return NULL;
 	e = &st->entries[st->nentries];
 	memset(e, 0, sizeof(*e));
 	if (!(e->run_id = strdup(run_id)) || !(e->errors = json_array()) ||
@@ -120,14 +93,14 @@ static int check_version(mg_state *st, size_t logi, json_t *rec, const char *src
 static int add_record(mg_state *st, size_t logi, json_t *rec, const char *line, const char *src)
 {
 	const char *run_id = json_string_value(json_object_get(rec, "run_id"));
-	const char *status = mg_record_status(rec);
+	const char *why = NULL, *status = record_status_name(record_verdict_of(rec, &why));
 	mg_entry *e;
 	int rc;
 
 	if (!run_id || !*run_id)
 		return hz_error_set(HZ_EINVALID, "%s: 'run_id' must be a non-empty string", src);
 	if (!status)
-		return hz_error_set(HZ_EINVALID, "%s: 'status' must be \"success\", \"failure\" or \"error\"", src);
+		return hz_error_set(HZ_EINVALID, "%s: %s", src, why);
 	if ((rc = check_version(st, logi, rec, src)) != 0)
 		return rc;
 	if (!(e = entry_for(st, run_id)))

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "merge_internal.h"
@@ -24,14 +25,8 @@ static int add_log(mg_state *st, const char *path)
 	for (size_t i = 0; i < st->nlogs; i++)
 		if (!strcmp(st->logs[i].path, path))
 			return 0; /* named twice */
-	if (st->nlogs == st->logs_cap) {
-		size_t cap = st->logs_cap ? st->logs_cap * 2 : 8;
-		mg_log *p = realloc(st->logs, cap * sizeof(*p));
-		if (!p)
-			return hz_error_set(HZ_ENOMEM, "out of memory");
-		st->logs = p;
-		st->logs_cap = cap;
-	}
+	if ((rc = HZ_ARRAY_RESERVE(st->logs, st->logs_cap, st->nlogs + 1)) != 0)
+		return rc;
 	log = &st->logs[st->nlogs];
 	memset(log, 0, sizeof(*log));
 	if (!(log->path = strdup(path)) || !(dir = strdup(path))) {
@@ -119,14 +114,9 @@ static int add_dir(mg_state *st, const char *dir)
 			continue;
 		}
 		free(sub);
-		if (nsubs == cap) {
-			char **p = realloc(subs, (cap = cap ? cap * 2 : 16) * sizeof(*p));
-			if (!p) {
-				free(sublog);
-				rc = hz_error_set(HZ_ENOMEM, "out of memory");
-				goto done;
-			}
-			subs = p;
+		if ((rc = HZ_ARRAY_RESERVE(subs, cap, nsubs + 1)) != 0) {
+			free(sublog);
+			goto done;
 		}
 		subs[nsubs++] = sublog;
 	}
