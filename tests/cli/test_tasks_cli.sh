@@ -133,7 +133,7 @@ import json, sys
 t = json.load(open(sys.argv[1])); t["domain"] = "cooking"; json.dump(t, open(sys.argv[1], "w"))
 PY2
 expect_fail "validate: unknown domain" 1 "$HORIZON" tasks validate "$TMP/dom"
-expect_grep "unknown domain named" "'domain' \"cooking\" must be one of" "$TMP/out"
+expect_grep "unknown domain named" "'domain' must be one of" "$TMP/out"
 expect_fail "loader: unknown domain" 1 "$HORIZON" tasks list --catalog "$TMP/dom"
 expect_grep "loader names the domain" "domain" "$TMP/err"
 python3 - "$TMP/dom/fixture/echo-answer/task.json" <<'PY2'

@@ -54,7 +54,7 @@ static int metric(const hz_ydoc *doc, const hz_ynode *metrics, const char *name,
 		return err;
 	if (h->estimate < 0 || h->ci_low < 0 || h->ci_high < 0)
 		return hz_error_set(HZ_EINVALID, "%s:%ld: model '%s': 'metrics.%s' must not be negative (minutes)", path,
-				    fit_ynode_line(m), model, name);
+				    hz_ynode_line(m), model, name);
 	return 0;
 }
 
