@@ -26,7 +26,7 @@ typedef struct hz_agent_param {
  * become this.  Strings are owned by the config (hz_agent_config_release).
  */
 typedef struct hz_agent_config {
-	char *alias;          /* display name in results; defaults to the spec */
+	char *alias;          /* display name in results; defaults to BACKEND[:MODEL] */
 	char *backend;        /* "oracle", "null", "sim", "cmd", "openai", "anthropic", ... */
 	char *model;          /* model id for LLM backends; may be NULL */
 	char *base_url;       /* API base URL (LLM backends) */

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "agent_internal.h"
 #include "fsutil.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
@@ -54,7 +55,7 @@ static int load_entry(const char *path, yaml_document_t *doc, yaml_node_t *map, 
 		if (scalar(yaml_document_get_node(doc, p->key)) &&
 		    !strcmp(scalar(yaml_document_get_node(doc, p->key)), "spec"))
 			spec = scalar(yaml_document_get_node(doc, p->value));
-	if (spec && (rc = hz_agent_config_parse(cfg, spec)) != 0)
+	if (spec && (rc = agent_config_parse_spec(cfg, spec)) != 0)
 		return hz_error_prefix("%s:%zu: 'spec': ", path, map->start_mark.line + 1);
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top && !rc; p++) {
 		yaml_node_t *kn = yaml_document_get_node(doc, p->key), *vn = yaml_document_get_node(doc, p->value);
@@ -95,8 +96,8 @@ static int load_entry(const char *path, yaml_document_t *doc, yaml_node_t *map, 
 	if (!rc && !cfg->backend)
 		rc = hz_error_set(HZ_EINVALID, "%s:%zu: the agent has no 'backend' (or 'spec')", path,
 				  map->start_mark.line + 1);
-	if (!rc && !cfg->alias)
-		rc = set_str(&cfg->alias, cfg->model ? cfg->model : cfg->backend);
+	if (!rc && !cfg->alias && !(cfg->alias = agent_default_alias(cfg)))
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 	if (rc)
 		hz_agent_config_release(cfg);
 	return rc;
