@@ -100,6 +100,8 @@ typedef struct hz_sweep_result {
 	size_t given_up;
 	size_t repaired_bytes;  /* partial last line cut off the log */
 	int stopped;            /* stopped early through opts->stop */
+	int started;            /* runs were started: the counts are worth showing even when an error
+				   (e.g. a full disk) stopped the sweep and hz_sweep_run failed */
 	double wall_s;
 	char *isolation;        /* JSON text of the isolation runs got (task limits vary per run) */
 	char *work_dir;         /* where the workspaces were (kept ones stay there) */

@@ -247,7 +247,7 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "horizon run: warning: %.*s\n", len, w);
 		w += len + (nl ? 1 : 0);
 	}
-	if (rc) {
+	if (rc && !res.started) {
 		exit_code = hz_cli_lib_error("run");
 		goto done;
 	}
@@ -258,7 +258,10 @@ int cmd_run(int argc, char **argv)
 		       res.ntasks, res.unsharded, res.planned, res.to_run);
 	else
 		print_table(&o, &res);
-	if (res.stopped) {
+	if (rc) {
+		/* The sweep stopped on an error after runs started: the summary above, then why. */
+		exit_code = hz_cli_lib_error("run");
+	} else if (res.stopped) {
 		hz_cli_error("run", "stopped early: run the same command again to finish the sweep");
 		exit_code = HZ_EXIT_FAIL;
 	} else if (res.error || res.given_up) {

@@ -336,10 +336,18 @@ int results_append(results_log *r, const char *run_id, const char *line, size_t 
 		goto unlock; /* another sweep recorded it meanwhile */
 	{
 		/* One write: with O_APPEND the line lands whole at the end. */
-		ssize_t n = write(r->fd, buf, len + 1);
+		ssize_t n;
+		while ((n = write(r->fd, buf, len + 1)) < 0 && errno == EINTR)
+			;
 		if (n != (ssize_t)(len + 1)) {
+			if (n >= 0) {
+				/* A short write sets no errno: the rest of the line, written again, says why. */
+				ssize_t m = write(r->fd, buf + n, len + 1 - (size_t)n);
+				if (m >= 0)
+					errno = ENOSPC;
+			}
 			rc = hz_error_set_errno("cannot append to '%s'", r->log_path);
-			if (n > 0 && ftruncate(r->fd, r->scanned) == 0) { /* take the partial line back */ }
+			if (n != 0 && ftruncate(r->fd, r->scanned) == 0) { /* take the partial line back */ }
 			goto unlock;
 		}
 	}

@@ -328,15 +328,16 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 			nthreads = i;
 			break;
 		}
+	res->started = 1;
 	supervise(&w, t0);
 	for (int i = 0; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
 	res->stopped = o->stop && *o->stop && w.next < w.ntodo;
 	if (w.fatal)
-		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
+		rc = HZ_ERROR;
 done:
-	/* Totals over the log for the planned runs, this sweep's included. */
-	if (w.log && !rc && !o->dry_run) {
+	/* Totals over the log for the planned runs, this sweep's included (also when it stopped on an error). */
+	if (w.log && (!rc || res->started) && !o->dry_run) {
 		for (size_t a = 0; a < res->nagents; a++)
 			res->agents[a].total_success = res->agents[a].total_failure = 0;
 		for (size_t i = 0; i < s.nplan; i++) {
@@ -347,6 +348,8 @@ done:
 		}
 		res->repaired_bytes = results_repaired_bytes(w.log);
 	}
+	if (w.fatal)
+		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
 	res->wall_s = hz_clock_now() - t0;
 	free(threads);
 	free(w.todo);
