@@ -98,7 +98,8 @@ typedef struct hz_sweep_result {
 	size_t to_run;          /* not recorded yet (or to retry) */
 	size_t success, failure, error, elsewhere;
 	size_t given_up;
-	size_t repaired_bytes;  /* partial last line cut off the log */
+	size_t repaired_bytes;  /* partial last line cut off the log (a record cut short by a crash) */
+	size_t repaired_line;   /* its line number */
 	int stopped;            /* stopped early through opts->stop */
 	int started;            /* runs were started: the counts are worth showing even when an error
 				   (e.g. a full disk) stopped the sweep and hz_sweep_run failed */

@@ -164,7 +164,8 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 		printf("%zu runs not retried: recorded as error more than %d times (--max-retries)\n", r->given_up,
 		       o->max_retries);
 	if (r->repaired_bytes)
-		printf("repaired runs.jsonl: cut off a partial last line of %zu bytes\n", r->repaired_bytes);
+		printf("%s/runs.jsonl:%zu: partial last line (%zu bytes) skipped and cut off: a run killed mid-write, "
+		       "run again\n", o->out_dir, r->repaired_line, r->repaired_bytes);
 	if (r->isolation)
 		printf("isolation: %s\n", r->isolation);
 	if (o->keep_workspaces && r->work_dir)
@@ -199,6 +200,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_object_set_new(root, "elsewhere", json_integer((json_int_t)r->elsewhere));
 	json_object_set_new(root, "given_up", json_integer((json_int_t)r->given_up));
 	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
+	json_object_set_new(root, "repaired_line", json_integer((json_int_t)r->repaired_line));
 	json_object_set_new(root, "stopped", json_boolean(r->stopped));
 	json_object_set_new(root, "wall_s", json_real(r->wall_s));
 	json_object_set_new(root, "work_dir", r->work_dir ? json_string(r->work_dir) : json_null());

@@ -357,6 +357,15 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu record%s superseded by a later record with the same run_id", t->n_superseded,
 				   t->n_superseded == 1 ? "" : "s");
+	if (!err && t->n_verdict_changed)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%zu of the superseded records had a different verdict: the later record won "
+				   "(%s%s)", t->n_verdict_changed, t->n_verdict_changed > 1 ? "the first: " : "",
+				   t->verdict_example);
+	if (!err && t->n_partial)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%s: partial last line skipped (a writer killed mid-line; that run is not recorded)%s",
+				   t->partial_example, t->n_partial > 1 ? "; and in other files" : "");
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");

@@ -130,6 +130,10 @@ typedef struct fit_table {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
+	size_t n_verdict_changed;  /* superseded records whose verdict (score) differed from the later one */
+	char verdict_example[256]; /* the first of them: run id, both verdicts, the winner's file:line */
+	size_t n_partial;          /* unterminated, unparsable last lines skipped (a writer killed mid-line) */
+	char partial_example[4 + 4096 + 64]; /* the first of them: FILE:LINE (N bytes) */
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;

@@ -39,6 +39,7 @@ struct results_log {
 	size_t nlines;   /* complete lines seen */
 	size_t nrecords;
 	size_t repaired;
+	size_t repaired_line; /* the line number of the last partial line cut off */
 	int readonly;    /* opened by results_open_readonly: never written, never repaired */
 	entry *tab;
 	size_t cap, used;
@@ -191,12 +192,30 @@ static int catch_up(results_log *r)
 		pos += n;
 	}
 	if (r->scanned < st.st_size && !r->readonly) {
-		/* A partial last line left by a crash: cut it off. */
+		/*
+		 * An unterminated last line (nobody is writing: we hold the lock).  A whole record
+		 * only lacks its newline: give it one.  Anything else is a record cut short by a
+		 * crash (fit and merge skip it too): cut it off and say where.
+		 */
+		json_t *o = json_loadb(hz_buf_cstr(&line), line.len, 0, NULL);
+		int whole = json_is_object(o);
+		json_decref(o);
+		if (whole) {
+			if (write(r->fd, "\n", 1) != 1) {
+				rc = hz_error_set_errno("cannot repair '%s'", r->log_path);
+				goto done;
+			}
+			rc = index_line(r, hz_buf_cstr(&line), line.len);
+			r->scanned = st.st_size + 1;
+			fsync(r->fd);
+			goto done;
+		}
 		if (ftruncate(r->fd, r->scanned) < 0) {
 			rc = hz_error_set_errno("cannot repair '%s'", r->log_path);
 			goto done;
 		}
 		r->repaired += (size_t)(st.st_size - r->scanned);
+		r->repaired_line = r->nlines + 1;
 		fsync(r->fd);
 	}
 done:
@@ -292,6 +311,7 @@ void results_free(results_log *r)
 const char *results_dir(const results_log *r) { return r->dir; }
 const char *results_log_path(const results_log *r) { return r->log_path; }
 size_t results_repaired_bytes(const results_log *r) { return r->repaired; }
+size_t results_repaired_line(const results_log *r) { return r->repaired_line; }
 size_t results_count(const results_log *r) { return r->nrecords; }
 
 int results_lookup(results_log *r, const char *run_id, int *done, int *errors)

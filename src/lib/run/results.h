@@ -35,8 +35,13 @@ void results_free(results_log *r);
 const char *results_dir(const results_log *r);
 const char *results_log_path(const results_log *r);
 
-/* Bytes cut off as a partial last line since open (0 when none). */
+/*
+ * Bytes cut off as a partial last line since open (0 when none), and the
+ * line number it had.  An unterminated last line that is a whole JSON
+ * object is not cut: it gets its newline (the rule of fit and merge too).
+ */
 size_t results_repaired_bytes(const results_log *r);
+size_t results_repaired_line(const results_log *r);
 
 /* Number of complete records read or written. */
 size_t results_count(const results_log *r);

@@ -293,6 +293,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	}
 	res->to_run = w.ntodo;
 	res->repaired_bytes = w.log ? results_repaired_bytes(w.log) : 0;
+	res->repaired_line = w.log ? results_repaired_line(w.log) : 0;
 	if (o->dry_run)
 		goto done;
 	if (w.ntodo == 0) {
@@ -347,6 +348,7 @@ done:
 					  : &res->agents[s.plan[i].agent].total_failure) += 1;
 		}
 		res->repaired_bytes = results_repaired_bytes(w.log);
+		res->repaired_line = results_repaired_line(w.log);
 	}
 	if (w.fatal)
 		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
