@@ -64,6 +64,9 @@ typedef struct hz_sweep_opts {
 	uint64_t seed;               /* sweep seed (sim agents, env->seed); default 0 */
 	int keep_workspaces;         /* keep DIR/work/<run_id> after scoring */
 	int dry_run;                 /* plan, write nothing, run nothing */
+	int rerun_changed;           /* run again the runs recorded under an agent's alias with another
+					configuration (agent_fingerprint); without it such runs make the
+					sweep refuse to start (HZ_ECONFLICT, naming the difference) */
 	hz_sweep_progress_fn progress; /* called on the caller's thread after each run and every second */
 	void *progress_arg;
 	volatile sig_atomic_t *stop; /* when it becomes non-zero, no new run starts */
@@ -82,6 +85,7 @@ typedef struct hz_sweep_agent {
 	size_t recorded;   /* already recorded before the sweep started (skipped) */
 	size_t success, failure, error, elsewhere;
 	size_t given_up;   /* recorded as error more than max_retries times: not retried */
+	size_t changed;    /* recorded with another configuration (re-run with rerun_changed) */
 	double wall_s;     /* sum over runs finished by this sweep */
 	long tokens;
 	double cost_usd;
@@ -98,6 +102,7 @@ typedef struct hz_sweep_result {
 	size_t to_run;          /* not recorded yet (or to retry) */
 	size_t success, failure, error, elsewhere;
 	size_t given_up;
+	size_t changed;         /* recorded with another configuration than the agent's now */
 	size_t repaired_bytes;  /* partial last line cut off the log (a record cut short by a crash) */
 	size_t repaired_line;   /* its line number */
 	int stopped;            /* stopped early through opts->stop */

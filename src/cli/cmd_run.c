@@ -22,7 +22,8 @@ static const char usage_text[] =
 	"Run every (agent, task, repeat) of a sweep, each in a fresh git workspace inside a\n"
 	"sandbox, score it with the task's hidden tests, and append one record per run to\n"
 	"DIR/runs.jsonl.  Running the same command again resumes: recorded runs are skipped,\n"
-	"runs recorded as 'error' are retried (up to --max-retries), the rest are run.\n"
+	"runs recorded as 'error' are retried (up to --max-retries), the rest are run.  Each\n"
+	"record holds its agent's configuration: a resume whose agent differs from it refuses.\n"
 	"\n"
 	"Agents:\n"
 	"  -a, --agent SPEC        BACKEND[:MODEL][,key=value...], e.g. oracle, null,\n"
@@ -45,6 +46,9 @@ static const char usage_text[] =
 	"      --seed N            sweep seed: sim agents' coins, agents' env seeds (default 0)\n"
 	"      --time-limit-scale X  multiply every task's time limit by X (default 1)\n"
 	"      --max-retries N     retry runs recorded as 'error' up to N times (default 2)\n"
+	"      --rerun-changed     run again the runs recorded under an agent's alias with another\n"
+	"                          configuration (backend, model, base_url, settings, seed); without\n"
+	"                          it such runs make the sweep refuse to start, naming the difference\n"
 	"      --keep-workspaces   keep each run's workspace (DIR/work/RUN_ID) after scoring\n"
 	"      --work-dir PATH     put workspaces there instead of DIR/work (e.g. a tmpfs)\n"
 	"      --dry-run           show what would run; write nothing\n"
@@ -160,6 +164,9 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 	if (o->shard_n > 1)
 		printf(", %zu in shard %d/%d", r->planned, o->shard_k, o->shard_n);
 	printf("; %zu to run, done in %s\n", r->to_run, wall);
+	if (r->changed)
+		printf("%zu runs recorded with another configuration of their agent were run again (--rerun-changed)\n",
+		       r->changed);
 	if (r->given_up)
 		printf("%zu runs not retried: recorded as error more than %d times (--max-retries)\n", r->given_up,
 		       o->max_retries);
@@ -187,6 +194,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 					  (json_int_t)a->given_up, "total_success", (json_int_t)a->total_success,
 					  "total_failure", (json_int_t)a->total_failure, "wall_s", a->wall_s, "tokens",
 					  (json_int_t)a->tokens, "cost_usd", a->cost_usd));
+		json_object_set_new(json_array_get(agents, i), "changed", json_integer((json_int_t)a->changed));
 	}
 	json_object_set_new(root, "out_dir", json_string(o->out_dir));
 	json_object_set_new(root, "dry_run", json_boolean(dry));
@@ -199,6 +207,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_object_set_new(root, "error", json_integer((json_int_t)r->error));
 	json_object_set_new(root, "elsewhere", json_integer((json_int_t)r->elsewhere));
 	json_object_set_new(root, "given_up", json_integer((json_int_t)r->given_up));
+	json_object_set_new(root, "changed", json_integer((json_int_t)r->changed));
 	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
 	json_object_set_new(root, "repaired_line", json_integer((json_int_t)r->repaired_line));
 	json_object_set_new(root, "stopped", json_boolean(r->stopped));
@@ -256,8 +265,10 @@ int cmd_run(int argc, char **argv)
 	if (json)
 		print_json(&o, &res, o.dry_run);
 	else if (o.dry_run)
-		printf("dry run: %zu tasks, %zu runs planned (%zu in this shard), %zu to run; nothing written\n",
-		       res.ntasks, res.unsharded, res.planned, res.to_run);
+		printf("dry run: %zu tasks, %zu runs planned (%zu in this shard), %zu to run%s; nothing written\n",
+		       res.ntasks, res.unsharded, res.planned, res.to_run,
+		       res.changed && !o.rerun_changed ? " (and runs recorded with another configuration: the sweep "
+							"would refuse without --rerun-changed)" : "");
 	else
 		print_table(&o, &res);
 	if (rc) {

@@ -32,7 +32,7 @@ static void append(results_log *r, const char *id, const char *status, int expec
 	int appended = -1;
 
 	snprintf(line, sizeof(line), "{\"run_id\":\"%s\",\"status\":\"%s\"}", id, status);
-	HZ_CHECK_EQ_INT(results_append(r, id, line, strlen(line), &appended), 0);
+	HZ_CHECK_EQ_INT(results_append(r, id, NULL, line, strlen(line), &appended), 0);
 	HZ_CHECK_EQ_INT(appended, expect_appended);
 }
 
@@ -48,17 +48,17 @@ static void test_append_and_lookup(void)
 	append(r, "b", "error", 1);
 	append(r, "c", "failure", 1);
 	append(r, "a", "failure", 0); /* already recorded: refused */
-	HZ_CHECK_EQ_INT(results_lookup(r, "a", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "a", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 2);
-	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 0);
 	HZ_CHECK_EQ_INT(errors, 2);
-	HZ_CHECK_EQ_INT(results_lookup(r, "c", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "c", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done + errors, 0);
 	HZ_CHECK_EQ_INT(results_count(r), 4);
-	HZ_CHECK(results_append(r, "d", "x\ny", 3, &done) == HZ_EINVALID);
+	HZ_CHECK(results_append(r, "d", NULL, "x\ny", 3, &done) == HZ_EINVALID);
 	results_free(r);
 }
 
@@ -73,7 +73,7 @@ static void test_two_writers(void)
 	HZ_CHECK_EQ_INT(results_open(&r2, dir), 0);
 	append(r1, "x", "success", 1);
 	append(r2, "x", "success", 0);
-	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 2);
 	results_free(r1);
 	results_free(r2);
@@ -94,7 +94,7 @@ static void test_partial_line_repaired(void)
 	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
 	HZ_CHECK_EQ_INT(results_repaired_bytes(r), 18);
 	HZ_CHECK_EQ_INT(results_count(r), 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 0);
 	append(r, "b", "failure", 1);
 	HZ_CHECK_EQ_INT(hz_fs_read(path, 4096, &text, NULL), 0);

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "record.h"
 #include "results.h"
 #include "strutil.h"
 
@@ -30,6 +31,7 @@ typedef struct entry {
 	int done;
 	int errors;
 	int success; /* the latest success/failure record was a success */
+	char fp[17]; /* its agent_fingerprint ("" when it has none: a METR record) */
 } entry;
 
 struct results_log {
@@ -101,6 +103,24 @@ static entry *get_entry(results_log *r, const char *id, int create)
 	return &r->tab[i];
 }
 
+json_t *results_record_config(const json_t *rec)
+{
+	json_t *conf = json_object_get(rec, "agent_config"), *spec = json_object_get(rec, "agent_spec");
+	json_t *seed = json_object_get(rec, "seed");
+	hz_agent_config cfg;
+
+	if (json_is_object(conf))
+		return json_incref(conf);
+	/* Written before records carried agent_config: the spec string says the same (values without commas). */
+	if (!json_is_string(spec) || hz_agent_config_parse(&cfg, json_string_value(spec)) != 0) {
+		hz_error_clear();
+		return NULL;
+	}
+	conf = record_agent_config(&cfg, json_is_integer(seed) ? (uint64_t)json_integer_value(seed) : 0);
+	hz_agent_config_release(&cfg);
+	return conf;
+}
+
 /* Index one complete line (without its newline). */
 static int index_line(results_log *r, const char *line, size_t len)
 {
@@ -130,6 +150,11 @@ static int index_line(results_log *r, const char *line, size_t len)
 		} else {
 			/* success, failure, or a METR record without status (then score_binarized decides) */
 			json_t *sb = json_object_get(o, "score_binarized");
+			json_t *conf = results_record_config(o);
+			e->fp[0] = '\0';
+			if (conf)
+				rc = record_fingerprint(conf, e->fp);
+			json_decref(conf);
 			e->done = 1;
 			e->success = json_is_string(st) ? !strcmp(json_string_value(st), "success")
 							: json_is_number(sb) && json_number_value(sb) >= 0.5;
@@ -314,12 +339,14 @@ size_t results_repaired_bytes(const results_log *r) { return r->repaired; }
 size_t results_repaired_line(const results_log *r) { return r->repaired_line; }
 size_t results_count(const results_log *r) { return r->nrecords; }
 
-int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
+int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17])
 {
 	entry *e;
 	int rc;
 
 	*done = *errors = 0;
+	if (fp)
+		fp[0] = '\0';
 	if (r->fd < 0)
 		return 0;
 	if ((rc = lock(r)) != 0)
@@ -327,12 +354,15 @@ int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
 	if ((rc = catch_up(r)) == 0 && (e = get_entry(r, run_id, 0)) != NULL) {
 		*done = e->done ? (e->success ? 2 : 1) : 0;
 		*errors = e->errors;
+		if (fp)
+			memcpy(fp, e->fp, sizeof(e->fp));
 	}
 	unlock(r);
 	return rc;
 }
 
-int results_append(results_log *r, const char *run_id, const char *line, size_t len, int *appended)
+int results_append(results_log *r, const char *run_id, const char *fp, const char *line, size_t len,
+		   int *appended)
 {
 	char *buf = NULL;
 	entry *e;
@@ -352,8 +382,8 @@ int results_append(results_log *r, const char *run_id, const char *line, size_t 
 		goto done;
 	if ((rc = catch_up(r)) != 0)
 		goto unlock;
-	if ((e = get_entry(r, run_id, 0)) != NULL && e->done)
-		goto unlock; /* another sweep recorded it meanwhile */
+	if ((e = get_entry(r, run_id, 0)) != NULL && e->done && (!fp || !e->fp[0] || !strcmp(e->fp, fp)))
+		goto unlock; /* another sweep recorded it meanwhile (with this configuration) */
 	{
 		/* One write: with O_APPEND the line lands whole at the end. */
 		ssize_t n;
@@ -383,6 +413,34 @@ unlock:
 done:
 	free(buf);
 	return rc;
+}
+
+json_t *results_find_config(results_log *r, const char *run_id)
+{
+	json_t *found = NULL;
+	char *text = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *f = fopen(r->log_path, "r");
+
+	if (!f)
+		return NULL;
+	while ((n = getline(&text, &cap, f)) > 0) {
+		json_t *o, *id, *st;
+		if (!memmem(text, (size_t)n, run_id, strlen(run_id)) || !(o = json_loadb(text, (size_t)n, 0, NULL)))
+			continue;
+		id = json_object_get(o, "run_id");
+		st = json_object_get(o, "status");
+		if (json_is_string(id) && !strcmp(json_string_value(id), run_id) &&
+		    !(json_is_string(st) && !strcmp(json_string_value(st), "error"))) {
+			json_decref(found);
+			found = results_record_config(o);
+		}
+		json_decref(o);
+	}
+	free(text);
+	fclose(f);
+	return found;
 }
 
 /*

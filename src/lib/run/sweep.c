@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "horizon/error.h"
+#include "record.h"
 #include "results.h"
 #include "strutil.h"
 #include "sweep_internal.h"
@@ -28,6 +29,8 @@ typedef struct sweep {
 	hz_sweep_result *res;
 	results_log *log;
 	hz_sandbox *sb;
+	char (*fp)[17];      /* per agent: its agent_fingerprint */
+	size_t *changed_at;  /* per agent: a plan index recorded with another configuration */
 	size_t *todo;        /* indexes into s->plan */
 	size_t ntodo, next;
 	event *events;
@@ -58,12 +61,46 @@ static void fail(sweep *w, const char *msg)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/*
+ * Recorded runs of an agent were made with another configuration: say which
+ * agent, how many runs, what differs, and the two ways out.
+ */
+static int refuse_changed(const hz_sweep_opts *o, const sweep_setup *s, const hz_sweep_result *res,
+			  results_log *log, const size_t *changed_at)
+{
+	hz_buf diff = HZ_BUF_INIT;
+	int rc;
+
+	for (size_t a = 0; a < res->nagents; a++) {
+		const hz_sweep_agent *ag = &res->agents[a];
+		json_t *was, *now;
+		if (!ag->changed)
+			continue;
+		was = results_find_config(log, s->plan[changed_at[a]].run_id);
+		now = record_agent_config(&o->agents[a], o->seed);
+		if (was && now)
+			record_config_diff(was, now, &diff);
+		json_decref(was);
+		json_decref(now);
+		rc = hz_error_set(HZ_ECONFLICT,
+				  "agent '%s': %zu of its %zu recorded runs in %s were made with another configuration "
+				  "(%s); give this configuration a new alias (alias=NAME) to keep both, or run again "
+				  "with --rerun-changed to run those again with it",
+				  ag->alias, ag->changed, ag->changed + ag->recorded, results_log_path(log),
+				  diff.len ? hz_buf_cstr(&diff) : "its records say so");
+		hz_buf_release(&diff);
+		return rc;
+	}
+	return 0;
+}
+
 /* Run one planned run; returns the event's status ("elsewhere" when another sweep has it). */
 static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summary *sum, hz_buf *line)
 {
 	run_env re;
 	run_claim *claim = NULL;
 	int done, errors, appended = 0, rc;
+	char fp[17];
 
 	rc = results_claim(w->log, p->run_id, &claim);
 	if (rc == HZ_EEXISTS)
@@ -72,7 +109,9 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 		fail(w, hz_error_message());
 		return NULL;
 	}
-	if ((rc = results_lookup(w->log, p->run_id, &done, &errors)) != 0 || done) {
+	/* Recorded meanwhile (with this configuration: an other one is here only for --rerun-changed). */
+	if ((rc = results_lookup(w->log, p->run_id, &done, &errors, fp)) != 0 ||
+	    (done && (!fp[0] || !strcmp(fp, w->fp[p->agent]) || !w->o->rerun_changed))) {
 		if (rc)
 			fail(w, hz_error_message());
 		run_claim_release(claim);
@@ -87,7 +126,7 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 	re.seed = w->o->seed;
 	re.keep_workspace = w->o->keep_workspaces;
 	if ((rc = run_one(&re, agent, p, line, sum)) != 0 ||
-	    (rc = results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {
+	    (rc = results_append(w->log, p->run_id, w->fp[p->agent], line->ptr, line->len, &appended)) != 0) {
 		fail(w, hz_error_message());
 		run_claim_release(claim);
 		return NULL;
@@ -275,13 +314,28 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
+	if (!(w.fp = calloc(o->nagents, sizeof(*w.fp))) || !(w.changed_at = calloc(o->nagents, sizeof(size_t)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t a = 0; a < o->nagents; a++)
+		if ((rc = record_config_fingerprint(&o->agents[a], o->seed, w.fp[a])) != 0)
+			goto done;
 	for (size_t i = 0; i < s.nplan; i++) {
 		hz_sweep_agent *ag = &res->agents[s.plan[i].agent];
 		int st = 0, errors = 0;
+		char fp[17];
 		ag->planned++;
-		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &st, &errors)) != 0)
+		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &st, &errors, fp)) != 0)
 			goto done;
-		if (st) {
+		if (st && fp[0] && strcmp(fp, w.fp[s.plan[i].agent])) {
+			/* Recorded, but by another configuration under this alias. */
+			if (!ag->changed++)
+				w.changed_at[s.plan[i].agent] = i;
+			res->changed++;
+			if (o->rerun_changed)
+				w.todo[w.ntodo++] = i;
+		} else if (st) {
 			ag->recorded++;
 			*(st == 2 ? &ag->total_success : &ag->total_failure) += 1;
 		} else if (errors > o->max_retries) {
@@ -292,12 +346,18 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		}
 	}
 	res->to_run = w.ntodo;
+	if (res->changed && !o->rerun_changed && !o->dry_run) {
+		rc = refuse_changed(o, &s, res, w.log, w.changed_at);
+		goto done;
+	}
 	res->repaired_bytes = w.log ? results_repaired_bytes(w.log) : 0;
 	res->repaired_line = w.log ? results_repaired_line(w.log) : 0;
 	if (o->dry_run)
 		goto done;
+	for (size_t a = 0; a < o->nagents; a++)
+		w.changed_at[a] = res->agents[a].changed; /* from here on: how many are left to re-run */
 	if (w.ntodo == 0) {
-		rc = sweep_write_json(o, &s);
+		rc = sweep_write_json(o, &s, NULL);
 		goto done;
 	}
 	so.mode = o->sandbox;
@@ -310,7 +370,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
 		goto done;
 	/* sweep.json only once the sweep can really run (a sandbox that does not work stops it first). */
-	if ((rc = sweep_write_json(o, &s)) != 0)
+	if ((rc = sweep_write_json(o, &s, w.changed_at)) != 0)
 		goto done;
 	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
 	w.o = o;
@@ -341,12 +401,20 @@ done:
 	if (w.log && (!rc || res->started) && !o->dry_run) {
 		for (size_t a = 0; a < res->nagents; a++)
 			res->agents[a].total_success = res->agents[a].total_failure = 0;
+		for (size_t a = 0; a < o->nagents; a++)
+			w.changed_at[a] = 0;
 		for (size_t i = 0; i < s.nplan; i++) {
 			int st = 0, errors = 0;
-			if (results_lookup(w.log, s.plan[i].run_id, &st, &errors) == 0 && st)
+			char fp[17];
+			if (results_lookup(w.log, s.plan[i].run_id, &st, &errors, fp) == 0 && st)
 				*(st == 2 ? &res->agents[s.plan[i].agent].total_success
 					  : &res->agents[s.plan[i].agent].total_failure) += 1;
+			if (st && fp[0] && strcmp(fp, w.fp[s.plan[i].agent]))
+				w.changed_at[s.plan[i].agent]++;
 		}
+		/* A sweep that re-ran changed runs ends with sweep.json saying how many are left. */
+		if (res->changed && res->started && sweep_write_json(o, &s, w.changed_at) != 0 && !rc)
+			rc = HZ_EIO;
 		res->repaired_bytes = results_repaired_bytes(w.log);
 		res->repaired_line = results_repaired_line(w.log);
 	}
@@ -354,6 +422,8 @@ done:
 		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
 	res->wall_s = hz_clock_now() - t0;
 	free(threads);
+	free(w.fp);
+	free(w.changed_at);
 	free(w.todo);
 	free(w.events);
 	hz_sandbox_free(w.sb);
