@@ -61,7 +61,7 @@ static const char usage_text[] =
 	"\n"
 	"Output:\n"
 	"      --json              print the summary as JSON on stdout\n"
-	"  -q, --quiet             no progress display\n"
+	"  -q, --quiet             no progress display (errors are still shown, with their reason)\n"
 	"  -h, --help              this help\n"
 	"\n"
 	"Files: DIR/runs.jsonl (one record per run, docs/results.md), DIR/sweep.json (what was\n"
@@ -108,8 +108,13 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	progress_state *ps = arg;
 	char el[32], eta[32];
 
-	if (ps->quiet)
+	if (ps->quiet) {
+		/* No progress display, but the reason of every error still (it is not only for the log). */
+		if (p->run_id && p->status && !strcmp(p->status, "error"))
+			fprintf(stderr, "horizon run: %s %s #%d: error (%s)%s%s\n", p->alias, p->task_id, p->repeat,
+				p->exit_reason, p->message ? ": " : "", p->message ? p->message : "");
 		return;
+	}
 	if (!ps->started) {
 		ps->started = 1;
 		fprintf(stderr, "horizon run: %zu runs to do, %d at a time, into %s\n", p->total, ps->jobs, ps->out_dir);
@@ -121,7 +126,8 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	if (ps->tty) {
 		/* Runs that end in error get a line of their own above the status line. */
 		if (p->run_id && p->status && !strcmp(p->status, "error"))
-			fprintf(stderr, "\r\033[K%s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
+			fprintf(stderr, "\r\033[K%s %s #%d: error (%s)%s%s\n", p->alias, p->task_id, p->repeat,
+				p->exit_reason, p->message ? ": " : "", p->message ? p->message : "");
 		fprintf(stderr, "\r\033[K[%zu/%zu] %zu success, %zu failure, %zu error", p->done, p->total, p->success,
 			p->failure, p->error);
 		if (p->elsewhere)
@@ -131,7 +137,8 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 		return;
 	}
 	if (p->run_id && p->status && !strcmp(p->status, "error"))
-		fprintf(stderr, "horizon run: %s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
+		fprintf(stderr, "horizon run: %s %s #%d: error (%s)%s%s\n", p->alias, p->task_id, p->repeat,
+			p->exit_reason, p->message ? ": " : "", p->message ? p->message : "");
 	if (p->elapsed_s - ps->last_line >= 5.0 || (p->done == p->total && p->run_id)) {
 		ps->last_line = p->elapsed_s;
 		fprintf(stderr, "horizon run: %zu/%zu done (%zu success, %zu failure, %zu error%s), %s elapsed, ETA %s\n",
@@ -164,6 +171,11 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 	if (o->shard_n > 1)
 		printf(", %zu in shard %d/%d", r->planned, o->shard_k, o->shard_n);
 	printf("; %zu to run, done in %s\n", r->to_run, wall);
+	for (size_t i = 0; i < r->nagents; i++)
+		if (r->agents[i].stop_reason)
+			printf("%s stopped at its first %.*s; %zu of its runs not started (not recorded: run the same "
+			       "command again once that is fixed)\n", r->agents[i].alias,
+			       (int)strcspn(r->agents[i].stop_reason, ":"), r->agents[i].stop_reason, r->agents[i].not_run);
 	if (r->changed)
 		printf("%zu runs recorded with another configuration of their agent were run again (--rerun-changed)\n",
 		       r->changed);
@@ -195,6 +207,9 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 					  "total_failure", (json_int_t)a->total_failure, "wall_s", a->wall_s, "tokens",
 					  (json_int_t)a->tokens, "cost_usd", a->cost_usd));
 		json_object_set_new(json_array_get(agents, i), "changed", json_integer((json_int_t)a->changed));
+		json_object_set_new(json_array_get(agents, i), "not_run", json_integer((json_int_t)a->not_run));
+		json_object_set_new(json_array_get(agents, i), "stop_reason",
+				    a->stop_reason ? json_string(a->stop_reason) : json_null());
 	}
 	json_object_set_new(root, "out_dir", json_string(o->out_dir));
 	json_object_set_new(root, "dry_run", json_boolean(dry));
@@ -208,6 +223,7 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_object_set_new(root, "elsewhere", json_integer((json_int_t)r->elsewhere));
 	json_object_set_new(root, "given_up", json_integer((json_int_t)r->given_up));
 	json_object_set_new(root, "changed", json_integer((json_int_t)r->changed));
+	json_object_set_new(root, "not_run", json_integer((json_int_t)r->not_run));
 	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
 	json_object_set_new(root, "repaired_line", json_integer((json_int_t)r->repaired_line));
 	json_object_set_new(root, "stopped", json_boolean(r->stopped));
@@ -274,6 +290,13 @@ int cmd_run(int argc, char **argv)
 	if (rc) {
 		/* The sweep stopped on an error after runs started: the summary above, then why. */
 		exit_code = hz_cli_lib_error("run");
+	} else if (res.not_run) {
+		for (size_t i = 0; i < res.nagents; i++)
+			if (res.agents[i].stop_reason)
+				hz_cli_error("run", "agent '%s' stopped: %s", res.agents[i].alias, res.agents[i].stop_reason);
+		hz_cli_error("run", "%zu runs not started because their agent stopped: fix that and run the same "
+				    "command again to run them", res.not_run);
+		exit_code = HZ_EXIT_FAIL;
 	} else if (res.stopped) {
 		hz_cli_error("run", "stopped early: run the same command again to finish the sweep");
 		exit_code = HZ_EXIT_FAIL;

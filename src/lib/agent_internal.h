@@ -29,6 +29,12 @@ typedef struct agent_backend {
 	 * other makes agent_create fail naming the key.  NULL: init checks them.
 	 */
 	const char *const *keys;
+	/*
+	 * The check before a sweep (may be NULL: nothing to check): whatever a
+	 * run needs from outside that can be known missing now, e.g. an API key
+	 * and a host that answers.  0, or an error whose message says what to fix.
+	 */
+	int (*preflight)(const hz_agent *agent);
 } agent_backend;
 
 /* A backend that takes no setting at all (null, oracle). */

@@ -288,6 +288,11 @@ int hz_agent_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out
 	return agent->backend->run(agent, env, out);
 }
 
+int hz_agent_preflight(const hz_agent *agent)
+{
+	return agent->backend->preflight ? agent->backend->preflight(agent) : 0;
+}
+
 const hz_agent_config *hz_agent_get_config(const hz_agent *agent) { return &agent->config; }
 const char *hz_agent_alias(const hz_agent *agent) { return agent->config.alias; }
 const char *hz_agent_backend(const hz_agent *agent) { return agent->backend->name; }

@@ -238,6 +238,11 @@ static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outc
 	return hz_llm_run(agent, &hz_llm_wire_anthropic, env, out);
 }
 
+static int anthropic_preflight(const hz_agent *agent)
+{
+	return llm_preflight(agent, &hz_llm_wire_anthropic);
+}
+
 const agent_backend hz_llm_anthropic_backend = {
 	.name = "anthropic",
 	.summary = "Anthropic Messages API with a bash/submit tool loop",
@@ -245,4 +250,5 @@ const agent_backend hz_llm_anthropic_backend = {
 	.run = anthropic_run,
 	.free = hz_llm_free,
 	.settings = hz_llm_settings_of,
+	.preflight = anthropic_preflight,
 };

@@ -146,7 +146,11 @@ static int index_line(results_log *r, const char *line, size_t len)
 		if (!(e = get_entry(r, json_string_value(id), 1))) {
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		} else if (json_is_string(st) && !strcmp(json_string_value(st), "error")) {
-			e->errors++;
+			/* A refused key or an exhausted quota says nothing of the run: no retry used up. */
+			json_t *why = json_object_get(o, "exit_reason");
+			if (!json_is_string(why) || (strcmp(json_string_value(why), "auth_error") &&
+						     strcmp(json_string_value(why), "quota_error")))
+				e->errors++;
 		} else {
 			/* success, failure, or a METR record without status (then score_binarized decides) */
 			json_t *sb = json_object_get(o, "score_binarized");

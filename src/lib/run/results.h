@@ -50,7 +50,8 @@ size_t results_count(const results_log *r);
 /*
  * What the log says about a run: *done = 0 when it has no success or
  * failure record, 1 when the latest such record is a failure, 2 when it is
- * a success; *errors = how many `error` records it has; fp (when not NULL)
+ * a success; *errors = how many `error` records it has
+ * (auth_error and quota_error ones not counted: they say nothing of the run); fp (when not NULL)
  * gets the agent_fingerprint of that latest record ("" when it has none).
  * Reads records appended by others since the last look first.
  */

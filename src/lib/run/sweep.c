@@ -21,6 +21,7 @@ typedef struct event {
 	size_t plan;
 	const char *status;
 	char exit_reason[64];
+	char error[256];
 } event;
 
 typedef struct sweep {
@@ -31,6 +32,7 @@ typedef struct sweep {
 	hz_sandbox *sb;
 	char (*fp)[17];      /* per agent: its agent_fingerprint */
 	size_t *changed_at;  /* per agent: a plan index recorded with another configuration */
+	char **stopped;      /* per agent: why its remaining runs are not started (auth, quota), or NULL */
 	size_t *todo;        /* indexes into s->plan */
 	size_t ntodo, next;
 	event *events;
@@ -59,6 +61,35 @@ static void fail(sweep *w, const char *msg)
 		snprintf(w->fatal_msg, sizeof(w->fatal_msg), "%s", msg);
 	}
 	pthread_mutex_unlock(&w->mu);
+}
+
+/* Errors that every later run of the agent would meet too: its runs stop at the first. */
+static int stops_agent(const run_summary *sum)
+{
+	return sum->status == RUN_VERDICT_ERROR &&
+	       (!strcmp(sum->exit_reason, "auth_error") || !strcmp(sum->exit_reason, "quota_error"));
+}
+
+/*
+ * Before anything is set up: every agent with runs to do passes its
+ * preflight (an LLM agent's key is set and its API answers).
+ */
+static int preflight(const hz_sweep_opts *o, const sweep_setup *s, const sweep *w)
+{
+	int rc = 0;
+
+	for (size_t a = 0; a < o->nagents && !rc; a++) {
+		hz_agent *agent = NULL;
+		size_t i = 0;
+		while (i < w->ntodo && s->plan[w->todo[i]].agent != a)
+			i++;
+		if (i == w->ntodo)
+			continue; /* nothing to run for it */
+		if ((rc = o->agent_new(&agent, &o->agents[a])) == 0)
+			rc = hz_agent_preflight(agent);
+		hz_agent_free(agent);
+	}
+	return rc;
 }
 
 /*
@@ -160,9 +191,16 @@ static void *worker(void *arg)
 			break;
 		}
 		i = w->todo[w->next++];
+		p = &w->s->plan[i];
+		if (w->stopped[p->agent]) {
+			/* Its agent met an auth or quota error: not run, not recorded; a resume runs it. */
+			w->res->agents[p->agent].not_run++;
+			w->res->not_run++;
+			pthread_mutex_unlock(&w->mu);
+			continue;
+		}
 		w->running++;
 		pthread_mutex_unlock(&w->mu);
-		p = &w->s->plan[i];
 		memset(&sum, 0, sizeof(sum));
 		st = do_run(w, agents[p->agent], p, &sum, &line);
 		pthread_mutex_lock(&w->mu);
@@ -173,6 +211,14 @@ static void *worker(void *arg)
 			e->plan = i;
 			e->status = st;
 			snprintf(e->exit_reason, sizeof(e->exit_reason), "%s", sum.exit_reason);
+			snprintf(e->error, sizeof(e->error), "%s", sum.error);
+			if (!strcmp(st, "error") && stops_agent(&sum) && !w->stopped[p->agent]) {
+				hz_buf why = HZ_BUF_INIT;
+				hz_buf_printf(&why, "%s: %s", sum.exit_reason, sum.error);
+				w->stopped[p->agent] = hz_buf_detach(&why);
+				free(ag->stop_reason);
+				ag->stop_reason = w->stopped[p->agent] ? strdup(w->stopped[p->agent]) : NULL;
+			}
 			if (!strcmp(st, "success"))
 				ag->success++, w->res->success++;
 			else if (!strcmp(st, "failure"))
@@ -223,6 +269,7 @@ static void report(sweep *w, const event *e, double t0)
 		p.repeat = pl->repeat;
 		p.status = e->status;
 		p.exit_reason = e->exit_reason;
+		p.message = e->error[0] ? e->error : NULL;
 	}
 	w->o->progress(&p, w->o->progress_arg);
 }
@@ -262,8 +309,10 @@ static void supervise(sweep *w, double t0)
 
 void hz_sweep_result_release(hz_sweep_result *res)
 {
-	for (size_t i = 0; res->agents && i < res->nagents; i++)
+	for (size_t i = 0; res->agents && i < res->nagents; i++) {
 		free(res->agents[i].alias);
+		free(res->agents[i].stop_reason);
+	}
 	free(res->agents);
 	free(res->isolation);
 	free(res->work_dir);
@@ -314,7 +363,8 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (!(w.fp = calloc(o->nagents, sizeof(*w.fp))) || !(w.changed_at = calloc(o->nagents, sizeof(size_t)))) {
+	if (!(w.fp = calloc(o->nagents, sizeof(*w.fp))) || !(w.changed_at = calloc(o->nagents, sizeof(size_t))) ||
+	    !(w.stopped = calloc(o->nagents, sizeof(char *)))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -350,6 +400,8 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		rc = refuse_changed(o, &s, res, w.log, w.changed_at);
 		goto done;
 	}
+	if (!o->dry_run && (rc = preflight(o, &s, &w)) != 0)
+		goto done;
 	res->repaired_bytes = w.log ? results_repaired_bytes(w.log) : 0;
 	res->repaired_line = w.log ? results_repaired_line(w.log) : 0;
 	if (o->dry_run)
@@ -424,6 +476,9 @@ done:
 	free(threads);
 	free(w.fp);
 	free(w.changed_at);
+	for (size_t a = 0; w.stopped && a < o->nagents; a++)
+		free(w.stopped[a]);
+	free(w.stopped);
 	free(w.todo);
 	free(w.events);
 	hz_sandbox_free(w.sb);
