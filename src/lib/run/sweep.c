@@ -256,7 +256,7 @@ static void report(sweep *w, const event *e, double t0)
 	p.failure = w->res->failure;
 	p.error = w->res->error;
 	p.elsewhere = w->res->elsewhere;
-	done = p.success + p.failure + p.error + p.elsewhere;
+	done = p.success + p.failure + p.error + p.elsewhere + w->res->not_run; /* not_run: never started */
 	p.done = done;
 	p.running = w->running;
 	p.elapsed_s = hz_clock_now() - t0;
