@@ -143,7 +143,7 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		ag->cost_usd = A[11] > 0 ? A[7] : NAN;
 		for (size_t k = 0; k < nbk; k++) {
 			const double *B = bk + (a * nbk + k) * 4;
-			fit_bin *b = &fit->bins[nb];
+			hz_fit_bin *b = &fit->bins[nb];
 			if (B[0] == 0)
 				continue;
 			b->lo = pow(4.0, (double)((int)k + kmin));
@@ -154,6 +154,8 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 			nb++;
 		}
 		fit->bin0[o + 1] = nb;
+		ag->bins = &fit->bins[fit->bin0[o]];
+		ag->nbins = nb - fit->bin0[o];
 	}
 	/* distinct tasks and families from the task|||alias keys */
 	memset(stamp, 0xff, (t->families.n + 1) * sizeof(*stamp));

@@ -266,22 +266,11 @@ int fit_release_dates_load(fit_release_dates *rd, const char *path);
 void fit_release_dates_release(fit_release_dates *rd);
 
 /* ---- the result ---- */
-typedef struct fit_bin {
-	double lo, hi;        /* minutes */
-	size_t runs;
-	double successes, weighted_rate;
-} fit_bin;
-
-typedef struct fit_band_point {
-	long day;
-	double estimate, low, high;
-} fit_band_point;
-
 typedef struct fit_trend_full {
 	hz_fit_trend pub;
 	int fitted;
-	char **agents;
-	fit_band_point *band;
+	char **agents;             /* pub.agents; the strings belong to the fit */
+	hz_fit_band_point *band;   /* pub.band */
 	size_t nband;
 } fit_trend_full;
 
@@ -293,6 +282,7 @@ typedef struct fit_excluded {
 struct hz_fit {
 	int published;
 	char *published_path;
+	char *origin;              /* hz_fit_origin; NULL: derived from the inputs */
 	hz_fit_opts opts;          /* copy; pointers below are owned copies */
 	char *score_col;
 	char *release_dates_path;
@@ -305,7 +295,7 @@ struct hz_fit {
 	char **strings;            /* owned strings the agents point into */
 	size_t nstrings, capstrings;
 	hz_fit_horizon *horizons;  /* nagents * np */
-	fit_bin *bins;
+	hz_fit_bin *bins;
 	size_t *bin0;              /* agent a's bins: bins[bin0[a] .. bin0[a+1]) */
 	double *samples;           /* nboot * nagents * np, or NULL */
 	size_t nsamples;
