@@ -32,8 +32,9 @@ pkgs=(
 )
 if [ $profile = test ]; then
   # Only the tests use these: the clang and sanitizer builds, report and SVG checks, the
-  # Chromium rendering test, the Slurm batch tests, and the benchmarks' /usr/bin/time.
-  pkgs+=(clang python3-yaml time libxml2-utils chromium)
+  # Chromium rendering test, tmux (the baseline tests' terminal), the Slurm batch tests, and
+  # the benchmarks' /usr/bin/time.
+  pkgs+=(clang python3-yaml time libxml2-utils chromium tmux)
   pkgs+=(slurmctld slurmd slurm-client munge procps)
 fi
 

@@ -40,6 +40,7 @@ typedef struct hz_fit_opts {
 	const char *release_dates;  /* YAML or JSON file: alias -> YYYY-MM-DD; may be NULL */
 	const char *const *exclude_agents; /* aliases dropped before anything else */
 	size_t nexclude;
+	int baseline_lengths_only;  /* 1: only runs whose record says human_source "baseline" */
 	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
 	hz_fit_progress_fn progress;
 	void *progress_ud;

@@ -117,6 +117,7 @@ static void check_same(const hz_fit *a, const hz_fit *b)
 	HZ_CHECK_EQ_INT(oa->recompute_weights, ob->recompute_weights);
 	CHECK_NUM(oa->regularization, ob->regularization);
 	HZ_CHECK_EQ_STR(oa->score_col, ob->score_col);
+	HZ_CHECK_EQ_INT(oa->baseline_lengths_only, ob->baseline_lengths_only);
 	HZ_CHECK(same_str(oa->release_dates, ob->release_dates));
 	HZ_CHECK_EQ_INT(oa->seed, ob->seed);
 	HZ_CHECK_EQ_INT(oa->after_days, ob->after_days);
@@ -191,6 +192,7 @@ static void test_runs_other_percents(void)
 	o.success_percents[1] = 62.5;
 	o.success_percents[2] = 90;
 	o.weighting = HZ_FIT_WEIGHT_EQUAL;
+	o.baseline_lengths_only = 1; /* a non-default value must round-trip too */
 	HZ_CHECK_EQ_INT(hz_fit_runs(&fit, inputs, 1, &o), 0);
 	if (!fit) {
 		fprintf(stderr, "  %s\n", hz_error_message());

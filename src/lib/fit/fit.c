@@ -368,6 +368,10 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%s: partial last line skipped (a writer killed mid-line; that run is not recorded)%s",
 				   t->partial_example, t->n_partial > 1 ? "; and in other files" : "");
+	if (!err && t->baseline_only)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "--lengths baseline-only: %zu run%s on tasks whose length is an estimate left out",
+				   t->n_estimated, t->n_estimated == 1 ? "" : "s");
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
@@ -403,6 +407,7 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		goto done;
 	}
 	t.score_col = fit->score_col;
+	t.baseline_only = opts->baseline_lengths_only;
 	t.exclude = opts->exclude_agents;
 	t.nexclude = opts->nexclude;
 	for (size_t i = 0; i < ninputs; i++)

@@ -67,7 +67,7 @@ void fit_strtab_release(fit_strtab *t);
 enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
-	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_COUNT
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -134,6 +134,8 @@ typedef struct fit_table {
 	char verdict_example[256]; /* the first of them: run id, both verdicts, the winner's file:line */
 	size_t n_partial;          /* unterminated, unparsable last lines skipped (a writer killed mid-line) */
 	char partial_example[4 + 4096 + 64]; /* the first of them: FILE:LINE (N bytes) */
+	size_t n_estimated;      /* runs dropped by baseline_lengths_only */
+	int baseline_only;       /* keep only runs on tasks whose length was measured */
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;

@@ -70,6 +70,7 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "weights_from_file", json_boolean(fit->weights_from_file));
 	json_object_set_new(p, "regularization", json_real(o->regularization));
 	json_object_set_new(p, "score_col", json_string(fit->score_col));
+	json_object_set_new(p, "lengths", json_string(o->baseline_lengths_only ? "baseline-only" : "all"));
 	json_object_set_new(p, "success_percents", pc);
 	json_object_set_new(p, "bootstrap", json_integer((json_int_t)(fit->published ? 0 : o->bootstrap)));
 	json_object_set_new(p, "seed", json_integer(o->seed));

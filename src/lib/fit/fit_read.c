@@ -142,6 +142,11 @@ static int get_params(reader *r, json_t *p)
 		if (!(o->score_col = r->fit->score_col = strdup(s)))
 			return nomem();
 	}
+	if ((err = get_str(r, p, "lengths", 0, &s)) < 0)
+		return err;
+	if (s && strcmp(s, "all") && strcmp(s, "baseline-only"))
+		return bad(r, "lengths", "must be all or baseline-only");
+	o->baseline_lengths_only = s && !strcmp(s, "baseline-only");
 	if ((err = get_count(r, p, "bootstrap", &n)) < 0)
 		return err;
 	if (json_object_get(p, "bootstrap"))

@@ -54,10 +54,13 @@ char *record_spec_string(const hz_agent_config *cfg)
 	return hz_buf_detach(&b);
 }
 
-/* Settings that change nothing an agent does: prices (display metadata) and client-side throughput. */
+/*
+ * Settings that change nothing an agent does: prices (display metadata), client-side throughput,
+ * and which person a `human` baseline run had (every baseliner's runs are the agent "human").
+ */
 static int fingerprint_skips(const char *key)
 {
-	static const char *const skip[] = { "price_cache_read", "price_cache_write", "concurrency", NULL };
+	static const char *const skip[] = { "price_cache_read", "price_cache_write", "concurrency", "who", NULL };
 
 	for (size_t i = 0; skip[i]; i++)
 		if (!strcmp(skip[i], key))
@@ -200,7 +203,7 @@ int record_build(const record_in *in, hz_buf *line)
 	double wait = oc ? oc->wait_s : 0;
 	json_t *o, *iso = NULL;
 	char *spec = record_spec_string(cfg), *text = NULL;
-	int rc = 0;
+	int human = cfg->backend && !strcmp(cfg->backend, "human"), rc = 0;
 
 	if (in->isolation)
 		iso = json_loads(in->isolation, JSON_DECODE_ANY, NULL);
@@ -226,7 +229,13 @@ int record_build(const record_in *in, hz_buf *line)
 	SET("score_cont", json_real(in->score));
 	SET("score", json_real(in->score));
 	SET("human_minutes", json_real(hz_task_human_minutes(in->task)));
-	SET("human_source", json_string(hz_task_human_source(in->task)));
+	/* A person's timed attempt (horizon baseline) is itself a baseline of the task's length. */
+	SET("human_source", json_string(human ? "baseline" : hz_task_human_source(in->task)));
+	if (human) {
+		const char *who = hz_agent_config_param(cfg, "who");
+		SET("baseliner", json_text(who ? who : ""));
+		SET("typescript", rel_file(in, "session.cast"));
+	}
 	SET("time_limit", json_integer((json_int_t)llround(in->time_limit_s)));
 	SET("started_at", json_integer(in->started_at));
 	SET("completed_at", json_integer(in->completed_at));
