@@ -11,18 +11,19 @@
 #include "agent_internal.h"
 #include "buf.h"
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_http.h"
+#include "llm_loop.h"
 
 #define PREFLIGHT_TIMEOUT_S 10.0
 
-int llm_preflight(const hz_agent *agent, const hz_llm_wire *wire)
+int llm_preflight(const hz_agent *agent, const llm_wire *wire)
 {
-	const hz_llm_settings *s = agent->state;
-	hz_llm_settings quick = *s;
+	const llm_settings *s = agent->state;
+	llm_settings quick = *s;
 	const char *alias = agent->config.alias, *key = NULL;
 	hz_buf url = HZ_BUF_INIT, hdr = HZ_BUF_INIT;
-	hz_llm_http *http = NULL;
-	hz_http_response r;
+	llm_http *http = NULL;
+	llm_http_response r;
 	size_t n = strlen(s->base_url);
 	char *msg = NULL;
 	int rc;
@@ -49,14 +50,14 @@ int llm_preflight(const hz_agent *agent, const hz_llm_wire *wire)
 		quick.connect_timeout_s = PREFLIGHT_TIMEOUT_S;
 	quick.stall_timeout_s = PREFLIGHT_TIMEOUT_S;
 	if ((rc = hz_buf_put(&url, s->base_url, n)) || (rc = hz_buf_puts(&url, "/models")) ||
-	    (rc = wire->headers(s, key, &hdr)) || (rc = hz_llm_http_new(&http, url.ptr, hz_buf_cstr(&hdr), &quick)))
+	    (rc = wire->headers(s, key, &hdr)) || (rc = llm_http_new(&http, url.ptr, hz_buf_cstr(&hdr), &quick)))
 		goto done;
-	hz_llm_http_get(http, url.ptr, PREFLIGHT_TIMEOUT_S, &r);
+	llm_http_get(http, url.ptr, PREFLIGHT_TIMEOUT_S, &r);
 	if (r.curl_code) {
 		rc = hz_error_set(HZ_EHTTP, "agent '%s': the API at %.*s does not answer: %s (no network? a wrong "
 					    "base_url? the server not started?)", alias, (int)n, s->base_url, r.error);
 	} else if (r.status == 401 || r.status == 403) {
-		msg = hz_llm_error_text(hz_buf_cstr(&r.body), r.body.len);
+		msg = llm_error_text(hz_buf_cstr(&r.body), r.body.len);
 		rc = hz_error_set(HZ_EAUTH, "agent '%s': the API at %.*s refused the key in '%s': HTTP %ld%s%s", alias,
 				  (int)n, s->base_url, s->api_key_env ? s->api_key_env : "(none)", r.status,
 				  msg ? ": " : "", msg ? msg : "");
@@ -67,7 +68,7 @@ done:
 		explicit_bzero(hdr.ptr, hdr.cap);
 	hz_buf_release(&hdr);
 	hz_buf_release(&url);
-	hz_llm_http_free(http);
-	hz_http_response_release(&r);
+	llm_http_free(http);
+	llm_http_response_release(&r);
 	return rc;
 }
