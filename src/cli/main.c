@@ -13,6 +13,7 @@ static int cmd_help(int argc, char **argv);
 static const hz_cli_command commands[] = {
 	{ "run", cmd_run, "run agents on tasks in sandboxed workspaces and record the outcomes" },
 	{ "fit", cmd_fit, "fit time horizons and the doubling time from run logs" },
+	{ "export", cmd_export, "write run logs as METR's analysis pipeline loads them" },
 	{ "plot", cmd_plot, "draw the doubling chart and other plots (gnuplot)" },
 	{ "report", cmd_report, "write result tables (md, csv, html, latex, yaml)" },
 	{ "reproduce", cmd_reproduce, "redraw METR's published trend from their results file" },
