@@ -8,7 +8,7 @@
 # Enlargement: every run is copied k times with a new run_id ("<id>~<copy>")
 # and its weight columns divided by k.  Families, tasks and agents stay the
 # same and each agent has k times the runs on every task, so the file's
-# weights stay exactly what METHOD section 2 gives for the bigger file and the
+# weights stay exactly what docs/method.md section 2 gives for the bigger file and the
 # bootstrap keeps its meaning (the same task-level uncertainty, more runs to
 # resample per task).  Adding new task ids instead would invent independent
 # tasks and shrink the CIs artificially.

@@ -26,7 +26,7 @@ typedef struct hz_agent_param {
  * become this.  Strings are owned by the config (hz_agent_config_release).
  */
 typedef struct hz_agent_config {
-	char *alias;          /* display name in results; defaults to the spec */
+	char *alias;          /* display name in results; defaults to BACKEND[:MODEL] */
 	char *backend;        /* "oracle", "null", "sim", "cmd", "openai", "anthropic", ... */
 	char *model;          /* model id for LLM backends; may be NULL */
 	char *base_url;       /* API base URL (LLM backends) */
@@ -136,6 +136,16 @@ void hz_agent_free(hz_agent *agent);
  * failures during the attempt are reported through out->infra_error.
  */
 int hz_agent_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out);
+
+/*
+ * Check, before a sweep, what the agent's runs need from outside: for LLM
+ * agents, that the API key's variable is set and that the API's host
+ * resolves and answers one cheap request with that key (GET BASE/models)
+ * within a few seconds.  0 when ready (always, for built-in backends);
+ * HZ_EAUTH (no key, or the key refused) or HZ_EHTTP (no answer) with a
+ * message naming the agent, the variable or URL, and what to do.
+ */
+int hz_agent_preflight(const hz_agent *agent);
 
 const hz_agent_config *hz_agent_get_config(const hz_agent *agent);
 const char *hz_agent_alias(const hz_agent *agent);

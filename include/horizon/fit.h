@@ -2,7 +2,7 @@
  * The time-horizon fitter: per-agent logistic fits of success on log2(human
  * minutes), 50%/80% horizons with METR's hierarchical bootstrap, and the
  * doubling time of the horizon across release dates, exactly as
- * ../shared/docs/METHOD.md describes.  `horizon fit`, `report`, `plot` and
+ * docs/method.md describes.  `horizon fit`, `report`, `plot` and
  * `demo` call it in-process; docs/fit-json.md describes its JSON form.
  */
 #ifndef HORIZON_FIT_H
@@ -81,7 +81,7 @@ typedef struct hz_fit_opts {
 
 typedef enum hz_fit_status {
 	HZ_FIT_OK = 0,
-	HZ_FIT_NO_SUCCESS,   /* every run failed: horizon 0 (METHOD section 3) */
+	HZ_FIT_NO_SUCCESS,   /* every run failed: horizon 0 (docs/method.md section 3) */
 	HZ_FIT_ALL_SUCCESS,  /* every run succeeded: no finite horizon can be estimated */
 	HZ_FIT_PUBLISHED     /* numbers taken from a published results file */
 } hz_fit_status;
@@ -163,7 +163,7 @@ typedef struct hz_fit_trend {
 int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const hz_fit_opts *opts);
 
 /*
- * The trend from METR's published benchmark_results YAML (METHOD section 10):
+ * The trend from METR's published benchmark_results YAML (docs/method.md section 10):
  * per-model horizons and is_sota flags from the file, no runs, no bootstrap.
  */
 int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opts);

@@ -41,6 +41,7 @@ typedef struct hz_sweep_progress {
 	double eta_s;       /* < 0: unknown */
 	/* The run that just finished, or NULL for a periodic tick. */
 	const char *run_id, *alias, *task_id, *status, *exit_reason;
+	const char *message; /* the run's error message (for `error` runs: why), or NULL */
 	int repeat;
 } hz_sweep_progress;
 
@@ -64,6 +65,9 @@ typedef struct hz_sweep_opts {
 	uint64_t seed;               /* sweep seed (sim agents, env->seed); default 0 */
 	int keep_workspaces;         /* keep DIR/work/<run_id> after scoring */
 	int dry_run;                 /* plan, write nothing, run nothing */
+	int rerun_changed;           /* run again the runs recorded under an agent's alias with another
+					configuration (agent_fingerprint); without it such runs make the
+					sweep refuse to start (HZ_ECONFLICT, naming the difference) */
 	hz_sweep_progress_fn progress; /* called on the caller's thread after each run and every second */
 	void *progress_arg;
 	volatile sig_atomic_t *stop; /* when it becomes non-zero, no new run starts */
@@ -84,6 +88,9 @@ typedef struct hz_sweep_agent {
 	size_t recorded;   /* already recorded before the sweep started (skipped) */
 	size_t success, failure, error, elsewhere;
 	size_t given_up;   /* recorded as error more than max_retries times: not retried */
+	size_t changed;    /* recorded with another configuration (re-run with rerun_changed) */
+	size_t not_run;    /* not started: the agent met an auth or quota error (stop_reason) */
+	char *stop_reason; /* "auth_error: MESSAGE" of the run that stopped the agent, or NULL */
 	double wall_s;     /* sum over runs finished by this sweep */
 	long tokens;
 	double cost_usd;
@@ -100,8 +107,13 @@ typedef struct hz_sweep_result {
 	size_t to_run;          /* not recorded yet (or to retry) */
 	size_t success, failure, error, elsewhere;
 	size_t given_up;
-	size_t repaired_bytes;  /* partial last line cut off the log */
+	size_t changed;         /* recorded with another configuration than the agent's now */
+	size_t not_run;         /* runs not started because their agent stopped (auth, quota) */
+	size_t repaired_bytes;  /* partial last line cut off the log (a record cut short by a crash) */
+	size_t repaired_line;   /* its line number */
 	int stopped;            /* stopped early through opts->stop */
+	int started;            /* runs were started: the counts are worth showing even when an error
+				   (e.g. a full disk) stopped the sweep and hz_sweep_run failed */
 	double wall_s;
 	char *isolation;        /* JSON text of the isolation runs got (task limits vary per run) */
 	char *work_dir;         /* where the workspaces were (kept ones stay there) */
@@ -109,7 +121,11 @@ typedef struct hz_sweep_result {
 } hz_sweep_result;
 
 /*
- * Run a sweep.  Writes DIR/sweep.json, appends to DIR/runs.jsonl and writes
+ * Run a sweep.  Before anything is set up, every agent with runs to do
+ * passes hz_agent_preflight (else the sweep does not start).  The first
+ * auth_error or quota_error run of an agent stops its remaining runs: not
+ * started, not recorded (hz_sweep_agent.not_run), run by a resume.
+ * Writes DIR/sweep.json, appends to DIR/runs.jsonl and writes
  * DIR/runs/<run_id>/.  Returns 0 when the sweep ran to its end (runs may
  * have failed or errored: see *out), or a negative code when it could not
  * start (bad options, a task that does not load, no working sandbox...).

@@ -22,7 +22,8 @@ static const char usage_text[] =
 	"Run every (agent, task, repeat) of a sweep, each in a fresh git workspace inside a\n"
 	"sandbox, score it with the task's hidden tests, and append one record per run to\n"
 	"DIR/runs.jsonl.  Running the same command again resumes: recorded runs are skipped,\n"
-	"runs recorded as 'error' are retried (up to --max-retries), the rest are run.\n"
+	"runs recorded as 'error' are retried (up to --max-retries), the rest are run.  Each\n"
+	"record holds its agent's configuration: a resume whose agent differs from it refuses.\n"
 	"\n"
 	"Agents:\n"
 	"  -a, --agent SPEC        BACKEND[:MODEL][,key=value...], e.g. oracle, null,\n"
@@ -45,6 +46,9 @@ static const char usage_text[] =
 	"      --seed N            sweep seed: sim agents' coins, agents' env seeds (default 0)\n"
 	"      --time-limit-scale X  multiply every task's time limit by X (default 1)\n"
 	"      --max-retries N     retry runs recorded as 'error' up to N times (default 2)\n"
+	"      --rerun-changed     run again the runs recorded under an agent's alias with another\n"
+	"                          configuration (backend, model, base_url, settings, seed); without\n"
+	"                          it such runs make the sweep refuse to start, naming the difference\n"
 	"      --keep-workspaces   keep each run's workspace (DIR/work/RUN_ID) after scoring\n"
 	"      --work-dir PATH     put workspaces there instead of DIR/work (e.g. a tmpfs)\n"
 	"      --dry-run           show what would run; write nothing\n"
@@ -57,7 +61,7 @@ static const char usage_text[] =
 	"\n"
 	"Output:\n"
 	"      --json              print the summary as JSON on stdout\n"
-	"  -q, --quiet             no progress display\n"
+	"  -q, --quiet             no progress display (errors are still shown, with their reason)\n"
 	"  -h, --help              this help\n"
 	"\n"
 	"Files: DIR/runs.jsonl (one record per run, docs/results.md), DIR/sweep.json (what was\n"
@@ -104,8 +108,13 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	progress_state *ps = arg;
 	char el[32], eta[32];
 
-	if (ps->quiet)
+	if (ps->quiet) {
+		/* No progress display, but the reason of every error still (it is not only for the log). */
+		if (p->run_id && p->status && !strcmp(p->status, "error"))
+			fprintf(stderr, "horizon run: %s %s #%d: error (%s)%s%s\n", p->alias, p->task_id, p->repeat,
+				p->exit_reason, p->message ? ": " : "", p->message ? p->message : "");
 		return;
+	}
 	if (!ps->started) {
 		ps->started = 1;
 		fprintf(stderr, "horizon run: %zu runs to do, %d at a time, into %s\n", p->total, ps->jobs, ps->out_dir);
@@ -117,7 +126,8 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	if (ps->tty) {
 		/* Runs that end in error get a line of their own above the status line. */
 		if (p->run_id && p->status && !strcmp(p->status, "error"))
-			fprintf(stderr, "\r\033[K%s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
+			fprintf(stderr, "\r\033[K%s %s #%d: error (%s)%s%s\n", p->alias, p->task_id, p->repeat,
+				p->exit_reason, p->message ? ": " : "", p->message ? p->message : "");
 		fprintf(stderr, "\r\033[K[%zu/%zu] %zu success, %zu failure, %zu error", p->done, p->total, p->success,
 			p->failure, p->error);
 		if (p->elsewhere)
@@ -127,7 +137,8 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 		return;
 	}
 	if (p->run_id && p->status && !strcmp(p->status, "error"))
-		fprintf(stderr, "horizon run: %s %s #%d: error (%s)\n", p->alias, p->task_id, p->repeat, p->exit_reason);
+		fprintf(stderr, "horizon run: %s %s #%d: error (%s)%s%s\n", p->alias, p->task_id, p->repeat,
+			p->exit_reason, p->message ? ": " : "", p->message ? p->message : "");
 	if (p->elapsed_s - ps->last_line >= 5.0 || (p->done == p->total && p->run_id)) {
 		ps->last_line = p->elapsed_s;
 		fprintf(stderr, "horizon run: %zu/%zu done (%zu success, %zu failure, %zu error%s), %s elapsed, ETA %s\n",
@@ -160,11 +171,20 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 	if (o->shard_n > 1)
 		printf(", %zu in shard %d/%d", r->planned, o->shard_k, o->shard_n);
 	printf("; %zu to run, done in %s\n", r->to_run, wall);
+	for (size_t i = 0; i < r->nagents; i++)
+		if (r->agents[i].stop_reason)
+			printf("%s stopped at its first %.*s; %zu of its runs not started (not recorded: run the same "
+			       "command again once that is fixed)\n", r->agents[i].alias,
+			       (int)strcspn(r->agents[i].stop_reason, ":"), r->agents[i].stop_reason, r->agents[i].not_run);
+	if (r->changed)
+		printf("%zu runs recorded with another configuration of their agent were run again (--rerun-changed)\n",
+		       r->changed);
 	if (r->given_up)
 		printf("%zu runs not retried: recorded as error more than %d times (--max-retries)\n", r->given_up,
 		       o->max_retries);
 	if (r->repaired_bytes)
-		printf("repaired runs.jsonl: cut off a partial last line of %zu bytes\n", r->repaired_bytes);
+		printf("%s/runs.jsonl:%zu: partial last line (%zu bytes) skipped and cut off: a run killed mid-write, "
+		       "run again\n", o->out_dir, r->repaired_line, r->repaired_bytes);
 	if (r->isolation)
 		printf("isolation: %s\n", r->isolation);
 	if (o->keep_workspaces && r->work_dir)
@@ -186,6 +206,10 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 					  (json_int_t)a->given_up, "total_success", (json_int_t)a->total_success,
 					  "total_failure", (json_int_t)a->total_failure, "wall_s", a->wall_s, "tokens",
 					  (json_int_t)a->tokens, "cost_usd", a->cost_usd));
+		json_object_set_new(json_array_get(agents, i), "changed", json_integer((json_int_t)a->changed));
+		json_object_set_new(json_array_get(agents, i), "not_run", json_integer((json_int_t)a->not_run));
+		json_object_set_new(json_array_get(agents, i), "stop_reason",
+				    a->stop_reason ? json_string(a->stop_reason) : json_null());
 	}
 	json_object_set_new(root, "out_dir", json_string(o->out_dir));
 	json_object_set_new(root, "dry_run", json_boolean(dry));
@@ -198,7 +222,10 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 	json_object_set_new(root, "error", json_integer((json_int_t)r->error));
 	json_object_set_new(root, "elsewhere", json_integer((json_int_t)r->elsewhere));
 	json_object_set_new(root, "given_up", json_integer((json_int_t)r->given_up));
+	json_object_set_new(root, "changed", json_integer((json_int_t)r->changed));
+	json_object_set_new(root, "not_run", json_integer((json_int_t)r->not_run));
 	json_object_set_new(root, "repaired_bytes", json_integer((json_int_t)r->repaired_bytes));
+	json_object_set_new(root, "repaired_line", json_integer((json_int_t)r->repaired_line));
 	json_object_set_new(root, "stopped", json_boolean(r->stopped));
 	json_object_set_new(root, "wall_s", json_real(r->wall_s));
 	json_object_set_new(root, "work_dir", r->work_dir ? json_string(r->work_dir) : json_null());
@@ -247,18 +274,30 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "horizon run: warning: %.*s\n", len, w);
 		w += len + (nl ? 1 : 0);
 	}
-	if (rc) {
+	if (rc && !res.started) {
 		exit_code = hz_cli_lib_error("run");
 		goto done;
 	}
 	if (json)
 		print_json(&o, &res, o.dry_run);
 	else if (o.dry_run)
-		printf("dry run: %zu tasks, %zu runs planned (%zu in this shard), %zu to run; nothing written\n",
-		       res.ntasks, res.unsharded, res.planned, res.to_run);
+		printf("dry run: %zu tasks, %zu runs planned (%zu in this shard), %zu to run%s; nothing written\n",
+		       res.ntasks, res.unsharded, res.planned, res.to_run,
+		       res.changed && !o.rerun_changed ? " (and runs recorded with another configuration: the sweep "
+							"would refuse without --rerun-changed)" : "");
 	else
 		print_table(&o, &res);
-	if (res.stopped) {
+	if (rc) {
+		/* The sweep stopped on an error after runs started: the summary above, then why. */
+		exit_code = hz_cli_lib_error("run");
+	} else if (res.not_run) {
+		for (size_t i = 0; i < res.nagents; i++)
+			if (res.agents[i].stop_reason)
+				hz_cli_error("run", "agent '%s' stopped: %s", res.agents[i].alias, res.agents[i].stop_reason);
+		hz_cli_error("run", "%zu runs not started because their agent stopped: fix that and run the same "
+				    "command again to run them", res.not_run);
+		exit_code = HZ_EXIT_FAIL;
+	} else if (res.stopped) {
 		hz_cli_error("run", "stopped early: run the same command again to finish the sweep");
 		exit_code = HZ_EXIT_FAIL;
 	} else if (res.error || res.given_up) {

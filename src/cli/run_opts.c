@@ -12,7 +12,7 @@
 #include "strutil.h"
 
 enum { OPT_AGENTS = 256, OPT_TASKS_DIR, OPT_MIN, OPT_MAX, OPT_SHARD, OPT_SEED, OPT_SCALE, OPT_RETRIES, OPT_KEEP,
-       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON, OPT_WORK };
+       OPT_DRY, OPT_SANDBOX, OPT_UID, OPT_JSON, OPT_WORK, OPT_RERUN };
 
 static const struct option run_opts[] = {
 	{ "agent", required_argument, NULL, 'a' },   { "agents", required_argument, NULL, OPT_AGENTS },
@@ -23,6 +23,7 @@ static const struct option run_opts[] = {
 	{ "seed", required_argument, NULL, OPT_SEED }, { "time-limit-scale", required_argument, NULL, OPT_SCALE },
 	{ "max-retries", required_argument, NULL, OPT_RETRIES }, { "keep-workspaces", no_argument, NULL, OPT_KEEP },
 	{ "dry-run", no_argument, NULL, OPT_DRY },   { "work-dir", required_argument, NULL, OPT_WORK },
+	{ "rerun-changed", no_argument, NULL, OPT_RERUN },
 	{ "sandbox", required_argument, NULL, OPT_SANDBOX },
 	{ "sandbox-uid", required_argument, NULL, OPT_UID }, { "json", no_argument, NULL, OPT_JSON },
 	{ "quiet", no_argument, NULL, 'q' },         { "help", no_argument, NULL, 'h' },
@@ -83,6 +84,7 @@ static const char *const long_names[] = {
 	[OPT_SCALE - 256] = "--time-limit-scale", [OPT_RETRIES - 256] = "--max-retries",
 	[OPT_KEEP - 256] = "--keep-workspaces", [OPT_DRY - 256] = "--dry-run", [OPT_SANDBOX - 256] = "--sandbox",
 	[OPT_UID - 256] = "--sandbox-uid", [OPT_JSON - 256] = "--json", [OPT_WORK - 256] = "--work-dir",
+	[OPT_RERUN - 256] = "--rerun-changed",
 };
 
 static const char *word_of(int c)
@@ -93,7 +95,7 @@ static const char *word_of(int c)
 	case 'n': return "--repeats";
 	case 'j': return "--jobs";
 	case 'q': return "--quiet";
-	default: return c >= 256 && c <= OPT_WORK ? long_names[c - 256] : NULL;
+	default: return c >= 256 && c <= OPT_RERUN ? long_names[c - 256] : NULL;
 	}
 }
 
@@ -156,6 +158,7 @@ static int run_option(hz_run_cli *cli, const char *cmd, int c, const char *arg)
 			return hz_cli_usage(cmd, "--time-limit-scale must be a positive number, not '%s'", arg);
 		break;
 	case OPT_KEEP: o->keep_workspaces = 1; break;
+	case OPT_RERUN: o->rerun_changed = 1; break;
 	case OPT_WORK: o->work_dir = arg; break;
 	case OPT_DRY:
 		o->dry_run = 1;

@@ -24,7 +24,30 @@ typedef struct agent_backend {
 	void (*free)(hz_agent *agent); /* frees agent->state only; may be NULL */
 	/* Every resolved setting, defaults included (may be NULL: the config's params are all). */
 	void (*settings)(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
+	/*
+	 * The settings (params) the backend understands, NULL-terminated: any
+	 * other makes agent_create fail naming the key.  NULL: init checks them.
+	 */
+	const char *const *keys;
+	/*
+	 * The check before a sweep (may be NULL: nothing to check): whatever a
+	 * run needs from outside that can be known missing now, e.g. an API key
+	 * and a host that answers.  0, or an error whose message says what to fix.
+	 */
+	int (*preflight)(const hz_agent *agent);
 } agent_backend;
+
+/* A backend that takes no setting at all (null, oracle). */
+extern const char *const agent_no_keys[];
+
+/*
+ * The default alias of a config: BACKEND[:MODEL], metadata (release date,
+ * prices) and settings left out.  A heap string, or NULL on ENOMEM.
+ */
+char *agent_default_alias(const hz_agent_config *cfg);
+
+/* hz_agent_config_parse, leaving cfg->alias NULL unless the spec sets alias=. */
+int agent_config_parse_spec(hz_agent_config *cfg, const char *spec);
 
 /*
  * Make an agent of backend `be` from a copy of cfg (alias defaulting to the

@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -69,10 +71,102 @@ char *hz_proc_which(const char *name)
 	return NULL;
 }
 
-/* In the child: wire up fds and exec; never returns. */
-static void child_exec(const hz_proc_opts *o, int in_fd, int out_fd, int err_fd, int status_fd)
+/* Write "ID ID 1" to a /proc/self map file (no stdio: we are between fork and exec). */
+static int write_map(const char *path, unsigned long id)
+{
+	char line[64], digits[24];
+	size_t n = 0, d = 0;
+	int fd, ok;
+
+	do
+		digits[d++] = (char)('0' + id % 10);
+	while ((id /= 10) && d < sizeof(digits));
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = d; i > 0; i--)
+			line[n++] = digits[i - 1];
+		line[n++] = ' ';
+	}
+	line[n++] = '1';
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) < 0)
+		return -1;
+	ok = write(fd, line, n) == (ssize_t)n;
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/*
+ * A PID namespace whose pid 1 will be the next child we fork.  Root (or
+ * anyone with CAP_SYS_ADMIN) unshares it directly; anyone else needs a user
+ * namespace around it, in which our uid and gid map to themselves.
+ */
+static int unshare_pid_ns(void)
+{
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+	int fd;
+
+	if (unshare(CLONE_NEWPID) == 0)
+		return 0;
+	if (errno != EPERM || unshare(CLONE_NEWUSER | CLONE_NEWPID) < 0)
+		return -1;
+	if ((fd = open("/proc/self/setgroups", O_WRONLY | O_CLOEXEC)) >= 0) {
+		if (write(fd, "deny", 4) < 0) { /* the gid map below then fails and says so */ }
+		close(fd);
+	}
+	if (write_map("/proc/self/uid_map", uid) < 0 || write_map("/proc/self/gid_map", gid) < 0)
+		_exit(127); /* half a user namespace: nothing sensible can run in it */
+	return 0;
+}
+
+/*
+ * The keeper: everything closed but keep_fd (whose closing tells the child we
+ * are gone), default signal handling, then wait for the child and end as it did.
+ */
+static void keeper(pid_t child, int keep_fd)
+{
+	struct sigaction sa;
+	sigset_t none;
+	int status;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			sigaction(sig, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	for (int fd = 0; fd < 1024; fd++)
+		if (fd != keep_fd)
+			close(fd);
+	while (waitpid(child, &status, 0) < 0)
+		if (errno != EINTR)
+			_exit(127);
+	if (WIFSIGNALED(status))
+		kill(getpid(), WTERMSIG(status));
+	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 127);
+}
+
+/*
+ * Arm the parent-death signal and check that the parent it refers to is still
+ * there (it may have died before the prctl).  In a PID namespace of our own
+ * the parent is outside it (getppid() says 0): the keeper's pipe tells instead.
+ */
+static int arm_death(pid_t parent, int keeper_fd)
+{
+	struct pollfd pfd = { .fd = keeper_fd, .events = POLLIN };
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		return -1;
+	if (keeper_fd >= 0)
+		return poll(&pfd, 1, 0) == 0 ? 0 : -1;
+	return getppid() == parent ? 0 : -1;
+}
+
+/* In the child: wire up fds, maybe start a keeper, and exec; never returns. */
+static void child_exec(const hz_proc_opts *o, pid_t parent, int in_fd, int out_fd, int err_fd, int status_fd)
 {
 	int devnull = open("/dev/null", O_RDWR);
+	int keeper_fd = -1;
 	int e;
 
 	setpgid(0, 0);
@@ -80,20 +174,37 @@ static void child_exec(const hz_proc_opts *o, int in_fd, int out_fd, int err_fd,
 	dup2(in_fd >= 0 ? in_fd : devnull, 0);
 	dup2(out_fd >= 0 ? out_fd : devnull, 1);
 	dup2(err_fd >= 0 ? err_fd : devnull, 2);
+	if (o->die_with_parent && arm_death(parent, -1) < 0)
+		_exit(127);
+	if (o->die_with_parent == 2 && unshare_pid_ns() == 0) {
+		int kp[2];
+		pid_t pid;
+		if (pipe2(kp, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
+			e = errno;
+			goto fail;
+		}
+		if (pid > 0)
+			keeper(pid, kp[1]);
+		close(kp[1]);
+		keeper_fd = kp[0];
+		if (arm_death(parent, keeper_fd) < 0)
+			_exit(127);
+	}
 	if (o->cwd && chdir(o->cwd) < 0) {
 		e = errno;
-		if (write(status_fd, &e, sizeof(e)) < 0) { /* nothing more to do */ }
-		_exit(127);
+		goto fail;
 	}
-	if (o->pre_exec && (e = o->pre_exec(o->pre_exec_arg)) != 0) {
-		if (write(status_fd, &e, sizeof(e)) < 0) { /* nothing more to do */ }
+	if (o->pre_exec && (e = o->pre_exec(o->pre_exec_arg)) != 0)
+		goto fail;
+	/* pre_exec may have changed our credentials, which clears the parent-death signal. */
+	if (o->die_with_parent && arm_death(parent, keeper_fd) < 0)
 		_exit(127);
-	}
 	if (o->envp)
 		execvpe(o->argv[0], o->argv, o->envp);
 	else
 		execvp(o->argv[0], o->argv);
 	e = errno;
+fail:
 	if (write(status_fd, &e, sizeof(e)) < 0) { /* nothing more to do */ }
 	_exit(127);
 }
@@ -147,7 +258,7 @@ int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 	int capture = !o->discard_output && !o->inherit_output && o->tty_fd <= 2;
 	int status = 0, child_errno = 0, rc = 0;
 	hz_proc *p;
-	pid_t pid;
+	pid_t pid, parent = getpid();
 
 	*out = NULL;
 	if (!(p = calloc(1, sizeof(*p))))
@@ -167,8 +278,8 @@ int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 		int ofd = o->inherit_output ? 1 : out_p[1];
 		int efd = o->inherit_output ? 2 : (o->merge_stderr ? out_p[1] : err_p[1]);
 		if (o->tty_fd > 2)
-			child_exec(o, o->tty_fd, o->tty_fd, o->tty_fd, st_p[1]);
-		child_exec(o, in_p[0], ofd, efd, st_p[1]);
+			child_exec(o, parent, o->tty_fd, o->tty_fd, o->tty_fd, st_p[1]);
+		child_exec(o, parent, in_p[0], ofd, efd, st_p[1]);
 	}
 	setpgid(pid, pid); /* also in the parent, so the group exists before any kill */
 	close(st_p[1]);

@@ -34,6 +34,21 @@ typedef struct hz_proc_opts {
 	 */
 	int (*pre_exec)(void *arg);
 	void *pre_exec_arg;
+	/*
+	 * 1: the child dies with us.  It gets SIGKILL when the thread that
+	 * spawned it ends (PR_SET_PDEATHSIG, set before pre_exec and again
+	 * after it, since changing credentials clears it, each time followed by
+	 * a check that we are still there, which closes the race with our own
+	 * death).  2: the same, and the child runs as pid 1 of a PID namespace
+	 * of its own, under a keeper process that dies with us: when the child
+	 * dies, the kernel kills every process in the namespace, whatever those
+	 * processes did (new sessions, double forks, parent-death signals lost
+	 * to their own parent's early death).  Needs CAP_SYS_ADMIN or an
+	 * unprivileged user namespace; where neither is available, 2 falls
+	 * back to 1.  The keeper closes every descriptor, waits for the child
+	 * and ends the way it ended, so hz_proc_wait reports the child's status.
+	 */
+	int die_with_parent;
 } hz_proc_opts;
 
 #define HZ_PROC_OPTS_INIT { 0 }

@@ -65,4 +65,23 @@ if cmp -s "$TMP/rate.invsqrt" "$TMP/rate.none"; then bad "weighting has no effec
 printf '{"run_id":"x","alias":"A","task_id":"t","task_family":"f","human_minutes":3,"score_cont":1.5}\n' >"$TMP/cont.jsonl"
 expect_fail "score_cont out of range: exit 1" 1 "$HORIZON" fit --no-trend --score-col score_cont "$TMP/cont.jsonl"
 expect_grep "score_cont out of range: message" "cont\.jsonl:1: 'score_cont' must be a number between 0 and 1" "$TMP/err"
+# A retried run whose verdict changed: the note says so and names the winner.
+{
+	cat "$TMP/all.jsonl"
+	rec small-t1-r0 small fam1/t1 fam1 4 0 failure 2024-01-01   # was a success
+} >"$TMP/changed.jsonl"
+expect_ok "fit with a changed verdict" "$HORIZON" fit --bootstrap 0 "$TMP/changed.jsonl"
+expect_grep "changed verdict named" "note: 1 of the superseded records had a different verdict: the later record won \(run small-t1-r0: success, then failure at .*changed\.jsonl:33\)" "$TMP/out"
+expect_ok "fit with the same verdict twice" "$HORIZON" fit --bootstrap 0 "$TMP/sweep"
+if grep -q "different verdict" "$TMP/out"; then bad "no verdict note when verdicts agree"; else ok "no verdict note when verdicts agree"; fi
+
+# A truncated last line (a writer killed mid-line) is skipped with a note naming the file and line,
+# as run and merge do; a complete last record without its newline still counts.
+{ cat "$TMP/all.jsonl"; printf '{"run_id":"cut","alias":"small","task_id":"fam1/t1","tas'; } >"$TMP/cut.jsonl"
+expect_ok "fit skips a truncated last line" "$HORIZON" fit --bootstrap 0 --json -o "$TMP/cut.json" "$TMP/cut.jsonl"
+expect_grep "truncated line named" "cut\.jsonl:33 \([0-9]+ bytes\): partial last line skipped" "$TMP/out"
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["runs_used"] == 32' "$TMP/cut.json" && ok "the truncated run is not counted" || bad "the truncated run is not counted"
+{ cat "$TMP/all.jsonl"; rec extra small fam1/t1 fam1 4 1 success 2024-01-01 | tr -d '\n'; } >"$TMP/nonl.jsonl"
+expect_ok "fit keeps a complete unterminated last record" "$HORIZON" fit --bootstrap 0 --json -o "$TMP/nonl.json" "$TMP/nonl.jsonl"
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["runs_used"] == 33' "$TMP/nonl.json" && ok "the unterminated record counts" || bad "the unterminated record counts"
 finish

@@ -1,7 +1,8 @@
 # LLM agents end to end through 'horizon run': the scripted mock (tests/mock/llm_mock.py)
 # plays conversations over the real OpenAI and Anthropic protocols; the fixture task
 # fixture/fix-add and two real catalogue tasks are solved through bash tool calls in the
-# real sandbox and scored by their real scorers.  Limits, an auth error (status error, retried on resume), retried
+# real sandbox and scored by their real scorers.  Limits, the preflight (a missing or refused key, an API
+# that does not answer: the sweep does not start), a key refused mid-sweep (the agent stops), retried
 # API faults and working time, and the API key: never in any file a run wrote, never
 # visible inside the sandbox.
 . "$(dirname "$0")/lib.sh"
@@ -55,13 +56,51 @@ cost limit: a failure | cost | r["status"]=="failure" and r["exit_reason"]=="cos
 turn limit: a failure | turns | r["status"]=="failure" and r["exit_reason"]=="turn_limit" and r["turns"]==2
 EOF
 
+# The preflight: before anything runs, each LLM agent's key variable must be set and its API must
+# answer GET BASE/models with that key (one request through libcurl); else the sweep does not start.
 REFUSED="openai:fix-add#cli-401,alias=refused,base_url=http://127.0.0.1:$PORT/v1,api_key_env=HZ_WRONG"
-HZ_WRONG=sk-wrong-$$ expect_fail "a refused key: the sweep reports an error run" 1 "$HORIZON" run --tasks-dir "$TASKS" \
+HZ_WRONG=sk-wrong-$$ expect_fail "a refused key: the sweep does not start" 1 "$HORIZON" run --tasks-dir "$TASKS" \
+	--tasks fixture/fix-add --out "$D" --quiet --agent "$REFUSED" --repeats 5
+expect_grep "the refusal names the agent, the variable and the answer" \
+	"agent 'refused': the API at http://127.0.0.1:$PORT/v1 refused the key in 'HZ_WRONG': HTTP 401: Incorrect API key" "$TMP/err"
+env -u HZ_WRONG "$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/fix-add --out "$D" --quiet --agent "$REFUSED" >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] && ok "no key: the sweep does not start" || bad "no key: the sweep does not start"
+expect_grep "the missing variable is named" "agent 'refused': environment variable 'HZ_WRONG' \(the API key\) is not set: export HZ_WRONG=" "$TMP/err"
+expect_fail "an API that does not answer: the sweep does not start" 1 "$HORIZON" run --tasks-dir "$TASKS" \
+	--tasks fixture/fix-add --out "$D" --quiet --agent "openai:x,alias=nowhere,base_url=http://127.0.0.1:1/v1,api_key_env=HZ_TEST_LLM_KEY"
+expect_grep "the unreachable API is named" "agent 'nowhere': the API at http://127.0.0.1:1/v1 does not answer: .*\(no network\? a wrong base_url\?" "$TMP/err"
+if grep -q '"alias":"refused"' "$D/runs.jsonl" || grep -q '"alias":"nowhere"' "$D/runs.jsonl"; then bad "refused sweeps record nothing"; else ok "refused sweeps record nothing"; fi
+n=$(grep -c '"model": "fix-add#cli-401"' "$TMP/mock.jsonl")
+[ "$n" = 0 ] && ok "no chat request was sent" || bad "no chat request was sent ($n)"
+HZ_WRONG=$HZ_TEST_LLM_KEY expect_ok "with the key, the same command runs" "$HORIZON" run --tasks-dir "$TASKS" \
 	--tasks fixture/fix-add --out "$D" --quiet --agent "$REFUSED"
-checks <<<'auth error: status error (infrastructure) | refused | r["status"]=="error" and r["exit_reason"]=="auth_error" and "401" in r.get("error","")'
-HZ_WRONG=$HZ_TEST_LLM_KEY expect_ok "resume retries the error run" "$HORIZON" run --tasks-dir "$TASKS" \
-	--tasks fixture/fix-add --out "$D" --quiet --agent "$REFUSED"
-checks <<<'the retried run succeeds | refused | r["status"]=="success"'
+checks <<<'then the run succeeds | refused | r["status"]=="success"'
+
+# A key revoked mid-sweep (401 on the chat request): the agent's first auth_error stops its other
+# runs (not started, not recorded, run by a resume) while other agents go on; the reason is on the
+# terminal, not only in the log.
+expect_fail "a 401 mid-sweep stops that agent" 1 "$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/fix-add \
+	--out "$TMP/revoked" --quiet --repeats 4 --agent "openai:auth-401#cli,alias=revoked,$OA" --agent oracle --json
+expect_grep "the error's reason is printed" "revoked fixture/fix-add #[0-9]: error \(auth_error\): the API refused the credentials: HTTP 401: Incorrect API key provided" "$TMP/err"
+expect_grep "the stop is explained" "agent 'revoked' stopped: auth_error: .*HTTP 401" "$TMP/err"
+expect_grep "the runs not started are counted" "3 runs not started because their agent stopped" "$TMP/err"
+python3 - "$TMP/out" "$TMP/revoked/runs.jsonl" <<'PY' && ok "one auth_error record; the other runs left for a resume; oracle ran" || bad "auth stop"
+import json, sys
+out = json.load(open(sys.argv[1]))
+recs = [json.loads(l) for l in open(sys.argv[2])]
+rev = [r for r in recs if r["alias"] == "revoked"]
+assert len(rev) == 1 and rev[0]["exit_reason"] == "auth_error", rev
+assert len([r for r in recs if r["alias"] == "oracle" and r["status"] == "success"]) == 4
+a = {x["alias"]: x for x in out["agents"]}
+assert a["revoked"]["not_run"] == 3 and a["revoked"]["stop_reason"].startswith("auth_error: ") and out["not_run"] == 3
+PY
+n=$(grep -c '"model": "auth-401#cli"' "$TMP/mock.jsonl")
+[ "$n" = 1 ] && ok "one chat request, not one per run" || bad "one chat request, not one per run ($n)"
+"$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/fix-add --out "$TMP/revoked" --quiet --repeats 4 --dry-run --json \
+	--agent "openai:auth-401#cli,alias=revoked,$OA" --agent oracle >"$TMP/out" 2>&1
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["to_run"] == 4 and d["given_up"] == 0' "$TMP/out" \
+	&& ok "a resume would run all four again (an auth_error uses no retry)" || bad "a resume would run all four again"
+
 
 expect_ok "a 429 and a 5xx burst" "$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/fix-add --out "$D" --quiet \
 	--agent "openai:retry-after#cli,alias=ra,$OA" --agent "anthropic:burst#cli,alias=burst,$AN" --jobs 2

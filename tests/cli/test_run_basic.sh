@@ -38,9 +38,17 @@ expect_ok "the same command resumes" "$HORIZON" run --agent oracle --agent null 
 printf '{"run_id":"half-writ' >>"$D/runs.jsonl"
 expect_ok "resume after a partial line" "$HORIZON" run --agent oracle --agent null --tasks-dir "$TASKS" \
 	--tasks 'fixture/*' --out "$D"
-expect_grep "the repair is reported" 'partial last line of 20 bytes' "$TMP/out"
+expect_grep "the repair names the file and line" "runs.jsonl:7: partial last line \(20 bytes\) skipped" "$TMP/out"
 [ "$(wc -l <"$D/runs.jsonl")" = 6 ] && [ "$(tail -c 1 "$D/runs.jsonl" | od -An -c | tr -d ' ')" = '\n' ] \
 	&& ok "6 complete records after the repair" || bad "6 complete records after the repair"
+# A whole record that only lacks its newline is kept (the rule of fit and merge): it gets its newline.
+head -c -1 "$D/runs.jsonl" >"$TMP/nonl" && cat "$TMP/nonl" >"$D/runs.jsonl"
+expect_ok "resume after a record without its newline" "$HORIZON" run --agent oracle --agent null --tasks-dir "$TASKS" \
+	--tasks 'fixture/*' --out "$D" --json
+[ "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["to_run"], d["repaired_bytes"])' "$TMP/out")" = "0 0" ] \
+	&& ok "the unterminated record counts: nothing to run, nothing cut" || bad "the unterminated record counts"
+[ "$(wc -l <"$D/runs.jsonl")" = 6 ] && [ "$(tail -c 1 "$D/runs.jsonl" | od -An -c | tr -d ' ')" = '\n' ] \
+	&& ok "it got its newline" || bad "it got its newline"
 
 # --sandbox none is explicit and recorded; --dry-run writes nothing.
 expect_ok "--sandbox none" "$HORIZON" run --agent oracle --tasks-dir "$TASKS" --tasks fixture/fix-add --sandbox none --out "$TMP/n" --quiet

@@ -11,17 +11,19 @@ cmd=("$HORIZON" run --agent sim,h50=100000,alias=sure --tasks-dir "$TMP/slow" --
 	--repeats 1 --jobs 1 --out "$D")
 "${cmd[@]}" >"$TMP/run.out" 2>"$TMP/run.err" &
 pid=$!
-# The bwrap (horizon's own child) whose sandbox runs fix-add's solution, the only command
-# that sleeps: kill it as an outsider would.
+# Horizon's own child (bwrap, or the keeper of its PID namespace) whose sandbox runs fix-add's
+# solution, the only command that sleeps: kill it as an outsider would.
 victim=
 for i in $(seq 600); do
 	sh=$(pgrep -f '^bash /solution/solve.sh' | head -1)
-	if [ -n "$sh" ]; then
-		inner=$(ps -o ppid= -p "$sh" | tr -d ' ')
-		victim=$(ps -o ppid= -p "$inner" | tr -d ' ')
-		[ -n "$victim" ] && [ "$(ps -o ppid= -p "$victim" | tr -d ' ')" = "$pid" ] && break
-		victim=
-	fi
+	p=$sh
+	for _ in 1 2 3 4 5 6; do
+		[ -n "$p" ] || break
+		up=$(ps -o ppid= -p "$p" | tr -d ' ')
+		if [ "$up" = "$pid" ]; then victim=$p; break; fi
+		p=$up
+	done
+	[ -n "$victim" ] && break
 	sleep 0.05
 done
 [ -n "$victim" ] && ok "the agent's sandbox started" || bad "the agent's sandbox started"

@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = results_open_readonly(&log, fuzz_path(1, "log"));
 	fuzz_check_error(rc);
 	if (rc == 0) {
-		results_lookup(log, "run-0", &done, &errors);
+		char fp[17];
+		results_lookup(log, "run-0", &done, &errors, fp);
 		results_free(log);
 	}
 	return 0;

@@ -445,8 +445,13 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
 
     def do_GET(self):
-        """What local servers report about their context window: llama-server's /props, vLLM's /v1/models."""
-        log({"path": self.path, "method": "GET", "problems": []})
+        """What local servers report about their context window: llama-server's /props, vLLM's /v1/models.
+        GET .../models is also horizon's preflight: a wrong or missing key gets 401, as from a provider."""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        auth_ok = headers.get("authorization") == "Bearer " + ARGS.key or headers.get("x-api-key") == ARGS.key
+        log({"path": self.path, "method": "GET", "problems": [], "auth_ok": auth_ok})
+        if not auth_ok:
+            return self.send_json(401, {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}})
         if self.path.endswith("/props"):
             return self.send_json(200, {"default_generation_settings": {"n_ctx": 12000}, "total_slots": 1})
         if self.path.endswith("/models"):

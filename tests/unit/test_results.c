@@ -7,6 +7,7 @@
 
 #include "fsutil.h"
 #include "horizon/error.h"
+#include "run/record.h"
 #include "run/results.h"
 #include "horizon/run.h"
 #include "hz_test.h"
@@ -32,7 +33,7 @@ static void append(results_log *r, const char *id, const char *status, int expec
 	int appended = -1;
 
 	snprintf(line, sizeof(line), "{\"run_id\":\"%s\",\"status\":\"%s\"}", id, status);
-	HZ_CHECK_EQ_INT(results_append(r, id, line, strlen(line), &appended), 0);
+	HZ_CHECK_EQ_INT(results_append(r, id, NULL, line, strlen(line), &appended), 0);
 	HZ_CHECK_EQ_INT(appended, expect_appended);
 }
 
@@ -48,17 +49,17 @@ static void test_append_and_lookup(void)
 	append(r, "b", "error", 1);
 	append(r, "c", "failure", 1);
 	append(r, "a", "failure", 0); /* already recorded: refused */
-	HZ_CHECK_EQ_INT(results_lookup(r, "a", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "a", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 2);
-	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 0);
 	HZ_CHECK_EQ_INT(errors, 2);
-	HZ_CHECK_EQ_INT(results_lookup(r, "c", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "c", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done + errors, 0);
 	HZ_CHECK_EQ_INT(results_count(r), 4);
-	HZ_CHECK(results_append(r, "d", "x\ny", 3, &done) == HZ_EINVALID);
+	HZ_CHECK(results_append(r, "d", NULL, "x\ny", 3, &done) == HZ_EINVALID);
 	results_free(r);
 }
 
@@ -73,7 +74,7 @@ static void test_two_writers(void)
 	HZ_CHECK_EQ_INT(results_open(&r2, dir), 0);
 	append(r1, "x", "success", 1);
 	append(r2, "x", "success", 0);
-	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 2);
 	results_free(r1);
 	results_free(r2);
@@ -94,7 +95,7 @@ static void test_partial_line_repaired(void)
 	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
 	HZ_CHECK_EQ_INT(results_repaired_bytes(r), 18);
 	HZ_CHECK_EQ_INT(results_count(r), 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors, NULL), 0);
 	HZ_CHECK_EQ_INT(done, 0);
 	append(r, "b", "failure", 1);
 	HZ_CHECK_EQ_INT(hz_fs_read(path, 4096, &text, NULL), 0);
@@ -152,5 +153,60 @@ static void test_cleanup(void)
 	HZ_CHECK_EQ_INT(hz_fs_remove_tree(dir), 0);
 }
 
+/* Records carry their agent's fingerprint: a run recorded by one configuration is not "done" for another. */
+static void test_fingerprints(void)
+{
+	static const char *const lines[] = {
+		"{\"run_id\":\"f\",\"status\":\"success\",\"agent_fingerprint\":\"x\",\"agent_config\":{\"backend\":\"sim\","
+		"\"model\":null,\"base_url\":null,\"settings\":{\"h50\":\"2\"},\"seed\":0}}",
+		"{\"run_id\":\"f\",\"status\":\"failure\",\"agent_config\":{\"backend\":\"sim\",\"model\":null,"
+		"\"base_url\":null,\"settings\":{\"h50\":\"8\"},\"seed\":0}}",
+		"{\"run_id\":\"g\",\"status\":\"success\",\"agent_spec\":\"sim,h50=2,release=2024-01-01\",\"seed\":0}",
+		"{\"run_id\":\"h\",\"status\":\"error\",\"exit_reason\":\"auth_error\"}",
+	};
+	hz_agent_config cfg2, cfg8;
+	results_log *r = NULL;
+	char fp[17], fp2[17], fp8[17];
+	json_t *conf;
+	int done, errors, appended;
+
+	fresh_dir();
+	HZ_CHECK_EQ_INT(hz_agent_config_parse(&cfg2, "sim,h50=2,alias=a,release=2020-01-01,price_in=3"), 0);
+	HZ_CHECK_EQ_INT(hz_agent_config_parse(&cfg8, "sim,h50=8"), 0);
+	HZ_CHECK_EQ_INT(record_config_fingerprint(&cfg2, 0, fp2), 0);
+	HZ_CHECK_EQ_INT(record_config_fingerprint(&cfg8, 0, fp8), 0);
+	HZ_CHECK(strcmp(fp2, fp8) != 0);
+	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
+	HZ_CHECK_EQ_INT(results_append(r, "f", fp2, lines[0], strlen(lines[0]), &appended), 0);
+	HZ_CHECK_EQ_INT(appended, 1);
+	/* Recorded by h50=2: a record of h50=8 is appended (--rerun-changed), one of h50=2 is not. */
+	HZ_CHECK_EQ_INT(results_lookup(r, "f", &done, &errors, fp), 0);
+	HZ_CHECK_EQ_STR(fp, fp2); /* the fingerprint is computed from agent_config, not taken on trust */
+	HZ_CHECK_EQ_INT(results_append(r, "f", fp2, lines[0], strlen(lines[0]), &appended), 0);
+	HZ_CHECK_EQ_INT(appended, 0);
+	HZ_CHECK_EQ_INT(results_append(r, "f", fp8, lines[1], strlen(lines[1]), &appended), 0);
+	HZ_CHECK_EQ_INT(appended, 1);
+	HZ_CHECK_EQ_INT(results_lookup(r, "f", &done, &errors, fp), 0);
+	HZ_CHECK_EQ_INT(done, 1);
+	HZ_CHECK_EQ_STR(fp, fp8);
+	/* A record without agent_config: its agent_spec says the same (metadata left out). */
+	HZ_CHECK_EQ_INT(results_append(r, "g", NULL, lines[2], strlen(lines[2]), &appended), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "g", &done, &errors, fp), 0);
+	HZ_CHECK_EQ_STR(fp, fp2);
+	/* An auth_error uses up no retry. */
+	HZ_CHECK_EQ_INT(results_append(r, "h", NULL, lines[3], strlen(lines[3]), &appended), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "h", &done, &errors, fp), 0);
+	HZ_CHECK_EQ_INT(errors, 0);
+	/* The latest success/failure record's config, read back. */
+	conf = results_find_config(r, "f");
+	HZ_CHECK(conf != NULL);
+	HZ_CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(conf, "settings"), "h50")), "8");
+	json_decref(conf);
+	results_free(r);
+	hz_agent_config_release(&cfg2);
+	hz_agent_config_release(&cfg8);
+}
+
 HZ_TEST_MAIN(HZ_TEST(test_append_and_lookup), HZ_TEST(test_two_writers), HZ_TEST(test_partial_line_repaired),
-	     HZ_TEST(test_corrupt_middle_line), HZ_TEST(test_claims), HZ_TEST(test_run_id), HZ_TEST(test_cleanup))
+	     HZ_TEST(test_corrupt_middle_line), HZ_TEST(test_claims), HZ_TEST(test_run_id), HZ_TEST(test_fingerprints),
+	     HZ_TEST(test_cleanup))

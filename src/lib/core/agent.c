@@ -4,6 +4,7 @@
 
 #include "array.h"
 #include "agent_internal.h"
+#include "buf.h"
 #include "horizon/error.h"
 #include "strutil.h"
 
@@ -136,9 +137,21 @@ static int apply_setting(hz_agent_config *cfg, const char *spec, const char *key
 	return hz_agent_config_set_param(cfg, key, value);
 }
 
-int hz_agent_config_parse(hz_agent_config *cfg, const char *spec)
+const char *const agent_no_keys[] = { NULL };
+
+char *agent_default_alias(const hz_agent_config *cfg)
 {
-	char *copy = NULL, *p, *item, *save = NULL;
+	hz_buf b = HZ_BUF_INIT;
+
+	hz_buf_puts(&b, cfg->backend ? cfg->backend : "");
+	if (cfg->model)
+		hz_buf_printf(&b, ":%s", cfg->model);
+	return hz_buf_detach(&b);
+}
+
+int agent_config_parse_spec(hz_agent_config *cfg, const char *spec)
+{
+	char *copy = NULL, *p, *item;
 	int rc = 0;
 
 	memset(cfg, 0, sizeof(*cfg));
@@ -168,8 +181,16 @@ int hz_agent_config_parse(hz_agent_config *cfg, const char *spec)
 		if ((rc = dup_field(&cfg->backend, copy)) != 0)
 			goto done;
 	}
-	for (item = p ? strtok_r(p, ",", &save) : NULL; item; item = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(item, '=');
+	for (item = p; item; item = p) {
+		char *eq;
+		if ((p = strchr(item, ',')) != NULL)
+			*p++ = '\0';
+		if (!*item) {
+			rc = hz_error_set(HZ_EUSAGE, "agent '%s': an empty setting (two commas in a row, or one at "
+						     "the end)", spec);
+			goto done;
+		}
+		eq = strchr(item, '=');
 		if (!eq || eq == item) {
 			rc = hz_error_set(HZ_EUSAGE, "agent '%s': setting '%s' is not key=value", spec, item);
 			goto done;
@@ -178,13 +199,50 @@ int hz_agent_config_parse(hz_agent_config *cfg, const char *spec)
 		if ((rc = apply_setting(cfg, spec, item, eq + 1)) != 0)
 			goto done;
 	}
-	if (!cfg->alias && (rc = dup_field(&cfg->alias, spec)) != 0)
-		goto done;
 done:
 	free(copy);
 	if (rc)
 		hz_agent_config_release(cfg);
 	return rc;
+}
+
+int hz_agent_config_parse(hz_agent_config *cfg, const char *spec)
+{
+	int rc = agent_config_parse_spec(cfg, spec);
+
+	if (!rc && !cfg->alias && !(cfg->alias = agent_default_alias(cfg))) {
+		hz_agent_config_release(cfg);
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+	}
+	return rc;
+}
+
+/* Every param must be one the backend knows (when it lists them). */
+static int check_keys(const agent_backend *be, const hz_agent_config *cfg)
+{
+	for (size_t i = 0; be->keys && i < cfg->nparams; i++) {
+		size_t k = 0;
+		while (be->keys[k] && strcmp(be->keys[k], cfg->params[i].key))
+			k++;
+		if (be->keys[k])
+			continue;
+		if (!be->keys[0])
+			return hz_error_set(HZ_EINVALID, "agent '%s': unknown setting '%s': the %s backend takes no "
+							 "setting (see docs/agents.md)", cfg->alias ? cfg->alias : "",
+					    cfg->params[i].key, be->name);
+		{
+			hz_buf known = HZ_BUF_INIT;
+			int rc;
+			for (k = 0; be->keys[k]; k++)
+				hz_buf_printf(&known, "%s%s", k ? ", " : "", be->keys[k]);
+			rc = hz_error_set(HZ_EINVALID, "agent '%s': unknown setting '%s' for the %s backend (it takes %s)",
+					  cfg->alias ? cfg->alias : "", cfg->params[i].key, be->name,
+					  hz_buf_cstr(&known));
+			hz_buf_release(&known);
+			return rc;
+		}
+	}
+	return 0;
 }
 
 int agent_create(hz_agent **out, const agent_backend *be, const hz_agent_config *cfg)
@@ -193,6 +251,8 @@ int agent_create(hz_agent **out, const agent_backend *be, const hz_agent_config 
 	int rc;
 
 	*out = NULL;
+	if ((rc = check_keys(be, cfg)) != 0)
+		return rc;
 	if (!(agent = calloc(1, sizeof(*agent))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	agent->backend = be;
@@ -200,8 +260,10 @@ int agent_create(hz_agent **out, const agent_backend *be, const hz_agent_config 
 		free(agent);
 		return rc;
 	}
-	if (!agent->config.alias && (rc = dup_field(&agent->config.alias, cfg->backend)) != 0)
+	if (!agent->config.alias && !(agent->config.alias = agent_default_alias(cfg))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto fail;
+	}
 	if (be->init && (rc = be->init(agent)) != 0)
 		goto fail;
 	*out = agent;
@@ -226,6 +288,11 @@ int hz_agent_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out
 {
 	memset(out, 0, sizeof(*out));
 	return agent->backend->run(agent, env, out);
+}
+
+int hz_agent_preflight(const hz_agent *agent)
+{
+	return agent->backend->preflight ? agent->backend->preflight(agent) : 0;
 }
 
 const hz_agent_config *hz_agent_get_config(const hz_agent *agent) { return &agent->config; }

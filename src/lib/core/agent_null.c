@@ -15,4 +15,5 @@ const agent_backend hz_agent_null_backend = {
 	.init = NULL,
 	.run = null_run,
 	.free = NULL,
+	.keys = agent_no_keys,
 };

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent_internal.h"
+#include "fsutil.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "strutil.h"
@@ -44,7 +46,7 @@ static int load_entry(const char *path, const hz_ydoc *doc, const hz_ynode *map,
 		return hz_error_set(HZ_EINVALID, "%s:%ld: an agent entry must be a mapping (alias: ..., backend: ...)",
 				    path, at);
 	/* A spec string first, so that the other keys override it. */
-	if (hz_ynode_str(spec) && (rc = hz_agent_config_parse(cfg, hz_ynode_str(spec))) != 0)
+	if (hz_ynode_str(spec) && (rc = agent_config_parse_spec(cfg, hz_ynode_str(spec))) != 0)
 		return hz_error_prefix("%s:%ld: 'spec': ", path, at);
 	for (size_t i = 0; i < npairs && !rc; i++) {
 		const hz_ynode *kn, *vn;
@@ -88,8 +90,8 @@ static int load_entry(const char *path, const hz_ydoc *doc, const hz_ynode *map,
 	}
 	if (!rc && !cfg->backend)
 		rc = hz_error_set(HZ_EINVALID, "%s:%ld: the agent has no 'backend' (or 'spec')", path, at);
-	if (!rc && !cfg->alias)
-		rc = set_str(&cfg->alias, cfg->model ? cfg->model : cfg->backend);
+	if (!rc && !cfg->alias && !(cfg->alias = agent_default_alias(cfg)))
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 	if (rc)
 		hz_agent_config_release(cfg);
 	return rc;

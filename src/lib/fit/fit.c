@@ -377,6 +377,15 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu record%s with a token count or cost that is not a non-negative number (first: %s): "
 				   "read as unknown", t->n_bad_usage, t->n_bad_usage == 1 ? "" : "s", t->bad_usage_at);
+	if (!err && t->n_verdict_changed)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%zu of the superseded records had a different verdict: the later record won "
+				   "(%s%s)", t->n_verdict_changed, t->n_verdict_changed > 1 ? "the first: " : "",
+				   t->verdict_example);
+	if (!err && t->n_partial)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%s: partial last line skipped (a writer killed mid-line; that run is not recorded)%s",
+				   t->partial_example, t->n_partial > 1 ? "; and in other files" : "");
 	if (!err && t->baseline_only)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "--lengths baseline-only: %zu run%s on tasks whose length is an estimate left out",

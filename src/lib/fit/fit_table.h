@@ -81,6 +81,10 @@ typedef struct fit_table {
 	size_t n_error, n_superseded, n_excluded_agent;
 	size_t n_bad_usage;      /* records whose token counts or cost were nonsense (read as unknown) */
 	char bad_usage_at[256];  /* the first: "FILE:LINE 'FIELD'" */
+	size_t n_verdict_changed;  /* superseded records whose verdict (score) differed from the later one */
+	char verdict_example[256]; /* the first of them: run id, both verdicts, the winner's file:line */
+	size_t n_partial;          /* unterminated, unparsable last lines skipped (a writer killed mid-line) */
+	char partial_example[4 + 4096 + 64]; /* the first of them: FILE:LINE (N bytes) */
 	size_t n_estimated;      /* runs dropped by baseline_lengths_only */
 	int baseline_only;       /* keep only runs on tasks whose length was measured */
 	size_t n_excluded_family;

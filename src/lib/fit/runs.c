@@ -245,6 +245,15 @@ static int agent_meta(fit_table *t, uint32_t a, const char *path, long line, con
 	return 0;
 }
 
+/* A record's verdict for messages: success, failure, or the partial-credit score. */
+static void verdict_name(double y, char *out, size_t size)
+{
+	if (y == 1 || y == 0)
+		snprintf(out, size, "%s", y == 1 ? "success" : "failure");
+	else
+		snprintf(out, size, "score %.3g", y);
+}
+
 /* One record: validate, dedupe by run_id, append. */
 static int add_record(fit_table *t, const char *path, long line, const fit_record *r)
 {
@@ -338,8 +347,17 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		return hz_error_set(HZ_EINVALID, "%s:%ld: 'task_family' '%s' differs from '%s' given earlier for task '%s' "
 				    "(a task belongs to one family)", path, line, family,
 				    t->families.str[t->task_family[tid]], task);
-	if (t->runid_row[rid] != FIT_NONE)
+	if (t->runid_row[rid] != FIT_NONE) {
+		double old = t->y[t->runid_row[rid]];
 		t->dead[t->runid_row[rid]] = 1; /* the last non-error record wins */
+		if (old != y && t->n_verdict_changed++ == 0) {
+			char was[32], now[32];
+			verdict_name(old, was, sizeof(was));
+			verdict_name(y, now, sizeof(now));
+			snprintf(t->verdict_example, sizeof(t->verdict_example), "run %s: %s, then %s at %s:%ld", run_id,
+				 was, now, path, line);
+		}
+	}
 	if (!rid_new)
 		t->n_superseded++;
 	t->runid_row[rid] = (uint32_t)row;
@@ -392,6 +410,16 @@ static int parse_line(fit_table *t, const char *path, long line, const char *s, 
 	if (err == 0)
 		(*records)++;
 	return err;
+}
+
+/* An unterminated last line that is not a JSON object: a record cut short. */
+static int partial_line(const char *s, size_t len)
+{
+	json_t *o = json_loadb(s, len, 0, NULL);
+	int partial = !json_is_object(o);
+
+	json_decref(o);
+	return partial;
 }
 
 int fit_table_load_file(fit_table *t, const char *path)
@@ -451,8 +479,14 @@ int fit_table_load_file(fit_table *t, const char *path)
 		err = hz_error_set_errno("%s: read error", path);
 		goto done;
 	}
-	if (line.len && (err = parse_line(t, path, lineno + 1, line.ptr, line.len, &scratch, &records)) < 0)
+	if (line.len && partial_line(line.ptr, line.len)) {
+		/* The rule of run and merge too: a writer killed mid-line left it; that run is not recorded. */
+		if (t->n_partial++ == 0)
+			snprintf(t->partial_example, sizeof(t->partial_example), "%s:%ld (%zu bytes)", path, lineno + 1,
+				 line.len);
+	} else if (line.len && (err = parse_line(t, path, lineno + 1, line.ptr, line.len, &scratch, &records)) < 0) {
 		goto done;
+	}
 	if (records == 0) {
 		err = hz_error_set(HZ_EINVALID, "%s: no run records (the file is empty)", path);
 		goto done;

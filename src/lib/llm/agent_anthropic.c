@@ -240,6 +240,11 @@ static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outc
 	return llm_run(agent, &llm_wire_anthropic, env, out);
 }
 
+static int anthropic_preflight(const hz_agent *agent)
+{
+	return llm_preflight(agent, &llm_wire_anthropic);
+}
+
 const agent_backend hz_llm_anthropic_backend = {
 	.name = "anthropic",
 	.summary = "Anthropic Messages API with a bash/submit tool loop",
@@ -247,4 +252,5 @@ const agent_backend hz_llm_anthropic_backend = {
 	.run = anthropic_run,
 	.free = llm_free,
 	.settings = llm_settings_of,
+	.preflight = anthropic_preflight,
 };

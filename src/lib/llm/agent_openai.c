@@ -210,6 +210,13 @@ static int openai_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome
 	return llm_run(agent, s->responses_api ? &llm_wire_responses : &llm_wire_openai, env, out);
 }
 
+static int openai_preflight(const hz_agent *agent)
+{
+	const llm_settings *s = agent->state;
+
+	return llm_preflight(agent, s->responses_api ? &llm_wire_responses : &llm_wire_openai);
+}
+
 const agent_backend hz_llm_openai_backend = {
 	.name = "openai",
 	.summary = "OpenAI-compatible chat completions (or api=responses) with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
@@ -217,4 +224,5 @@ const agent_backend hz_llm_openai_backend = {
 	.run = openai_run,
 	.free = llm_free,
 	.settings = llm_settings_of,
+	.preflight = openai_preflight,
 };

@@ -52,6 +52,13 @@ void llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
 int llm_run(hz_agent *agent, const llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out);
 
 /*
+ * The backends' preflight() (preflight.c): the key's variable is set and
+ * clean, and GET BASE/models with the wire's headers gets an HTTP answer
+ * that is not 401/403, within PREFLIGHT_TIMEOUT_S.  See hz_agent_preflight.
+ */
+int llm_preflight(const hz_agent *agent, const llm_wire *wire);
+
+/*
  * Copy the body.KEY settings into a request.  Deep copies: the settings are
  * shared by runs in other threads, and even reference counts are not touched.
  */

@@ -115,10 +115,13 @@ done:
 	return err;
 }
 
+static const char *const cmd_keys[] = { "command", "net", "mount", "pass_env", NULL };
+
 const agent_backend hz_agent_cmd_backend = {
 	.name = "cmd",
 	.summary = "runs an external command (a CLI agent) in the sandbox: cmd,command=CMD[,mount=DIR][,net=host]",
 	.init = cmd_init,
 	.run = cmd_run,
 	.free = NULL,
+	.keys = cmd_keys,
 };

@@ -395,10 +395,13 @@ done:
 	return err;
 }
 
+static const char *const human_keys[] = { "who", NULL };
+
 const agent_backend hz_agent_human_backend = {
 	.name = "human",
 	.summary = "a person in an interactive shell in the sandbox, timed (horizon baseline)",
 	.init = human_init,
 	.run = human_run,
 	.free = NULL,
+	.keys = human_keys,
 };

@@ -14,4 +14,5 @@ const agent_backend hz_agent_oracle_backend = {
 	.init = NULL,
 	.run = oracle_run,
 	.free = NULL,
+	.keys = agent_no_keys,
 };

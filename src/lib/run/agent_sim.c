@@ -83,10 +83,13 @@ static void sim_free(hz_agent *agent)
 	agent->state = NULL;
 }
 
+static const char *const sim_keys[] = { "h50", "slope", "seed", NULL };
+
 const agent_backend hz_agent_sim_backend = {
 	.name = "sim",
 	.summary = "simulated agent with a latent 50% horizon: sim,h50=MINUTES,slope=S,seed=N",
 	.init = sim_init,
 	.run = sim_run,
 	.free = sim_free,
+	.keys = sim_keys,
 };

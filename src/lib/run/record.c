@@ -54,6 +54,99 @@ char *record_spec_string(const hz_agent_config *cfg)
 	return hz_buf_detach(&b);
 }
 
+/*
+ * Settings that change nothing an agent does: prices (display metadata), client-side throughput,
+ * and which person a `human` baseline run had (every baseliner's runs are the agent "human").
+ */
+static int fingerprint_skips(const char *key)
+{
+	static const char *const skip[] = { "price_cache_read", "price_cache_write", "concurrency", "who", NULL };
+
+	for (size_t i = 0; skip[i]; i++)
+		if (!strcmp(skip[i], key))
+			return 1;
+	return 0;
+}
+
+json_t *record_agent_config(const hz_agent_config *cfg, uint64_t seed)
+{
+	json_t *o = json_object(), *set = json_object();
+
+	if (!o || !set) {
+		json_decref(o);
+		json_decref(set);
+		return NULL;
+	}
+	for (size_t i = 0; i < cfg->nparams; i++)
+		if (!fingerprint_skips(cfg->params[i].key))
+			json_object_set_new(set, cfg->params[i].key, json_string(cfg->params[i].value));
+	json_object_set_new(o, "backend", json_string(cfg->backend ? cfg->backend : ""));
+	json_object_set_new(o, "model", cfg->model ? json_string(cfg->model) : json_null());
+	json_object_set_new(o, "base_url", cfg->base_url ? json_string(cfg->base_url) : json_null());
+	json_object_set_new(o, "settings", set);
+	json_object_set_new(o, "seed", json_integer((json_int_t)(seed & 0x7fffffffffffffffULL)));
+	return o;
+}
+
+int record_fingerprint(const json_t *agent_config, char out[17])
+{
+	char *text = json_dumps(agent_config, JSON_COMPACT | JSON_SORT_KEYS);
+	char hex[65];
+
+	out[0] = '\0';
+	if (!text)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	hz_sha256_hex(text, strlen(text), hex);
+	memcpy(out, hex, 16);
+	out[16] = '\0';
+	free(text);
+	return 0;
+}
+
+int record_config_fingerprint(const hz_agent_config *cfg, uint64_t seed, char out[17])
+{
+	json_t *conf = record_agent_config(cfg, seed);
+	int rc = conf ? record_fingerprint(conf, out) : hz_error_set(HZ_ENOMEM, "out of memory");
+
+	json_decref(conf);
+	return rc;
+}
+
+static void show_diff(hz_buf *out, size_t *n, const char *key, const json_t *was, const json_t *now)
+{
+	char *a = was && !json_is_null(was) && !json_is_string(was) ? json_dumps(was, JSON_ENCODE_ANY) : NULL;
+	char *b = now && !json_is_null(now) && !json_is_string(now) ? json_dumps(now, JSON_ENCODE_ANY) : NULL;
+	const char *sa = json_is_string(was) ? json_string_value(was) : a ? a : "unset";
+	const char *sb = json_is_string(now) ? json_string_value(now) : b ? b : "unset";
+
+	hz_buf_printf(out, "%s%s: recorded %s, now %s", (*n)++ ? "; " : "", key, sa, sb);
+	free(a);
+	free(b);
+}
+
+/* Every way two agent configurations differ, as "key: recorded A, now B; ..." into *out. */
+void record_config_diff(const json_t *recorded, const json_t *now, hz_buf *out)
+{
+	static const char *const top[] = { "backend", "model", "base_url", "seed", NULL };
+	json_t *rs = json_object_get(recorded, "settings"), *ns = json_object_get(now, "settings"), *v;
+	const char *key;
+	size_t n = 0;
+
+	for (size_t i = 0; top[i]; i++) {
+		json_t *a = json_object_get(recorded, top[i]), *b = json_object_get(now, top[i]);
+		if (!json_equal(a, b) && !((!a || json_is_null(a)) && (!b || json_is_null(b))))
+			show_diff(out, &n, top[i], a, b);
+	}
+	json_object_foreach(rs, key, v)
+		if (!json_equal(v, json_object_get(ns, key)))
+			show_diff(out, &n, key, v, json_object_get(ns, key));
+	json_object_foreach(ns, key, v)
+		if (!json_object_get(rs, key))
+			show_diff(out, &n, key, NULL, v);
+	if (!n)
+		hz_buf_puts(out, "the same settings written differently");
+}
+
 /* A JSON string of s, with any byte that is not valid UTF-8 replaced by '?' (messages may carry any bytes). */
 static json_t *json_text(const char *s)
 {
@@ -171,6 +264,18 @@ int record_build(const record_in *in, hz_buf *line)
 	SET("agent_log", rel_file(in, "agent.log"));
 	SET("scorer_log", rel_file(in, "scorer.log"));
 	SET("seed", json_integer((json_int_t)(in->sweep_seed & 0x7fffffffffffffffULL)));
+	{
+		/* What made the run behave as it did: a resume compares it with the agent it is given. */
+		json_t *conf = record_agent_config(cfg, in->sweep_seed);
+		char fp[17];
+		if (!conf || (rc = record_fingerprint(conf, fp)) != 0) {
+			json_decref(conf);
+			rc = rc ? rc : hz_error_set(HZ_ENOMEM, "out of memory");
+			goto done;
+		}
+		SET("agent_config", conf);
+		SET("agent_fingerprint", json_string(fp));
+	}
 	SET("horizon_version", json_string(HZ_VERSION));
 #undef SET
 	if (!(text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)))) {

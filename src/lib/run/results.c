@@ -23,6 +23,7 @@
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "record_schema.h"
+#include "record.h"
 #include "results.h"
 #include "strutil.h"
 
@@ -31,6 +32,7 @@ typedef struct entry {
 	int done;
 	int errors;
 	int success; /* the latest success/failure record was a success */
+	char fp[17]; /* its agent_fingerprint ("" when it has none: a METR record) */
 } entry;
 
 struct results_log {
@@ -40,6 +42,7 @@ struct results_log {
 	size_t nlines;   /* complete lines seen */
 	size_t nrecords;
 	size_t repaired;
+	size_t repaired_line; /* the line number of the last partial line cut off */
 	int readonly;    /* opened by results_open_readonly: never written, never repaired */
 	entry *tab;
 	size_t cap, used;
@@ -101,6 +104,24 @@ static entry *get_entry(results_log *r, const char *id, int create)
 	return &r->tab[i];
 }
 
+json_t *results_record_config(const json_t *rec)
+{
+	json_t *conf = json_object_get(rec, "agent_config"), *spec = json_object_get(rec, "agent_spec");
+	json_t *seed = json_object_get(rec, "seed");
+	hz_agent_config cfg;
+
+	if (json_is_object(conf))
+		return json_incref(conf);
+	/* Written before records carried agent_config: the spec string says the same (values without commas). */
+	if (!json_is_string(spec) || hz_agent_config_parse(&cfg, json_string_value(spec)) != 0) {
+		hz_error_clear();
+		return NULL;
+	}
+	conf = record_agent_config(&cfg, json_is_integer(seed) ? (uint64_t)json_integer_value(seed) : 0);
+	hz_agent_config_release(&cfg);
+	return conf;
+}
+
 /* Index one complete line (without its newline). */
 static int index_line(results_log *r, const char *line, size_t len)
 {
@@ -128,9 +149,18 @@ static int index_line(results_log *r, const char *line, size_t len)
 			rc = hz_error_set(HZ_EINVALID, "%s:%zu: %s; fix or remove that line", r->log_path, r->nlines, why);
 		else if (!(e = get_entry(r, json_string_value(id), 1)))
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		else if (v == RECORD_ERROR)
-			e->errors++;
-		else {
+		else if (v == RECORD_ERROR) {
+			/* A refused key or an exhausted quota says nothing of the run: no retry used up. */
+			json_t *er = json_object_get(o, "exit_reason");
+			if (!json_is_string(er) || (strcmp(json_string_value(er), "auth_error") &&
+						    strcmp(json_string_value(er), "quota_error")))
+				e->errors++;
+		} else {
+			json_t *conf = results_record_config(o);
+			e->fp[0] = '\0';
+			if (conf)
+				rc = record_fingerprint(conf, e->fp);
+			json_decref(conf);
 			e->done = 1;
 			e->success = v == RECORD_SUCCESS;
 		}
@@ -192,12 +222,30 @@ static int catch_up(results_log *r)
 		pos += n;
 	}
 	if (r->scanned < st.st_size && !r->readonly) {
-		/* A partial last line left by a crash: cut it off. */
+		/*
+		 * An unterminated last line (nobody is writing: we hold the lock).  A whole record
+		 * only lacks its newline: give it one.  Anything else is a record cut short by a
+		 * crash (fit and merge skip it too): cut it off and say where.
+		 */
+		json_t *o = json_loadb(hz_buf_cstr(&line), line.len, 0, NULL);
+		int whole = json_is_object(o);
+		json_decref(o);
+		if (whole) {
+			if (write(r->fd, "\n", 1) != 1) {
+				rc = hz_error_set_errno("cannot repair '%s'", r->log_path);
+				goto done;
+			}
+			rc = index_line(r, hz_buf_cstr(&line), line.len);
+			r->scanned = st.st_size + 1;
+			fsync(r->fd);
+			goto done;
+		}
 		if (ftruncate(r->fd, r->scanned) < 0) {
 			rc = hz_error_set_errno("cannot repair '%s'", r->log_path);
 			goto done;
 		}
 		r->repaired += (size_t)(st.st_size - r->scanned);
+		r->repaired_line = r->nlines + 1;
 		fsync(r->fd);
 	}
 done:
@@ -293,14 +341,17 @@ void results_free(results_log *r)
 const char *results_dir(const results_log *r) { return r->dir; }
 const char *results_log_path(const results_log *r) { return r->log_path; }
 size_t results_repaired_bytes(const results_log *r) { return r->repaired; }
+size_t results_repaired_line(const results_log *r) { return r->repaired_line; }
 size_t results_count(const results_log *r) { return r->nrecords; }
 
-int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
+int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17])
 {
 	entry *e;
 	int rc;
 
 	*done = *errors = 0;
+	if (fp)
+		fp[0] = '\0';
 	if (r->fd < 0)
 		return 0;
 	if ((rc = lock(r)) != 0)
@@ -308,12 +359,15 @@ int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
 	if ((rc = catch_up(r)) == 0 && (e = get_entry(r, run_id, 0)) != NULL) {
 		*done = e->done ? (e->success ? 2 : 1) : 0;
 		*errors = e->errors;
+		if (fp)
+			memcpy(fp, e->fp, sizeof(e->fp));
 	}
 	unlock(r);
 	return rc;
 }
 
-int results_append(results_log *r, const char *run_id, const char *line, size_t len, int *appended)
+int results_append(results_log *r, const char *run_id, const char *fp, const char *line, size_t len,
+		   int *appended)
 {
 	char *buf = NULL;
 	entry *e;
@@ -333,14 +387,22 @@ int results_append(results_log *r, const char *run_id, const char *line, size_t 
 		goto done;
 	if ((rc = catch_up(r)) != 0)
 		goto unlock;
-	if ((e = get_entry(r, run_id, 0)) != NULL && e->done)
-		goto unlock; /* another sweep recorded it meanwhile */
+	if ((e = get_entry(r, run_id, 0)) != NULL && e->done && (!fp || !e->fp[0] || !strcmp(e->fp, fp)))
+		goto unlock; /* another sweep recorded it meanwhile (with this configuration) */
 	{
 		/* One write: with O_APPEND the line lands whole at the end. */
-		ssize_t n = write(r->fd, buf, len + 1);
+		ssize_t n;
+		while ((n = write(r->fd, buf, len + 1)) < 0 && errno == EINTR)
+			;
 		if (n != (ssize_t)(len + 1)) {
+			if (n >= 0) {
+				/* A short write sets no errno: the rest of the line, written again, says why. */
+				ssize_t m = write(r->fd, buf + n, len + 1 - (size_t)n);
+				if (m >= 0)
+					errno = ENOSPC;
+			}
 			rc = hz_error_set_errno("cannot append to '%s'", r->log_path);
-			if (n > 0 && ftruncate(r->fd, r->scanned) == 0) { /* take the partial line back */ }
+			if (n != 0 && ftruncate(r->fd, r->scanned) == 0) { /* take the partial line back */ }
 			goto unlock;
 		}
 	}
@@ -356,6 +418,34 @@ unlock:
 done:
 	free(buf);
 	return rc;
+}
+
+json_t *results_find_config(results_log *r, const char *run_id)
+{
+	json_t *found = NULL;
+	char *text = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *f = fopen(r->log_path, "r");
+
+	if (!f)
+		return NULL;
+	while ((n = getline(&text, &cap, f)) > 0) {
+		json_t *o, *id, *st;
+		if (!memmem(text, (size_t)n, run_id, strlen(run_id)) || !(o = json_loadb(text, (size_t)n, 0, NULL)))
+			continue;
+		id = json_object_get(o, "run_id");
+		st = json_object_get(o, "status");
+		if (json_is_string(id) && !strcmp(json_string_value(id), run_id) &&
+		    !(json_is_string(st) && !strcmp(json_string_value(st), "error"))) {
+			json_decref(found);
+			found = results_record_config(o);
+		}
+		json_decref(o);
+	}
+	free(text);
+	fclose(f);
+	return found;
 }
 
 /*

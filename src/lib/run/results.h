@@ -10,6 +10,7 @@
 #ifndef RUN_RESULTS_H
 #define RUN_RESULTS_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 typedef struct results_log results_log;
@@ -35,8 +36,13 @@ void results_free(results_log *r);
 const char *results_dir(const results_log *r);
 const char *results_log_path(const results_log *r);
 
-/* Bytes cut off as a partial last line since open (0 when none). */
+/*
+ * Bytes cut off as a partial last line since open (0 when none), and the
+ * line number it had.  An unterminated last line that is a whole JSON
+ * object is not cut: it gets its newline (the rule of fit and merge too).
+ */
 size_t results_repaired_bytes(const results_log *r);
+size_t results_repaired_line(const results_log *r);
 
 /* Number of complete records read or written. */
 size_t results_count(const results_log *r);
@@ -44,18 +50,35 @@ size_t results_count(const results_log *r);
 /*
  * What the log says about a run: *done = 0 when it has no success or
  * failure record, 1 when the latest such record is a failure, 2 when it is
- * a success; *errors = how many `error` records it has.
+ * a success; *errors = how many `error` records it has
+ * (auth_error and quota_error ones not counted: they say nothing of the run); fp (when not NULL)
+ * gets the agent_fingerprint of that latest record ("" when it has none).
  * Reads records appended by others since the last look first.
  */
-int results_lookup(results_log *r, const char *run_id, int *done, int *errors);
+int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17]);
 
 /*
  * Append one record (a JSON object on one line, without the newline) for
- * run_id, unless the log already holds a success or failure for it (then
- * *appended = 0 and nothing is written).  Under the lock: repair, catch up
- * on others' records, check, one write, fsync.
+ * run_id, unless the log already holds a success or failure for it made
+ * with the agent fingerprint fp (any, when fp is NULL or the record has
+ * none): then *appended = 0 and nothing is written.  Under the lock:
+ * repair, catch up on others' records, check, one write, fsync.
  */
-int results_append(results_log *r, const char *run_id, const char *line, size_t len, int *appended);
+int results_append(results_log *r, const char *run_id, const char *fp, const char *line, size_t len,
+		   int *appended);
+
+/*
+ * A record's agent_config (a new reference, or NULL when it has none: a
+ * METR record); for records written before they carried one, rebuilt from
+ * their agent_spec and seed.
+ */
+json_t *results_record_config(const json_t *rec);
+
+/*
+ * The agent_config of the latest success or failure record of run_id
+ * (a new reference), read from the file; NULL when there is none.
+ */
+json_t *results_find_config(results_log *r, const char *run_id);
 
 typedef struct run_claim run_claim;
 

@@ -145,6 +145,7 @@ typedef struct run_env {
 typedef struct run_summary {
 	run_verdict_status status;
 	char exit_reason[64];
+	char error[256];  /* the record's error message (truncated), "" when none */
 	double wall_s;
 	long tokens;
 	double cost_usd;

@@ -280,6 +280,7 @@ static int write_record(run_state *st, hz_buf *line, run_summary *sum)
 		      : !strcmp(st->status, "failure") ? RUN_VERDICT_FAILURE
 						       : RUN_VERDICT_ERROR;
 	snprintf(sum->exit_reason, sizeof(sum->exit_reason), "%s", rec->exit_reason);
+	snprintf(sum->error, sizeof(sum->error), "%s", rec->error ? rec->error : "");
 	sum->wall_s = rec->wall_s;
 	sum->tokens = st->oc.input_tokens + st->oc.output_tokens;
 	sum->cost_usd = st->oc.cost_usd;

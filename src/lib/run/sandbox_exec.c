@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -67,12 +66,9 @@ static int child_pre_exec(void *arg)
 	if (cs->set_nproc)
 		LIMIT(RLIMIT_NPROC, cs->nproc);
 #undef LIMIT
-	if (cs->uid >= 0) {
-		if (setgroups(0, NULL) < 0 || setgid((gid_t)cs->uid) < 0 || setuid((uid_t)cs->uid) < 0)
-			return errno;
-		/* Changing credentials clears the parent-death signal: set it again. */
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-	}
+	/* hz_proc arms the parent-death signal again after this (a change of credentials clears it). */
+	if (cs->uid >= 0 && (setgroups(0, NULL) < 0 || setgid((gid_t)cs->uid) < 0 || setuid((uid_t)cs->uid) < 0))
+		return errno;
 	return 0;
 }
 
@@ -137,6 +133,7 @@ static int exec_none(hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resourc
 	po.merge_stderr = 1;
 	po.pre_exec = child_pre_exec;
 	po.pre_exec_arg = &cs;
+	po.die_with_parent = 1;
 	rc = hz_proc_run(&po, &pr);
 	if (rc == HZ_ENOTFOUND) {
 		/* The command does not exist: the command's failure (127), like a shell's. */
@@ -278,6 +275,8 @@ static int sandbox_spawn(hz_sandbox *sb, const hz_sandbox_cmd *cmd, int gated, h
 	cs.gate_fd = gate[0];
 	po.pre_exec = child_pre_exec;
 	po.pre_exec_arg = &cs;
+	/* bwrap as pid 1 of a PID namespace that dies with us: see hz_proc_opts.die_with_parent. */
+	po.die_with_parent = 2;
 	if ((rc = hz_proc_spawn(&po, &h->proc)) != 0) {
 		hz_error_prefix("sandbox: ");
 		rc = HZ_ESANDBOX;

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "horizon/error.h"
+#include "record.h"
 #include "results.h"
 #include "strutil.h"
 #include "sweep_internal.h"
@@ -20,6 +21,7 @@ typedef struct event {
 	size_t plan;
 	const char *status;
 	char exit_reason[64];
+	char error[256];
 } event;
 
 typedef struct sweep {
@@ -28,6 +30,9 @@ typedef struct sweep {
 	hz_sweep_result *res;
 	results_log *log;
 	hz_sandbox *sb;
+	char (*fp)[17];      /* per agent: its agent_fingerprint */
+	size_t *changed_at;  /* per agent: a plan index recorded with another configuration */
+	char **stopped;      /* per agent: why its remaining runs are not started (auth, quota), or NULL */
 	size_t *todo;        /* indexes into s->plan */
 	size_t ntodo, next;
 	event *events;
@@ -58,12 +63,75 @@ static void fail(sweep *w, const char *msg)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/* Errors that every later run of the agent would meet too: its runs stop at the first. */
+static int stops_agent(const run_summary *sum)
+{
+	return sum->status == RUN_VERDICT_ERROR &&
+	       (!strcmp(sum->exit_reason, "auth_error") || !strcmp(sum->exit_reason, "quota_error"));
+}
+
+/*
+ * Before anything is set up: every agent with runs to do passes its
+ * preflight (an LLM agent's key is set and its API answers).
+ */
+static int preflight(const hz_sweep_opts *o, const sweep_setup *s, const sweep *w)
+{
+	int rc = 0;
+
+	for (size_t a = 0; a < o->nagents && !rc; a++) {
+		hz_agent *agent = NULL;
+		size_t i = 0;
+		while (i < w->ntodo && s->plan[w->todo[i]].agent != a)
+			i++;
+		if (i == w->ntodo)
+			continue; /* nothing to run for it */
+		if ((rc = o->agent_new(&agent, &o->agents[a])) == 0)
+			rc = hz_agent_preflight(agent);
+		hz_agent_free(agent);
+	}
+	return rc;
+}
+
+/*
+ * Recorded runs of an agent were made with another configuration: say which
+ * agent, how many runs, what differs, and the two ways out.
+ */
+static int refuse_changed(const hz_sweep_opts *o, const sweep_setup *s, const hz_sweep_result *res,
+			  results_log *log, const size_t *changed_at)
+{
+	hz_buf diff = HZ_BUF_INIT;
+	int rc;
+
+	for (size_t a = 0; a < res->nagents; a++) {
+		const hz_sweep_agent *ag = &res->agents[a];
+		json_t *was, *now;
+		if (!ag->changed)
+			continue;
+		was = results_find_config(log, s->plan[changed_at[a]].run_id);
+		now = record_agent_config(&o->agents[a], o->seed);
+		if (was && now)
+			record_config_diff(was, now, &diff);
+		json_decref(was);
+		json_decref(now);
+		rc = hz_error_set(HZ_ECONFLICT,
+				  "agent '%s': %zu of its %zu recorded runs in %s were made with another configuration "
+				  "(%s); give this configuration a new alias (alias=NAME) to keep both, or run again "
+				  "with --rerun-changed to run those again with it",
+				  ag->alias, ag->changed, ag->changed + ag->recorded, results_log_path(log),
+				  diff.len ? hz_buf_cstr(&diff) : "its records say so");
+		hz_buf_release(&diff);
+		return rc;
+	}
+	return 0;
+}
+
 /* Run one planned run; returns the event's status ("elsewhere" when another sweep has it). */
 static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summary *sum, hz_buf *line)
 {
 	run_env re;
 	run_claim *claim = NULL;
 	int done, errors, appended = 0, rc;
+	char fp[17];
 
 	rc = results_claim(w->log, p->run_id, &claim);
 	if (rc == HZ_EEXISTS)
@@ -72,7 +140,9 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 		fail(w, hz_error_message());
 		return NULL;
 	}
-	if ((rc = results_lookup(w->log, p->run_id, &done, &errors)) != 0 || done) {
+	/* Recorded meanwhile (with this configuration: an other one is here only for --rerun-changed). */
+	if ((rc = results_lookup(w->log, p->run_id, &done, &errors, fp)) != 0 ||
+	    (done && (!fp[0] || !strcmp(fp, w->fp[p->agent]) || !w->o->rerun_changed))) {
 		if (rc)
 			fail(w, hz_error_message());
 		run_claim_release(claim);
@@ -89,7 +159,7 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 	re.term_in = w->o->term_in;
 	re.term_out = w->o->term_out;
 	if ((rc = run_one(&re, agent, p, line, sum)) != 0 ||
-	    (rc = results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {
+	    (rc = results_append(w->log, p->run_id, w->fp[p->agent], line->ptr, line->len, &appended)) != 0) {
 		fail(w, hz_error_message());
 		run_claim_release(claim);
 		return NULL;
@@ -123,9 +193,16 @@ static void *worker(void *arg)
 			break;
 		}
 		i = w->todo[w->next++];
+		p = &w->s->plan[i];
+		if (w->stopped[p->agent]) {
+			/* Its agent met an auth or quota error: not run, not recorded; a resume runs it. */
+			w->res->agents[p->agent].not_run++;
+			w->res->not_run++;
+			pthread_mutex_unlock(&w->mu);
+			continue;
+		}
 		w->running++;
 		pthread_mutex_unlock(&w->mu);
-		p = &w->s->plan[i];
 		memset(&sum, 0, sizeof(sum));
 		st = do_run(w, agents[p->agent], p, &sum, &line);
 		pthread_mutex_lock(&w->mu);
@@ -136,6 +213,14 @@ static void *worker(void *arg)
 			e->plan = i;
 			e->status = st;
 			snprintf(e->exit_reason, sizeof(e->exit_reason), "%s", sum.exit_reason);
+			snprintf(e->error, sizeof(e->error), "%s", sum.error);
+			if (!strcmp(st, "error") && stops_agent(&sum) && !w->stopped[p->agent]) {
+				hz_buf why = HZ_BUF_INIT;
+				hz_buf_printf(&why, "%s: %s", sum.exit_reason, sum.error);
+				w->stopped[p->agent] = hz_buf_detach(&why);
+				free(ag->stop_reason);
+				ag->stop_reason = w->stopped[p->agent] ? strdup(w->stopped[p->agent]) : NULL;
+			}
 			if (!strcmp(st, "success"))
 				ag->success++, w->res->success++;
 			else if (!strcmp(st, "failure"))
@@ -173,7 +258,7 @@ static void report(sweep *w, const event *e, double t0)
 	p.failure = w->res->failure;
 	p.error = w->res->error;
 	p.elsewhere = w->res->elsewhere;
-	done = p.success + p.failure + p.error + p.elsewhere;
+	done = p.success + p.failure + p.error + p.elsewhere + w->res->not_run; /* not_run: never started */
 	p.done = done;
 	p.running = w->running;
 	p.elapsed_s = hz_clock_now() - t0;
@@ -186,6 +271,7 @@ static void report(sweep *w, const event *e, double t0)
 		p.repeat = pl->repeat;
 		p.status = e->status;
 		p.exit_reason = e->exit_reason;
+		p.message = e->error[0] ? e->error : NULL;
 	}
 	w->o->progress(&p, w->o->progress_arg);
 }
@@ -225,8 +311,10 @@ static void supervise(sweep *w, double t0)
 
 void hz_sweep_result_release(hz_sweep_result *res)
 {
-	for (size_t i = 0; res->agents && i < res->nagents; i++)
+	for (size_t i = 0; res->agents && i < res->nagents; i++) {
 		free(res->agents[i].alias);
+		free(res->agents[i].stop_reason);
+	}
 	free(res->agents);
 	free(res->isolation);
 	free(res->work_dir);
@@ -277,13 +365,29 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
+	if (!(w.fp = calloc(o->nagents, sizeof(*w.fp))) || !(w.changed_at = calloc(o->nagents, sizeof(size_t))) ||
+	    !(w.stopped = calloc(o->nagents, sizeof(char *)))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t a = 0; a < o->nagents; a++)
+		if ((rc = record_config_fingerprint(&o->agents[a], o->seed, w.fp[a])) != 0)
+			goto done;
 	for (size_t i = 0; i < s.nplan; i++) {
 		hz_sweep_agent *ag = &res->agents[s.plan[i].agent];
 		int st = 0, errors = 0;
+		char fp[17];
 		ag->planned++;
-		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &st, &errors)) != 0)
+		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &st, &errors, fp)) != 0)
 			goto done;
-		if (st) {
+		if (st && fp[0] && strcmp(fp, w.fp[s.plan[i].agent])) {
+			/* Recorded, but by another configuration under this alias. */
+			if (!ag->changed++)
+				w.changed_at[s.plan[i].agent] = i;
+			res->changed++;
+			if (o->rerun_changed)
+				w.todo[w.ntodo++] = i;
+		} else if (st) {
 			ag->recorded++;
 			*(st == 2 ? &ag->total_success : &ag->total_failure) += 1;
 		} else if (errors > o->max_retries) {
@@ -294,11 +398,20 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		}
 	}
 	res->to_run = w.ntodo;
+	if (res->changed && !o->rerun_changed && !o->dry_run) {
+		rc = refuse_changed(o, &s, res, w.log, w.changed_at);
+		goto done;
+	}
+	if (!o->dry_run && (rc = preflight(o, &s, &w)) != 0)
+		goto done;
 	res->repaired_bytes = w.log ? results_repaired_bytes(w.log) : 0;
+	res->repaired_line = w.log ? results_repaired_line(w.log) : 0;
 	if (o->dry_run)
 		goto done;
+	for (size_t a = 0; a < o->nagents; a++)
+		w.changed_at[a] = res->agents[a].changed; /* from here on: how many are left to re-run */
 	if (w.ntodo == 0) {
-		rc = sweep_write_json(o, &s);
+		rc = sweep_write_json(o, &s, NULL);
 		goto done;
 	}
 	so.mode = o->sandbox;
@@ -311,7 +424,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
 		goto done;
 	/* sweep.json only once the sweep can really run (a sandbox that does not work stops it first). */
-	if ((rc = sweep_write_json(o, &s)) != 0)
+	if ((rc = sweep_write_json(o, &s, w.changed_at)) != 0)
 		goto done;
 	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
 	w.o = o;
@@ -330,27 +443,44 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 			nthreads = i;
 			break;
 		}
+	res->started = 1;
 	supervise(&w, t0);
 	for (int i = 0; i < nthreads; i++)
 		pthread_join(threads[i], NULL);
 	res->stopped = o->stop && *o->stop && w.next < w.ntodo;
 	if (w.fatal)
-		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
+		rc = HZ_ERROR;
 done:
-	/* Totals over the log for the planned runs, this sweep's included. */
-	if (w.log && !rc && !o->dry_run) {
+	/* Totals over the log for the planned runs, this sweep's included (also when it stopped on an error). */
+	if (w.log && (!rc || res->started) && !o->dry_run) {
 		for (size_t a = 0; a < res->nagents; a++)
 			res->agents[a].total_success = res->agents[a].total_failure = 0;
+		for (size_t a = 0; a < o->nagents; a++)
+			w.changed_at[a] = 0;
 		for (size_t i = 0; i < s.nplan; i++) {
 			int st = 0, errors = 0;
-			if (results_lookup(w.log, s.plan[i].run_id, &st, &errors) == 0 && st)
+			char fp[17];
+			if (results_lookup(w.log, s.plan[i].run_id, &st, &errors, fp) == 0 && st)
 				*(st == 2 ? &res->agents[s.plan[i].agent].total_success
 					  : &res->agents[s.plan[i].agent].total_failure) += 1;
+			if (st && fp[0] && strcmp(fp, w.fp[s.plan[i].agent]))
+				w.changed_at[s.plan[i].agent]++;
 		}
+		/* A sweep that re-ran changed runs ends with sweep.json saying how many are left. */
+		if (res->changed && res->started && sweep_write_json(o, &s, w.changed_at) != 0 && !rc)
+			rc = HZ_EIO;
 		res->repaired_bytes = results_repaired_bytes(w.log);
+		res->repaired_line = results_repaired_line(w.log);
 	}
+	if (w.fatal)
+		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);
 	res->wall_s = hz_clock_now() - t0;
 	free(threads);
+	free(w.fp);
+	free(w.changed_at);
+	for (size_t a = 0; w.stopped && a < o->nagents; a++)
+		free(w.stopped[a]);
+	free(w.stopped);
 	free(w.todo);
 	free(w.events);
 	hz_sandbox_free(w.sb);

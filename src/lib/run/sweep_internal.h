@@ -28,8 +28,12 @@ int sweep_plan(const hz_sweep_opts *o, sweep_setup *s);
 /* Choose the work root (DIR/work when the sandbox uid can reach it) and stage every task. */
 int sweep_prepare(const hz_sweep_opts *o, sweep_setup *s, long sandbox_uid);
 
-/* Write DIR/sweep.json: what was asked, so that the sweep can be reproduced. */
-int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s);
+/*
+ * Write DIR/sweep.json: what was asked, so that the sweep can be reproduced,
+ * with each agent's fingerprint and other[i] (may be NULL: none), how many
+ * of agent i's planned runs are still recorded with another configuration.
+ */
+int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s, const size_t *other);
 
 void sweep_setup_release(sweep_setup *s);
 

@@ -300,9 +300,11 @@ int sweep_prepare(const hz_sweep_opts *o, sweep_setup *s, long uid)
 	return 0;
 }
 
-static json_t *agent_json(const hz_agent_config *c)
+static json_t *agent_json(const hz_agent_config *c, uint64_t seed, size_t other)
 {
 	char *spec = record_spec_string(c);
+	json_t *conf = record_agent_config(c, seed);
+	char fp[17] = "";
 	json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o}", "alias", c->alias, "backend", c->backend, "model",
 			      c->model ? json_string(c->model) : json_null(), "spec", spec ? spec : "",
 			      "release_date", c->release_date ? json_string(c->release_date) : json_null(),
@@ -318,11 +320,18 @@ static json_t *agent_json(const hz_agent_config *c)
 		json_object_set_new(o, "price_in", json_real(c->price_in));
 		json_object_set_new(o, "price_out", json_real(c->price_out));
 	}
+	if (o && conf && record_fingerprint(conf, fp) == 0) {
+		/* What this sweep's records of the agent carry; `other` of them still hold an older one. */
+		json_object_set_new(o, "agent_fingerprint", json_string(fp));
+		json_object_set_new(o, "agent_config", json_incref(conf));
+		json_object_set_new(o, "runs_recorded_with_other_config", json_integer((json_int_t)other));
+	}
+	json_decref(conf);
 	free(spec);
 	return o;
 }
 
-int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s)
+int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s, const size_t *other)
 {
 	json_t *root = json_object(), *agents = json_array(), *tasks = json_array(), *sel = json_array();
 	char when[21], *text = NULL, *path = NULL;
@@ -336,7 +345,7 @@ int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < o->nagents; i++)
-		json_array_append_new(agents, agent_json(&o->agents[i]));
+		json_array_append_new(agents, agent_json(&o->agents[i], o->seed, other ? other[i] : 0));
 	for (size_t i = 0; i < s->ntasks; i++)
 		json_array_append_new(tasks, json_pack("{s:s,s:s,s:s,s:f}", "id", hz_task_id(s->tasks[i]), "version",
 						       hz_task_version(s->tasks[i]), "sha256",
