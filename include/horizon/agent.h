@@ -146,4 +146,24 @@ const char *hz_agent_backend(const hz_agent *agent);
 /* Names of the registered backends, NULL-terminated. */
 const char *const *hz_agent_backends(void);
 
+/*
+ * The `sim` agent's outcome model, as a library function for in-process
+ * simulation (horizon adaptive-sim): the same parameters and the same coin
+ * as a real `horizon run` of the agent, so a simulated sweep gives exactly
+ * the outcomes the sandboxed one records.
+ */
+typedef struct hz_sim_model {
+	double h50;                 /* latent 50% horizon, minutes */
+	double slope;               /* per doubling of task length */
+	unsigned long long seed;    /* the agent's own seed= setting */
+} hz_sim_model;
+
+/* Read h50=, slope= and seed= from a sim agent's settings (HZ_EINVALID naming the bad one). */
+int hz_sim_model_from_config(hz_sim_model *m, const hz_agent_config *cfg);
+/* 1 / (1 + exp(-slope (log2 h50 - log2 minutes))). */
+double hz_sim_probability(const hz_sim_model *m, double minutes);
+/* 1 when the agent `alias` succeeds on (task_id, repeat) in a sweep with sweep_seed, else 0. */
+int hz_sim_success(const hz_sim_model *m, const char *alias, uint64_t sweep_seed, const char *task_id,
+		   double minutes, int repeat);
+
 #endif

@@ -46,6 +46,16 @@ typedef struct hz_sweep_progress {
 
 typedef void (*hz_sweep_progress_fn)(const hz_sweep_progress *p, void *arg);
 
+/* One run asked for by name (an adaptive sweep's batch). */
+typedef struct hz_sweep_item {
+	size_t agent;               /* index into opts->agents */
+	const char *task_id;        /* a selected task */
+	int repeat;                 /* 1-based */
+} hz_sweep_item;
+
+/* The design an adaptive sweep records in sweep.json and in each of its records. */
+#define HZ_SWEEP_DESIGN_ADAPTIVE "adaptive"
+
 typedef struct hz_sweep_opts {
 	const hz_agent_config *agents; /* borrowed array */
 	size_t nagents;
@@ -68,10 +78,14 @@ typedef struct hz_sweep_opts {
 	volatile sig_atomic_t *stop; /* when it becomes non-zero, no new run starts */
 	const char *work_dir;        /* where workspaces go; NULL: DIR/work, or a temporary directory
 					when the sandbox uid cannot reach DIR */
+	const hz_sweep_item *items;  /* when set: exactly these runs instead of agent x task x repeat */
+	size_t nitems;
+	const char *design;          /* NULL (a full sweep) or HZ_SWEEP_DESIGN_ADAPTIVE; a sweep refuses a
+					DIR whose sweep.json records the other design */
 } hz_sweep_opts;
 
 #define HZ_SWEEP_OPTS_INIT \
-	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL, NULL }
+	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL }
 
 /* Outcome counts of one agent in a sweep. */
 typedef struct hz_sweep_agent {

@@ -165,6 +165,8 @@ int hz_record_build(const hz_record_in *in, hz_buf *line)
 	SET("agent_log", rel_file(in, "agent.log"));
 	SET("scorer_log", rel_file(in, "scorer.log"));
 	SET("seed", json_integer((json_int_t)(in->sweep_seed & 0x7fffffffffffffffULL)));
+	if (in->design)
+		SET("design", json_string(in->design));
 	SET("horizon_version", json_string(HZ_VERSION));
 #undef SET
 	if (!(text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)))) {

@@ -28,6 +28,7 @@ typedef struct hz_record_in {
 	char baseline[41], final[41];
 	size_t patch_bytes;
 	uint64_t sweep_seed;
+	const char *design;      /* NULL, or "adaptive": written as the record's "design" */
 } hz_record_in;
 
 /* The record as one line of compact JSON (no newline) into *line. */

@@ -116,6 +116,7 @@ typedef struct hz_run_env {
 	const struct hz_workspace_base *base; /* this task's shared baseline, or NULL */
 	double time_limit_scale;
 	uint64_t seed;            /* the sweep's */
+	const char *design;       /* the sweep's design (NULL: a full sweep) */
 	int keep_workspace;
 } hz_run_env;
 

@@ -213,6 +213,7 @@ record:
 	rec.time_limit_s = limit;
 	rec.isolation = iso;
 	rec.sweep_seed = re->seed;
+	rec.design = re->design;
 	rc = hz_record_build(&rec, line);
 	sum->status = !strcmp(status, "success") ? HZ_VERDICT_SUCCESS
 		      : !strcmp(status, "failure") ? HZ_VERDICT_FAILURE : HZ_VERDICT_ERROR;

@@ -85,6 +85,7 @@ static const char *do_run(sweep *w, hz_agent *agent, const hz_run_plan *p, hz_ru
 	re.base = w->s->bases[task_index(w->s, p->task)];
 	re.time_limit_scale = w->o->time_limit_scale;
 	re.seed = w->o->seed;
+	re.design = w->o->design;
 	re.keep_workspace = w->o->keep_workspaces;
 	if ((rc = hz_run_one(&re, agent, p, line, sum)) != 0 ||
 	    (rc = hz_results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {

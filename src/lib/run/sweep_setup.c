@@ -95,6 +95,55 @@ static void check_requires(hz_task *const *tasks, size_t n, hz_buf *warnings)
 		}
 }
 
+/*
+ * An adaptive sweep and a full sweep never share a DIR: the fit would mix two
+ * designs whose intervals differ (docs/adaptive.md).  DIR/sweep.json says
+ * which design the directory holds.
+ */
+static int check_design(const hz_sweep_opts *o)
+{
+	char *path = hz_path_join(o->out_dir, "sweep.json");
+	json_t *root = path ? json_load_file(path, 0, NULL) : NULL;
+	const char *had = root ? json_string_value(json_object_get(root, "design")) : NULL;
+	int rc = 0;
+
+	if (!path)
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+	else if (root && !o->design != !had)
+		rc = hz_error_set(HZ_EUSAGE,
+				  "'%s' holds %s sweep: %s sweep into the same directory would mix the two designs "
+				  "(use another --out)", path, had ? "an adaptive" : "a full",
+				  o->design ? "an adaptive" : "a full");
+	json_decref(root);
+	free(path);
+	return rc;
+}
+
+/* Plan exactly opts->items (an adaptive sweep's batch). */
+static int plan_items(const hz_sweep_opts *o, hz_sweep_setup *s)
+{
+	for (size_t i = 0; i < o->nitems; i++) {
+		const hz_sweep_item *it = &o->items[i];
+		hz_run_plan *p = &s->plan[s->nplan];
+		size_t t;
+		for (t = 0; t < s->ntasks && strcmp(hz_task_id(s->tasks[t]), it->task_id); t++)
+			;
+		if (t == s->ntasks || it->agent >= o->nagents || it->repeat < 1)
+			return hz_error_set(HZ_EUSAGE, "run %zu of the batch (%s #%d) is not in the selection", i + 1,
+					    it->task_id, it->repeat);
+		hz_run_id(o->agents[it->agent].alias, it->task_id, hz_task_version(s->tasks[t]), it->repeat,
+			  p->run_id);
+		s->unsharded++;
+		if (hz_run_shard(p->run_id, o->shard_n) != o->shard_k)
+			continue;
+		p->agent = it->agent;
+		p->task = s->tasks[t];
+		p->repeat = it->repeat;
+		s->nplan++;
+	}
+	return 0;
+}
+
 int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 {
 	hz_selector all = HZ_SELECTOR_INIT;
@@ -102,7 +151,7 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = check_opts(o)) != 0)
+	if ((rc = check_opts(o)) != 0 || (rc = check_design(o)) != 0)
 		return rc;
 	if (o->catalog) {
 		s->catalog = o->catalog;
@@ -122,9 +171,11 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 	/* Hash every task now: workers read the cached value concurrently later. */
 	for (size_t t = 0; t < s->ntasks; t++)
 		hz_task_sha256(s->tasks[t]);
-	cap = o->nagents * s->ntasks * (size_t)o->repeats;
+	cap = o->items ? o->nitems : o->nagents * s->ntasks * (size_t)o->repeats;
 	if (!(s->plan = calloc(cap ? cap : 1, sizeof(*s->plan))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (o->items)
+		return plan_items(o, s);
 	for (size_t a = 0; a < o->nagents; a++)
 		for (size_t t = 0; t < s->ntasks; t++)
 			for (int r = 1; r <= o->repeats; r++) {
@@ -360,6 +411,8 @@ int hz_sweep_write_json(const hz_sweep_opts *o, const hz_sweep_setup *s)
 	json_object_set_new(root, "time_limit_scale", json_real(o->time_limit_scale));
 	json_object_set_new(root, "max_retries", json_integer(o->max_retries));
 	json_object_set_new(root, "jobs", json_integer(o->jobs));
+	if (o->design) /* the batch of an adaptive sweep: DIR/adaptive.json has the whole design */
+		json_object_set_new(root, "design", json_string(o->design));
 	if (!(text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) ||
 	    !(path = hz_path_join(o->out_dir, "sweep.json"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");

@@ -1,0 +1,44 @@
+/* Internals of the adaptive design (src/lib/adaptive); not a public interface. */
+#ifndef HZ_ADAPTIVE_INTERNAL_H
+#define HZ_ADAPTIVE_INTERNAL_H
+
+#include "horizon/adaptive.h"
+
+typedef struct hz_adaptive_batch {
+	size_t runs_before;
+	double cost_before;
+	hz_fit_lik p50, p80;        /* the fit the batch was chosen after */
+	hz_adaptive_pick *picks;
+	double *outcome;            /* per pick; NaN until recorded */
+	size_t npicks;
+} hz_adaptive_batch;
+
+struct hz_adaptive {
+	hz_adaptive_opts o;
+	size_t ntasks;
+	hz_adaptive_task *tasks;
+	double *x, *n1, *n0;        /* per task, then the guide's two pseudo-runs */
+	int *runs, *pend, *maxrep;  /* per task: recorded runs, picked in this batch, cap */
+	size_t *fam;                /* per task: family index */
+	size_t nfam;
+	double *fam_runs;           /* per family: runs recorded or picked */
+	size_t *order;              /* tasks by length, then id */
+	double xmin, xmax;
+	size_t nruns, pending;
+	double cost;
+	hz_fit_lik p50, p80;
+	const char *stop;
+	hz_adaptive_batch *batches;
+	size_t nbatches, capbatches;
+};
+
+/* Fit p50 and p80 (with intervals) from the recorded runs. */
+void adaptive_refit(hz_adaptive *ad);
+
+/* adaptive_json.c */
+struct json_t;
+struct json_t *adaptive_horizon_json(const hz_fit_lik *h);
+struct json_t *adaptive_opts_json(const hz_adaptive_opts *o);
+struct json_t *adaptive_design(const hz_adaptive *ad);
+
+#endif
