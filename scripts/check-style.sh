@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mechanical style rules: no banned libc calls, source files under 600 lines,
-# the library never prints or exits.
+# the library never prints or exits, the areas keep to their layers
+# (docs/architecture.md), and internal headers declare no hz_ function.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -17,5 +18,107 @@ lib_io=$(grep -nE '\b(printf|puts|exit)\s*\(|\bstdout\b' src/lib/*.c src/lib/*/*
 if [ -n "$lib_io" ]; then
 	echo "check-style: the library must not print or exit:"; echo "$lib_io"; status=1
 fi
+
+# Layering.  The areas, each with the areas it may use (itself included).
+# This table is the one in docs/architecture.md: change both together.
+declare -A allowed=(
+	[util]="util"
+	[core]="util core"
+	[fit]="util core fit"
+	[run]="util core run"
+	[llm]="util core llm"
+	[report]="util core fit report"
+	[agents]="util core run llm agents"
+	[scale]="util core run scale"
+	[adaptive]="util core fit run adaptive"
+	[cli]="util core fit run llm report agents scale adaptive cli"
+)
+# The area that owns each public header.
+declare -A header_area=(
+	[error.h]=util
+	[agent.h]=core [catalog.h]=core [task.h]=core [validate.h]=core
+	[fit.h]=fit [fit_lik.h]=fit
+	[run.h]=run [sandbox.h]=run
+	[llm.h]=llm
+	[plot.h]=report [report.h]=report
+	[agents.h]=agents
+	[batch.h]=scale [merge.h]=scale
+	[adaptive.h]=adaptive
+)
+area_of_file() { # the area a source or header file belongs to
+	case $1 in
+	include/horizon/*) echo "${header_area[$(basename "$1")]:-unknown}" ;;
+	src/util/*) echo util ;;
+	src/cli/*) echo cli ;;
+	src/lib/*/*) local a=${1#src/lib/}; echo "${a%%/*}" ;;
+	src/lib/*) echo core ;;
+	esac
+}
+area_of_include() { # FILE INCLUDED: the area of a quoted #include in FILE
+	local inc=$2
+	case $inc in
+	horizon/*) echo "${header_area[${inc#horizon/}]:-unknown}" ;;
+	*/*) echo "${inc%%/*}" ;;
+	*)	if [ -e "$(dirname "$1")/$inc" ]; then area_of_file "$(dirname "$1")/$inc"
+		elif [ -e "src/util/$inc" ]; then echo util
+		elif [ -e "src/lib/$inc" ]; then echo core
+		else echo unknown; fi ;;
+	esac
+}
+for f in include/horizon/*.h src/util/*.[ch] src/lib/*.[ch] src/lib/*/*.[ch] src/cli/*.[ch]; do
+	[ -e "$f" ] || continue
+	from=$(area_of_file "$f")
+	if [ -z "${allowed[$from]:-}" ]; then
+		echo "check-style: $f: area '$from' is not in the layering table"; status=1; continue
+	fi
+	while IFS=: read -r line inc; do
+		to=$(area_of_include "$f" "$inc")
+		case " ${allowed[$from]} " in
+		*" $to "*) ;;
+		*) echo "check-style: $f:$line: $from includes \"$inc\" of area '$to' (allowed: ${allowed[$from]})"
+		   status=1 ;;
+		esac
+	done < <(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" |
+		 sed -E 's/^([0-9]+):[^"]*"([^"]*)".*/\1:\2/')
+done
+
+# The same over the link: a symbol a built area library needs must come from an
+# area it may use (or from outside horizon).  Needs a build directory.
+build=${HZ_BUILD_DIR:-$root/build}
+if [ -e "$build/libhz_core.a" ] && command -v nm >/dev/null; then
+	declare -A defined_in=()
+	for lib in "$build"/libhz_*.a; do
+		a=$(basename "$lib" .a); a=${a#libhz_}
+		while read -r sym; do defined_in[$sym]=$a; done < <(nm -g --defined-only "$lib" 2>/dev/null |
+			awk 'NF == 3 { print $3 }')
+	done
+	for lib in "$build"/libhz_*.a; do
+		a=$(basename "$lib" .a); a=${a#libhz_}
+		[ -n "${allowed[$a]:-}" ] || { echo "check-style: $lib: area '$a' is not in the layering table"; status=1; continue; }
+		while read -r sym; do
+			to=${defined_in[$sym]:-}
+			[ -n "$to" ] || continue
+			case " ${allowed[$a]} " in
+			*" $to "*) ;;
+			*) echo "check-style: libhz_$a.a uses $sym of area '$to' (allowed: ${allowed[$a]})"; status=1 ;;
+			esac
+		done < <(nm -g --undefined-only "$lib" 2>/dev/null | awk '$1 == "U" { print $2 }' | sort -u)
+	done
+fi
+
+# Internal names: only include/horizon declares hz_ functions.  A header under
+# src/lib declares its area's or module's prefix (run_, sandbox_, agents_, ...).
+# Areas checked so far; extend the list as each area's internals are renamed.
+internal_name_areas="core run agents adaptive"
+for a in $internal_name_areas; do
+	if [ "$a" = core ]; then hs="src/lib/*.h src/lib/core/*.h"; else hs="src/lib/$a/*.h"; fi
+	# shellcheck disable=SC2086
+	bad=$(grep -nE '^[A-Za-z_][A-Za-z0-9_ \*]*[ \*]hz_[a-z0-9_]+\(' $hs 2>/dev/null)
+	if [ -n "$bad" ]; then
+		echo "check-style: internal headers declare hz_ functions (hz_ is the public API's; use the area's prefix):"
+		echo "$bad"; status=1
+	fi
+done
+
 [ $status = 0 ] && echo "check-style: ok"
 exit $status

@@ -2,7 +2,8 @@
  * Agents: the things that attempt tasks.  An agent is made from a spec string
  * ("oracle", "sim,h50=30,slope=0.8", "openai:gpt-4o,temperature=0") or a
  * config-file entry, and is driven by the run engine through hz_agent_run().
- * Backends live behind a small vtable (src/lib/agent_internal.h), one file each.
+ * Backends live behind a small vtable (src/lib/agent_internal.h), one file each;
+ * the registry that finds them by name is horizon/agents.h.
  */
 #ifndef HORIZON_AGENT_H
 #define HORIZON_AGENT_H
@@ -120,14 +121,11 @@ typedef struct hz_agent_outcome {
 void hz_agent_outcome_release(hz_agent_outcome *out);
 
 /*
- * Make an agent from a config; the backend is looked up by cfg->backend.
- * The config is copied.  HZ_ENOTFOUND for an unknown backend, HZ_EINVALID for
- * a bad setting (the message names the key).
+ * What makes an agent from a config: hz_agent_new() of the registry
+ * (horizon/agents.h) is one.  Layers below the registry (the run engine's
+ * sweep) take it as a parameter instead of calling the registry.
  */
-int hz_agent_new(hz_agent **out, const hz_agent_config *cfg);
-
-/* Shorthand: hz_agent_config_parse + hz_agent_new. */
-int hz_agent_new_from_spec(hz_agent **out, const char *spec);
+typedef int (*hz_agent_new_fn)(hz_agent **out, const hz_agent_config *cfg);
 
 void hz_agent_free(hz_agent *agent);
 
@@ -143,27 +141,13 @@ const hz_agent_config *hz_agent_get_config(const hz_agent *agent);
 const char *hz_agent_alias(const hz_agent *agent);
 const char *hz_agent_backend(const hz_agent *agent);
 
-/* Names of the registered backends, NULL-terminated. */
-const char *const *hz_agent_backends(void);
+typedef void (*hz_agent_setting_fn)(void *ctx, const char *key, const char *value);
 
 /*
- * The `sim` agent's outcome model, as a library function for in-process
- * simulation (horizon adaptive-sim): the same parameters and the same coin
- * as a real `horizon run` of the agent, so a simulated sweep gives exactly
- * the outcomes the sandboxed one records.
+ * Every setting the agent resolved to, defaults and preset values included
+ * (for `horizon agents show`): fn is called once per key.  Backends without
+ * settings of their own report the config's params.
  */
-typedef struct hz_sim_model {
-	double h50;                 /* latent 50% horizon, minutes */
-	double slope;               /* per doubling of task length */
-	unsigned long long seed;    /* the agent's own seed= setting */
-} hz_sim_model;
-
-/* Read h50=, slope= and seed= from a sim agent's settings (HZ_EINVALID naming the bad one). */
-int hz_sim_model_from_config(hz_sim_model *m, const hz_agent_config *cfg);
-/* 1 / (1 + exp(-slope (log2 h50 - log2 minutes))). */
-double hz_sim_probability(const hz_sim_model *m, double minutes);
-/* 1 when the agent `alias` succeeds on (task_id, repeat) in a sweep with sweep_seed, else 0. */
-int hz_sim_success(const hz_sim_model *m, const char *alias, uint64_t sweep_seed, const char *task_id,
-		   double minutes, int repeat);
+void hz_agent_settings(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
 
 #endif

@@ -42,7 +42,7 @@ typedef struct hz_selector {
 	double max_minutes; /* 0: no upper bound */
 } hz_selector;
 
-#define HZ_SELECTOR_INIT { NULL, 0, 0.0, 0.0 }
+#define HZ_SELECTOR_INIT { .terms = NULL, .nterms = 0 }
 
 int hz_selector_matches(const hz_selector *sel, const hz_task *task);
 

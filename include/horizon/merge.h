@@ -22,7 +22,7 @@ typedef struct hz_merge_opts {
 	int dry_run;          /* check and count, write nothing */
 } hz_merge_opts;
 
-#define HZ_MERGE_OPTS_INIT { NULL, 0, NULL, 0, 0 }
+#define HZ_MERGE_OPTS_INIT { .inputs = NULL, .ninputs = 0 }
 
 typedef struct hz_merge_result {
 	size_t nlogs;            /* runs.jsonl files read */

@@ -41,7 +41,7 @@ typedef struct hz_plot_opts {
 	double timeout_s;            /* per chart; 0: 60 s */
 } hz_plot_opts;
 
-#define HZ_PLOT_OPTS_INIT { 0, NULL, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0 }
+#define HZ_PLOT_OPTS_INIT { .charts = 0, .out_dir = NULL }
 
 /* The files a call wrote, in order (scripts and images). */
 typedef struct hz_plot_files {
@@ -49,7 +49,7 @@ typedef struct hz_plot_files {
 	size_t n;
 } hz_plot_files;
 
-#define HZ_PLOT_FILES_INIT { NULL, 0 }
+#define HZ_PLOT_FILES_INIT { .paths = NULL, .n = 0 }
 
 /*
  * Write and run the chart scripts.  A chart that has nothing to draw (no

@@ -75,7 +75,7 @@ typedef struct hz_report_opts {
 	size_t nsvg;
 } hz_report_opts;
 
-#define HZ_REPORT_OPTS_INIT { HZ_REPORT_MD, NULL, NULL, NULL, 0 }
+#define HZ_REPORT_OPTS_INIT { .format = HZ_REPORT_MD }
 
 /*
  * Render a report as a NUL-terminated heap string (*out, owned by the

@@ -59,6 +59,7 @@ typedef struct hz_sweep_item {
 typedef struct hz_sweep_opts {
 	const hz_agent_config *agents; /* borrowed array */
 	size_t nagents;
+	hz_agent_new_fn agent_new;   /* makes each agent: hz_agent_new of horizon/agents.h; required */
 	const char *tasks_root;      /* catalogue root; NULL: hz_catalog_default_root() */
 	const hz_catalog *catalog;   /* an already loaded catalogue (then tasks_root is unused) */
 	const hz_selector *selector; /* NULL: every task */
@@ -84,8 +85,9 @@ typedef struct hz_sweep_opts {
 					DIR whose sweep.json records the other design */
 } hz_sweep_opts;
 
-#define HZ_SWEEP_OPTS_INIT \
-	{ NULL, 0, NULL, NULL, NULL, 1, 1, NULL, HZ_SANDBOX_BWRAP, -1, 1.0, 2, 1, 1, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, NULL }
+#define HZ_SWEEP_OPTS_INIT                                                                          \
+	{ .repeats = 1, .jobs = 1, .sandbox = HZ_SANDBOX_BWRAP, .sandbox_uid = -1, .time_limit_scale = 1.0, \
+	  .max_retries = 2, .shard_k = 1, .shard_n = 1 }
 
 /* Outcome counts of one agent in a sweep. */
 typedef struct hz_sweep_agent {
@@ -128,5 +130,25 @@ typedef struct hz_sweep_result {
 int hz_sweep_run(const hz_sweep_opts *opts, hz_sweep_result *out);
 
 void hz_sweep_result_release(hz_sweep_result *res);
+
+/*
+ * The `sim` agent's outcome model, as a library function for in-process
+ * simulation (horizon adaptive-sim): the same parameters and the same coin
+ * as a real `horizon run` of the agent, so a simulated sweep gives exactly
+ * the outcomes the sandboxed one records.
+ */
+typedef struct hz_sim_model {
+	double h50;                 /* latent 50% horizon, minutes */
+	double slope;               /* per doubling of task length */
+	unsigned long long seed;    /* the agent's own seed= setting */
+} hz_sim_model;
+
+/* Read h50=, slope= and seed= from a sim agent's settings (HZ_EINVALID naming the bad one). */
+int hz_sim_model_from_config(hz_sim_model *m, const hz_agent_config *cfg);
+/* 1 / (1 + exp(-slope (log2 h50 - log2 minutes))). */
+double hz_sim_probability(const hz_sim_model *m, double minutes);
+/* 1 when the agent `alias` succeeds on (task_id, repeat) in a sweep with sweep_seed, else 0. */
+int hz_sim_success(const hz_sim_model *m, const char *alias, uint64_t sweep_seed, const char *task_id,
+		   double minutes, int repeat);
 
 #endif

@@ -34,7 +34,7 @@ typedef struct hz_sandbox_opts {
 	int no_cgroups;        /* 1: never use cgroups even where writable */
 } hz_sandbox_opts;
 
-#define HZ_SANDBOX_OPTS_INIT { HZ_SANDBOX_BWRAP, -1, NULL, 0 }
+#define HZ_SANDBOX_OPTS_INIT { .mode = HZ_SANDBOX_BWRAP, .uid = -1 }
 
 typedef struct hz_sandbox hz_sandbox;
 

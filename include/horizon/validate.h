@@ -26,7 +26,7 @@ typedef struct hz_validate_opts {
 	int strict;         /* 1: report warnings as errors */
 } hz_validate_opts;
 
-#define HZ_VALIDATE_OPTS_INIT { 1, 0 }
+#define HZ_VALIDATE_OPTS_INIT { .check_requires = 1, .strict = 0 }
 
 typedef struct hz_validation hz_validation;
 

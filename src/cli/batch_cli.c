@@ -8,6 +8,7 @@
 #include "batch_cli.h"
 #include "cli.h"
 #include "fsutil.h"
+#include "horizon/agents.h"
 #include "horizon/batch.h"
 #include "horizon/error.h"
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "horizon/llm.h"
@@ -106,12 +107,23 @@ static int show_preset(const hz_llm_preset *p, int json)
 	return HZ_EXIT_OK;
 }
 
+static void add_setting(void *ctx, const char *key, const char *value)
+{
+	json_object_set_new(ctx, key, json_string(value));
+}
+
+static void print_setting(void *ctx, const char *key, const char *value)
+{
+	(void)ctx;
+	printf("  %-20s %s\n", key, value);
+}
+
 static int show(const char *spec, int json)
 {
 	hz_agent *agent = NULL;
 	const hz_agent_config *c;
 	const char *key_state;
-	json_t *root = NULL, *params;
+	json_t *root = NULL, *params, *settings;
 	char *s = NULL;
 	int rc = HZ_EXIT_OK;
 
@@ -125,11 +137,14 @@ static int show(const char *spec, int json)
 		params = json_object();
 		for (size_t i = 0; i < c->nparams; i++)
 			json_object_set_new(params, c->params[i].key, json_string(c->params[i].value));
-		root = json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:s?, s:f, s:f, s:o}", "spec", spec, "alias",
+		if ((settings = json_object()) != NULL)
+			hz_agent_settings(agent, add_setting, settings);
+		root = json_pack("{s:s, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:s?, s:f, s:f, s:o, s:o}", "spec", spec, "alias",
 				 c->alias, "backend", hz_agent_backend(agent), "model", c->model, "base_url",
 				 c->base_url, "api_key_env", c->api_key_env, "api_key_set",
 				 c->api_key_env ? json_boolean(!strcmp(key_state, "set")) : json_null(), "release_date",
-				 c->release_date, "price_in", c->price_in, "price_out", c->price_out, "params", params);
+				 c->release_date, "price_in", c->price_in, "price_out", c->price_out, "params", params,
+				 "settings", settings);
 		if (!root || !(s = json_dumps(root, JSON_INDENT(2)))) {
 			rc = hz_cli_error("agents", "out of memory");
 			goto done;
@@ -147,8 +162,8 @@ static int show(const char *spec, int json)
 	printf("key variable: %s (%s)\n", c->api_key_env ? c->api_key_env : "-", key_state);
 	printf("release date: %s\n", c->release_date ? c->release_date : "-");
 	printf("prices:       $%g in, $%g out per million tokens\n", c->price_in, c->price_out);
-	for (size_t i = 0; i < c->nparams; i++)
-		printf("%-13s %s\n", c->params[i].key, c->params[i].value);
+	printf("settings:     (resolved, defaults included)\n");
+	hz_agent_settings(agent, print_setting, NULL);
 done:
 	free(s);
 	json_decref(root);

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "fsutil.h"
+#include "horizon/agents.h"
 #include "horizon/catalog.h"
 #include "horizon/error.h"
 #include "horizon/fit.h"
@@ -194,6 +195,7 @@ static int sweep(const demo *d, const hz_catalog *cat, hz_task **tasks, size_t n
 	sel.terms = ids;
 	sel.nterms = ntasks;
 	o.agents = agents;
+	o.agent_new = hz_agent_new;
 	o.nagents = nagents;
 	o.catalog = cat;
 	o.selector = &sel;

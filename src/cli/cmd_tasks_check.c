@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "fsutil.h"
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "horizon/run.h"
@@ -231,6 +232,7 @@ int tasks_check(tasks_opts *o)
 	}
 	so.agents = cfgs;
 	so.nagents = 2;
+	so.agent_new = hz_agent_new;
 	so.catalog = cat;
 	so.selector = &o->sel;
 	so.jobs = o->jobs;

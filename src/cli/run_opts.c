@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "horizon/agents.h"
 #include "horizon/error.h"
 #include "horizon/sandbox.h"
 #include "run_opts.h"
@@ -190,6 +191,7 @@ int hz_run_cli_parse(hz_run_cli *cli, const char *cmd, int argc, char **argv, co
 
 	memset(cli, 0, sizeof(*cli));
 	cli->opts = init;
+	cli->opts.agent_new = hz_agent_new;
 	cli->sel = sel_init;
 	cli->opts.out_dir = "results/run";
 	while (extra && extra->opts[nextra].name)

@@ -17,7 +17,7 @@ typedef struct hz_buf {
 	size_t max;  /* largest len allowed; 0 means SIZE_MAX */
 } hz_buf;
 
-#define HZ_BUF_INIT { NULL, 0, 0, 0 }
+#define HZ_BUF_INIT { .ptr = NULL, .len = 0, .cap = 0, .max = 0 }
 
 void hz_buf_init(hz_buf *buf, size_t max);
 

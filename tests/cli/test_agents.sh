@@ -18,6 +18,13 @@ expect_grep "preset resolves to the openai backend" '^backend: +openai \(preset 
 expect_grep "preset base URL" '^base URL: +https://api\.deepseek\.com/v1' "$TMP/out"
 expect_grep "preset key variable" '^key variable: +DEEPSEEK_API_KEY \(NOT SET\)' "$TMP/out"
 
+expect_grep "show prints resolved defaults" '^  context_window +131072$' "$TMP/out"
+expect_grep "show prints the streaming default" '^  stream +1$' "$TMP/out"
+expect_grep "show prints a spec setting" '^  temperature +0$' "$TMP/out"
+expect_ok "show the responses preset as JSON" "$HORIZON" agents show --json openai-responses:gpt-5
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["settings"]; assert s["api"]=="responses" and s["context_window"]=="400000" and s["max_turns"]=="200" and s["retries"]=="8"' "$TMP/out"; then
+	ok "show --json has every resolved setting"; else bad "show --json has every resolved setting"; fi
+
 SECRET=sk-cli-test-$$-secret
 DEEPSEEK_API_KEY=$SECRET expect_ok "show with the key set" "$HORIZON" agents show --json deepseek:deepseek-chat
 if grep -q -- "$SECRET" "$TMP/out" "$TMP/err"; then bad "the key's value is never printed"; else ok "the key's value is never printed"; fi

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "proc.h"
@@ -228,6 +229,26 @@ static inline void llm_run_task(const mock_server *m, const char *name, const ch
 		run->scored_success = hz_proc_run(&o, &r) == 0 && r.exit_code == 0;
 		hz_proc_result_release(&r);
 	}
+}
+
+/*
+ * llm_run_task() for MODEL on the protocol spec PROTO_FMT (a printf format
+ * taking the model, with "%%d" for the port), EXTRA (may be NULL) appended
+ * to the spec; the run is named after the model, '#' made '_'.
+ */
+static inline void llm_run_model(const mock_server *m, const char *proto_fmt, const char *model, const char *extra,
+				 llm_run *run)
+{
+	char fmt[1024], name[128];
+	size_t n;
+
+	n = (size_t)snprintf(fmt, sizeof(fmt), proto_fmt, model);
+	snprintf(fmt + n, sizeof(fmt) - n, "%s", extra ? extra : "");
+	snprintf(name, sizeof(name), "%s", model);
+	for (char *p = name; *p; p++)
+		if (*p == '#')
+			*p = '_';
+	llm_run_task(m, name, fmt, run);
 }
 
 /* Count transcript lines whose "type" is `type`. */

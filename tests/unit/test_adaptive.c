@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "horizon/adaptive.h"
-#include "horizon/agent.h"
+#include "horizon/run.h"
 #include "hz_test.h"
 
 #define NT 40

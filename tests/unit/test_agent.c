@@ -1,4 +1,5 @@
 /* Unit tests for agent spec parsing and the backend registry. */
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "hz_test.h"

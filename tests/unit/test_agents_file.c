@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "hz_test.h"

@@ -5,7 +5,8 @@
  * an exhausted retry budget, malformed model replies.  Each run must end
  * with the right status, lose nothing, and account the time lost to the API
  * as wait time (working time = wall time - wait time).  Finally every file
- * the runs wrote is searched for the API key.
+ * the runs wrote is searched for the API key.  (Replies here are not streamed:
+ * test_llm_stream has the streamed faults.)
  */
 #include <dirent.h>
 #include <sys/stat.h>
@@ -15,21 +16,12 @@
 
 static mock_server M;
 
-#define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1"
-#define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1"
+#define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1,stream=0"
+#define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1,stream=0"
 
 static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
 {
-	char fmt[1024], name[128];
-	size_t n;
-
-	n = (size_t)snprintf(fmt, sizeof(fmt), proto_fmt, model);
-	snprintf(fmt + n, sizeof(fmt) - n, "%s", extra ? extra : "");
-	snprintf(name, sizeof(name), "%s", model);
-	for (char *p = name; *p; p++)
-		if (*p == '#')
-			*p = '_';
-	llm_run_task(&M, name, fmt, run);
+	llm_run_model(&M, proto_fmt, model, extra, run);
 }
 
 static size_t nrequests(const char *model)

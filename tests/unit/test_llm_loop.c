@@ -17,16 +17,7 @@ static mock_server M;
 /* Run model `model` through `proto_fmt` plus extra settings. */
 static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
 {
-	char fmt[1024], name[128];
-	size_t n;
-
-	n = (size_t)snprintf(fmt, sizeof(fmt), proto_fmt, model);
-	snprintf(fmt + n, sizeof(fmt) - n, "%s", extra ? extra : "");
-	snprintf(name, sizeof(name), "%s", model);
-	for (char *p = name; *p; p++)
-		if (*p == '#')
-			*p = '_';
-	llm_run_task(&M, name, fmt, run);
+	llm_run_model(&M, proto_fmt, model, extra, run);
 }
 
 static void check_solved(const char *proto_fmt, const char *model, const char *extra)

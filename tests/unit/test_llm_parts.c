@@ -4,6 +4,7 @@
  * concurrency limit, JSON-in-text actions, output clipping, both wire
  * formats' reply parsing, and key redaction.
  */
+#include "horizon/agents.h"
 #include "horizon/agent.h"
 #include "horizon/error.h"
 #include "horizon/llm.h"
@@ -174,6 +175,8 @@ static void test_clip(void)
 	hz_buf_release(&b);
 }
 
+static hz_llm_conv parse_conv;
+
 static void test_wire_parse(void)
 {
 	hz_llm_reply r;
@@ -185,7 +188,7 @@ static void test_wire_parse(void)
 			 "\"text\":\"Run.\"},{\"type\":\"tool_use\",\"id\":\"tu1\",\"name\":\"submit\",\"input\":{\"answer\":\"a\"}}],"
 			 "\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":3,\"cache_read_input_tokens\":4,\"output_tokens\":2}}";
 
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(oa, strlen(oa), &r), 0);
+	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(&parse_conv, oa, strlen(oa), &r), 0);
 	HZ_CHECK_EQ_INT(r.ncalls, 1);
 	HZ_CHECK_EQ_STR(r.calls[0].id, "c1");
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.calls[0].args, "command")), "ls");
@@ -194,16 +197,16 @@ static void test_wire_parse(void)
 	/* reasoning_content stays in the parsed message; the loop drops it unless keep_reasoning=1. */
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.message, "reasoning_content")), "hm");
 	hz_llm_reply_release(&r);
-	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(an, strlen(an), &r), 0);
+	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&parse_conv, an, strlen(an), &r), 0);
 	HZ_CHECK_EQ_INT(r.ncalls, 1);
 	HZ_CHECK_EQ_STR(r.text, "Run.");
 	HZ_CHECK_EQ_INT(r.input_tokens, 7);
 	HZ_CHECK_EQ_INT(r.cache_read_tokens, 4);
 	HZ_CHECK_EQ_INT(json_array_size(json_object_get(r.message, "content")), 3); /* thinking kept */
 	hz_llm_reply_release(&r);
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse("{\"choices\":[]}", 14, &r), HZ_EINVALID);
-	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse("{\"content\":", 11, &r), HZ_EINVALID);
-	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse("{\"error\":{}}", 12, &r), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(&parse_conv, "{\"choices\":[]}", 14, &r), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&parse_conv, "{\"content\":", 11, &r), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&parse_conv, "{\"error\":{}}", 12, &r), HZ_EINVALID);
 }
 
 /* Cached input tokens are billed at the cache prices, which default to the input price. */
@@ -214,7 +217,7 @@ static void test_cost(void)
 	const char *oa = "{\"choices\":[{\"message\":{\"content\":\"hi\"}}],\"usage\":{\"prompt_tokens\":1000000,"
 			 "\"completion_tokens\":100000,\"prompt_tokens_details\":{\"cached_tokens\":600000}}}";
 
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(oa, strlen(oa), &r), 0);
+	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(&parse_conv, oa, strlen(oa), &r), 0);
 	HZ_CHECK_EQ_INT(r.cache_read_tokens, 600000);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:m,price_in=2,price_out=8"), 0);
 	HZ_CHECK_NEAR(hz_llm_reply_cost(a->state, &r), 2 + 0.8, 1e-12);
@@ -229,9 +232,11 @@ static void test_cost(void)
 static void test_extra_body(void)
 {
 	hz_agent *a = NULL;
-	hz_llm_conv conv = { NULL, NULL, HZ_BUF_INIT, 0 };
+	hz_llm_conv conv;
 	hz_buf body = HZ_BUF_INIT;
 	json_t *req;
+
+	memset(&conv, 0, sizeof(conv));
 
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "qwen:qwen3-32b,body.enable_thinking=false,body.top_k=20,body.tag=x y"), 0);
 	conv.system = "sys";

@@ -7,7 +7,7 @@
 
 #include "fsutil.h"
 #include "horizon/error.h"
-#include "horizon/results.h"
+#include "run/results.h"
 #include "horizon/run.h"
 #include "hz_test.h"
 
@@ -26,62 +26,62 @@ static char *log_path(void)
 	return hz_path_join(dir, "runs.jsonl");
 }
 
-static void append(hz_results *r, const char *id, const char *status, int expect_appended)
+static void append(results_log *r, const char *id, const char *status, int expect_appended)
 {
 	char line[256];
 	int appended = -1;
 
 	snprintf(line, sizeof(line), "{\"run_id\":\"%s\",\"status\":\"%s\"}", id, status);
-	HZ_CHECK_EQ_INT(hz_results_append(r, id, line, strlen(line), &appended), 0);
+	HZ_CHECK_EQ_INT(results_append(r, id, line, strlen(line), &appended), 0);
 	HZ_CHECK_EQ_INT(appended, expect_appended);
 }
 
 static void test_append_and_lookup(void)
 {
-	hz_results *r = NULL;
+	results_log *r = NULL;
 	int done, errors;
 
 	fresh_dir();
-	HZ_CHECK_EQ_INT(hz_results_open(&r, dir), 0);
+	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
 	append(r, "a", "success", 1);
 	append(r, "b", "error", 1);
 	append(r, "b", "error", 1);
 	append(r, "c", "failure", 1);
 	append(r, "a", "failure", 0); /* already recorded: refused */
-	HZ_CHECK_EQ_INT(hz_results_lookup(r, "a", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "a", &done, &errors), 0);
 	HZ_CHECK_EQ_INT(done, 2);
-	HZ_CHECK_EQ_INT(hz_results_lookup(r, "b", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors), 0);
 	HZ_CHECK_EQ_INT(done, 0);
 	HZ_CHECK_EQ_INT(errors, 2);
-	HZ_CHECK_EQ_INT(hz_results_lookup(r, "c", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "c", &done, &errors), 0);
 	HZ_CHECK_EQ_INT(done, 1);
-	HZ_CHECK_EQ_INT(hz_results_lookup(r, "zzz", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &done, &errors), 0);
 	HZ_CHECK_EQ_INT(done + errors, 0);
-	HZ_CHECK_EQ_INT(hz_results_count(r), 4);
-	HZ_CHECK(hz_results_append(r, "d", "x\ny", 3, &done) == HZ_EINVALID);
-	hz_results_free(r);
+	HZ_CHECK_EQ_INT(results_count(r), 4);
+	HZ_CHECK(results_append(r, "d", "x\ny", 3, &done) == HZ_EINVALID);
+	results_free(r);
 }
 
 /* A second handle (another sweep) sees the first one's records before appending. */
 static void test_two_writers(void)
 {
-	hz_results *r1 = NULL, *r2 = NULL;
+	results_log *r1 = NULL, *r2 = NULL;
 	int done, errors;
 
 	fresh_dir();
-	HZ_CHECK_EQ_INT(hz_results_open(&r1, dir), 0);
-	HZ_CHECK_EQ_INT(hz_results_open(&r2, dir), 0);
+	HZ_CHECK_EQ_INT(results_open(&r1, dir), 0);
+	HZ_CHECK_EQ_INT(results_open(&r2, dir), 0);
 	append(r1, "x", "success", 1);
 	append(r2, "x", "success", 0);
-	HZ_CHECK_EQ_INT(hz_results_lookup(r2, "x", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &done, &errors), 0);
 	HZ_CHECK_EQ_INT(done, 2);
-	hz_results_free(r1);
-	hz_results_free(r2);
+	results_free(r1);
+	results_free(r2);
 }
 
 static void test_partial_line_repaired(void)
 {
-	hz_results *r = NULL;
+	results_log *r = NULL;
 	char *path, *text = NULL;
 	int fd, done, errors;
 
@@ -91,46 +91,46 @@ static void test_partial_line_repaired(void)
 	HZ_CHECK(fd >= 0);
 	HZ_CHECK(write(fd, "{\"run_id\":\"a\",\"status\":\"success\"}\n{\"run_id\":\"b\",\"sta", 52) == 52);
 	close(fd);
-	HZ_CHECK_EQ_INT(hz_results_open(&r, dir), 0);
-	HZ_CHECK_EQ_INT(hz_results_repaired_bytes(r), 18);
-	HZ_CHECK_EQ_INT(hz_results_count(r), 1);
-	HZ_CHECK_EQ_INT(hz_results_lookup(r, "b", &done, &errors), 0);
+	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
+	HZ_CHECK_EQ_INT(results_repaired_bytes(r), 18);
+	HZ_CHECK_EQ_INT(results_count(r), 1);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors), 0);
 	HZ_CHECK_EQ_INT(done, 0);
 	append(r, "b", "failure", 1);
 	HZ_CHECK_EQ_INT(hz_fs_read(path, 4096, &text, NULL), 0);
 	HZ_CHECK_EQ_STR(text, "{\"run_id\":\"a\",\"status\":\"success\"}\n{\"run_id\":\"b\",\"status\":\"failure\"}\n");
 	free(text);
 	free(path);
-	hz_results_free(r);
+	results_free(r);
 }
 
 static void test_corrupt_middle_line(void)
 {
-	hz_results *r = NULL;
+	results_log *r = NULL;
 	char *path = NULL;
 
 	fresh_dir();
 	path = log_path();
 	HZ_CHECK_EQ_INT(hz_fs_write_atomic(path, "{\"run_id\":\"a\"}\nnot json\n{\"run_id\":\"b\"}\n", 40), 0);
-	HZ_CHECK_EQ_INT(hz_results_open(&r, dir), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(results_open(&r, dir), HZ_EINVALID);
 	HZ_CHECK(strstr(hz_error_message(), "runs.jsonl:2: not a JSON object") != NULL);
 	free(path);
 }
 
 static void test_claims(void)
 {
-	hz_results *r = NULL;
-	hz_claim *c1 = NULL, *c2 = NULL;
+	results_log *r = NULL;
+	run_claim *c1 = NULL, *c2 = NULL;
 
 	fresh_dir();
-	HZ_CHECK_EQ_INT(hz_results_open(&r, dir), 0);
-	HZ_CHECK_EQ_INT(hz_results_claim(r, "run1", &c1), 0);
-	HZ_CHECK_EQ_INT(hz_results_claim(r, "run1", &c2), HZ_EEXISTS);
+	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
+	HZ_CHECK_EQ_INT(results_claim(r, "run1", &c1), 0);
+	HZ_CHECK_EQ_INT(results_claim(r, "run1", &c2), HZ_EEXISTS);
 	HZ_CHECK(c2 == NULL);
-	hz_claim_release(c1);
-	HZ_CHECK_EQ_INT(hz_results_claim(r, "run1", &c2), 0);
-	hz_claim_release(c2);
-	hz_results_free(r);
+	run_claim_release(c1);
+	HZ_CHECK_EQ_INT(results_claim(r, "run1", &c2), 0);
+	run_claim_release(c2);
+	results_free(r);
 }
 
 static void test_run_id(void)

@@ -18,7 +18,7 @@
 
 static char root[64];
 static hz_sandbox *sb;
-static hz_run_ctx ctx;
+static run_ctx ctx;
 static char *ws;
 
 static void test_setup(void)
@@ -48,7 +48,7 @@ static void test_status_and_output(void)
 {
 	hz_exec_result r;
 
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "echo out; echo err >&2; pwd; echo made > f.txt; exit 3", 10, &r), 0);
+	HZ_CHECK_EQ_INT(run_exec(&ctx, "echo out; echo err >&2; pwd; echo made > f.txt; exit 3", 10, &r), 0);
 	HZ_CHECK_EQ_INT(r.exit_code, 3);
 	HZ_CHECK(!r.timed_out);
 	HZ_CHECK(r.output && strstr(r.output, "out\n") && strstr(r.output, "err\n") && strstr(r.output, "/workspace\n"));
@@ -68,7 +68,7 @@ static void test_isolation_seen_inside(void)
 	hz_exec_result r;
 
 	setenv("HZ_TEST_SECRET", "do-not-leak", 1);
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx,
+	HZ_CHECK_EQ_INT(run_exec(&ctx,
 				    "env; tail -n +3 /proc/net/dev | cut -d: -f1; cat /etc/shadow 2>&1; id -un; "
 				    "touch /usr/x 2>&1 || echo ro-usr",
 				    10, &r),
@@ -86,13 +86,13 @@ static void test_timeout_and_background(void)
 	hz_exec_result r;
 	double t0 = hz_clock_now();
 
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "sleep 30", 0.5, &r), 0);
+	HZ_CHECK_EQ_INT(run_exec(&ctx, "sleep 30", 0.5, &r), 0);
 	HZ_CHECK(r.timed_out);
 	HZ_CHECK(hz_clock_now() - t0 < 5);
 	hz_exec_result_release(&r);
 	/* A background process must neither keep the command alive nor survive it. */
 	t0 = hz_clock_now();
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "(sleep 30; touch late) >/dev/null 2>&1 & echo started", 10, &r), 0);
+	HZ_CHECK_EQ_INT(run_exec(&ctx, "(sleep 30; touch late) >/dev/null 2>&1 & echo started", 10, &r), 0);
 	HZ_CHECK_EQ_INT(r.exit_code, 0);
 	HZ_CHECK(hz_clock_now() - t0 < 5);
 	hz_exec_result_release(&r);
@@ -102,9 +102,9 @@ static void test_output_cap(void)
 {
 	hz_exec_result r;
 
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "head -c 3000000 /dev/zero | tr '\\0' x", 20, &r), 0);
+	HZ_CHECK_EQ_INT(run_exec(&ctx, "head -c 3000000 /dev/zero | tr '\\0' x", 20, &r), 0);
 	HZ_CHECK(r.output_truncated);
-	HZ_CHECK(r.output_len <= HZ_RUN_OUTPUT_CAP);
+	HZ_CHECK(r.output_len <= RUN_OUTPUT_CAP);
 	hz_exec_result_release(&r);
 }
 
@@ -114,12 +114,12 @@ static void test_deadline(void)
 	double t0 = hz_clock_now();
 
 	ctx.deadline = hz_clock_now() + 0.5;
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "sleep 30", 100, &r), 0);
+	HZ_CHECK_EQ_INT(run_exec(&ctx, "sleep 30", 100, &r), 0);
 	HZ_CHECK(r.timed_out);
 	HZ_CHECK(hz_clock_now() - t0 < 5);
 	hz_exec_result_release(&r);
 	/* Past the deadline nothing runs. */
-	HZ_CHECK_EQ_INT(hz_run_exec(&ctx, "touch never", 10, &r), 0);
+	HZ_CHECK_EQ_INT(run_exec(&ctx, "touch never", 10, &r), 0);
 	HZ_CHECK(r.timed_out);
 	hz_exec_result_release(&r);
 	{

@@ -153,7 +153,7 @@ void adaptive_refit(hz_adaptive *ad)
 
 static int add_pick(hz_adaptive *ad, size_t task, double score, const char *why)
 {
-	hz_adaptive_batch *b = &ad->batches[ad->nbatches - 1];
+	adaptive_batch *b = &ad->batches[ad->nbatches - 1];
 	hz_adaptive_pick *p = &b->picks[b->npicks];
 
 	p->task = task;
@@ -311,7 +311,7 @@ static const char *stop_reason(const hz_adaptive *ad)
 
 int hz_adaptive_next(hz_adaptive *ad, const hz_adaptive_pick **picks, size_t *n)
 {
-	hz_adaptive_batch *b;
+	adaptive_batch *b;
 	size_t k;
 
 	*picks = NULL;
@@ -363,7 +363,7 @@ int hz_adaptive_next(hz_adaptive *ad, const hz_adaptive_pick **picks, size_t *n)
 
 int hz_adaptive_record(hz_adaptive *ad, size_t task, double score, double cost_usd)
 {
-	hz_adaptive_batch *b = ad->nbatches ? &ad->batches[ad->nbatches - 1] : NULL;
+	adaptive_batch *b = ad->nbatches ? &ad->batches[ad->nbatches - 1] : NULL;
 	size_t i;
 
 	if (!(score >= 0 && score <= 1))

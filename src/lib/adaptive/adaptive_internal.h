@@ -1,17 +1,17 @@
 /* Internals of the adaptive design (src/lib/adaptive); not a public interface. */
-#ifndef HZ_ADAPTIVE_INTERNAL_H
-#define HZ_ADAPTIVE_INTERNAL_H
+#ifndef ADAPTIVE_INTERNAL_H
+#define ADAPTIVE_INTERNAL_H
 
 #include "horizon/adaptive.h"
 
-typedef struct hz_adaptive_batch {
+typedef struct adaptive_batch {
 	size_t runs_before;
 	double cost_before;
 	hz_fit_lik p50, p80;        /* the fit the batch was chosen after */
 	hz_adaptive_pick *picks;
 	double *outcome;            /* per pick; NaN until recorded */
 	size_t npicks;
-} hz_adaptive_batch;
+} adaptive_batch;
 
 struct hz_adaptive {
 	hz_adaptive_opts o;
@@ -28,7 +28,7 @@ struct hz_adaptive {
 	double cost;
 	hz_fit_lik p50, p80;
 	const char *stop;
-	hz_adaptive_batch *batches;
+	adaptive_batch *batches;
 	size_t nbatches, capbatches;
 };
 

@@ -41,7 +41,7 @@ json_t *adaptive_design(const hz_adaptive *ad)
 	json_object_set_new(root, "options", adaptive_opts_json(&ad->o));
 	json_object_set_new(root, "tasks", json_integer((json_int_t)ad->ntasks));
 	for (size_t i = 0; i < ad->nbatches; i++) {
-		const hz_adaptive_batch *b = &ad->batches[i];
+		const adaptive_batch *b = &ad->batches[i];
 		json_t *runs = json_array();
 		for (size_t j = 0; j < b->npicks; j++) {
 			const hz_adaptive_pick *p = &b->picks[j];

@@ -1,30 +1,10 @@
-/* Agent configs, spec parsing, and the backend registry. */
+/* Agent configs, spec parsing, and the hz_agent object (the registry is in src/lib/agents). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "agent_internal.h"
 #include "horizon/error.h"
-#include "horizon/llm.h"
 #include "strutil.h"
-
-extern const hz_backend hz_agent_null_backend;
-extern const hz_backend hz_agent_oracle_backend; /* run/agent_oracle.c */
-extern const hz_backend hz_agent_sim_backend;    /* run/agent_sim.c */
-extern const hz_backend hz_agent_cmd_backend;    /* run/agent_cmd.c */
-extern const hz_backend hz_llm_openai_backend;   /* llm/agent_openai.c */
-extern const hz_backend hz_llm_anthropic_backend; /* llm/agent_anthropic.c */
-
-/* Every backend horizon knows, by name. */
-static const hz_backend *const backends[] = {
-	&hz_agent_null_backend,
-	&hz_agent_oracle_backend,
-	&hz_agent_sim_backend,
-	&hz_agent_cmd_backend,
-	&hz_llm_openai_backend,
-	&hz_llm_anthropic_backend,
-};
-
-#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
 void hz_exec_result_release(hz_exec_result *res)
 {
@@ -39,7 +19,7 @@ void hz_agent_outcome_release(hz_agent_outcome *out)
 	memset(out, 0, sizeof(*out));
 }
 
-void hz_agent_outcome_reason(hz_agent_outcome *out, const char *reason)
+void agent_outcome_reason(hz_agent_outcome *out, const char *reason)
 {
 	size_t n = strlen(reason);
 
@@ -205,31 +185,12 @@ done:
 	return rc;
 }
 
-static const hz_backend *find_backend(const char *name)
+int agent_create(hz_agent **out, const agent_backend *be, const hz_agent_config *cfg)
 {
-	const char *preset_backend;
-
-	for (size_t i = 0; i < NBACKENDS; i++)
-		if (!strcmp(backends[i]->name, name))
-			return backends[i];
-	/* An LLM provider preset ("deepseek") stands for its protocol's backend. */
-	if ((preset_backend = hz_llm_preset_backend(name)) != NULL && strcmp(preset_backend, name))
-		return find_backend(preset_backend);
-	return NULL;
-}
-
-int hz_agent_new(hz_agent **out, const hz_agent_config *cfg)
-{
-	const hz_backend *be;
 	hz_agent *agent;
 	int rc;
 
 	*out = NULL;
-	if (!cfg->backend)
-		return hz_error_set(HZ_EUSAGE, "agent has no backend");
-	if (!(be = find_backend(cfg->backend)))
-		return hz_error_set(HZ_ENOTFOUND, "unknown agent backend '%s' (see 'horizon agents list')",
-				    cfg->backend);
 	if (!(agent = calloc(1, sizeof(*agent))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	agent->backend = be;
@@ -246,19 +207,6 @@ int hz_agent_new(hz_agent **out, const hz_agent_config *cfg)
 fail:
 	hz_agent_config_release(&agent->config);
 	free(agent);
-	return rc;
-}
-
-int hz_agent_new_from_spec(hz_agent **out, const char *spec)
-{
-	hz_agent_config cfg;
-	int rc;
-
-	*out = NULL;
-	if ((rc = hz_agent_config_parse(&cfg, spec)) != 0)
-		return rc;
-	rc = hz_agent_new(out, &cfg);
-	hz_agent_config_release(&cfg);
 	return rc;
 }
 
@@ -282,12 +230,12 @@ const hz_agent_config *hz_agent_get_config(const hz_agent *agent) { return &agen
 const char *hz_agent_alias(const hz_agent *agent) { return agent->config.alias; }
 const char *hz_agent_backend(const hz_agent *agent) { return agent->backend->name; }
 
-const char *const *hz_agent_backends(void)
+void hz_agent_settings(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
 {
-	static const char *names[NBACKENDS + 1];
-
-	for (size_t i = 0; i < NBACKENDS; i++)
-		names[i] = backends[i]->name;
-	names[NBACKENDS] = NULL;
-	return names;
+	if (agent->backend->settings) {
+		agent->backend->settings(agent, fn, ctx);
+		return;
+	}
+	for (size_t i = 0; i < agent->config.nparams; i++)
+		fn(ctx, agent->config.params[i].key, agent->config.params[i].value);
 }

@@ -5,11 +5,11 @@ static int null_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *
 {
 	(void)agent;
 	(void)env;
-	hz_agent_outcome_reason(out, "agent_exit");
+	agent_outcome_reason(out, "agent_exit");
 	return 0;
 }
 
-const hz_backend hz_agent_null_backend = {
+const agent_backend hz_agent_null_backend = {
 	.name = "null",
 	.summary = "does nothing (every task must fail: checks scorers)",
 	.init = NULL,

@@ -101,73 +101,19 @@ int hz_llm_parse_text_action(const char *text, hz_llm_toolcall *call)
 			    "{\"tool\": \"bash\", \"command\": \"ls\"} or {\"tool\": \"submit\", \"answer\": \"...\"}");
 }
 
-/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t need;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return s[0] ? 1 : 0;
-	if ((s[0] & 0xe0) == 0xc0)
-		need = 2, cp = s[0] & 0x1f;
-	else if ((s[0] & 0xf0) == 0xe0)
-		need = 3, cp = s[0] & 0x0f;
-	else if ((s[0] & 0xf8) == 0xf0)
-		need = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (need > n)
-		return 0;
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((need == 2 && cp < 0x80) || (need == 3 && cp < 0x800) || (need == 4 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return need;
-}
-
-/* Append text as valid UTF-8 without NULs: bad bytes become U+FFFD. */
-static int put_clean(hz_buf *out, const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, run = 0;
-	int rc = 0;
-
-	while (i < len && !rc) {
-		size_t n = utf8_len(s + i, len - i);
-		if (n) {
-			i += n;
-			run += n;
-			continue;
-		}
-		rc = hz_buf_put(out, s + i - run, run);
-		if (!rc)
-			rc = hz_buf_puts(out, "\xef\xbf\xbd");
-		run = 0;
-		i++;
-	}
-	if (!rc && run)
-		rc = hz_buf_put(out, s + len - run, run);
-	return rc;
-}
-
 int hz_llm_clip_output(hz_buf *out, const char *text, size_t len, size_t max, int already_truncated)
 {
 	int rc;
 
 	if (len <= max) {
-		rc = put_clean(out, text, len);
+		rc = hz_llm_put_clean(out, text, len);
 	} else {
 		size_t head = max / 2, tail = max - head;
-		rc = put_clean(out, text, head);
+		rc = hz_llm_put_clean(out, text, head);
 		if (!rc)
 			rc = hz_buf_printf(out, "\n[... output truncated: %zu bytes omitted ...]\n", len - head - tail);
 		if (!rc)
-			rc = put_clean(out, text + len - tail, tail);
+			rc = hz_llm_put_clean(out, text + len - tail, tail);
 	}
 	if (!rc && already_truncated)
 		rc = hz_buf_puts(out, "\n[output truncated: the command printed more than the sandbox keeps]\n");

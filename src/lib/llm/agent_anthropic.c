@@ -89,6 +89,8 @@ static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 					  "submit", "description", hz_llm_submit_description, "input_schema",
 					  hz_llm_submit_schema())))
 		goto done;
+	if (s->stream && json_object_set_new(req, "stream", json_true()))
+		goto done;
 	if (hz_llm_add_extra(req, s->extra_body))
 		goto done;
 	if (s->prompt_cache && !(last = cache_marked(json_array_get(conv->messages, json_array_size(conv->messages) - 1))))
@@ -115,8 +117,8 @@ static int parse_tool_use(json_t *block, hz_llm_toolcall *call)
 
 	if (!id || !name)
 		return malformed("a tool_use block without id or name");
-	call->id = strdup(id);
-	call->name = strdup(name);
+	call->id = hz_llm_json_text(json_object_get(block, "id"));
+	call->name = hz_llm_json_text(json_object_get(block, "name"));
 	call->raw_args = input ? json_dumps(input, JSON_COMPACT | JSON_ENCODE_ANY) : strdup("");
 	if (!call->id || !call->name || !call->raw_args)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
@@ -125,14 +127,15 @@ static int parse_tool_use(json_t *block, hz_llm_toolcall *call)
 	return 0;
 }
 
-static int an_parse(const char *body, size_t len, hz_llm_reply *out)
+static int an_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out)
 {
-	json_t *root = json_loadb(body, len, 0, NULL), *content, *block, *usage, *copy = NULL;
+	json_t *root = hz_llm_json_load(body, len), *content, *block, *usage, *copy = NULL;
 	hz_buf text = HZ_BUF_INIT;
 	const char *sr;
 	size_t i, ncalls = 0;
 	int rc = 0;
 
+	(void)conv; /* tool_use blocks always carry their id */
 	memset(out, 0, sizeof(*out));
 	content = json_object_get(root, "content");
 	if (!json_is_array(content)) {
@@ -148,7 +151,8 @@ static int an_parse(const char *body, size_t len, hz_llm_reply *out)
 		if (!strcmp(type, "tool_use"))
 			ncalls++;
 		else if (!strcmp(type, "text") && json_is_string(json_object_get(block, "text")))
-			hz_buf_puts(&text, json_string_value(json_object_get(block, "text")));
+			hz_llm_put_clean(&text, json_string_value(json_object_get(block, "text")),
+					 json_string_length(json_object_get(block, "text")));
 	}
 	if (ncalls && !(out->calls = calloc(ncalls, sizeof(*out->calls)))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -226,6 +230,7 @@ const hz_llm_wire hz_llm_wire_anthropic = {
 	.parse = an_parse,
 	.add_user = an_add_user,
 	.add_results = an_add_results,
+	.stream = &hz_llm_stream_anthropic,
 };
 
 static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
@@ -233,10 +238,11 @@ static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outc
 	return hz_llm_run(agent, &hz_llm_wire_anthropic, env, out);
 }
 
-const hz_backend hz_llm_anthropic_backend = {
+const agent_backend hz_llm_anthropic_backend = {
 	.name = "anthropic",
 	.summary = "Anthropic Messages API with a bash/submit tool loop",
 	.init = hz_llm_init,
 	.run = anthropic_run,
 	.free = hz_llm_free,
+	.settings = hz_llm_settings_of,
 };

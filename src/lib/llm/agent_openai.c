@@ -10,7 +10,7 @@
 #include "horizon/error.h"
 #include "llm.h"
 
-static int oa_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
+int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
 {
 	(void)s;
 	if (!key)
@@ -43,6 +43,10 @@ static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
 					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
 		goto done;
+	/* Streamed, with the usage in a last chunk (servers without the option ignore it). */
+	if (s->stream && (json_object_set_new(req, "stream", json_true()) ||
+			  json_object_set_new(req, "stream_options", json_pack("{s:b}", "include_usage", 1))))
+		goto done;
 	if (hz_llm_add_extra(req, s->extra_body))
 		goto done;
 	rc = hz_llm_dump_request(req, sys, conv, NULL, body);
@@ -60,7 +64,7 @@ static int malformed(const char *what)
 }
 
 /* One entry of message.tool_calls into *call and the history's copy. */
-static int parse_call(json_t *tc, size_t idx, hz_llm_toolcall *call, json_t *hist)
+static int parse_call(json_t *tc, hz_llm_conv *conv, hz_llm_toolcall *call, json_t *hist)
 {
 	json_t *fn = json_object_get(tc, "function"), *id = json_object_get(tc, "id");
 	const char *name = json_string_value(json_object_get(fn, "name"));
@@ -69,12 +73,14 @@ static int parse_call(json_t *tc, size_t idx, hz_llm_toolcall *call, json_t *his
 
 	if (!json_is_object(fn) || !name)
 		return malformed("a tool call without a function name");
-	snprintf(gen, sizeof(gen), "call_%zu", idx);
-	call->id = strdup(json_is_string(id) && *json_string_value(id) ? json_string_value(id) : gen);
-	call->name = strdup(name);
+	/* Made-up ids count through the conversation: one id never answers two calls. */
+	if (!json_is_string(id) || !*json_string_value(id))
+		snprintf(gen, sizeof(gen), "call_hz%lu", ++conv->ncalls_made);
+	call->id = json_is_string(id) && *json_string_value(id) ? hz_llm_json_text(id) : strdup(gen);
+	call->name = hz_llm_json_text(json_object_get(fn, "name"));
 	/* Arguments are a JSON string by the spec; some servers send the object itself. */
 	if (json_is_string(args))
-		call->raw_args = strdup(json_string_value(args));
+		call->raw_args = hz_llm_json_text(args);
 	else if (json_is_object(args))
 		call->raw_args = json_dumps(args, JSON_COMPACT);
 	else
@@ -92,9 +98,9 @@ static int parse_call(json_t *tc, size_t idx, hz_llm_toolcall *call, json_t *his
 	return 0;
 }
 
-static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
+static int oa_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out)
 {
-	json_t *root = json_loadb(body, len, 0, NULL), *choice, *msg, *content, *calls, *usage, *hist = NULL;
+	json_t *root = hz_llm_json_load(body, len), *choice, *msg, *content, *calls, *usage, *hist = NULL;
 	const char *fr;
 	int rc = 0;
 
@@ -113,10 +119,11 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 		json_t *part;
 		json_array_foreach(content, i, part)
 			if (json_is_string(json_object_get(part, "text")))
-				hz_buf_puts(&t, json_string_value(json_object_get(part, "text")));
+				hz_llm_put_clean(&t, json_string_value(json_object_get(part, "text")),
+						 json_string_length(json_object_get(part, "text")));
 		out->text = hz_buf_detach(&t);
 	} else {
-		out->text = strdup(json_is_string(content) ? json_string_value(content) : "");
+		out->text = hz_llm_json_text(content);
 	}
 	if (!out->text || !(out->message = json_object()) ||
 	    json_object_set_new(out->message, "role", json_string("assistant")) ||
@@ -137,7 +144,7 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 		}
 		for (size_t i = 0; i < n; i++) {
 			out->ncalls++;
-			if ((rc = parse_call(json_array_get(calls, i), i, &out->calls[i], hist)) != 0)
+			if ((rc = parse_call(json_array_get(calls, i), conv, &out->calls[i], hist)) != 0)
 				goto done;
 		}
 		json_object_set(out->message, "tool_calls", hist);
@@ -146,8 +153,11 @@ static int oa_parse(const char *body, size_t len, hz_llm_reply *out)
 		json_object_set_new(out->message, "content", json_string(""));
 	}
 	/* Kept for servers that want it back (keep_reasoning); the loop drops it otherwise. */
-	if (json_is_string(json_object_get(msg, "reasoning_content")))
-		json_object_set(out->message, "reasoning_content", json_object_get(msg, "reasoning_content"));
+	if (json_is_string(json_object_get(msg, "reasoning_content"))) {
+		char *rs = hz_llm_json_text(json_object_get(msg, "reasoning_content"));
+		json_object_set_new(out->message, "reasoning_content", json_string(rs ? rs : ""));
+		free(rs);
+	}
 	fr = json_string_value(json_object_get(choice, "finish_reason"));
 	snprintf(out->stop, sizeof(out->stop), "%s", fr ? fr : "");
 	usage = json_object_get(root, "usage");
@@ -185,22 +195,26 @@ static int oa_add_results(hz_llm_conv *conv, const hz_llm_result *res, size_t n,
 const hz_llm_wire hz_llm_wire_openai = {
 	.name = "openai",
 	.path = "/chat/completions",
-	.headers = oa_headers,
+	.headers = hz_llm_bearer_headers,
 	.build = oa_build,
 	.parse = oa_parse,
 	.add_user = oa_add_user,
 	.add_results = oa_add_results,
+	.stream = &hz_llm_stream_openai,
 };
 
 static int openai_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
-	return hz_llm_run(agent, &hz_llm_wire_openai, env, out);
+	const hz_llm_settings *s = agent->state;
+
+	return hz_llm_run(agent, s->responses_api ? &hz_llm_wire_responses : &hz_llm_wire_openai, env, out);
 }
 
-const hz_backend hz_llm_openai_backend = {
+const agent_backend hz_llm_openai_backend = {
 	.name = "openai",
-	.summary = "OpenAI-compatible chat completions with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
+	.summary = "OpenAI-compatible chat completions (or api=responses) with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
 	.init = hz_llm_init,
 	.run = openai_run,
 	.free = hz_llm_free,
+	.settings = hz_llm_settings_of,
 };

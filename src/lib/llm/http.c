@@ -28,6 +28,11 @@ struct hz_llm_http {
 	double stall_s;        /* abort when a started response is silent this long */
 	double last_data;      /* hz_clock_now() of the last bytes received, 0 before any */
 	int stalled;
+	char *url;             /* the POST URL */
+	hz_llm_sink_fn sink;   /* an event stream goes here instead of the body, when set */
+	void *sink_ctx;
+	int sinking;           /* -1 undecided, 0 body, 1 sink (this response) */
+	int sink_failed;       /* the sink refused data: the response is aborted */
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -69,6 +74,23 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 	size_t n = size * nmemb;
 
 	c->last_data = hz_clock_now();
+	if (c->sinking < 0) {
+		/* A 2xx event stream goes to the sink as it arrives; anything else (errors) is a body. */
+		long status = 0;
+		char *type = NULL;
+		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
+		curl_easy_getinfo(c->curl, CURLINFO_CONTENT_TYPE, &type);
+		c->sinking = c->sink && status >= 200 && status < 300 && type &&
+			     !strncasecmp(type, "text/event-stream", 17);
+		c->cur->streamed = c->sinking;
+	}
+	if (c->sinking) {
+		if (c->sink(c->sink_ctx, data, n) != 0) {
+			c->sink_failed = 1;
+			return 0;
+		}
+		return n;
+	}
 	if (hz_buf_put(&c->cur->body, data, n) != 0) {
 		c->overflow = 1;
 		return 0; /* makes curl fail with CURLE_WRITE_ERROR */
@@ -169,6 +191,10 @@ int hz_llm_http_new(hz_llm_http **out, const char *url, const char *headers, con
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
+	if (!(c->url = strdup(url))) {
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+		goto done;
+	}
 	curl_easy_setopt(c->curl, CURLOPT_URL, url);
 	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, c->headers);
 	curl_easy_setopt(c->curl, CURLOPT_POST, 1L);
@@ -203,6 +229,7 @@ void hz_llm_http_free(hz_llm_http *c)
 	if (c->curl)
 		curl_easy_cleanup(c->curl);
 	curl_slist_free_all(c->headers);
+	free(c->url);
 	free(c);
 }
 
@@ -211,7 +238,37 @@ void hz_llm_http_free(hz_llm_http *c)
  * a TLS write to a connection the server dropped could kill the process: the
  * transfer runs with SIGPIPE blocked in this thread (hz_sigpipe_block).
  */
+void hz_llm_http_set_sink(hz_llm_http *c, hz_llm_sink_fn sink, void *ctx)
+{
+	c->sink = sink;
+	c->sink_ctx = ctx;
+}
+
+static int perform(hz_llm_http *c, double timeout_s, hz_http_response *r);
+
 int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeout_s, hz_http_response *r)
+{
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	return perform(c, timeout_s, r);
+}
+
+int hz_llm_http_get(hz_llm_http *c, const char *url, double timeout_s, hz_http_response *r)
+{
+	hz_llm_sink_fn sink = c->sink;
+	int rc;
+
+	c->sink = NULL;
+	curl_easy_setopt(c->curl, CURLOPT_URL, url);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+	rc = perform(c, timeout_s, r);
+	curl_easy_setopt(c->curl, CURLOPT_URL, c->url);
+	curl_easy_setopt(c->curl, CURLOPT_POST, 1L);
+	c->sink = sink;
+	return rc;
+}
+
+static int perform(hz_llm_http *c, double timeout_s, hz_http_response *r)
 {
 	double start = hz_clock_now();
 	long ms = (long)(timeout_s * 1000);
@@ -219,6 +276,9 @@ int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeou
 	CURLcode cc;
 
 	hz_buf_clear(&r->body);
+	r->streamed = 0;
+	c->sinking = -1;
+	c->sink_failed = 0;
 	r->status = 0;
 	r->curl_code = CURLE_OK;
 	r->error[0] = '\0';
@@ -228,14 +288,16 @@ int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeou
 	c->stalled = 0;
 	c->last_data = 0;
 	c->errbuf[0] = '\0';
-	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, ms < 1 ? 1L : ms);
 	hz_sigpipe_block(&old);
 	cc = curl_easy_perform(c->curl);
 	hz_sigpipe_restore(&old);
 	r->curl_code = (int)cc;
 	if (cc == CURLE_OK) {
+		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	} else if (c->sink_failed) {
+		/* The stream was refused mid-way (malformed or too large): a malformed reply, retried. */
+		r->curl_code = CURLE_OK;
 		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
 	} else if (c->overflow) {
 		snprintf(r->error, sizeof(r->error), "response body larger than %zu bytes", r->body.max);

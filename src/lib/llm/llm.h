@@ -55,6 +55,12 @@ typedef struct hz_llm_settings {
 	double retry_after_max_s;   /* cap on a server's Retry-After */
 	long concurrency;           /* requests in flight per host, at most */
 	size_t max_response;        /* bytes of one response body */
+
+	int stream;                 /* server-sent events (default on) */
+	int responses_api;          /* openai backend: POST /responses instead of /chat/completions */
+	long context_window;        /* tokens the model reads and writes per request; 0: unknown */
+	int context_probe;          /* ask the server for its window (llama-server /props, vLLM /models) */
+	long context_keep_turns;    /* most recent turns never shortened */
 } hz_llm_settings;
 
 /*
@@ -63,6 +69,9 @@ typedef struct hz_llm_settings {
  */
 int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg);
 void hz_llm_settings_release(hz_llm_settings *s);
+
+/* Every resolved setting as key and value strings, for `horizon agents show`. */
+void hz_llm_settings_each(const hz_llm_settings *s, hz_agent_setting_fn fn, void *ctx);
 
 struct hz_llm_reply;
 
@@ -106,7 +115,12 @@ typedef struct hz_http_response {
 	double retry_after_s; /* from Retry-After, or -1 */
 	double elapsed_s;
 	int attempts;         /* set by hz_llm_call: attempts made */
+	int error_class;      /* set by hz_llm_call for an error status: an hz_llm_error_class */
+	int streamed;         /* the 2xx body was an event stream, fed to the sink */
 } hz_http_response;
+
+/* Receives an event stream's bytes as they arrive; non-zero aborts the transfer. */
+typedef int (*hz_llm_sink_fn)(void *ctx, const char *data, size_t len);
 
 void hz_http_response_release(hz_http_response *r);
 
@@ -122,6 +136,12 @@ void hz_llm_http_free(hz_llm_http *c);
 /* The host part of an http(s) URL into out; HZ_EINVALID when it has none. */
 int hz_llm_url_host(const char *url, char *out, size_t size);
 
+/* Send 2xx text/event-stream responses to sink (NULL: buffer every body). */
+void hz_llm_http_set_sink(hz_llm_http *c, hz_llm_sink_fn sink, void *ctx);
+
+/* One GET of another URL on the same server (with the same headers), then back to POSTs. */
+int hz_llm_http_get(hz_llm_http *c, const char *url, double timeout_s, hz_http_response *r);
+
 /* One POST, with an overall timeout (seconds, > 0).  Transport errors land in r. */
 int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeout_s, hz_http_response *r);
 
@@ -132,6 +152,8 @@ typedef enum {
 	HZ_CALL_AUTH,       /* 401 / 403 */
 	HZ_CALL_EXHAUSTED,  /* retries used up on 429 / 5xx / transport / malformed replies */
 	HZ_CALL_REJECTED,   /* another 4xx: the request itself was refused */
+	HZ_CALL_CONTEXT,    /* the provider says the conversation exceeds the context window (any status) */
+	HZ_CALL_QUOTA,      /* the account's quota or balance is exhausted (429, 402, ...): permanent */
 } hz_call_status;
 
 /* Checks a 2xx body; non-zero marks it malformed (retried like a 5xx). */
@@ -141,6 +163,47 @@ typedef int (*hz_llm_check_fn)(void *ctx, const char *body, size_t len);
 typedef void (*hz_llm_attempt_fn)(void *ctx, int attempt, const hz_http_response *r, const char *problem,
 				  double backoff_s);
 
+/* ---- server-sent events (sse.c; accumulators in stream_*.c) ---- */
+
+/* How one protocol's event stream adds up to a reply. */
+typedef struct hz_llm_stream_ops {
+	void *(*begin)(size_t max);
+	/* One event (name may be ""); HZ_EINVALID (message set) for a malformed one. */
+	int (*event)(void *acc, const char *name, const char *data, size_t len);
+	/*
+	 * The reply as the non-streamed body would have been, into body.
+	 * HZ_EINVALID when the stream ended early; HZ_EHTTP when it carried an
+	 * error event (its error object is then in body).
+	 */
+	int (*end)(void *acc, hz_buf *body);
+	void (*free)(void *acc);
+} hz_llm_stream_ops;
+
+extern const hz_llm_stream_ops hz_llm_stream_openai;
+extern const hz_llm_stream_ops hz_llm_stream_anthropic;
+extern const hz_llm_stream_ops hz_llm_stream_responses;
+
+typedef struct hz_llm_sse {
+	const hz_llm_stream_ops *ops;
+	void *acc;
+	hz_buf line;       /* the current line, bounded */
+	hz_buf data;       /* the current event's data lines, bounded */
+	char name[64];     /* the current event's "event:" field */
+	int failed;        /* a malformed or oversized event: the rest is ignored */
+	char problem[160];
+	long events;
+} hz_llm_sse;
+
+/* Start a stream (releases any previous one). */
+int hz_llm_sse_begin(hz_llm_sse *s, const hz_llm_stream_ops *ops, size_t max);
+
+/* The HTTP sink: feed bytes as they arrive (ctx is the hz_llm_sse). */
+int hz_llm_sse_feed(void *ctx, const char *data, size_t len);
+
+/* The stream ended: the assembled reply into body (see hz_llm_stream_ops.end). */
+int hz_llm_sse_end(hz_llm_sse *s, hz_buf *body);
+void hz_llm_sse_release(hz_llm_sse *s);
+
 typedef struct hz_llm_call_opts {
 	const hz_llm_settings *settings;
 	hz_llm_host *host;
@@ -149,6 +212,8 @@ typedef struct hz_llm_call_opts {
 	hz_llm_check_fn check;
 	hz_llm_attempt_fn on_attempt;
 	void *ctx;
+	const hz_llm_stream_ops *stream; /* the request asks for a stream, or NULL */
+	hz_llm_sse *sse;
 } hz_llm_call_opts;
 
 /*
@@ -165,6 +230,33 @@ double hz_llm_backoff(const hz_llm_settings *s, int attempt, unsigned long long 
 
 /* Parse a Retry-After value (seconds or HTTP date) into seconds from now, or -1. */
 double hz_llm_parse_retry_after(const char *value);
+
+/* ---- provider errors (errors.c) and tolerant decoding (decode.c) ---- */
+
+typedef enum {
+	HZ_LLM_ERR_OTHER = 0,
+	HZ_LLM_ERR_CONTEXT, /* context window exceeded */
+	HZ_LLM_ERR_QUOTA,   /* quota, balance or billing: permanent */
+	HZ_LLM_ERR_TOOLS,   /* a 400 about tool definitions */
+} hz_llm_error_class;
+
+/* What an error response means, from the providers' own wording (whatever the status). */
+hz_llm_error_class hz_llm_classify_error(long status, const char *body, size_t len);
+
+/* Whether a reply's stop reason says the context window was exhausted. */
+int hz_llm_stop_is_context(const char *stop);
+
+/*
+ * Decode a provider's JSON body: NUL escapes allowed; invalid UTF-8 and lone
+ * surrogate escapes become U+FFFD.  NULL only when the body is not JSON.
+ */
+json_t *hz_llm_json_load(const char *body, size_t len);
+
+/* A JSON string's value as a C string (malloc'd), NULs as U+FFFD; "" for a non-string. */
+char *hz_llm_json_text(const json_t *v);
+
+/* Append text as valid UTF-8 without NULs: bad bytes become U+FFFD. */
+int hz_llm_put_clean(hz_buf *out, const char *text, size_t len);
 
 /* ---- wire formats (agent_openai.c, agent_anthropic.c) ---- */
 
@@ -199,7 +291,40 @@ typedef struct hz_llm_conv {
 	json_t *messages; /* array */
 	hz_buf cache;     /* messages[0 .. ncached) serialised, comma-separated */
 	size_t ncached;
+	unsigned long ncalls_made; /* ids made up for tool calls without one, so far */
+	size_t *turns;             /* index in messages where each kept assistant turn starts */
+	size_t nturns, turns_cap;
+	size_t turns_dropped;      /* oldest turns removed to fit the context window */
+	const char *list_key;      /* the request's key for the list: NULL for "messages" ("input": Responses) */
 } hz_llm_conv;
+
+/* Append a reply's message (an object, or an array of items) as a new turn. */
+int hz_llm_conv_add_reply(hz_llm_conv *conv, json_t *message);
+void hz_llm_conv_release(hz_llm_conv *conv);
+
+/* ---- context management (context.c) ---- */
+
+/* The documented context window of a model (0 when unknown). */
+long hz_llm_context_default(const char *preset, const char *model);
+
+/* The window a server reports: llama-server's /props n_ctx, vLLM's /models max_model_len; 0 if none. */
+long hz_llm_context_from_server(const char *body, size_t len);
+
+typedef struct hz_llm_shortening {
+	size_t outputs;       /* tool outputs replaced by a note */
+	size_t turns_dropped; /* whole old turns removed */
+	size_t bytes_saved;
+	int enough;           /* `need` bytes were saved */
+	json_t *elided;       /* [{"turn", "bytes"}], owned by the caller */
+} hz_llm_shortening;
+
+/*
+ * Shorten the history, never touching the first message (the task) or the
+ * last keep_turns turns: old tool outputs become a note until about `want`
+ * bytes of serialised JSON are saved; then, only while fewer than `need`
+ * are, the oldest whole turns go.
+ */
+int hz_llm_context_shorten(hz_llm_conv *conv, size_t want, size_t need, size_t keep_turns, hz_llm_shortening *out);
 
 /* The result of one tool call, to send back. */
 typedef struct hz_llm_result {
@@ -215,16 +340,25 @@ typedef struct hz_llm_wire {
 	int (*headers)(const hz_llm_settings *s, const char *key, hz_buf *out);
 	/* The request body for the conversation; `native` adds the tool definitions. */
 	int (*build)(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body);
-	/* Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply. */
-	int (*parse)(const char *body, size_t len, hz_llm_reply *out);
+	/*
+	 * Parse a 2xx body; HZ_EINVALID when it is not a well-formed reply.  Ids
+	 * made up for calls without one are unique in conv.
+	 */
+	int (*parse)(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out);
 	/* Append a user text message. */
 	int (*add_user)(hz_llm_conv *conv, const char *text);
 	/* Append native tool results (and an optional note) after an assistant turn. */
 	int (*add_results)(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note);
+	/* How the protocol's event stream adds up (build asks for one when settings.stream is set). */
+	const hz_llm_stream_ops *stream;
 } hz_llm_wire;
 
 extern const hz_llm_wire hz_llm_wire_openai;
 extern const hz_llm_wire hz_llm_wire_anthropic;
+extern const hz_llm_wire hz_llm_wire_responses;
+
+/* "Authorization: Bearer KEY" (openai chat completions and Responses). */
+int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out);
 
 /* The provider's error message from an error body ({"error":{"message":...}}), or NULL. */
 char *hz_llm_error_text(const char *body, size_t len);
@@ -258,6 +392,9 @@ int hz_llm_clip_output(hz_buf *out, const char *text, size_t len, size_t max, in
 /* The backends' init (presets applied, settings checked into agent->state) and free. */
 int hz_llm_init(hz_agent *agent);
 void hz_llm_free(hz_agent *agent);
+
+/* The backends' settings(): hz_llm_settings_each of agent->state. */
+void hz_llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx);
 
 /* Run one attempt with the given wire format; the backends' run(). */
 int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out);

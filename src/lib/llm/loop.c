@@ -33,6 +33,11 @@ typedef struct run_state {
 	int native_used;      /* a request with tools was answered */
 	long format_errors;
 	double started;
+	hz_llm_sse sse;       /* the event stream of the request in flight */
+	int streaming;
+	long window;          /* the context window in use (tokens), 0: no management */
+	double tok_per_byte;  /* input tokens per request byte, from the last usage */
+	long shortenings;     /* times the history was shortened */
 } run_state;
 
 int hz_llm_init(hz_agent *agent)
@@ -63,6 +68,11 @@ void hz_llm_free(hz_agent *agent)
 	agent->state = NULL;
 }
 
+void hz_llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
+{
+	hz_llm_settings_each(agent->state, fn, ctx);
+}
+
 /* End the run: reason, infra flag, and a message (secrets masked). */
 static void finish(run_state *st, const char *reason, int infra, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -72,7 +82,7 @@ static void finish(run_state *st, const char *reason, int infra, const char *fmt
 	hz_buf msg = HZ_BUF_INIT;
 	va_list ap;
 
-	hz_agent_outcome_reason(st->out, reason);
+	agent_outcome_reason(st->out, reason);
 	st->out->infra_error = infra;
 	if (fmt) {
 		hz_buf_init(&msg, 2048);
@@ -90,7 +100,7 @@ static int check_body(void *ctx, const char *body, size_t len)
 	run_state *st = ctx;
 
 	hz_llm_reply_release(&st->reply);
-	if (st->wire->parse(body, len, &st->reply) == 0)
+	if (st->wire->parse(&st->conv, body, len, &st->reply) == 0)
 		return 0;
 	snprintf(st->problem, sizeof(st->problem), "%s", hz_error_message());
 	return -1;
@@ -128,6 +138,41 @@ static int set_system(run_state *st)
 	return 0;
 }
 
+/*
+ * context_window=auto: ask the server.  llama-server answers GET /props
+ * (n_ctx per slot), vLLM GET /v1/models (max_model_len).  No answer leaves
+ * the window unknown (no shortening; an overflow still ends as context_limit).
+ */
+static void probe_context(run_state *st)
+{
+	const char *base = st->s->base_url;
+	size_t n = strlen(base);
+	hz_http_response r;
+	hz_buf url = HZ_BUF_INIT;
+	const char *how = NULL;
+
+	memset(&r, 0, sizeof(r));
+	hz_buf_init(&r.body, (size_t)1 << 20);
+	while (n && base[n - 1] == '/')
+		n--;
+	for (int i = 0; i < 2 && !st->window; i++) {
+		size_t m = n;
+		hz_buf_clear(&url);
+		if (i == 0 && m >= 3 && !strncmp(base + m - 3, "/v1", 3))
+			m -= 3; /* llama-server's /props is beside /v1, not under it */
+		if (hz_buf_put(&url, base, m) || hz_buf_puts(&url, i == 0 ? "/props" : "/models"))
+			break;
+		hz_llm_http_get(st->http, url.ptr, 5, &r);
+		if (r.curl_code == 0 && r.status == 200 &&
+		    (st->window = hz_llm_context_from_server(hz_buf_cstr(&r.body), r.body.len)) > 0)
+			how = i == 0 ? "/props n_ctx" : "/models max_model_len";
+	}
+	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s?}", "type", "context_probe", "context_window",
+						   (json_int_t)st->window, "source", how));
+	hz_buf_release(&url);
+	hz_http_response_release(&r);
+}
+
 static int start(run_state *st, hz_agent *agent)
 {
 	const hz_agent_env *env = st->env;
@@ -149,6 +194,13 @@ static int start(run_state *st, hz_agent *agent)
 	    (rc = hz_llm_http_new(&st->http, url.ptr, hz_buf_cstr(&hdr), st->s)) || (rc = set_system(st)))
 		goto done;
 	st->host = hz_llm_host_get(host, st->s->concurrency);
+	st->streaming = st->s->stream && st->wire->stream;
+	if (st->streaming)
+		hz_llm_http_set_sink(st->http, hz_llm_sse_feed, &st->sse);
+	st->window = st->s->context_window;
+	st->tok_per_byte = 1.0 / 3; /* until the API has counted a request: dense code is ~3 bytes a token */
+	if (st->s->context_probe)
+		probe_context(st);
 	rc = hz_buf_printf(&task, "%s\n\n(Time limit for this task: %.0f seconds of wall time.)\n",
 			   env->instructions ? env->instructions : "", env->deadline - hz_clock_now());
 	if (!rc)
@@ -300,8 +352,10 @@ static int handle_reply(run_state *st)
 						   (json_int_t)r->output_tokens, "cost_usd", out->cost_usd));
 	if (!s->keep_reasoning)
 		json_object_del(r->message, "reasoning_content");
-	if (json_array_append(st->conv.messages, r->message))
-		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (r->input_tokens > 0 && st->body.len > 0)
+		st->tok_per_byte = (double)r->input_tokens / (double)st->body.len;
+	if (hz_llm_conv_add_reply(&st->conv, r->message))
+		return -1;
 	/* A reply that takes the run past a budget is not acted on. */
 	if (s->max_total_tokens && out->input_tokens + out->output_tokens >= s->max_total_tokens) {
 		finish(st, "token_limit", 0, "%ld tokens used (limit %ld)", out->input_tokens + out->output_tokens,
@@ -310,6 +364,10 @@ static int handle_reply(run_state *st)
 	}
 	if (s->max_cost_usd > 0 && out->cost_usd >= s->max_cost_usd) {
 		finish(st, "cost_limit", 0, "$%.4f spent (limit $%.4f)", out->cost_usd, s->max_cost_usd);
+		return 1;
+	}
+	if (hz_llm_stop_is_context(r->stop) && !r->ncalls) {
+		finish(st, "context_limit", 0, "the reply stopped at the end of the context window (%s)", r->stop);
 		return 1;
 	}
 	if (r->ncalls)
@@ -340,7 +398,8 @@ static int handle_rejected(run_state *st, const hz_http_response *r)
 	const char *m = msg ? msg : "";
 	int ended = 1;
 
-	if (st->s->tool_mode == HZ_TOOLS_AUTO && !st->json_mode && !st->native_used && r->status == 400) {
+	if (st->s->tool_mode == HZ_TOOLS_AUTO && !st->json_mode && !st->native_used && r->status == 400 &&
+	    r->error_class == HZ_LLM_ERR_TOOLS) {
 		/* The server or model refuses tool definitions: fall back to JSON-in-text actions. */
 		st->json_mode = 1;
 		ended = set_system(st) != 0;
@@ -356,10 +415,43 @@ static int handle_rejected(run_state *st, const hz_http_response *r)
 	return ended;
 }
 
+/*
+ * Before a request would exceed the context budget (the window less room
+ * for the reply), shorten the history to about 3/4 of the budget, so that
+ * it happens once in a while rather than every turn (each shortening costs
+ * the provider's prompt cache).  The estimate scales the request's bytes by
+ * the tokens per byte the API counted for the last one.
+ */
+static int fit_context(run_state *st)
+{
+	long reserve = st->s->max_tokens < st->window / 4 ? st->s->max_tokens : st->window / 4;
+	double budget = (double)(st->window - reserve), est = (double)st->body.len * st->tok_per_byte, after;
+	hz_llm_shortening sh;
+	int rc;
+
+	if (st->window <= 0 || est <= budget)
+		return 0;
+	rc = hz_llm_context_shorten(&st->conv, (size_t)((est - 0.75 * budget) / st->tok_per_byte),
+				    (size_t)((est - budget) / st->tok_per_byte) + 1, (size_t)st->s->context_keep_turns, &sh);
+	if (rc == 0 && (sh.outputs || sh.turns_dropped))
+		rc = st->wire->build(st->s, &st->conv, !st->json_mode, &st->body);
+	after = (double)st->body.len * st->tok_per_byte;
+	st->shortenings += sh.outputs || sh.turns_dropped;
+	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:b}", "type",
+						   "context", "turn", (json_int_t)st->out->turns + 1, "context_window",
+						   (json_int_t)st->window, "budget_tokens", (json_int_t)budget,
+						   "estimate_tokens", (json_int_t)est, "after_tokens", (json_int_t)after,
+						   "outputs_elided", (json_int_t)sh.outputs, "turns_dropped",
+						   (json_int_t)sh.turns_dropped, "elided", sh.elided ? sh.elided : json_array(),
+						   "fits", after <= budget));
+	return rc;
+}
+
 static void loop(run_state *st)
 {
 	const hz_llm_settings *s = st->s;
-	hz_llm_call_opts o = { s, st->host, st->env->deadline, &st->rng, check_body, on_attempt, st };
+	hz_llm_call_opts o = { s, st->host, st->env->deadline, &st->rng, check_body, on_attempt, st,
+			       st->streaming ? st->wire->stream : NULL, &st->sse };
 	hz_http_response r;
 
 	memset(&r, 0, sizeof(r));
@@ -376,7 +468,7 @@ static void loop(run_state *st)
 			finish(st, "time_limit", 0, NULL);
 			break;
 		}
-		if (st->wire->build(s, &st->conv, !st->json_mode, &st->body) != 0) {
+		if (st->wire->build(s, &st->conv, !st->json_mode, &st->body) != 0 || fit_context(st) != 0) {
 			finish(st, "harness_error", 1, "%s", hz_error_message());
 			break;
 		}
@@ -396,14 +488,21 @@ static void loop(run_state *st)
 			break;
 		}
 		msg = hz_llm_error_text(hz_buf_cstr(&r.body), r.body.len);
-		if (cs == HZ_CALL_AUTH) {
+		if (cs == HZ_CALL_CONTEXT) {
+			finish(st, "context_limit", 0, "the conversation no longer fits the model: HTTP %ld%s%s", r.status,
+			       msg ? ": " : "", msg ? msg : "");
+		} else if (cs == HZ_CALL_QUOTA) {
+			finish(st, "quota_error", 1, "the API account's quota or balance is exhausted: HTTP %ld%s%s",
+			       r.status, msg ? ": " : "", msg ? msg : "");
+		} else if (cs == HZ_CALL_AUTH) {
 			finish(st, "auth_error", 1, "the API refused the credentials: HTTP %ld%s%s", r.status,
 			       msg ? ": " : "", msg ? msg : "");
 		} else if (cs == HZ_CALL_EXHAUSTED) {
 			if (r.curl_code)
 				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, r.error);
 			else if (r.status >= 200 && r.status < 300)
-				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, st->problem);
+				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts,
+				       r.streamed && st->sse.problem[0] ? st->sse.problem : msg ? msg : st->problem);
 			else
 				finish(st, "api_error", 1, "API unavailable (%d attempts): HTTP %ld%s%s", r.attempts,
 				       r.status, msg ? ": " : "", msg ? msg : "");
@@ -449,19 +548,19 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 	} else {
 		loop(&st);
 	}
-	hz_llm_transcript_event(&st.tr, json_pack("{s:s, s:s, s:b, s:s?, s:I, s:I, s:I, s:f, s:f, s:f}", "type", "end",
-						  "exit_reason", out->exit_reason, "infra_error", out->infra_error,
+	hz_llm_transcript_event(&st.tr, json_pack("{s:s, s:s, s:b, s:s?, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:b}", "type",
+						  "end", "exit_reason", out->exit_reason, "infra_error", out->infra_error,
 						  "error", out->error_message, "turns", (json_int_t)out->turns,
 						  "input_tokens", (json_int_t)out->input_tokens, "output_tokens",
 						  (json_int_t)out->output_tokens, "cost_usd", out->cost_usd, "wait_s",
-						  out->wait_s, "wall_s", hz_clock_now() - st.started));
+						  out->wait_s, "wall_s", hz_clock_now() - st.started, "context_shortenings",
+						  (json_int_t)st.shortenings, "streamed", st.streaming));
 done:
 	hz_llm_transcript_close(&st.tr);
 	hz_llm_reply_release(&st.reply);
 	hz_llm_http_free(st.http);
-	json_decref(st.conv.messages);
-	hz_buf_release(&st.conv.cache);
-	free(st.conv.system);
+	hz_llm_sse_release(&st.sse);
+	hz_llm_conv_release(&st.conv);
 	hz_buf_release(&st.body);
 	if (st.key) {
 		explicit_bzero(st.key, strlen(st.key));

@@ -11,6 +11,8 @@
 static const hz_llm_preset presets[] = {
 	{ "openai", "openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "max_tokens_field=max_completion_tokens",
 	  "OpenAI chat completions (gpt-4o, gpt-5, o3, ...)" },
+	{ "openai-responses", "openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "api=responses",
+	  "OpenAI Responses API (POST /responses; gpt-5, o3, codex models)" },
 	{ "anthropic", "anthropic", "https://api.anthropic.com", "ANTHROPIC_API_KEY", NULL,
 	  "Anthropic Messages API (claude-*)" },
 	{ "deepseek", "openai", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY", NULL,
@@ -31,11 +33,11 @@ static const hz_llm_preset presets[] = {
 	  "OpenRouter (model ids like anthropic/claude-sonnet-4.5)" },
 	{ "gemini", "openai", "https://generativelanguage.googleapis.com/v1beta/openai", "GEMINI_API_KEY", NULL,
 	  "Google Gemini, OpenAI-compatible endpoint" },
-	{ "vllm", "openai", "http://127.0.0.1:8000/v1", NULL, NULL,
+	{ "vllm", "openai", "http://127.0.0.1:8000/v1", NULL, "context_window=auto",
 	  "local vLLM server (vllm serve); key only with --api-key" },
 	{ "ollama", "openai", "http://127.0.0.1:11434/v1", NULL, NULL,
 	  "local Ollama server; models without tools fall back to JSON-in-text" },
-	{ "llamacpp", "openai", "http://127.0.0.1:8080/v1", NULL, NULL,
+	{ "llamacpp", "openai", "http://127.0.0.1:8080/v1", NULL, "context_window=auto",
 	  "local llama.cpp server (llama-server; --jinja for tool calls)" },
 };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "horizon/error.h"
 #include "llm.h"
 #include "strutil.h"
 
@@ -64,7 +65,7 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 	for (int attempt = 1;; attempt++) {
 		double now = hz_clock_now(), left = o->deadline - now, timeout, backoff, queued;
 		const char *problem = NULL;
-		int throttled;
+		int throttled, stream_rc;
 
 		r->attempts = attempt - 1;
 		if (left <= 0)
@@ -82,20 +83,55 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 			return HZ_CALL_EXHAUSTED;
 		}
 		*wait_s += queued;
+		if (o->stream && hz_llm_sse_begin(o->sse, o->stream, s->max_response) != 0) {
+			r->curl_code = -1;
+			snprintf(r->error, sizeof(r->error), "%s", hz_error_message());
+			hz_llm_host_release(o->host, 0);
+			return HZ_CALL_EXHAUSTED;
+		}
 		hz_llm_http_post(c, body, len, timeout, r);
 		r->attempts = attempt;
+		r->error_class = HZ_LLM_ERR_OTHER;
 		throttled = r->status == 429;
 		hz_llm_host_release(o->host, throttled);
 
-		if (r->curl_code == 0 && r->status >= 200 && r->status < 300) {
+		if (r->curl_code == 0 && r->streamed && (stream_rc = hz_llm_sse_end(o->sse, &r->body)) != 0) {
+			/* An error event mid-stream (overloaded, or words that say context or quota), or a broken stream. */
+			r->error_class = stream_rc == HZ_EHTTP ? (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body),
+											  r->body.len)
+							       : HZ_LLM_ERR_OTHER;
+			if (r->error_class == HZ_LLM_ERR_CONTEXT || r->error_class == HZ_LLM_ERR_QUOTA) {
+				if (o->on_attempt)
+					o->on_attempt(o->ctx, attempt, r, "error event in the stream", 0);
+				return r->error_class == HZ_LLM_ERR_CONTEXT ? HZ_CALL_CONTEXT : HZ_CALL_QUOTA;
+			}
+			problem = stream_rc == HZ_EHTTP ? "error event in the stream" : o->sse->problem;
+		} else if (r->curl_code == 0 && r->status >= 200 && r->status < 300) {
 			if (!o->check || o->check(o->ctx, hz_buf_cstr(&r->body), r->body.len) == 0) {
 				if (o->on_attempt)
 					o->on_attempt(o->ctx, attempt, r, NULL, 0);
 				return HZ_CALL_OK;
 			}
+			/* Some servers put an error object in a 200. */
+			r->error_class = (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len);
+			if (r->error_class == HZ_LLM_ERR_CONTEXT || r->error_class == HZ_LLM_ERR_QUOTA) {
+				if (o->on_attempt)
+					o->on_attempt(o->ctx, attempt, r, "error in a 2xx body", 0);
+				return r->error_class == HZ_LLM_ERR_CONTEXT ? HZ_CALL_CONTEXT : HZ_CALL_QUOTA;
+			}
 			problem = "malformed response body";
 		} else if (r->curl_code != 0) {
 			problem = r->error;
+		} else if ((r->error_class = (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len)) ==
+			   HZ_LLM_ERR_CONTEXT) {
+			/* Whatever the status (llama-server says 500): a retry would fail the same way. */
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, "context window exceeded", 0);
+			return HZ_CALL_CONTEXT;
+		} else if (r->error_class == HZ_LLM_ERR_QUOTA) {
+			if (o->on_attempt)
+				o->on_attempt(o->ctx, attempt, r, "quota or balance exhausted", 0);
+			return HZ_CALL_QUOTA;
 		} else if (r->status == 401 || r->status == 403) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, "authentication refused", 0);

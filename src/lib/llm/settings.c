@@ -3,6 +3,7 @@
  * retry policy, ...) checked once at init into an hz_llm_settings.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "horizon/error.h"
@@ -15,7 +16,8 @@ static const char *const known_keys[] = {
 	"max_turns", "max_total_tokens", "max_cost_usd", "command_timeout_s", "observation_max", "tool_mode",
 	"max_format_errors", "connect_timeout_s", "request_timeout_s", "stall_timeout_s", "retries",
 	"retry_base_ms", "retry_max_s", "retry_after_max_s", "concurrency", "max_response_mb", "price_cache_read",
-	"price_cache_write", "prompt_cache", "keep_reasoning", NULL,
+	"price_cache_write", "prompt_cache", "keep_reasoning", "stream", "api", "context_window",
+	"context_keep_turns", NULL,
 };
 
 static int bad(const hz_agent_config *cfg, const char *key, const char *what)
@@ -54,6 +56,38 @@ static int get_long(const hz_agent_config *cfg, const char *key, long lo, long h
 	}
 	*out = l;
 	return 0;
+}
+
+/* 0/1/true/false if the key is set; *out keeps its default otherwise. */
+static int get_bool(const hz_agent_config *cfg, const char *key, int *out)
+{
+	const char *v = hz_agent_config_param(cfg, key);
+
+	if (!v)
+		return 0;
+	if (!strcmp(v, "1") || !strcmp(v, "true"))
+		*out = 1;
+	else if (!strcmp(v, "0") || !strcmp(v, "false"))
+		*out = 0;
+	else
+		return bad(cfg, key, "0, 1, true or false");
+	return 0;
+}
+
+/* context_window: tokens, 0 (no management), or "auto" (ask the server). */
+static int get_context(hz_llm_settings *s, const hz_agent_config *cfg)
+{
+	const char *v = hz_agent_config_param(cfg, "context_window");
+
+	s->context_window = hz_llm_context_default(cfg->backend, s->model);
+	if (!v)
+		return 0;
+	if (!strcmp(v, "auto")) {
+		s->context_probe = 1;
+		return 0;
+	}
+	s->context_window = 0;
+	return get_long(cfg, "context_window", 0, 1L << 40, &s->context_window);
 }
 
 /*
@@ -134,6 +168,8 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 	s->retry_after_max_s = 300;
 	s->concurrency = 16;
 	s->prompt_cache = 1;
+	s->stream = 1;
+	s->context_keep_turns = 4;
 
 	if (!s->model || !*s->model)
 		return hz_error_set(HZ_EINVALID, "agent '%s': an LLM backend needs a model (%s:MODEL)",
@@ -176,15 +212,14 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 			return bad(cfg, "max_tokens_field", "max_tokens or max_completion_tokens");
 		s->max_tokens_field = v;
 	}
-	if ((v = hz_agent_config_param(cfg, "prompt_cache")) != NULL) {
-		if (strcmp(v, "0") && strcmp(v, "1"))
-			return bad(cfg, "prompt_cache", "0 or 1");
-		s->prompt_cache = v[0] == '1';
-	}
-	if ((v = hz_agent_config_param(cfg, "keep_reasoning")) != NULL) {
-		if (strcmp(v, "0") && strcmp(v, "1"))
-			return bad(cfg, "keep_reasoning", "0 or 1");
-		s->keep_reasoning = v[0] == '1';
+	if ((rc = get_bool(cfg, "prompt_cache", &s->prompt_cache)) || (rc = get_bool(cfg, "keep_reasoning", &s->keep_reasoning)) ||
+	    (rc = get_bool(cfg, "stream", &s->stream)) || (rc = get_context(s, cfg)) ||
+	    (rc = get_long(cfg, "context_keep_turns", 1, 100000, &s->context_keep_turns)))
+		return rc;
+	if ((v = hz_agent_config_param(cfg, "api")) != NULL) {
+		if (strcmp(v, "chat") && strcmp(v, "responses"))
+			return bad(cfg, "api", "chat or responses");
+		s->responses_api = !strcmp(v, "responses");
 	}
 	if ((v = hz_agent_config_param(cfg, "anthropic_version")) != NULL)
 		s->anthropic_version = v;
@@ -210,4 +245,69 @@ double hz_llm_reply_cost(const hz_llm_settings *s, const hz_llm_reply *r)
 	return ((double)plain * s->price_in + (double)r->cache_read_tokens * s->price_cache_read +
 		(double)r->cache_write_tokens * s->price_cache_write + (double)r->output_tokens * s->price_out) /
 	       1e6;
+}
+
+static void each_long(hz_agent_setting_fn fn, void *ctx, const char *key, long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", v);
+	fn(ctx, key, buf);
+}
+
+static void each_double(hz_agent_setting_fn fn, void *ctx, const char *key, double v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%g", v);
+	fn(ctx, key, buf);
+}
+
+void hz_llm_settings_each(const hz_llm_settings *s, hz_agent_setting_fn fn, void *ctx)
+{
+	static const char *const modes[] = { "auto", "native", "json" };
+	const char *key;
+	json_t *v;
+
+	fn(ctx, "api", s->responses_api ? "responses" : "chat");
+	fn(ctx, "stream", s->stream ? "1" : "0");
+	if (s->has_temperature)
+		each_double(fn, ctx, "temperature", s->temperature);
+	else
+		fn(ctx, "temperature", "(provider's)");
+	each_long(fn, ctx, "max_tokens", s->max_tokens);
+	fn(ctx, "max_tokens_field", s->max_tokens_field);
+	fn(ctx, "reasoning_effort", s->reasoning_effort ? s->reasoning_effort : "(none)");
+	fn(ctx, "keep_reasoning", s->keep_reasoning ? "1" : "0");
+	fn(ctx, "anthropic_version", s->anthropic_version);
+	fn(ctx, "prompt_cache", s->prompt_cache ? "1" : "0");
+	fn(ctx, "tool_mode", modes[s->tool_mode]);
+	if (s->context_probe)
+		fn(ctx, "context_window", "auto");
+	else
+		each_long(fn, ctx, "context_window", s->context_window);
+	each_long(fn, ctx, "context_keep_turns", s->context_keep_turns);
+	each_long(fn, ctx, "max_turns", s->max_turns);
+	each_long(fn, ctx, "max_total_tokens", s->max_total_tokens);
+	each_double(fn, ctx, "max_cost_usd", s->max_cost_usd);
+	each_double(fn, ctx, "command_timeout_s", s->command_timeout_s);
+	each_long(fn, ctx, "observation_max", (long)s->observation_max);
+	each_long(fn, ctx, "max_format_errors", s->max_format_errors);
+	each_double(fn, ctx, "connect_timeout_s", s->connect_timeout_s);
+	each_double(fn, ctx, "request_timeout_s", s->request_timeout_s);
+	each_double(fn, ctx, "stall_timeout_s", s->stall_timeout_s);
+	each_long(fn, ctx, "retries", s->retries);
+	each_double(fn, ctx, "retry_base_ms", s->retry_base_s * 1000);
+	each_double(fn, ctx, "retry_max_s", s->retry_max_s);
+	each_double(fn, ctx, "retry_after_max_s", s->retry_after_max_s);
+	each_long(fn, ctx, "concurrency", s->concurrency);
+	each_double(fn, ctx, "max_response_mb", (double)s->max_response / (1024 * 1024));
+	each_double(fn, ctx, "price_cache_read", s->price_cache_read);
+	each_double(fn, ctx, "price_cache_write", s->price_cache_write);
+	json_object_foreach(s->extra_body, key, v) {
+		char name[160], *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		snprintf(name, sizeof(name), "body.%s", key);
+		fn(ctx, name, text ? text : "");
+		free(text);
+	}
 }

@@ -69,7 +69,7 @@ int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *
 		return rc;
 	/* Reopen the object: "{...}" becomes "{...,"messages":[...]}". */
 	body->len--;
-	if ((rc = hz_buf_puts(body, body->len > 1 ? ",\"messages\":[" : "\"messages\":[")) != 0)
+	if ((rc = hz_buf_printf(body, "%s\"%s\":[", body->len > 1 ? "," : "", conv->list_key ? conv->list_key : "messages")) != 0)
 		return rc;
 	if (first && ((rc = append_json(body, first)) != 0 || (conv->cache.len && (rc = hz_buf_putc(body, ',')) != 0)))
 		return rc;

@@ -54,14 +54,14 @@ static void add_env(char **env, size_t *n, const char *name, const char *value)
 static int cmd_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
 	const hz_agent_config *cfg = &agent->config;
-	hz_run_ctx *ctx = hz_run_ctx_of(env);
+	run_ctx *ctx = run_ctx_of(env);
 	const char *net = hz_agent_config_param(cfg, "net");
 	const char *mount = hz_agent_config_param(cfg, "mount");
 	const char *pass = hz_agent_config_param(cfg, "pass_env");
 	char *argv[] = { "bash", "-c", (char *)hz_agent_config_param(cfg, "command"), NULL };
 	hz_sandbox_mount mounts[2] = { { NULL, "/task/instructions.md", 0 }, { mount, "/agent", 0 } };
 	char *envv[MAX_ENV] = { 0 };
-	hz_run_cmd rc = { 0 };
+	run_cmd rc = { 0 };
 	size_t n = 0;
 	char num[32];
 	int err = 0;
@@ -107,15 +107,15 @@ static int cmd_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *o
 	rc.nmounts = mount ? 2 : 1;
 	rc.env = envv;
 	rc.share_net = net && !strcmp(net, "host");
-	rc.max_output = HZ_RUN_AGENT_LOG_CAP;
-	err = hz_run_agent_command(ctx, &rc, "the command", out);
+	rc.max_output = RUN_AGENT_LOG_CAP;
+	err = run_agent_command(ctx, &rc, "the command", out);
 done:
 	for (size_t i = 0; i < n; i++)
 		free(envv[i]);
 	return err;
 }
 
-const hz_backend hz_agent_cmd_backend = {
+const agent_backend hz_agent_cmd_backend = {
 	.name = "cmd",
 	.summary = "runs an external command (a CLI agent) in the sandbox: cmd,command=CMD[,mount=DIR][,net=host]",
 	.init = cmd_init,

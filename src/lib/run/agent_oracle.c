@@ -5,10 +5,10 @@
 static int oracle_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
 	(void)agent;
-	return hz_run_apply_solution(env, out);
+	return run_apply_solution(env, out);
 }
 
-const hz_backend hz_agent_oracle_backend = {
+const agent_backend hz_agent_oracle_backend = {
 	.name = "oracle",
 	.summary = "applies the task's reference solution (every task must pass: checks tasks)",
 	.init = NULL,

@@ -67,7 +67,7 @@ static int coin(const hz_sim_model *m, uint64_t env_seed, double minutes)
 int hz_sim_success(const hz_sim_model *m, const char *alias, uint64_t sweep_seed, const char *task_id,
 		   double minutes, int repeat)
 {
-	return coin(m, hz_run_seed(sweep_seed, alias, task_id, repeat), minutes);
+	return coin(m, run_seed(sweep_seed, alias, task_id, repeat), minutes);
 }
 
 static int sim_init(hz_agent *agent)
@@ -88,8 +88,8 @@ static int sim_init(hz_agent *agent)
 static int sim_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
 	if (coin(agent->state, env->seed, hz_task_human_minutes(env->task)))
-		return hz_run_apply_solution(env, out);
-	hz_agent_outcome_reason(out, "agent_exit");
+		return run_apply_solution(env, out);
+	agent_outcome_reason(out, "agent_exit");
 	return 0;
 }
 
@@ -99,7 +99,7 @@ static void sim_free(hz_agent *agent)
 	agent->state = NULL;
 }
 
-const hz_backend hz_agent_sim_backend = {
+const agent_backend hz_agent_sim_backend = {
 	.name = "sim",
 	.summary = "simulated agent with a latent 50% horizon: sim,h50=MINUTES,slope=S,seed=N",
 	.init = sim_init,

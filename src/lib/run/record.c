@@ -38,7 +38,7 @@ void hz_run_id(const char *alias, const char *task_id, const char *task_version,
 	hz_buf_release(&b);
 }
 
-char *hz_agent_spec_string(const hz_agent_config *cfg)
+char *record_spec_string(const hz_agent_config *cfg)
 {
 	hz_buf b = HZ_BUF_INIT;
 
@@ -76,7 +76,7 @@ static json_t *str_or_null(const char *s)
 }
 
 /* A path under DIR for the record, or null when the file does not exist. */
-static json_t *rel_file(const hz_record_in *in, const char *name)
+static json_t *rel_file(const record_in *in, const char *name)
 {
 	hz_buf rel = HZ_BUF_INIT, abs = HZ_BUF_INIT;
 	json_t *v;
@@ -90,7 +90,7 @@ static json_t *rel_file(const hz_record_in *in, const char *name)
 }
 
 /* METR marks runs stopped by a limit with fatal_error_from "usageLimits". */
-static const char *fatal_error_from(const hz_record_in *in)
+static const char *fatal_error_from(const record_in *in)
 {
 	static const char *const limits[] = { "time_limit", "token_limit", "cost_limit", "turn_limit", NULL };
 
@@ -102,14 +102,14 @@ static const char *fatal_error_from(const hz_record_in *in)
 	return NULL;
 }
 
-int hz_record_build(const hz_record_in *in, hz_buf *line)
+int record_build(const record_in *in, hz_buf *line)
 {
 	const hz_agent_config *cfg = in->config;
 	const hz_agent_outcome *oc = in->outcome;
 	long tokens = oc ? oc->input_tokens + oc->output_tokens : 0;
 	double wait = oc ? oc->wait_s : 0;
 	json_t *o, *iso = NULL;
-	char *spec = hz_agent_spec_string(cfg), *text = NULL;
+	char *spec = record_spec_string(cfg), *text = NULL;
 	int rc = 0;
 
 	if (in->isolation)

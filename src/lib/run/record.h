@@ -8,7 +8,7 @@
 #include "horizon/agent.h"
 #include "horizon/task.h"
 
-typedef struct hz_record_in {
+typedef struct record_in {
 	const char *run_id;
 	const char *out_dir;
 	hz_task *task;
@@ -29,12 +29,12 @@ typedef struct hz_record_in {
 	size_t patch_bytes;
 	uint64_t sweep_seed;
 	const char *design;      /* NULL, or "adaptive": written as the record's "design" */
-} hz_record_in;
+} record_in;
 
 /* The record as one line of compact JSON (no newline) into *line. */
-int hz_record_build(const hz_record_in *in, hz_buf *line);
+int record_build(const record_in *in, hz_buf *line);
 
 /* BACKEND[:MODEL][,key=value...] of a config (heap string, or NULL on ENOMEM). */
-char *hz_agent_spec_string(const hz_agent_config *cfg);
+char *record_spec_string(const hz_agent_config *cfg);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * DIR/runs.jsonl: locked appends, repair of a partial last line, an index of
- * records by run_id, and run claims.  See include/horizon/results.h.
+ * records by run_id, and run claims.  See results.h.
  *
  * Locking: flock() on the log excludes other processes; a mutex excludes the
  * other threads of this one (they share the open file, so flock alone would
@@ -22,7 +22,7 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
-#include "horizon/results.h"
+#include "results.h"
 #include "strutil.h"
 
 typedef struct entry {
@@ -32,27 +32,27 @@ typedef struct entry {
 	int success; /* the latest success/failure record was a success */
 } entry;
 
-struct hz_results {
+struct results_log {
 	char *dir, *log_path, *claims_dir;
 	int fd;
 	off_t scanned;   /* bytes of the log indexed: always just after a newline */
 	size_t nlines;   /* complete lines seen */
 	size_t nrecords;
 	size_t repaired;
-	int readonly;    /* opened by hz_results_open_readonly: never written, never repaired */
+	int readonly;    /* opened by results_open_readonly: never written, never repaired */
 	entry *tab;
 	size_t cap, used;
 	pthread_mutex_t mu;
 };
 
-static void sweep_stale_claims(const struct hz_results *r);
+static void sweep_stale_claims(const struct results_log *r);
 
-struct hz_claim {
+struct run_claim {
 	char *path;
 	int fd;
 };
 
-static size_t slot_of(const hz_results *r, const char *id)
+static size_t slot_of(const results_log *r, const char *id)
 {
 	size_t i = hz_hash64(id, strlen(id)) & (r->cap - 1);
 
@@ -61,7 +61,7 @@ static size_t slot_of(const hz_results *r, const char *id)
 	return i;
 }
 
-static int grow(hz_results *r)
+static int grow(results_log *r)
 {
 	size_t ncap = r->cap ? r->cap * 2 : 1024;
 	entry *old = r->tab, *nt = calloc(ncap, sizeof(entry));
@@ -78,7 +78,7 @@ static int grow(hz_results *r)
 	return 0;
 }
 
-static entry *get_entry(hz_results *r, const char *id, int create)
+static entry *get_entry(results_log *r, const char *id, int create)
 {
 	size_t i;
 
@@ -101,7 +101,7 @@ static entry *get_entry(hz_results *r, const char *id, int create)
 }
 
 /* Index one complete line (without its newline). */
-static int index_line(hz_results *r, const char *line, size_t len)
+static int index_line(results_log *r, const char *line, size_t len)
 {
 	json_t *o, *id, *st;
 	json_error_t jerr;
@@ -142,7 +142,7 @@ static int index_line(hz_results *r, const char *line, size_t len)
  * With the locks held: index what others appended since our last look, and
  * cut off a partial last line (nobody is writing: we hold the lock).
  */
-static int catch_up(hz_results *r)
+static int catch_up(results_log *r)
 {
 	struct stat st;
 	hz_buf line = HZ_BUF_INIT;
@@ -162,7 +162,7 @@ static int catch_up(hz_results *r)
 		r->scanned = 0;
 		r->nlines = r->nrecords = 0;
 	}
-	hz_buf_init(&line, HZ_RESULTS_LINE_MAX + 1);
+	hz_buf_init(&line, RESULTS_LINE_MAX + 1);
 	pos = r->scanned;
 	while (pos < st.st_size) {
 		ssize_t n = pread(r->fd, chunk, sizeof(chunk), pos);
@@ -178,7 +178,7 @@ static int catch_up(hz_results *r)
 			if (chunk[i] != '\n') {
 				if (hz_buf_putc(&line, chunk[i]) == HZ_ELIMIT) {
 					rc = hz_error_set(HZ_EINVALID, "%s:%zu: line longer than %zu bytes",
-							  r->log_path, r->nlines + 1, HZ_RESULTS_LINE_MAX);
+							  r->log_path, r->nlines + 1, RESULTS_LINE_MAX);
 					goto done;
 				}
 				continue;
@@ -204,7 +204,7 @@ done:
 	return rc;
 }
 
-static int lock(hz_results *r)
+static int lock(results_log *r)
 {
 	pthread_mutex_lock(&r->mu);
 	while (flock(r->fd, r->readonly ? LOCK_SH : LOCK_EX) < 0) {
@@ -217,15 +217,15 @@ static int lock(hz_results *r)
 	return 0;
 }
 
-static void unlock(hz_results *r)
+static void unlock(results_log *r)
 {
 	flock(r->fd, LOCK_UN);
 	pthread_mutex_unlock(&r->mu);
 }
 
-static int open_log(hz_results **out, const char *dir, int readonly)
+static int open_log(results_log **out, const char *dir, int readonly)
 {
-	hz_results *r;
+	results_log *r;
 	int rc;
 
 	*out = NULL;
@@ -259,21 +259,21 @@ static int open_log(hz_results **out, const char *dir, int readonly)
 	*out = r;
 	return 0;
 fail:
-	hz_results_free(r);
+	results_free(r);
 	return rc;
 }
 
-int hz_results_open(hz_results **out, const char *dir)
+int results_open(results_log **out, const char *dir)
 {
 	return open_log(out, dir, 0);
 }
 
-int hz_results_open_readonly(hz_results **out, const char *dir)
+int results_open_readonly(results_log **out, const char *dir)
 {
 	return open_log(out, dir, 1);
 }
 
-void hz_results_free(hz_results *r)
+void results_free(results_log *r)
 {
 	if (!r)
 		return;
@@ -289,12 +289,12 @@ void hz_results_free(hz_results *r)
 	free(r);
 }
 
-const char *hz_results_dir(const hz_results *r) { return r->dir; }
-const char *hz_results_log_path(const hz_results *r) { return r->log_path; }
-size_t hz_results_repaired_bytes(const hz_results *r) { return r->repaired; }
-size_t hz_results_count(const hz_results *r) { return r->nrecords; }
+const char *results_dir(const results_log *r) { return r->dir; }
+const char *results_log_path(const results_log *r) { return r->log_path; }
+size_t results_repaired_bytes(const results_log *r) { return r->repaired; }
+size_t results_count(const results_log *r) { return r->nrecords; }
 
-int hz_results_lookup(hz_results *r, const char *run_id, int *done, int *errors)
+int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
 {
 	entry *e;
 	int rc;
@@ -312,7 +312,7 @@ int hz_results_lookup(hz_results *r, const char *run_id, int *done, int *errors)
 	return rc;
 }
 
-int hz_results_append(hz_results *r, const char *run_id, const char *line, size_t len, int *appended)
+int results_append(results_log *r, const char *run_id, const char *line, size_t len, int *appended)
 {
 	char *buf = NULL;
 	entry *e;
@@ -321,9 +321,9 @@ int hz_results_append(hz_results *r, const char *run_id, const char *line, size_
 	*appended = 0;
 	if (r->readonly)
 		return hz_error_set(HZ_EUSAGE, "'%s' was opened read-only", r->log_path);
-	if (len == 0 || len > HZ_RESULTS_LINE_MAX || memchr(line, '\n', len))
+	if (len == 0 || len > RESULTS_LINE_MAX || memchr(line, '\n', len))
 		return hz_error_set(HZ_EINVALID, "record for run %s: not a single line of at most %zu bytes", run_id,
-				    HZ_RESULTS_LINE_MAX);
+				    RESULTS_LINE_MAX);
 	if (!(buf = malloc(len + 1)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	memcpy(buf, line, len);
@@ -361,10 +361,10 @@ done:
  * Remove claims that no live process holds: a sweep killed between appending
  * a record and releasing its claim leaves the file behind, and the run, being
  * recorded, is never claimed again.  A claim we can lock is nobody's; removing
- * it while locked is what hz_claim_release does too, and a process that opened
+ * it while locked is what run_claim_release does too, and a process that opened
  * the file meanwhile notices the changed inode and opens it again.
  */
-static void sweep_stale_claims(const hz_results *r)
+static void sweep_stale_claims(const results_log *r)
 {
 	DIR *d = opendir(r->claims_dir);
 	struct dirent *de;
@@ -386,9 +386,9 @@ static void sweep_stale_claims(const hz_results *r)
 	closedir(d);
 }
 
-int hz_results_claim(hz_results *r, const char *run_id, hz_claim **out)
+int results_claim(results_log *r, const char *run_id, run_claim **out)
 {
-	hz_claim *c = NULL;
+	run_claim *c = NULL;
 	struct stat a, b;
 	char pid[32];
 	int rc = 0;
@@ -430,7 +430,7 @@ fail:
 	return rc;
 }
 
-void hz_claim_release(hz_claim *c)
+void run_claim_release(run_claim *c)
 {
 	if (!c)
 		return;

@@ -18,16 +18,16 @@
 #include "run_internal.h"
 #include "strutil.h"
 
-hz_run_ctx *hz_run_ctx_of(const hz_agent_env *env)
+run_ctx *run_ctx_of(const hz_agent_env *env)
 {
-	return env && env->exec == hz_run_exec ? (hz_run_ctx *)env->exec_ctx : NULL;
+	return env && env->exec == run_exec ? (run_ctx *)env->exec_ctx : NULL;
 }
 
-static void log_command(hz_run_ctx *ctx, const char *const *argv, const hz_exec_result *res)
+static void log_command(run_ctx *ctx, const char *const *argv, const hz_exec_result *res)
 {
 	hz_buf *log = &ctx->agent_log;
 
-	if (log->len >= HZ_RUN_AGENT_LOG_CAP)
+	if (log->len >= RUN_AGENT_LOG_CAP)
 		return;
 	hz_buf_puts(log, "$");
 	for (const char *const *p = argv; *p; p++)
@@ -41,7 +41,7 @@ static void log_command(hz_run_ctx *ctx, const char *const *argv, const hz_exec_
 		      res->output_truncated ? ", output truncated" : "", res->wall_s);
 }
 
-int hz_run_exec_cmd(hz_run_ctx *ctx, const hz_run_cmd *rc, hz_exec_result *out)
+int run_exec_cmd(run_ctx *ctx, const run_cmd *rc, hz_exec_result *out)
 {
 	hz_sandbox_cmd cmd = HZ_SANDBOX_CMD_INIT;
 	double left = ctx->deadline - hz_clock_now();
@@ -63,7 +63,7 @@ int hz_run_exec_cmd(hz_run_ctx *ctx, const hz_run_cmd *rc, hz_exec_result *out)
 	cmd.env = rc->env;
 	cmd.limits = ctx->limits;
 	cmd.timeout_s = timeout;
-	cmd.max_output = rc->max_output ? rc->max_output : HZ_RUN_OUTPUT_CAP;
+	cmd.max_output = rc->max_output ? rc->max_output : RUN_OUTPUT_CAP;
 	cmd.share_net = rc->share_net;
 	if ((err = hz_sandbox_exec(ctx->sb, &cmd, out)) != 0) {
 		if (!ctx->sandbox_failed)
@@ -75,27 +75,27 @@ int hz_run_exec_cmd(hz_run_ctx *ctx, const hz_run_cmd *rc, hz_exec_result *out)
 	return 0;
 }
 
-int hz_run_exec(void *vctx, const char *command, double timeout_s, hz_exec_result *out)
+int run_exec(void *vctx, const char *command, double timeout_s, hz_exec_result *out)
 {
 	char *argv[] = { "bash", "-c", (char *)command, NULL };
-	hz_run_cmd rc = { 0 };
+	run_cmd rc = { 0 };
 
 	rc.argv = argv;
 	rc.timeout_s = timeout_s;
-	return hz_run_exec_cmd(vctx, &rc, out);
+	return run_exec_cmd(vctx, &rc, out);
 }
 
-int hz_run_agent_command(hz_run_ctx *ctx, const hz_run_cmd *cmd, const char *what, hz_agent_outcome *out)
+int run_agent_command(run_ctx *ctx, const run_cmd *cmd, const char *what, hz_agent_outcome *out)
 {
 	hz_exec_result res = { 0 };
 
-	if (hz_run_exec_cmd(ctx, cmd, &res) != 0) {
+	if (run_exec_cmd(ctx, cmd, &res) != 0) {
 		out->infra_error = 1;
 		out->error_message = strdup(hz_error_message());
-		hz_agent_outcome_reason(out, "sandbox_error");
+		agent_outcome_reason(out, "sandbox_error");
 		return 0;
 	}
-	hz_agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
+	agent_outcome_reason(out, res.timed_out ? "time_limit" : "agent_exit");
 	if (!res.timed_out && res.exit_code != 0) {
 		hz_buf msg = HZ_BUF_INIT;
 		hz_buf_printf(&msg, "%s exited with %d", what, res.exit_code);
@@ -105,11 +105,11 @@ int hz_run_agent_command(hz_run_ctx *ctx, const hz_run_cmd *cmd, const char *wha
 	return 0;
 }
 
-int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
+int run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
 {
-	hz_run_ctx *ctx = hz_run_ctx_of(env);
+	run_ctx *ctx = run_ctx_of(env);
 	hz_sandbox_mount m = { NULL, "/solution", 0 };
-	hz_run_cmd rc = { 0 };
+	run_cmd rc = { 0 };
 	char *script = NULL, *envv[2] = { NULL, NULL };
 	char *argv[3] = { "bash", NULL, NULL };
 	hz_buf e = HZ_BUF_INIT;
@@ -126,7 +126,7 @@ int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
 		/* The task is broken, not the agent. */
 		out->infra_error = 1;
 		out->error_message = strdup("the task has no solution/solve.sh");
-		hz_agent_outcome_reason(out, "task_error");
+		agent_outcome_reason(out, "task_error");
 		goto done;
 	}
 	free(script);
@@ -138,7 +138,7 @@ int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out)
 	rc.mounts = &m;
 	rc.nmounts = 1;
 	rc.env = envv;
-	err = hz_run_agent_command(ctx, &rc, "solve.sh", out);
+	err = run_agent_command(ctx, &rc, "solve.sh", out);
 done:
 	hz_buf_release(&e);
 	free((char *)m.src);
@@ -146,7 +146,7 @@ done:
 	return err;
 }
 
-int hz_run_write_file(const char *path, const void *data, size_t len)
+int run_write_file(const char *path, const void *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644), rc = 0;
 
@@ -157,7 +157,7 @@ int hz_run_write_file(const char *path, const void *data, size_t len)
 	return rc;
 }
 
-uint64_t hz_run_seed(uint64_t sweep_seed, const char *alias, const char *task_id, int repeat)
+uint64_t run_seed(uint64_t sweep_seed, const char *alias, const char *task_id, int repeat)
 {
 	hz_buf b = HZ_BUF_INIT;
 	uint64_t h;

@@ -16,13 +16,13 @@
 #include "horizon/task.h"
 
 /* Caps. */
-#define HZ_RUN_OUTPUT_CAP ((size_t)256 << 10)  /* one command's captured output */
-#define HZ_RUN_AGENT_LOG_CAP ((size_t)4 << 20) /* agent.log */
-#define HZ_RUN_SCORER_LOG_CAP ((size_t)1 << 20)
-#define HZ_RUN_PATCH_CAP ((size_t)16 << 20)
+#define RUN_OUTPUT_CAP ((size_t)256 << 10)  /* one command's captured output */
+#define RUN_AGENT_LOG_CAP ((size_t)4 << 20) /* agent.log */
+#define RUN_SCORER_LOG_CAP ((size_t)1 << 20)
+#define RUN_PATCH_CAP ((size_t)16 << 20)
 
 /* The context behind env->exec for one run. */
-typedef struct hz_run_ctx {
+typedef struct run_ctx {
 	hz_sandbox *sb;
 	const hz_task *task;
 	const char *workspace;      /* host path of the work tree */
@@ -33,13 +33,13 @@ typedef struct hz_run_ctx {
 	hz_buf agent_log;           /* every command and its output, capped */
 	int sandbox_failed;         /* an exec could not start its sandbox */
 	char sandbox_error[256];
-} hz_run_ctx;
+} run_ctx;
 
 /* env->exec: `bash -c command` in a fresh sandbox over the run's workspace. */
-int hz_run_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out);
+int run_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out);
 
 /* Extra parts of a command for backends of this area (oracle, sim, cmd). */
-typedef struct hz_run_cmd {
+typedef struct run_cmd {
 	char *const *argv;
 	const hz_sandbox_mount *mounts;
 	size_t nmounts;
@@ -47,9 +47,9 @@ typedef struct hz_run_cmd {
 	double timeout_s;   /* never past the deadline */
 	int share_net;
 	size_t max_output;
-} hz_run_cmd;
+} run_cmd;
 
-int hz_run_exec_cmd(hz_run_ctx *ctx, const hz_run_cmd *cmd, hz_exec_result *out);
+int run_exec_cmd(run_ctx *ctx, const run_cmd *cmd, hz_exec_result *out);
 
 /*
  * Run an agent's single command (a cmd agent, the oracle's solve.sh) and say
@@ -57,93 +57,100 @@ int hz_run_exec_cmd(hz_run_ctx *ctx, const hz_run_cmd *cmd, hz_exec_result *out)
  * ("sandbox_error"); otherwise "time_limit" or "agent_exit", with a note when
  * `what` exited non-zero.  Returns 0 unless memory ran out.
  */
-int hz_run_agent_command(hz_run_ctx *ctx, const hz_run_cmd *cmd, const char *what, hz_agent_outcome *out);
+int run_agent_command(run_ctx *ctx, const run_cmd *cmd, const char *what, hz_agent_outcome *out);
 
-/* The run context of env, or NULL when env was not made by the run engine. */
-hz_run_ctx *hz_run_ctx_of(const hz_agent_env *env);
+/*
+ * The run context of env, or NULL when env was not made by the run engine.
+ * This is the one seam through which a backend reaches past hz_agent_env,
+ * and only the run area's own backends use it (agent_cmd.c for its extra
+ * mounts, environment and network; run_apply_solution for /solution):
+ * they run commands the engine builds, not just `bash -c` strings.  A
+ * backend in any other area (llm/) uses env->exec alone.
+ */
+run_ctx *run_ctx_of(const hz_agent_env *env);
 
 /*
  * Run the task's solution/solve.sh in the sandbox with the solution read-only
  * at /solution (the oracle, and sim on success); fills out->exit_reason.
  */
-int hz_run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out);
+int run_apply_solution(const hz_agent_env *env, hz_agent_outcome *out);
 
 /* Scoring. */
-typedef enum { HZ_VERDICT_ERROR = -1, HZ_VERDICT_FAILURE = 0, HZ_VERDICT_SUCCESS = 1 } hz_verdict_status;
+typedef enum { RUN_VERDICT_ERROR = -1, RUN_VERDICT_FAILURE = 0, RUN_VERDICT_SUCCESS = 1 } run_verdict_status;
 
-typedef struct hz_verdict {
-	hz_verdict_status status;
+typedef struct run_verdict {
+	run_verdict_status status;
 	double score;         /* score_cont */
 	char reason[64];      /* "scorer_pass", "scorer_fail", "scorer_timeout", "answer_mismatch", ... */
 	char message[256];    /* for errors */
 	double wall_s;
-} hz_verdict;
+} run_verdict;
 
 /*
  * The scorer's sandbox, made while the agent works (hz_sandbox_prepare):
  * *out is NULL when there is nothing to make ahead (an answer scorer, or
- * --sandbox none).  Pass it to hz_score, or drop it with hz_score_discard.
+ * --sandbox none).  Pass it to score_run, or drop it with score_discard.
  */
-typedef struct hz_score_held hz_score_held;
-int hz_score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
-		     hz_score_held **out);
-void hz_score_discard(hz_score_held *held);
+typedef struct score_held score_held;
+int score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+		     score_held **out);
+void score_discard(score_held *held);
 
 /*
  * Score the workspace of a finished run: exit, json or answer scorer (see
  * docs/tasks.md), in `held` when given (which is consumed) or a sandbox made
  * now.  The scorer's output goes to log_path.  Returns 0 with *v filled (a
- * scorer crash is a verdict, HZ_VERDICT_ERROR), negative only for setup
+ * scorer crash is a verdict, RUN_VERDICT_ERROR), negative only for setup
  * failures.
  */
-int hz_score(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
-	     const char *answer, const char *log_path, hz_score_held *held, hz_verdict *v);
+int score_run(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+	     const char *answer, const char *log_path, score_held *held, run_verdict *v);
 
 /* One planned run. */
-typedef struct hz_run_plan {
+typedef struct run_plan {
 	size_t agent;        /* index into the sweep's agents */
 	hz_task *task;
 	int repeat;          /* 1-based */
 	char run_id[17];
-} hz_run_plan;
+} run_plan;
 
 /* What one run needs from its sweep. */
-typedef struct hz_run_env {
+typedef struct run_env {
 	hz_sandbox *sb;
 	const char *out_dir;
 	const char *work_root;
 	const char *task_stage;   /* staged copy of this task (tests/, solution/, instructions.md) */
-	const struct hz_workspace_base *base; /* this task's shared baseline, or NULL */
+	const struct run_workspace_base *base; /* this task's shared baseline, or NULL */
 	double time_limit_scale;
 	uint64_t seed;            /* the sweep's */
 	const char *design;       /* the sweep's design (NULL: a full sweep) */
 	int keep_workspace;
-} hz_run_env;
+} run_env;
 
 /* A finished run, summarised for the progress display and counts. */
-typedef struct hz_run_summary {
-	hz_verdict_status status;
+typedef struct run_summary {
+	run_verdict_status status;
 	char exit_reason[64];
 	double wall_s;
 	long tokens;
 	double cost_usd;
-} hz_run_summary;
+} run_summary;
 
 /*
  * Do one run: workspace, agent in the sandbox, patch, scoring; the JSON
  * record (one line) goes to *line.  Every failure becomes a record with
  * status "error"; negative only when not even a record can be made.
  */
-int hz_run_one(const hz_run_env *re, hz_agent *agent, const hz_run_plan *plan, hz_buf *line,
-	       hz_run_summary *sum);
+int run_one(const run_env *re, hz_agent *agent, const run_plan *plan, hz_buf *line,
+	       run_summary *sum);
 
 /*
  * Write a run file (agent.log, scorer.log, ...) without fsync: unlike the
  * record, these are rebuilt when a run is redone.
  */
-int hz_run_write_file(const char *path, const void *data, size_t len);
+int run_write_file(const char *path, const void *data, size_t len);
 
 /* The seed of one run's agent: stable per (sweep seed, alias, task id, repeat). */
-uint64_t hz_run_seed(uint64_t sweep_seed, const char *alias, const char *task_id, int repeat);
+uint64_t run_seed(uint64_t sweep_seed, const char *alias, const char *task_id, int repeat);
 
 #endif

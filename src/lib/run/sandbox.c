@@ -53,7 +53,7 @@ const char *hz_sandbox_path(const hz_sandbox *sb, const hz_sandbox_mount *m)
 	return sb->mode == HZ_SANDBOX_BWRAP ? m->dst : m->src;
 }
 
-static void av_add(hz_argv *a, const char *s)
+static void av_add(sandbox_argv *a, const char *s)
 {
 	if (a->oom || !s) {
 		a->oom = 1;
@@ -74,7 +74,7 @@ static void av_add(hz_argv *a, const char *s)
 }
 
 /* Keep a heap string until av_release; returns it (NULL, and the builder marked failed, on ENOMEM). */
-static const char *av_keep(hz_argv *a, char *s)
+static const char *av_keep(sandbox_argv *a, char *s)
 {
 	if (!s || a->oom) {
 		free(s);
@@ -96,7 +96,7 @@ static const char *av_keep(hz_argv *a, char *s)
 	return s;
 }
 
-void hz_argv_release(hz_argv *a)
+void sandbox_argv_release(sandbox_argv *a)
 {
 	for (size_t i = 0; i < a->npool; i++)
 		free(a->pool[i]);
@@ -105,7 +105,7 @@ void hz_argv_release(hz_argv *a)
 	memset(a, 0, sizeof(*a));
 }
 
-static void av_add3(hz_argv *a, const char *x, const char *y, const char *z)
+static void av_add3(sandbox_argv *a, const char *x, const char *y, const char *z)
 {
 	av_add(a, x);
 	av_add(a, y);
@@ -114,7 +114,7 @@ static void av_add3(hz_argv *a, const char *x, const char *y, const char *z)
 }
 
 /* The top-level system paths: bound read-only, or recreated as the symlinks they are (merged /usr). */
-static void add_system_dirs(hz_argv *a)
+static void add_system_dirs(sandbox_argv *a)
 {
 	static const char *const dirs[] = { "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", NULL };
 	struct stat st;
@@ -134,7 +134,7 @@ static void add_system_dirs(hz_argv *a)
 	}
 }
 
-const char *const hz_sandbox_env[] = {
+const char *const sandbox_env_vars[] = {
 	"PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
 	"HOME", "/tmp",
 	"USER", "agent",
@@ -146,8 +146,8 @@ const char *const hz_sandbox_env[] = {
 	NULL,
 };
 
-int hz_sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resources *lim, int gated,
-			  hz_argv *a)
+int sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resources *lim, int gated,
+			  sandbox_argv *a)
 {
 	char num[32];
 
@@ -178,8 +178,8 @@ int hz_sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const
 	av_add3(a, "--remount-ro", "/", NULL);
 	av_add3(a, "--chdir", cmd->workspace ? "/workspace" : "/tmp", NULL);
 	av_add(a, "--clearenv");
-	for (size_t i = 0; hz_sandbox_env[i]; i += 2)
-		av_add3(a, "--setenv", hz_sandbox_env[i], hz_sandbox_env[i + 1]);
+	for (size_t i = 0; sandbox_env_vars[i]; i += 2)
+		av_add3(a, "--setenv", sandbox_env_vars[i], sandbox_env_vars[i + 1]);
 	for (char *const *e = cmd->env; e && *e; e++) {
 		const char *eq = strchr(*e, '=');
 		if (!eq)
@@ -187,21 +187,21 @@ int hz_sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const
 		av_add3(a, "--setenv", av_keep(a, strndup(*e, (size_t)(eq - *e))), eq + 1);
 	}
 	if (gated) {
-		snprintf(num, sizeof(num), "%d", HZ_SANDBOX_GATE_FD);
+		snprintf(num, sizeof(num), "%d", SANDBOX_GATE_FD);
 		av_add3(a, "--block-fd", av_keep(a, strdup(num)), NULL);
 	}
-	snprintf(num, sizeof(num), "%d", HZ_SANDBOX_STATUS_FD);
+	snprintf(num, sizeof(num), "%d", SANDBOX_STATUS_FD);
 	av_add3(a, "--json-status-fd", av_keep(a, strdup(num)), "--");
 	for (char *const *p = cmd->argv; *p; p++)
 		av_add(a, *p);
 	if (a->oom) {
-		hz_argv_release(a);
+		sandbox_argv_release(a);
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	}
 	return 0;
 }
 
-long hz_sandbox_nproc(const hz_sandbox *sb, const hz_resources *lim)
+long sandbox_nproc(const hz_sandbox *sb, const hz_resources *lim)
 {
 	/* RLIMIT_NPROC counts every process of the uid: a backstop when the pids cgroup does the real work. */
 	return sb->cg_pids ? lim->processes + 4096 : lim->processes + 8;
@@ -218,7 +218,7 @@ char *hz_sandbox_isolation(const hz_sandbox *sb, const hz_resources *limits, int
 	rl = json_pack("{s:I,s:I,s:I,s:I}", "as_mb", (json_int_t)lim->memory_mb, "cpu_s", (json_int_t)lim->cpu_s,
 		       "fsize_mb", (json_int_t)lim->disk_mb, "nofile", (json_int_t)lim->open_files);
 	if (rl && sb->uid >= 0)
-		json_object_set_new(rl, "nproc", json_integer(hz_sandbox_nproc(sb, lim)));
+		json_object_set_new(rl, "nproc", json_integer(sandbox_nproc(sb, lim)));
 	o = json_pack("{s:s,s:s,s:b,s:b,s:b,s:I,s:b,s:s,s:o,s:{s:b,s:b}}", "sandbox", "bwrap", "net",
 		      share_net ? "host" : "none", "user_ns", 1, "pid_ns", 1, "ipc_ns", 1, "uid",
 		      (json_int_t)(sb->uid >= 0 ? sb->uid : (long)getuid()), "uid_dropped", sb->uid > 0, "etc",
@@ -237,7 +237,7 @@ void hz_sandbox_free(hz_sandbox *sb)
 	if (!sb)
 		return;
 	for (size_t i = 0; i < sb->cg_npool; i++)
-		hz_cgroup_destroy(&sb->cg_pool[i]);
+		sandbox_cgroup_destroy(&sb->cg_pool[i]);
 	free(sb->cg_pool);
 	free(sb->bwrap);
 	free(sb->state_dir);
@@ -281,14 +281,14 @@ int hz_sandbox_new(hz_sandbox **out, const hz_sandbox_opts *opts)
 	if (sb->is_root)
 		sb->uid = opts->uid >= 0 ? opts->uid : HZ_SANDBOX_DEFAULT_UID;
 	if (!opts->no_cgroups && sb->is_root) {
-		hz_cgroup_available(&sb->cg_pids, &sb->cg_memory);
-		hz_cgroup_sweep_stale();
+		sandbox_cgroup_available(&sb->cg_pids, &sb->cg_memory);
+		sandbox_cgroup_sweep_stale();
 	}
 	if (!(sb->state_dir = strdup(opts->state_dir)) || !(sb->etc_dir = hz_path_join(opts->state_dir, "etc"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = hz_sandbox_write_etc(sb->etc_dir)) != 0)
+	if ((rc = sandbox_write_etc(sb->etc_dir)) != 0)
 		goto done;
 	/* Check once that a sandbox really starts, so a sweep fails early and clearly. */
 	cmd.argv = argv;

@@ -46,7 +46,7 @@ static int probe(const char *root)
 	return 1;
 }
 
-int hz_cgroup_available(int *pids, int *memory)
+int sandbox_cgroup_available(int *pids, int *memory)
 {
 	*pids = access(CG_PIDS "/cgroup.procs", W_OK) == 0 && probe(CG_PIDS);
 	*memory = access(CG_MEMORY "/cgroup.procs", W_OK) == 0 && probe(CG_MEMORY);
@@ -54,7 +54,7 @@ int hz_cgroup_available(int *pids, int *memory)
 }
 
 /* Write limits into an existing cgroup (a new one, or one taken back from the pool). */
-int hz_cgroup_set_limits(const hz_cgroup *cg, long max_pids, long max_bytes)
+int sandbox_cgroup_set_limits(const sandbox_cgroup *cg, long max_pids, long max_bytes)
 {
 	char path[400], val[32];
 
@@ -88,7 +88,7 @@ int hz_cgroup_set_limits(const hz_cgroup *cg, long max_pids, long max_bytes)
 	return 0;
 }
 
-int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
+int sandbox_cgroup_create(sandbox_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
 		     long max_bytes)
 {
 	memset(cg, 0, sizeof(*cg));
@@ -104,16 +104,16 @@ int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *na
 			goto fail;
 		snprintf(cg->mem_procs, sizeof(cg->mem_procs), "%s/cgroup.procs", cg->mem_dir);
 	}
-	if (hz_cgroup_set_limits(cg, max_pids, max_bytes) < 0)
+	if (sandbox_cgroup_set_limits(cg, max_pids, max_bytes) < 0)
 		goto fail;
 	return 0;
 fail:
 	hz_error_set_errno("cannot set up cgroup '%s'", name);
-	hz_cgroup_destroy(cg);
+	sandbox_cgroup_destroy(cg);
 	return HZ_ESANDBOX;
 }
 
-int hz_cgroup_join(const hz_cgroup *cg)
+int sandbox_cgroup_join(const sandbox_cgroup *cg)
 {
 	const char *files[2] = { cg->pids_procs, cg->mem_procs };
 
@@ -193,7 +193,7 @@ static int empty_dir(const char *dir)
 	return -1;
 }
 
-int hz_cgroup_empty(const hz_cgroup *cg)
+int sandbox_cgroup_empty(const sandbox_cgroup *cg)
 {
 	int a = empty_dir(cg->pids_dir), b = empty_dir(cg->mem_dir);
 
@@ -214,14 +214,14 @@ static void empty_and_remove(const char *dir)
 	}
 }
 
-void hz_cgroup_destroy(hz_cgroup *cg)
+void sandbox_cgroup_destroy(sandbox_cgroup *cg)
 {
 	empty_and_remove(cg->pids_dir);
 	empty_and_remove(cg->mem_dir);
 	memset(cg, 0, sizeof(*cg));
 }
 
-void hz_cgroup_sweep_stale(void)
+void sandbox_cgroup_sweep_stale(void)
 {
 	static const char *const roots[] = { CG_PIDS "/horizon", CG_MEMORY "/horizon" };
 

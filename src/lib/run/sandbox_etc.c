@@ -62,7 +62,7 @@ static int copy_host(const char *dir, const char *host)
 	return rc;
 }
 
-int hz_sandbox_write_etc(const char *dir)
+int sandbox_write_etc(const char *dir)
 {
 	int rc;
 

@@ -34,7 +34,7 @@ typedef struct child_setup {
 	long uid;         /* -1: keep ours */
 	int set_nproc;
 	long nproc;
-	hz_cgroup *cg;
+	sandbox_cgroup *cg;
 	int status_fd;    /* -1: none; else >= FIRST_FREE_FD */
 	int gate_fd;      /* -1: none; else >= FIRST_FREE_FD */
 } child_setup;
@@ -45,12 +45,12 @@ static int child_pre_exec(void *arg)
 	struct rlimit rl;
 	int e;
 
-	if (cs->cg && (e = hz_cgroup_join(cs->cg)) != 0)
+	if (cs->cg && (e = sandbox_cgroup_join(cs->cg)) != 0)
 		return e;
 	/* dup2 clears close-on-exec: these two reach bwrap, no other. */
-	if (cs->status_fd >= 0 && dup2(cs->status_fd, HZ_SANDBOX_STATUS_FD) < 0)
+	if (cs->status_fd >= 0 && dup2(cs->status_fd, SANDBOX_STATUS_FD) < 0)
 		return errno;
-	if (cs->gate_fd >= 0 && dup2(cs->gate_fd, HZ_SANDBOX_GATE_FD) < 0)
+	if (cs->gate_fd >= 0 && dup2(cs->gate_fd, SANDBOX_GATE_FD) < 0)
 		return errno;
 #define LIMIT(res, v)                                    \
 	do {                                             \
@@ -114,12 +114,12 @@ static int exec_none(hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resourc
 		cap++;
 	if (!(envp = calloc(cap + 2, sizeof(char *))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	for (size_t i = 0; hz_sandbox_env[i]; i += 2) {
+	for (size_t i = 0; sandbox_env_vars[i]; i += 2) {
 		hz_buf b = HZ_BUF_INIT;
-		const char *v = hz_sandbox_env[i + 1];
-		if (!strcmp(hz_sandbox_env[i], "HOME") || !strcmp(hz_sandbox_env[i], "TMPDIR"))
+		const char *v = sandbox_env_vars[i + 1];
+		if (!strcmp(sandbox_env_vars[i], "HOME") || !strcmp(sandbox_env_vars[i], "TMPDIR"))
 			v = cmd->workspace ? cmd->workspace : "/tmp";
-		hz_buf_printf(&b, "%s=%s", hz_sandbox_env[i], v);
+		hz_buf_printf(&b, "%s=%s", sandbox_env_vars[i], v);
 		envp[n++] = hz_buf_detach(&b);
 	}
 	for (char *const *e = cmd->env; e && *e; e++)
@@ -154,7 +154,7 @@ static int exec_none(hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resourc
 }
 
 /* A cgroup for one command: an emptied one from the pool, or a new one. */
-static int cgroup_take(hz_sandbox *sb, hz_cgroup *cg, const hz_resources *lim)
+static int cgroup_take(hz_sandbox *sb, sandbox_cgroup *cg, const hz_resources *lim)
 {
 	char name[64];
 	unsigned long id;
@@ -168,24 +168,24 @@ static int cgroup_take(hz_sandbox *sb, hz_cgroup *cg, const hz_resources *lim)
 	id = ++sb->counter;
 	pthread_mutex_unlock(&sb->lock);
 	if (got) {
-		if (hz_cgroup_set_limits(cg, lim->processes, lim->memory_mb << 20) == 0)
+		if (sandbox_cgroup_set_limits(cg, lim->processes, lim->memory_mb << 20) == 0)
 			return 0;
-		hz_cgroup_destroy(cg);
+		sandbox_cgroup_destroy(cg);
 	}
 	snprintf(name, sizeof(name), "hz-%ld-%lu", (long)getpid(), id);
-	return hz_cgroup_create(cg, sb->cg_pids, sb->cg_memory, name, lim->processes, lim->memory_mb << 20);
+	return sandbox_cgroup_create(cg, sb->cg_pids, sb->cg_memory, name, lim->processes, lim->memory_mb << 20);
 }
 
 /* After a command: empty the cgroup and keep it for the next one (or remove it). */
-static void cgroup_give(hz_sandbox *sb, hz_cgroup *cg)
+static void cgroup_give(hz_sandbox *sb, sandbox_cgroup *cg)
 {
 	int kept = 0;
 
-	if (hz_cgroup_empty(cg) == 0) {
+	if (sandbox_cgroup_empty(cg) == 0) {
 		pthread_mutex_lock(&sb->lock);
 		if (sb->cg_npool == sb->cg_cap) {
 			size_t cap = sb->cg_cap ? sb->cg_cap * 2 : 4;
-			hz_cgroup *np = realloc(sb->cg_pool, cap * sizeof(*np));
+			sandbox_cgroup *np = realloc(sb->cg_pool, cap * sizeof(*np));
 			if (np) {
 				sb->cg_pool = np;
 				sb->cg_cap = cap;
@@ -198,7 +198,7 @@ static void cgroup_give(hz_sandbox *sb, hz_cgroup *cg)
 		pthread_mutex_unlock(&sb->lock);
 	}
 	if (!kept)
-		hz_cgroup_destroy(cg);
+		sandbox_cgroup_destroy(cg);
 }
 
 /* A started (or, with --sandbox none, only recorded) command; see hz_sandbox_prepare. */
@@ -206,7 +206,7 @@ struct hz_sandbox_held {
 	hz_sandbox *sb;
 	const hz_sandbox_cmd *cmd;
 	hz_proc *proc;   /* NULL with --sandbox none: the command starts in hz_sandbox_start */
-	hz_cgroup cg;
+	sandbox_cgroup cg;
 	int have_cg;
 	int status_fd;   /* our end of bwrap's --json-status-fd */
 	int gate_fd;     /* our end of --block-fd; -1: not held */
@@ -247,7 +247,7 @@ static int sandbox_spawn(hz_sandbox *sb, const hz_sandbox_cmd *cmd, int gated, h
 	hz_proc_opts po = HZ_PROC_OPTS_INIT;
 	hz_sandbox_held *h;
 	child_setup cs = { lim, sb->uid, sb->uid >= 0, 0, NULL, -1, -1 };
-	hz_argv a = { 0 };
+	sandbox_argv a = { 0 };
 	int status[2] = { -1, -1 }, gate[2] = { -1, -1 };
 	int rc = 0;
 
@@ -259,7 +259,7 @@ static int sandbox_spawn(hz_sandbox *sb, const hz_sandbox_cmd *cmd, int gated, h
 	h->status_fd = h->gate_fd = -1;
 	if (sb->mode == HZ_SANDBOX_NONE)
 		goto ok;
-	if ((rc = hz_sandbox_bwrap_argv(sb, cmd, lim, gated, &a)) != 0)
+	if ((rc = sandbox_bwrap_argv(sb, cmd, lim, gated, &a)) != 0)
 		goto done;
 	po.argv = a.v;
 	po.envp = (char *const *)bwrap_envp;
@@ -276,7 +276,7 @@ static int sandbox_spawn(hz_sandbox *sb, const hz_sandbox_cmd *cmd, int gated, h
 		h->have_cg = 1;
 		cs.cg = &h->cg;
 	}
-	cs.nproc = hz_sandbox_nproc(sb, lim);
+	cs.nproc = sandbox_nproc(sb, lim);
 	if ((rc = child_pipe(status, 1)) != 0 || (gated && (rc = child_pipe(gate, 0)) != 0))
 		goto done;
 	cs.status_fd = status[1];
@@ -303,7 +303,7 @@ done:
 	}
 	if (h)
 		held_free(h);
-	hz_argv_release(&a);
+	sandbox_argv_release(&a);
 	return rc;
 }
 

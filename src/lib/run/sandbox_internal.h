@@ -26,77 +26,77 @@ struct hz_sandbox {
 	 * Emptied cgroups kept for the next command: making and removing a
 	 * cgroup costs the kernel 15-25 ms, more than the rest of a command.
 	 */
-	struct hz_cgroup *cg_pool;
+	struct sandbox_cgroup *cg_pool;
 	size_t cg_npool, cg_cap;
 };
 
 /* The fds bwrap gets for --json-status-fd and --block-fd. */
-#define HZ_SANDBOX_STATUS_FD 3
-#define HZ_SANDBOX_GATE_FD 4
+#define SANDBOX_STATUS_FD 3
+#define SANDBOX_GATE_FD 4
 
 /* What a command without limits of its own gets (docs/tasks.md). */
 extern const hz_resources hz_sandbox_default_limits;
 
 /* The sandbox's fixed environment: NAME, VALUE pairs, NULL-terminated. */
-extern const char *const hz_sandbox_env[];
+extern const char *const sandbox_env_vars[];
 
 /* A growable argv whose strings are borrowed or owned by `pool`. */
-typedef struct hz_argv {
+typedef struct sandbox_argv {
 	char **v;
 	size_t n, cap;
 	char **pool;
 	size_t npool, poolcap;
 	int oom;
-} hz_argv;
+} sandbox_argv;
 
-void hz_argv_release(hz_argv *a);
+void sandbox_argv_release(sandbox_argv *a);
 
 /* The RLIMIT_NPROC a sandboxed command gets. */
-long hz_sandbox_nproc(const hz_sandbox *sb, const hz_resources *lim);
+long sandbox_nproc(const hz_sandbox *sb, const hz_resources *lim);
 
 /*
  * bwrap's command line for cmd with these limits; with `gated`, bwrap builds
- * the sandbox and then waits on HZ_SANDBOX_GATE_FD before the command.
+ * the sandbox and then waits on SANDBOX_GATE_FD before the command.
  * 0, or HZ_ENOMEM (a released).
  */
-int hz_sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resources *lim, int gated,
-			  hz_argv *a);
+int sandbox_bwrap_argv(const hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resources *lim, int gated,
+			  sandbox_argv *a);
 
 /* A per-command cgroup (pids and/or memory), or nothing. */
-typedef struct hz_cgroup {
+typedef struct sandbox_cgroup {
 	char pids_dir[256];
 	char mem_dir[256];
 	char pids_procs[300]; /* "" when unused */
 	char mem_procs[300];
-} hz_cgroup;
+} sandbox_cgroup;
 
 /* Are the v1 pids / memory controllers writable here? */
-int hz_cgroup_available(int *pids, int *memory);
+int sandbox_cgroup_available(int *pids, int *memory);
 
 /* Make the cgroup for one command with these limits (0: none). */
-int hz_cgroup_create(hz_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
+int sandbox_cgroup_create(sandbox_cgroup *cg, int use_pids, int use_memory, const char *name, long max_pids,
 		     long max_bytes);
 
 /* Write the limits again, for a cgroup taken back from the pool; 0 or -1 (errno set). */
-int hz_cgroup_set_limits(const hz_cgroup *cg, long max_pids, long max_bytes);
+int sandbox_cgroup_set_limits(const sandbox_cgroup *cg, long max_pids, long max_bytes);
 
 /* Kill whatever is left in it, until it is empty: 0, or -1 when it would not empty. */
-int hz_cgroup_empty(const hz_cgroup *cg);
+int sandbox_cgroup_empty(const sandbox_cgroup *cg);
 
 /* In the child, before exec: join the cgroup.  Async-signal-safe; 0 or an errno value. */
-int hz_cgroup_join(const hz_cgroup *cg);
+int sandbox_cgroup_join(const sandbox_cgroup *cg);
 
 /* Kill whatever is left in it and remove it. */
-void hz_cgroup_destroy(hz_cgroup *cg);
+void sandbox_cgroup_destroy(sandbox_cgroup *cg);
 
 /* Remove empty cgroups left by dead horizon processes. */
-void hz_cgroup_sweep_stale(void);
+void sandbox_cgroup_sweep_stale(void);
 
 /*
  * Write the synthesised /etc under dir: passwd and group naming the sandbox
  * user, hosts, hostname, nsswitch.conf, and copies of the few host files
  * and directories programs need (the loader's cache, CA certificates, ...).
  */
-int hz_sandbox_write_etc(const char *dir);
+int sandbox_write_etc(const char *dir);
 
 #endif

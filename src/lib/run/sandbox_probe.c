@@ -75,7 +75,7 @@ int hz_sandbox_probe(hz_sandbox_report *rep, long uid, const char *state_dir)
 	rep->is_root = geteuid() == 0;
 	rep->uid = rep->is_root ? (uid >= 0 ? uid : HZ_SANDBOX_DEFAULT_UID) : (long)getuid();
 	if (rep->is_root)
-		hz_cgroup_available(&rep->cgroup_pids, &rep->cgroup_memory);
+		sandbox_cgroup_available(&rep->cgroup_pids, &rep->cgroup_memory);
 	if (!rep->is_root)
 		snprintf(rep->cgroup_note, sizeof(rep->cgroup_note), "not root: cgroups are not used");
 	else if (!rep->cgroup_pids || !rep->cgroup_memory)

@@ -22,7 +22,7 @@
 
 #define ANSWER_MAX ((size_t)64 << 10)
 
-static void set_verdict(hz_verdict *v, hz_verdict_status st, double score, const char *reason)
+static void set_verdict(run_verdict *v, run_verdict_status st, double score, const char *reason)
 {
 	v->status = st;
 	v->score = score;
@@ -73,8 +73,8 @@ static int parse_json_score(const char *out, double *score)
 	return ok;
 }
 
-/* A scorer command with everything it points to, built ahead of the run's end (see hz_score_prepare). */
-struct hz_score_held {
+/* A scorer command with everything it points to, built ahead of the run's end (see score_prepare). */
+struct score_held {
 	const hz_task *task;
 	hz_sandbox_mount mounts[2];
 	char **argv;
@@ -84,7 +84,7 @@ struct hz_score_held {
 	hz_sandbox_held *sandbox; /* NULL until prepared */
 };
 
-static void held_release(hz_score_held *h)
+static void held_release(score_held *h)
 {
 	for (size_t i = 0; h->argv && i < h->argc; i++)
 		free(h->argv[i]);
@@ -97,12 +97,12 @@ static void held_release(hz_score_held *h)
 }
 
 static int held_new(hz_sandbox *sb, const hz_task *task, const char *stage, const char *workspace,
-		    hz_score_held **out)
+		    score_held **out)
 {
 	const hz_scorer *sc = hz_task_scorer(task);
 	hz_sandbox_mount wsm = { workspace, "/workspace", 1 };
 	hz_buf e1 = HZ_BUF_INIT, e2 = HZ_BUF_INIT;
-	hz_score_held *h;
+	score_held *h;
 	int rc = 0;
 
 	*out = NULL;
@@ -133,7 +133,7 @@ static int held_new(hz_sandbox *sb, const hz_task *task, const char *stage, cons
 	h->cmd.env = h->envv;
 	h->cmd.limits = hz_task_resources(task);
 	h->cmd.timeout_s = sc->timeout_s;
-	h->cmd.max_output = HZ_RUN_SCORER_LOG_CAP;
+	h->cmd.max_output = RUN_SCORER_LOG_CAP;
 	*out = h;
 	return 0;
 oom:
@@ -144,10 +144,10 @@ oom:
 	return rc;
 }
 
-int hz_score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
-		     hz_score_held **out)
+int score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+		     score_held **out)
 {
-	hz_score_held *h;
+	score_held *h;
 	int rc;
 
 	*out = NULL;
@@ -163,7 +163,7 @@ int hz_score_prepare(hz_sandbox *sb, const hz_task *task, const char *task_stage
 	return 0;
 }
 
-void hz_score_discard(hz_score_held *h)
+void score_discard(score_held *h)
 {
 	if (!h)
 		return;
@@ -172,34 +172,34 @@ void hz_score_discard(hz_score_held *h)
 }
 
 /* The verdict of a scorer command that ran. */
-static void scorer_verdict(const hz_scorer *sc, const hz_exec_result *res, hz_verdict *v)
+static void scorer_verdict(const hz_scorer *sc, const hz_exec_result *res, run_verdict *v)
 {
 	double score;
 
 	if (res->timed_out) {
-		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_timeout");
+		set_verdict(v, RUN_VERDICT_ERROR, 0, "scorer_timeout");
 		snprintf(v->message, sizeof(v->message), "the scorer ran past its %.0f s timeout", sc->timeout_s);
 	} else if (res->term_signal || res->exit_code >= 125 || res->exit_code < 0) {
-		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_crash");
+		set_verdict(v, RUN_VERDICT_ERROR, 0, "scorer_crash");
 		snprintf(v->message, sizeof(v->message), "the scorer ended with status %d%s (see scorer.log)",
 			 res->exit_code, res->exit_code > 128 ? " (a signal)" : "");
 	} else if (sc->kind == HZ_SCORER_EXIT) {
 		if (res->exit_code == 0)
-			set_verdict(v, HZ_VERDICT_SUCCESS, 1, "scorer_pass");
+			set_verdict(v, RUN_VERDICT_SUCCESS, 1, "scorer_pass");
 		else
-			set_verdict(v, HZ_VERDICT_FAILURE, 0, "scorer_fail");
+			set_verdict(v, RUN_VERDICT_FAILURE, 0, "scorer_fail");
 	} else if (!parse_json_score(res->output, &score)) {
-		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_bad_output");
+		set_verdict(v, RUN_VERDICT_ERROR, 0, "scorer_bad_output");
 		snprintf(v->message, sizeof(v->message),
 			 "the scorer's last line is not a JSON object with a \"score\" from 0 to 1");
 	} else {
-		set_verdict(v, score >= sc->threshold ? HZ_VERDICT_SUCCESS : HZ_VERDICT_FAILURE, score,
+		set_verdict(v, score >= sc->threshold ? RUN_VERDICT_SUCCESS : RUN_VERDICT_FAILURE, score,
 			    score >= sc->threshold ? "scorer_pass" : "scorer_fail");
 	}
 }
 
 /* Run the scorer command (in the held sandbox when there is one) and judge it; consumes h. */
-static int run_scorer(hz_sandbox *sb, hz_score_held *h, const char *log_path, hz_verdict *v)
+static int run_scorer(hz_sandbox *sb, score_held *h, const char *log_path, run_verdict *v)
 {
 	hz_exec_result res = { 0 };
 	int rc;
@@ -207,11 +207,11 @@ static int run_scorer(hz_sandbox *sb, hz_score_held *h, const char *log_path, hz
 	rc = h->sandbox ? hz_sandbox_start(h->sandbox, &res) : hz_sandbox_exec(sb, &h->cmd, &res);
 	h->sandbox = NULL;
 	if (rc != 0) {
-		set_verdict(v, HZ_VERDICT_ERROR, 0, "sandbox_error");
+		set_verdict(v, RUN_VERDICT_ERROR, 0, "sandbox_error");
 		snprintf(v->message, sizeof(v->message), "scorer: %s", hz_error_message());
 	} else {
 		if (log_path)
-			hz_run_write_file(log_path, res.output, res.output_len);
+			run_write_file(log_path, res.output, res.output_len);
 		scorer_verdict(hz_task_scorer(h->task), &res, v);
 	}
 	hz_exec_result_release(&res);
@@ -257,7 +257,7 @@ done:
 	return rc;
 }
 
-static int match_answer(const hz_task *task, const char *answer_in, const char *workspace, hz_verdict *v)
+static int match_answer(const hz_task *task, const char *answer_in, const char *workspace, run_verdict *v)
 {
 	const hz_scorer *sc = hz_task_scorer(task);
 	char *answer = NULL, *expected = NULL, *path = NULL;
@@ -270,7 +270,7 @@ static int match_answer(const hz_task *task, const char *answer_in, const char *
 		return rc;
 	}
 	if (!answer) {
-		set_verdict(v, HZ_VERDICT_FAILURE, 0, "no_answer");
+		set_verdict(v, RUN_VERDICT_FAILURE, 0, "no_answer");
 		return 0;
 	}
 	if (!(path = hz_path_join(hz_task_dir(task), sc->answer_file))) {
@@ -278,7 +278,7 @@ static int match_answer(const hz_task *task, const char *answer_in, const char *
 		goto done;
 	}
 	if (hz_fs_read(path, ANSWER_MAX, &expected, NULL) != 0) {
-		set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_error");
+		set_verdict(v, RUN_VERDICT_ERROR, 0, "scorer_error");
 		snprintf(v->message, sizeof(v->message), "%s", hz_error_message());
 		goto done;
 	}
@@ -296,7 +296,7 @@ static int match_answer(const hz_task *task, const char *answer_in, const char *
 		int err;
 		hz_buf_printf(&re, "^(%s)$", expected);
 		if ((err = regcomp(&rx, hz_buf_cstr(&re), REG_EXTENDED | REG_NOSUB)) != 0) {
-			set_verdict(v, HZ_VERDICT_ERROR, 0, "scorer_error");
+			set_verdict(v, RUN_VERDICT_ERROR, 0, "scorer_error");
 			snprintf(v->message, sizeof(v->message), "%s: not a POSIX extended regular expression", path);
 			hz_buf_release(&re);
 			goto done;
@@ -305,7 +305,7 @@ static int match_answer(const hz_task *task, const char *answer_in, const char *
 		regfree(&rx);
 		hz_buf_release(&re);
 	}
-	set_verdict(v, ok ? HZ_VERDICT_SUCCESS : HZ_VERDICT_FAILURE, ok, ok ? "answer_match" : "answer_mismatch");
+	set_verdict(v, ok ? RUN_VERDICT_SUCCESS : RUN_VERDICT_FAILURE, ok, ok ? "answer_match" : "answer_mismatch");
 done:
 	free(answer);
 	free(expected);
@@ -313,15 +313,15 @@ done:
 	return rc;
 }
 
-int hz_score(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
-	     const char *answer, const char *log_path, hz_score_held *held, hz_verdict *v)
+int score_run(hz_sandbox *sb, const hz_task *task, const char *task_stage, const char *workspace,
+	     const char *answer, const char *log_path, score_held *held, run_verdict *v)
 {
 	double t0 = hz_clock_now();
 	int rc;
 
 	memset(v, 0, sizeof(*v));
 	if (hz_task_scorer(task)->kind == HZ_SCORER_ANSWER) {
-		hz_score_discard(held);
+		score_discard(held);
 		rc = match_answer(task, answer, workspace, v);
 	} else if (held || (rc = held_new(sb, task, task_stage, workspace, &held)) == 0) {
 		rc = run_scorer(sb, held, log_path, v);

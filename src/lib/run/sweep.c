@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "horizon/error.h"
-#include "horizon/results.h"
+#include "results.h"
 #include "strutil.h"
 #include "sweep_internal.h"
 
@@ -24,9 +24,9 @@ typedef struct event {
 
 typedef struct sweep {
 	const hz_sweep_opts *o;
-	hz_sweep_setup *s;
+	sweep_setup *s;
 	hz_sweep_result *res;
-	hz_results *log;
+	results_log *log;
 	hz_sandbox *sb;
 	size_t *todo;        /* indexes into s->plan */
 	size_t ntodo, next;
@@ -40,7 +40,7 @@ typedef struct sweep {
 	pthread_cond_t cv;
 } sweep;
 
-static size_t task_index(const hz_sweep_setup *s, const hz_task *t)
+static size_t task_index(const sweep_setup *s, const hz_task *t)
 {
 	for (size_t i = 0; i < s->ntasks; i++)
 		if (s->tasks[i] == t)
@@ -59,23 +59,23 @@ static void fail(sweep *w, const char *msg)
 }
 
 /* Run one planned run; returns the event's status ("elsewhere" when another sweep has it). */
-static const char *do_run(sweep *w, hz_agent *agent, const hz_run_plan *p, hz_run_summary *sum, hz_buf *line)
+static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summary *sum, hz_buf *line)
 {
-	hz_run_env re;
-	hz_claim *claim = NULL;
+	run_env re;
+	run_claim *claim = NULL;
 	int done, errors, appended = 0, rc;
 
-	rc = hz_results_claim(w->log, p->run_id, &claim);
+	rc = results_claim(w->log, p->run_id, &claim);
 	if (rc == HZ_EEXISTS)
 		return "elsewhere";
 	if (rc) {
 		fail(w, hz_error_message());
 		return NULL;
 	}
-	if ((rc = hz_results_lookup(w->log, p->run_id, &done, &errors)) != 0 || done) {
+	if ((rc = results_lookup(w->log, p->run_id, &done, &errors)) != 0 || done) {
 		if (rc)
 			fail(w, hz_error_message());
-		hz_claim_release(claim);
+		run_claim_release(claim);
 		return rc ? NULL : "elsewhere";
 	}
 	re.sb = w->sb;
@@ -87,16 +87,16 @@ static const char *do_run(sweep *w, hz_agent *agent, const hz_run_plan *p, hz_ru
 	re.seed = w->o->seed;
 	re.design = w->o->design;
 	re.keep_workspace = w->o->keep_workspaces;
-	if ((rc = hz_run_one(&re, agent, p, line, sum)) != 0 ||
-	    (rc = hz_results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {
+	if ((rc = run_one(&re, agent, p, line, sum)) != 0 ||
+	    (rc = results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {
 		fail(w, hz_error_message());
-		hz_claim_release(claim);
+		run_claim_release(claim);
 		return NULL;
 	}
-	hz_claim_release(claim);
+	run_claim_release(claim);
 	if (!appended)
 		return "elsewhere";
-	return sum->status == HZ_VERDICT_SUCCESS ? "success" : sum->status == HZ_VERDICT_FAILURE ? "failure" : "error";
+	return sum->status == RUN_VERDICT_SUCCESS ? "success" : sum->status == RUN_VERDICT_FAILURE ? "failure" : "error";
 }
 
 static void *worker(void *arg)
@@ -108,11 +108,11 @@ static void *worker(void *arg)
 	if (!agents)
 		fail(w, "out of memory");
 	for (size_t i = 0; agents && i < w->o->nagents; i++)
-		if (hz_agent_new(&agents[i], &w->o->agents[i]) != 0)
+		if (w->o->agent_new(&agents[i], &w->o->agents[i]) != 0)
 			fail(w, hz_error_message());
 	for (;;) {
-		hz_run_summary sum;
-		const hz_run_plan *p;
+		run_summary sum;
+		const run_plan *p;
 		const char *st;
 		size_t i;
 
@@ -178,7 +178,7 @@ static void report(sweep *w, const event *e, double t0)
 	p.elapsed_s = hz_clock_now() - t0;
 	p.eta_s = done ? p.elapsed_s / (double)done * (double)(p.total - done) : -1;
 	if (e) {
-		const hz_run_plan *pl = &w->s->plan[e->plan];
+		const run_plan *pl = &w->s->plan[e->plan];
 		p.run_id = pl->run_id;
 		p.alias = w->o->agents[pl->agent].alias;
 		p.task_id = hz_task_id(pl->task);
@@ -236,7 +236,7 @@ void hz_sweep_result_release(hz_sweep_result *res)
 int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 {
 	hz_sandbox_opts so = HZ_SANDBOX_OPTS_INIT;
-	hz_sweep_setup s;
+	sweep_setup s;
 	sweep w;
 	pthread_t *threads = NULL;
 	double t0 = hz_clock_now();
@@ -246,7 +246,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	memset(&w, 0, sizeof(w));
 	pthread_mutex_init(&w.mu, NULL);
 	pthread_cond_init(&w.cv, NULL);
-	if ((rc = hz_sweep_plan(o, &s)) != 0)
+	if ((rc = sweep_plan(o, &s)) != 0)
 		goto done;
 	if (!(res->agents = calloc(o->nagents, sizeof(*res->agents)))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -263,9 +263,9 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	res->planned = s.nplan;
 	res->unsharded = s.unsharded;
 	res->ntasks = s.ntasks;
-	if (!o->dry_run && (rc = hz_results_open(&w.log, o->out_dir)) != 0)
+	if (!o->dry_run && (rc = results_open(&w.log, o->out_dir)) != 0)
 		goto done;
-	if (o->dry_run && (rc = hz_results_open_readonly(&w.log, o->out_dir)) != 0) {
+	if (o->dry_run && (rc = results_open_readonly(&w.log, o->out_dir)) != 0) {
 		if (rc != HZ_ENOTFOUND)
 			goto done;
 		rc = 0; /* nothing recorded yet */
@@ -280,7 +280,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		hz_sweep_agent *ag = &res->agents[s.plan[i].agent];
 		int st = 0, errors = 0;
 		ag->planned++;
-		if (w.log && (rc = hz_results_lookup(w.log, s.plan[i].run_id, &st, &errors)) != 0)
+		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &st, &errors)) != 0)
 			goto done;
 		if (st) {
 			ag->recorded++;
@@ -293,16 +293,16 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 		}
 	}
 	res->to_run = w.ntodo;
-	res->repaired_bytes = w.log ? hz_results_repaired_bytes(w.log) : 0;
+	res->repaired_bytes = w.log ? results_repaired_bytes(w.log) : 0;
 	if (o->dry_run)
 		goto done;
 	if (w.ntodo == 0) {
-		rc = hz_sweep_write_json(o, &s);
+		rc = sweep_write_json(o, &s);
 		goto done;
 	}
 	so.mode = o->sandbox;
 	so.uid = o->sandbox_uid;
-	if ((rc = hz_sweep_prepare(o, &s, geteuid() == 0 && o->sandbox == HZ_SANDBOX_BWRAP
+	if ((rc = sweep_prepare(o, &s, geteuid() == 0 && o->sandbox == HZ_SANDBOX_BWRAP
 						  ? (o->sandbox_uid >= 0 ? o->sandbox_uid : HZ_SANDBOX_DEFAULT_UID) : -1)) != 0)
 		goto done;
 	res->work_dir = strdup(s.work_root);
@@ -310,7 +310,7 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 	if ((rc = hz_sandbox_new(&w.sb, &so)) != 0)
 		goto done;
 	/* sweep.json only once the sweep can really run (a sandbox that does not work stops it first). */
-	if ((rc = hz_sweep_write_json(o, &s)) != 0)
+	if ((rc = sweep_write_json(o, &s)) != 0)
 		goto done;
 	res->isolation = hz_sandbox_isolation(w.sb, NULL, 0);
 	w.o = o;
@@ -342,19 +342,19 @@ done:
 			res->agents[a].total_success = res->agents[a].total_failure = 0;
 		for (size_t i = 0; i < s.nplan; i++) {
 			int st = 0, errors = 0;
-			if (hz_results_lookup(w.log, s.plan[i].run_id, &st, &errors) == 0 && st)
+			if (results_lookup(w.log, s.plan[i].run_id, &st, &errors) == 0 && st)
 				*(st == 2 ? &res->agents[s.plan[i].agent].total_success
 					  : &res->agents[s.plan[i].agent].total_failure) += 1;
 		}
-		res->repaired_bytes = hz_results_repaired_bytes(w.log);
+		res->repaired_bytes = results_repaired_bytes(w.log);
 	}
 	res->wall_s = hz_clock_now() - t0;
 	free(threads);
 	free(w.todo);
 	free(w.events);
 	hz_sandbox_free(w.sb);
-	hz_results_free(w.log);
-	hz_sweep_setup_release(&s);
+	results_free(w.log);
+	sweep_setup_release(&s);
 	pthread_mutex_destroy(&w.mu);
 	pthread_cond_destroy(&w.cv);
 	return rc;

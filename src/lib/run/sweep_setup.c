@@ -19,12 +19,12 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "horizon/error.h"
-#include "horizon/workspace.h"
+#include "workspace.h"
 #include "record.h"
 #include "strutil.h"
 #include "sweep_internal.h"
 
-void hz_sweep_setup_release(hz_sweep_setup *s)
+void sweep_setup_release(sweep_setup *s)
 {
 	if (s->private_dir)
 		hz_fs_remove_tree(s->private_dir);
@@ -33,7 +33,7 @@ void hz_sweep_setup_release(hz_sweep_setup *s)
 	for (size_t i = 0; s->stages && i < s->ntasks; i++)
 		free(s->stages[i]);
 	for (size_t i = 0; s->bases && i < s->ntasks; i++)
-		hz_workspace_base_free(s->bases[i]);
+		workspace_base_free(s->bases[i]);
 	free(s->stages);
 	free(s->bases);
 	free(s->tasks);
@@ -61,6 +61,8 @@ static int check_opts(const hz_sweep_opts *o)
 		return hz_error_set(HZ_EUSAGE, "time limit scale must be a positive number up to 1000");
 	if (o->max_retries < 0)
 		return hz_error_set(HZ_EUSAGE, "max retries must be at least 0");
+	if (o->nagents && !o->agent_new)
+		return hz_error_set(HZ_EUSAGE, "sweep options have no agent_new (hz_agent_new of horizon/agents.h)");
 	for (size_t i = 0; i < o->nagents; i++) {
 		hz_agent *a = NULL;
 		int rc;
@@ -72,7 +74,7 @@ static int check_opts(const hz_sweep_opts *o)
 						    "two agents are called '%s': give one another name with alias=NAME",
 						    o->agents[i].alias);
 		/* Make each agent once now, so a bad setting stops the sweep before it starts. */
-		if ((rc = hz_agent_new(&a, &o->agents[i])) != 0)
+		if ((rc = o->agent_new(&a, &o->agents[i])) != 0)
 			return rc;
 		hz_agent_free(a);
 	}
@@ -120,11 +122,11 @@ static int check_design(const hz_sweep_opts *o)
 }
 
 /* Plan exactly opts->items (an adaptive sweep's batch). */
-static int plan_items(const hz_sweep_opts *o, hz_sweep_setup *s)
+static int plan_items(const hz_sweep_opts *o, sweep_setup *s)
 {
 	for (size_t i = 0; i < o->nitems; i++) {
 		const hz_sweep_item *it = &o->items[i];
-		hz_run_plan *p = &s->plan[s->nplan];
+		run_plan *p = &s->plan[s->nplan];
 		size_t t;
 		for (t = 0; t < s->ntasks && strcmp(hz_task_id(s->tasks[t]), it->task_id); t++)
 			;
@@ -144,7 +146,7 @@ static int plan_items(const hz_sweep_opts *o, hz_sweep_setup *s)
 	return 0;
 }
 
-int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
+int sweep_plan(const hz_sweep_opts *o, sweep_setup *s)
 {
 	hz_selector all = HZ_SELECTOR_INIT;
 	size_t cap;
@@ -179,7 +181,7 @@ int hz_sweep_plan(const hz_sweep_opts *o, hz_sweep_setup *s)
 	for (size_t a = 0; a < o->nagents; a++)
 		for (size_t t = 0; t < s->ntasks; t++)
 			for (int r = 1; r <= o->repeats; r++) {
-				hz_run_plan *p = &s->plan[s->nplan];
+				run_plan *p = &s->plan[s->nplan];
 				hz_run_id(o->agents[a].alias, hz_task_id(s->tasks[t]), hz_task_version(s->tasks[t]), r,
 					  p->run_id);
 				s->unsharded++;
@@ -231,7 +233,7 @@ static int chmod_readable(const char *path, const struct stat *st, int flag, str
  * A copy of the task's tests/, solution/ and instructions.md that everybody
  * can read, and the task's baseline repository (dest/base).
  */
-static int stage_task(const hz_task *task, const char *dest, hz_workspace_base **base)
+static int stage_task(const hz_task *task, const char *dest, run_workspace_base **base)
 {
 	static const char *const parts[] = { "tests", "solution" };
 	char *ins = NULL, *p = NULL;
@@ -252,7 +254,7 @@ static int stage_task(const hz_task *task, const char *dest, hz_workspace_base *
 		return rc;
 	{
 		char *src = hz_path_join(hz_task_dir(task), "workspace"), *dir = hz_path_join(dest, "base");
-		rc = src && dir ? hz_workspace_base_new(base, dir, src) : hz_error_set(HZ_ENOMEM, "out of memory");
+		rc = src && dir ? workspace_base_new(base, dir, src) : hz_error_set(HZ_ENOMEM, "out of memory");
 		free(src);
 		free(dir);
 		if (rc)
@@ -294,7 +296,7 @@ static void remove_stale(const char *work_root)
 	closedir(d);
 }
 
-int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
+int sweep_prepare(const hz_sweep_opts *o, sweep_setup *s, long uid)
 {
 	hz_buf b = HZ_BUF_INIT;
 	int rc;
@@ -351,7 +353,7 @@ int hz_sweep_prepare(const hz_sweep_opts *o, hz_sweep_setup *s, long uid)
 
 static json_t *agent_json(const hz_agent_config *c)
 {
-	char *spec = hz_agent_spec_string(c);
+	char *spec = record_spec_string(c);
 	json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o}", "alias", c->alias, "backend", c->backend, "model",
 			      c->model ? json_string(c->model) : json_null(), "spec", spec ? spec : "",
 			      "release_date", c->release_date ? json_string(c->release_date) : json_null(),
@@ -371,7 +373,7 @@ static json_t *agent_json(const hz_agent_config *c)
 	return o;
 }
 
-int hz_sweep_write_json(const hz_sweep_opts *o, const hz_sweep_setup *s)
+int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s)
 {
 	json_t *root = json_object(), *agents = json_array(), *tasks = json_array(), *sel = json_array();
 	char when[21], *text = NULL, *path = NULL;

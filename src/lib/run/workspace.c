@@ -1,6 +1,6 @@
 /*
  * Run workspaces with libgit2: the baseline commit (fixed author and date),
- * the final commit and the patch between them.  See include/horizon/workspace.h.
+ * the final commit and the patch between them.  See workspace.h.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,9 +18,9 @@
 
 #include "fsutil.h"
 #include "horizon/error.h"
-#include "horizon/workspace.h"
+#include "workspace.h"
 
-struct hz_workspace {
+struct run_workspace {
 	char *dir;
 	char *work;
 	char *gitdir;
@@ -28,7 +28,7 @@ struct hz_workspace {
 	git_index *index;
 	git_oid base_oid;
 	char baseline[41];
-	int in_memory; /* no git directory on disk (hz_workspace_create_from) */
+	int in_memory; /* no git directory on disk (workspace_create_from) */
 };
 
 static pthread_once_t git_once = PTHREAD_ONCE_INIT;
@@ -74,7 +74,7 @@ static int chown_tree(const char *path, long uid)
 }
 
 /* Stage the whole work tree and commit it; parent may be NULL. */
-static int commit_all(hz_workspace *ws, const char *message, const git_oid *parent_oid, git_oid *out)
+static int commit_all(run_workspace *ws, const char *message, const git_oid *parent_oid, git_oid *out)
 {
 	git_signature *sig = NULL;
 	git_tree *tree = NULL;
@@ -99,7 +99,7 @@ static int commit_all(hz_workspace *ws, const char *message, const git_oid *pare
 		rc = git_fail("cannot write the tree of", ws->work);
 		goto done;
 	}
-	if (git_signature_new(&sig, HZ_WORKSPACE_AUTHOR, HZ_WORKSPACE_EMAIL, HZ_WORKSPACE_TIME, 0) < 0) {
+	if (git_signature_new(&sig, WORKSPACE_AUTHOR, WORKSPACE_EMAIL, WORKSPACE_TIME, 0) < 0) {
 		rc = git_fail("cannot make a signature for", ws->work);
 		goto done;
 	}
@@ -127,9 +127,9 @@ done:
  * must not exist yet).  *wsp is set even on failure, for the caller's
  * clean-up; HZ_EEXISTS when dir is already there.
  */
-static int workspace_start(hz_workspace **wsp, const char *dir)
+static int workspace_start(run_workspace **wsp, const char *dir)
 {
-	hz_workspace *ws = calloc(1, sizeof(*ws));
+	run_workspace *ws = calloc(1, sizeof(*ws));
 
 	*wsp = ws;
 	if (!ws || !(ws->dir = strdup(dir)) || !(ws->work = hz_path_join(dir, "work")) ||
@@ -142,10 +142,10 @@ static int workspace_start(hz_workspace **wsp, const char *dir)
 	return 0;
 }
 
-int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, long owner_uid)
+int workspace_create(run_workspace **out, const char *dir, const char *src, long owner_uid)
 {
 	git_repository_init_options io;
-	hz_workspace *ws;
+	run_workspace *ws;
 	int rc = 0;
 
 	*out = NULL;
@@ -176,27 +176,27 @@ int hz_workspace_create(hz_workspace **out, const char *dir, const char *src, lo
 done:
 	if (ws && ws->dir && rc != HZ_EEXISTS)
 		hz_fs_remove_tree(ws->dir);
-	hz_workspace_free(ws);
+	workspace_free(ws);
 	return rc;
 }
 
-struct hz_workspace_base {
+struct run_workspace_base {
 	char *work;    /* the baseline's files: what each run's work tree is copied from */
 	char *objects; /* its object database, borrowed by runs through alternates */
 	git_oid oid;
 	char commit[41];
 };
 
-int hz_workspace_base_new(hz_workspace_base **out, const char *dir, const char *src)
+int workspace_base_new(run_workspace_base **out, const char *dir, const char *src)
 {
-	hz_workspace_base *b;
-	hz_workspace *ws = NULL;
+	run_workspace_base *b;
+	run_workspace *ws = NULL;
 	int rc;
 
 	*out = NULL;
 	if (!(b = calloc(1, sizeof(*b))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	if ((rc = hz_workspace_create(&ws, dir, src, -1)) != 0)
+	if ((rc = workspace_create(&ws, dir, src, -1)) != 0)
 		goto fail;
 	if (!(b->work = strdup(ws->work)) || !(b->objects = hz_path_join(ws->gitdir, "objects"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
@@ -204,18 +204,18 @@ int hz_workspace_base_new(hz_workspace_base **out, const char *dir, const char *
 	}
 	b->oid = ws->base_oid;
 	memcpy(b->commit, ws->baseline, sizeof(b->commit));
-	hz_workspace_free(ws);
+	workspace_free(ws);
 	*out = b;
 	return 0;
 fail:
-	hz_workspace_free(ws);
-	hz_workspace_base_free(b);
+	workspace_free(ws);
+	workspace_base_free(b);
 	return rc;
 }
 
-const char *hz_workspace_base_commit(const hz_workspace_base *b) { return b->commit; }
+const char *workspace_base_commit(const run_workspace_base *b) { return b->commit; }
 
-void hz_workspace_base_free(hz_workspace_base *b)
+void workspace_base_free(run_workspace_base *b)
 {
 	if (!b)
 		return;
@@ -230,7 +230,7 @@ void hz_workspace_base_free(hz_workspace_base *b)
  * memory.  Committing and diffing then touch no file: the run's only files
  * are its work tree.
  */
-static int open_in_memory(hz_workspace *ws, const hz_workspace_base *base)
+static int open_in_memory(run_workspace *ws, const run_workspace_base *base)
 {
 	git_odb *odb = NULL;
 	git_odb_backend *mem = NULL;
@@ -258,9 +258,9 @@ done:
 	return rc;
 }
 
-int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_workspace_base *base, long owner_uid)
+int workspace_create_from(run_workspace **out, const char *dir, const run_workspace_base *base, long owner_uid)
 {
-	hz_workspace *ws;
+	run_workspace *ws;
 	int rc = 0;
 
 	*out = NULL;
@@ -277,14 +277,14 @@ int hz_workspace_create_from(hz_workspace **out, const char *dir, const hz_works
 done:
 	if (ws && ws->dir && rc != HZ_EEXISTS)
 		hz_fs_remove_tree(ws->dir);
-	hz_workspace_free(ws);
+	workspace_free(ws);
 	return rc;
 }
 
-const char *hz_workspace_path(const hz_workspace *ws) { return ws->work; }
-const char *hz_workspace_baseline(const hz_workspace *ws) { return ws->baseline; }
+const char *workspace_path(const run_workspace *ws) { return ws->work; }
+const char *workspace_baseline(const run_workspace *ws) { return ws->baseline; }
 
-int hz_workspace_finish(hz_workspace *ws, const char *patch_path, size_t max_patch, size_t *patch_bytes,
+int workspace_finish(run_workspace *ws, const char *patch_path, size_t max_patch, size_t *patch_bytes,
 			char final_oid[41])
 {
 	git_diff_options dopts;
@@ -335,12 +335,12 @@ done:
 	return rc;
 }
 
-int hz_workspace_remove(hz_workspace *ws)
+int workspace_remove(run_workspace *ws)
 {
 	return hz_fs_remove_tree(ws->dir);
 }
 
-void hz_workspace_free(hz_workspace *ws)
+void workspace_free(run_workspace *ws)
 {
 	if (!ws)
 		return;
