@@ -33,7 +33,8 @@ typedef struct hz_adaptive_opts {
 	double w80;            /* weight of p80 against p50 in the choice */
 } hz_adaptive_opts;
 
-#define HZ_ADAPTIVE_OPTS_INIT { 2.0, 0, 0, 12, 8, 5, 0, 0.1, 0.5 }
+#define HZ_ADAPTIVE_OPTS_INIT                                                                       \
+	{ .target_ci = 2.0, .initial = 12, .batch = 8, .max_repeats = 5, .lambda = 0.1, .w80 = 0.5 }
 
 typedef struct hz_adaptive_task {
 	const char *id;        /* borrowed; must outlive the hz_adaptive */
@@ -51,7 +52,8 @@ typedef struct hz_adaptive_pick {
 } hz_adaptive_pick;
 
 typedef struct hz_adaptive_state {
-	size_t runs, batches;
+	size_t runs, batches;  /* runs spent (lost ones included), batches chosen */
+	size_t lost;           /* runs that gave no outcome */
 	double cost_usd;
 	hz_fit_lik p50, p80;   /* the current fit and intervals */
 	const char *stop;      /* NULL while going on; "target", "max-runs", "budget" or "exhausted" */
@@ -70,6 +72,12 @@ int hz_adaptive_next(hz_adaptive *ad, const hz_adaptive_pick **picks, size_t *n)
 /* The outcome of a pick of the current batch: score in [0, 1], its cost. */
 int hz_adaptive_record(hz_adaptive *ad, size_t task, double score, double cost_usd);
 
+/*
+ * A pick of the current batch whose run gave no outcome (it ended in error
+ * past its retries): no data, but its repeat and its cost are spent.
+ */
+int hz_adaptive_lost(hz_adaptive *ad, size_t task, double cost_usd);
+
 void hz_adaptive_get_state(const hz_adaptive *ad, hz_adaptive_state *st);
 
 /* The design so far as JSON (docs/adaptive.md): options, batches, picks, reasons, stop. Heap string. */
@@ -80,5 +88,64 @@ typedef int (*hz_adaptive_outcome_fn)(void *ud, size_t task, int repeat, double 
 
 /* Run the sweep to its end in-process, outcomes from `fn` (simulation, replay). */
 int hz_adaptive_drive(hz_adaptive *ad, hz_adaptive_outcome_fn fn, void *ud);
+
+/*
+ * An adaptive sweep over the run engine (`horizon run --adaptive`): every
+ * agent of sweep.agents gets its own design over the selected tasks; each
+ * round runs every unfinished agent's next batch as one hz_sweep_run of
+ * exactly those runs (sweep.items, design "adaptive"), then records their
+ * outcomes from DIR/runs.jsonl.  DIR/adaptive.json holds the design so far
+ * (every pick, when and why), rewritten atomically after each round.
+ * Resuming: the selection rule is a pure function of the seed and the
+ * outcomes, so a new call replays the recorded rounds (their runs are
+ * already in the log and are not run again) and goes on where it stopped;
+ * a killed sweep resumes to the same result.
+ */
+typedef struct hz_adaptive_round {
+	size_t round;              /* 1-based */
+	const char *alias;         /* the agent */
+	size_t nruns;              /* runs chosen for this round (0: the agent's design has stopped) */
+	const hz_adaptive_state *state; /* the fit the runs were chosen on */
+	size_t to_run;             /* of the round, over all agents: not in the log yet */
+} hz_adaptive_round;
+
+typedef void (*hz_adaptive_round_fn)(const hz_adaptive_round *r, void *arg);
+
+typedef struct hz_adaptive_sweep_opts {
+	hz_sweep_opts sweep;       /* agents, tasks, out_dir, jobs, sandbox, seed, stop, progress...;
+				      items, nitems, design, repeats and catalog are the adaptive sweep's */
+	hz_adaptive_opts design;   /* the rule, the same for every agent */
+	hz_adaptive_round_fn on_round; /* may be NULL */
+	void *round_arg;
+} hz_adaptive_sweep_opts;
+
+typedef struct hz_adaptive_sweep_agent {
+	char *alias;
+	hz_adaptive_state state;   /* state.stop: NULL when the sweep was stopped before the agent's end */
+} hz_adaptive_sweep_agent;
+
+typedef struct hz_adaptive_sweep_result {
+	hz_adaptive_sweep_agent *agents; /* one per sweep.agents, same order */
+	size_t nagents;
+	size_t ntasks;
+	size_t rounds;
+	size_t ran;                /* runs this call ran (the rest were in the log already) */
+	size_t error;              /* runs that ended in error this call (retried by the engine) */
+	int stopped;               /* stopped early through sweep.stop: run it again to go on */
+	double wall_s;
+	char *design_path;         /* DIR/adaptive.json */
+	char *warnings;            /* the engine's, one per line, or NULL */
+} hz_adaptive_sweep_result;
+
+/*
+ * Run (or resume) an adaptive sweep to its end: every agent's design has
+ * stopped (target, max-runs, budget or exhausted), or sweep.stop was set.
+ * Refuses a DIR whose adaptive.json was made with other selection options
+ * or tasks (naming the field): resuming needs the same rule.  Release *out
+ * with hz_adaptive_sweep_result_release() in every case.
+ */
+int hz_adaptive_sweep_run(const hz_adaptive_sweep_opts *opts, hz_adaptive_sweep_result *out);
+
+void hz_adaptive_sweep_result_release(hz_adaptive_sweep_result *res);
 
 #endif

@@ -103,6 +103,13 @@ typedef struct hz_sweep_agent {
 	size_t total_success, total_failure;
 } hz_sweep_agent;
 
+/* What the log says about one of opts->items after the sweep. */
+typedef struct hz_sweep_item_result {
+	int status;        /* 2: success, 1: failure, 0: neither recorded (stopped, or given up after errors) */
+	int errors;        /* `error` records of the run */
+	double cost_usd;   /* dollar_equivalent over all of its records */
+} hz_sweep_item_result;
+
 typedef struct hz_sweep_result {
 	hz_sweep_agent *agents; /* one per opts->agents, same order */
 	size_t nagents;
@@ -118,6 +125,8 @@ typedef struct hz_sweep_result {
 	char *isolation;        /* JSON text of the isolation runs got (task limits vary per run) */
 	char *work_dir;         /* where the workspaces were (kept ones stay there) */
 	char *warnings;         /* things the caller should tell the user, one per line, or NULL */
+	hz_sweep_item_result *items; /* with opts->items: one per item, same order (not on a dry run) */
+	size_t nitems;
 } hz_sweep_result;
 
 /*

@@ -361,32 +361,56 @@ int hz_adaptive_next(hz_adaptive *ad, const hz_adaptive_pick **picks, size_t *n)
 	return 0;
 }
 
-int hz_adaptive_record(hz_adaptive *ad, size_t task, double score, double cost_usd)
+/* The pending pick of `task` in the current batch, or NULL. */
+static size_t pending_pick(const hz_adaptive *ad, size_t task)
 {
-	adaptive_batch *b = ad->nbatches ? &ad->batches[ad->nbatches - 1] : NULL;
+	const adaptive_batch *b = ad->nbatches ? &ad->batches[ad->nbatches - 1] : NULL;
 	size_t i;
 
-	if (!(score >= 0 && score <= 1))
-		return hz_error_set(HZ_EINVALID, "a score must be from 0 to 1, not %g", score);
 	for (i = 0; b && i < b->npicks && !(b->picks[i].task == task && isnan(b->outcome[i])); i++)
 		;
+	return b ? i : 0;
+}
+
+static int settle(hz_adaptive *ad, size_t task, double outcome, double cost_usd)
+{
+	adaptive_batch *b = ad->nbatches ? &ad->batches[ad->nbatches - 1] : NULL;
+	size_t i = pending_pick(ad, task);
+
 	if (!b || i == b->npicks)
 		return hz_error_set(HZ_EUSAGE, "task %zu has no run waiting for an outcome in this batch", task);
-	b->outcome[i] = score;
+	b->outcome[i] = outcome;
 	ad->pend[task]--;
 	ad->runs[task]++;
-	ad->n1[task] += score;
-	ad->n0[task] += 1 - score;
 	ad->nruns++;
 	ad->cost += cost_usd > 0 ? cost_usd : 0;
+	if (outcome >= 0) {
+		ad->n1[task] += outcome;
+		ad->n0[task] += 1 - outcome;
+	} else {
+		ad->nlost++;
+	}
 	if (--ad->pending == 0)
 		adaptive_refit(ad);
 	return 0;
 }
 
+int hz_adaptive_record(hz_adaptive *ad, size_t task, double score, double cost_usd)
+{
+	if (!(score >= 0 && score <= 1))
+		return hz_error_set(HZ_EINVALID, "a score must be from 0 to 1, not %g", score);
+	return settle(ad, task, score, cost_usd);
+}
+
+int hz_adaptive_lost(hz_adaptive *ad, size_t task, double cost_usd)
+{
+	return settle(ad, task, ADAPTIVE_LOST, cost_usd);
+}
+
 void hz_adaptive_get_state(const hz_adaptive *ad, hz_adaptive_state *st)
 {
 	st->runs = ad->nruns;
+	st->lost = ad->nlost;
 	st->batches = ad->nbatches;
 	st->cost_usd = ad->cost;
 	st->p50 = ad->p50;

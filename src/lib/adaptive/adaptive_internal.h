@@ -4,12 +4,15 @@
 
 #include "horizon/adaptive.h"
 
+/* The outcome of a pick whose run ended in error (no data; its repeat is spent). */
+#define ADAPTIVE_LOST (-1.0)
+
 typedef struct adaptive_batch {
 	size_t runs_before;
 	double cost_before;
 	hz_fit_lik p50, p80;        /* the fit the batch was chosen after */
 	hz_adaptive_pick *picks;
-	double *outcome;            /* per pick; NaN until recorded */
+	double *outcome;            /* per pick; NaN until recorded, ADAPTIVE_LOST when lost */
 	size_t npicks;
 } adaptive_batch;
 
@@ -24,7 +27,7 @@ struct hz_adaptive {
 	double *fam_runs;           /* per family: runs recorded or picked */
 	size_t *order;              /* tasks by length, then id */
 	double xmin, xmax;
-	size_t nruns, pending;
+	size_t nruns, pending, nlost;
 	double cost;
 	hz_fit_lik p50, p80;
 	const char *stop;

@@ -45,9 +45,11 @@ json_t *adaptive_design(const hz_adaptive *ad)
 		json_t *runs = json_array();
 		for (size_t j = 0; j < b->npicks; j++) {
 			const hz_adaptive_pick *p = &b->picks[j];
-			json_array_append_new(runs, json_pack("{s:s,s:i,s:o,s:s,s:o}", "task_id", ad->tasks[p->task].id,
+			double y = b->outcome[j];
+			json_array_append_new(runs, json_pack("{s:s,s:i,s:o,s:s,s:o,s:b}", "task_id", ad->tasks[p->task].id,
 							      "repeat", p->repeat, "score", num(p->score), "why",
-							      p->why, "outcome", num(b->outcome[j])));
+							      p->why, "outcome", num(y < 0 ? NAN : y), "lost",
+							      y == ADAPTIVE_LOST));
 		}
 		json_array_append_new(batches,
 				      json_pack("{s:I,s:I,s:f,s:o,s:o,s:o}", "batch", (json_int_t)(i + 1), "runs_before",
@@ -57,6 +59,7 @@ json_t *adaptive_design(const hz_adaptive *ad)
 	}
 	json_object_set_new(root, "batches", batches);
 	json_object_set_new(root, "runs", json_integer((json_int_t)ad->nruns));
+	json_object_set_new(root, "lost", json_integer((json_int_t)ad->nlost));
 	json_object_set_new(root, "cost_usd", json_real(ad->cost));
 	json_object_set_new(root, "p50", adaptive_horizon_json(&ad->p50));
 	json_object_set_new(root, "p80", adaptive_horizon_json(&ad->p80));

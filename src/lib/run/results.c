@@ -30,6 +30,7 @@ typedef struct entry {
 	int done;
 	int errors;
 	int success; /* the latest success/failure record was a success */
+	double cost; /* dollar_equivalent summed over every record of the run */
 } entry;
 
 struct results_log {
@@ -122,16 +123,21 @@ static int index_line(results_log *r, const char *line, size_t len)
 	id = json_object_get(o, "run_id");
 	st = json_object_get(o, "status");
 	if (json_is_string(id)) {
+		json_t *cost = json_object_get(o, "dollar_equivalent");
 		if (!(e = get_entry(r, json_string_value(id), 1))) {
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		} else if (json_is_string(st) && !strcmp(json_string_value(st), "error")) {
-			e->errors++;
 		} else {
-			/* success, failure, or a METR record without status (then score_binarized decides) */
-			json_t *sb = json_object_get(o, "score_binarized");
-			e->done = 1;
-			e->success = json_is_string(st) ? !strcmp(json_string_value(st), "success")
-							: json_is_number(sb) && json_number_value(sb) >= 0.5;
+			if (json_is_number(cost) && json_number_value(cost) > 0)
+				e->cost += json_number_value(cost);
+			if (json_is_string(st) && !strcmp(json_string_value(st), "error")) {
+				e->errors++;
+			} else {
+				/* success, failure, or a METR record without status (then score_binarized decides) */
+				json_t *sb = json_object_get(o, "score_binarized");
+				e->done = 1;
+				e->success = json_is_string(st) ? !strcmp(json_string_value(st), "success")
+								: json_is_number(sb) && json_number_value(sb) >= 0.5;
+			}
 		}
 	}
 	json_decref(o);
@@ -296,10 +302,18 @@ size_t results_count(const results_log *r) { return r->nrecords; }
 
 int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
 {
+	double cost;
+
+	return results_lookup_cost(r, run_id, done, errors, &cost);
+}
+
+int results_lookup_cost(results_log *r, const char *run_id, int *done, int *errors, double *cost_usd)
+{
 	entry *e;
 	int rc;
 
 	*done = *errors = 0;
+	*cost_usd = 0;
 	if (r->fd < 0)
 		return 0;
 	if ((rc = lock(r)) != 0)
@@ -307,6 +321,7 @@ int results_lookup(results_log *r, const char *run_id, int *done, int *errors)
 	if ((rc = catch_up(r)) == 0 && (e = get_entry(r, run_id, 0)) != NULL) {
 		*done = e->done ? (e->success ? 2 : 1) : 0;
 		*errors = e->errors;
+		*cost_usd = e->cost;
 	}
 	unlock(r);
 	return rc;

@@ -222,6 +222,21 @@ static void supervise(sweep *w, double t0)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/* An item's outcome from the log (plan_items planned the items in order, unsharded). */
+static int item_results(results_log *log, const hz_sweep_opts *o, const sweep_setup *s, hz_sweep_result *res)
+{
+	if (!(res->items = calloc(o->nitems ? o->nitems : 1, sizeof(*res->items))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	res->nitems = o->nitems;
+	for (size_t i = 0; i < s->nplan && i < o->nitems; i++) {
+		hz_sweep_item_result *it = &res->items[i];
+		int rc = results_lookup_cost(log, s->plan[i].run_id, &it->status, &it->errors, &it->cost_usd);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 void hz_sweep_result_release(hz_sweep_result *res)
 {
 	for (size_t i = 0; res->agents && i < res->nagents; i++)
@@ -230,6 +245,7 @@ void hz_sweep_result_release(hz_sweep_result *res)
 	free(res->isolation);
 	free(res->work_dir);
 	free(res->warnings);
+	free(res->items);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -347,6 +363,8 @@ done:
 					  : &res->agents[s.plan[i].agent].total_failure) += 1;
 		}
 		res->repaired_bytes = results_repaired_bytes(w.log);
+		if (o->items && (rc = item_results(w.log, o, &s, res)) != 0)
+			goto done;
 	}
 	res->wall_s = hz_clock_now() - t0;
 	free(threads);

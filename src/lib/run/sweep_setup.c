@@ -61,6 +61,8 @@ static int check_opts(const hz_sweep_opts *o)
 		return hz_error_set(HZ_EUSAGE, "time limit scale must be a positive number up to 1000");
 	if (o->max_retries < 0)
 		return hz_error_set(HZ_EUSAGE, "max retries must be at least 0");
+	if (o->items && o->shard_n > 1)
+		return hz_error_set(HZ_EUSAGE, "an adaptive sweep's batches cannot be sharded (each depends on the last)");
 	if (o->nagents && !o->agent_new)
 		return hz_error_set(HZ_EUSAGE, "sweep options have no agent_new (hz_agent_new of horizon/agents.h)");
 	for (size_t i = 0; i < o->nagents; i++) {
@@ -121,7 +123,7 @@ static int check_design(const hz_sweep_opts *o)
 	return rc;
 }
 
-/* Plan exactly opts->items (an adaptive sweep's batch). */
+/* Plan exactly opts->items (an adaptive sweep's batch), in their order: never sharded. */
 static int plan_items(const hz_sweep_opts *o, sweep_setup *s)
 {
 	for (size_t i = 0; i < o->nitems; i++) {
@@ -136,8 +138,6 @@ static int plan_items(const hz_sweep_opts *o, sweep_setup *s)
 		hz_run_id(o->agents[it->agent].alias, it->task_id, hz_task_version(s->tasks[t]), it->repeat,
 			  p->run_id);
 		s->unsharded++;
-		if (hz_run_shard(p->run_id, o->shard_n) != o->shard_k)
-			continue;
 		p->agent = it->agent;
 		p->task = s->tasks[t];
 		p->repeat = it->repeat;
