@@ -148,4 +148,43 @@ int hz_adaptive_sweep_run(const hz_adaptive_sweep_opts *opts, hz_adaptive_sweep_
 
 void hz_adaptive_sweep_result_release(hz_adaptive_sweep_result *res);
 
+/*
+ * The replay simulator (`horizon adaptive-sim`): the rule run `sweeps` times
+ * in-process on known outcomes, sweep i with seed design.seed + i.
+ */
+typedef struct hz_adaptive_sim_opts {
+	hz_adaptive_opts design;
+	size_t sweeps;         /* simulated sweeps per agent */
+	int full_repeats;      /* sim agents: the full sweep's runs per task; 0: design.max_repeats */
+	int match_full;        /* 1: each sweep's target is its full sweep's p50 interval ratio */
+} hz_adaptive_sim_opts;
+
+/* One agent's figures over its simulated sweeps. */
+typedef struct hz_adaptive_sim_row {
+	char *agent;           /* alias (replay) or sim spec */
+	int is_sim;            /* the truth is known */
+	double truth;          /* sim: h50 (minutes); NaN for a replay */
+	size_t ntasks, sweeps;
+	double full_runs;      /* runs of the full sweep */
+	double full_estimate;  /* replay: p50 of every logged run; sim: its mean over the sweeps */
+	double full_ratio;     /* median high/low of the full sweep's p50 95% interval */
+	double runs_mean;      /* runs of the adaptive sweep, mean */
+	double saved;          /* 1 - runs_mean / full_runs */
+	double ratio_median;   /* the adaptive sweeps' p50 interval ratio, median */
+	double reached;        /* fraction of adaptive sweeps that stopped at the target */
+	double cover_full;     /* fraction whose p50 interval holds the full sweep's estimate */
+	double cover_truth;    /* sim: fraction whose p50 interval holds the true h50 */
+	double cover_truth_full; /* sim: the same for the full sweep's interval */
+} hz_adaptive_sim_row;
+
+/* Replay the rule on one agent's logged runs (hz_fit_runset_runs). */
+int hz_adaptive_sim_replay(const char *alias, const hz_fit_run *runs, size_t nruns, const hz_adaptive_sim_opts *o,
+			   hz_adaptive_sim_row *row);
+
+/* Simulate sweeps of a sim agent (name: its alias, which seeds its coin) over the tasks. */
+int hz_adaptive_sim_agent(const hz_sim_model *m, const char *name, const hz_adaptive_task *tasks, size_t ntasks,
+			  const hz_adaptive_sim_opts *o, hz_adaptive_sim_row *row);
+
+void hz_adaptive_sim_rows_free(hz_adaptive_sim_row *rows, size_t n);
+
 #endif

@@ -3,7 +3,8 @@
  * (docs/adaptive.md): the unweighted per-run logistic fit of METR's model and
  * the profile-likelihood 95% interval of a horizon.  Used by `horizon fit`
  * for agents measured by an adaptive sweep, and by the adaptive sweeps
- * themselves (include/horizon/adaptive.h).
+ * themselves (include/horizon/adaptive.h); and the runs of a log as plain
+ * per-agent lists, for replaying them.
  */
 #ifndef HORIZON_FIT_LIK_H
 #define HORIZON_FIT_LIK_H
@@ -27,5 +28,25 @@ typedef struct hz_fit_lik {
  */
 int hz_fit_lik_horizon(const double *x, const double *n1, const double *n0, size_t n, double lambda, double percent,
 		       hz_fit_lik *out);
+
+/*
+ * The runs of runs.jsonl files (or directories of them, as hz_fit_runs reads
+ * them: superseded and error-only records dropped), per agent, for callers
+ * that replay or refit them (`horizon adaptive-sim`).  score_col: NULL or
+ * score_binarized | score_cont | score.
+ */
+typedef struct hz_fit_runset hz_fit_runset;
+
+typedef struct hz_fit_run {
+	const char *task_id, *family; /* owned by the set */
+	double minutes, score;
+} hz_fit_run;
+
+int hz_fit_runset_load(hz_fit_runset **out, const char *const *inputs, size_t ninputs, const char *score_col);
+void hz_fit_runset_free(hz_fit_runset *rs);
+size_t hz_fit_runset_nagents(const hz_fit_runset *rs);
+const char *hz_fit_runset_alias(const hz_fit_runset *rs, size_t agent);
+/* The agent's runs in the order the files give them; returns how many. */
+size_t hz_fit_runset_runs(const hz_fit_runset *rs, size_t agent, const hz_fit_run **runs);
 
 #endif

@@ -33,6 +33,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_slurm(int argc, char **argv);
 int cmd_k8s(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_adaptive_sim(int argc, char **argv);
 
 /* Print "horizon <cmd>: <formatted message>\n" to stderr; returns HZ_EXIT_FAIL. */
 int hz_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
