@@ -31,10 +31,12 @@ typedef struct hz_adaptive_opts {
 	uint64_t seed;         /* the initial spread and tie-breaks */
 	double lambda;         /* L2 penalty on the slope (METR's 0.1) */
 	double w80;            /* weight of p80 against p50 in the choice */
+	int confirm;           /* stop at the target only after this many refits in a row within it
+				  (0 or 1: the first); a later batch checks the first narrow interval */
 } hz_adaptive_opts;
 
 #define HZ_ADAPTIVE_OPTS_INIT                                                                       \
-	{ .target_ci = 2.0, .initial = 12, .batch = 8, .max_repeats = 5, .lambda = 0.1, .w80 = 0.5 }
+	{ .target_ci = 2.0, .initial = 12, .batch = 8, .max_repeats = 5, .lambda = 0.1, .w80 = 0.5, .confirm = 2 }
 
 typedef struct hz_adaptive_task {
 	const char *id;        /* borrowed; must outlive the hz_adaptive */

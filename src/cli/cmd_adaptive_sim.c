@@ -47,6 +47,7 @@ static void help(void)
 	       "      --max-runs N        stop after N runs\n"
 	       "      --initial N         runs in the first batch (default 12)\n"
 	       "      --batch N           runs per later batch (default 8)\n"
+	       "      --confirm K         refits in a row within the target before stopping (default 2)\n"
 	       "  -n, --repeats N         sim: most runs per task, and the full sweep's (default 5)\n"
 	       "\n"
 	       "Simulation:\n"
@@ -68,7 +69,7 @@ static void help(void)
 }
 
 enum { OPT_SIM = 256, OPT_ONLY, OPT_NO_REPLAY, OPT_TASKS_DIR, OPT_SCORE_COL, OPT_TARGET, OPT_MATCH, OPT_MAX_RUNS,
-       OPT_INITIAL, OPT_BATCH, OPT_SWEEPS, OPT_SEED, OPT_JSON };
+       OPT_INITIAL, OPT_BATCH, OPT_SWEEPS, OPT_SEED, OPT_JSON, OPT_CONFIRM, OPT_W80 };
 
 static const struct option options[] = {
 	{ "sim", required_argument, NULL, OPT_SIM },         { "only", required_argument, NULL, OPT_ONLY },
@@ -78,7 +79,7 @@ static const struct option options[] = {
 	{ "max-runs", required_argument, NULL, OPT_MAX_RUNS }, { "initial", required_argument, NULL, OPT_INITIAL },
 	{ "batch", required_argument, NULL, OPT_BATCH },     { "repeats", required_argument, NULL, 'n' },
 	{ "sweeps", required_argument, NULL, OPT_SWEEPS },   { "seed", required_argument, NULL, OPT_SEED },
-	{ "json", no_argument, NULL, OPT_JSON },             { "quiet", no_argument, NULL, 'q' },
+	{ "confirm", required_argument, NULL, OPT_CONFIRM }, { "w80", required_argument, NULL, OPT_W80 }, { "json", no_argument, NULL, OPT_JSON },             { "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },                  { NULL, 0, NULL, 0 },
 };
 
@@ -130,6 +131,11 @@ static int parse(sim_cli *c, int argc, char **argv)
 			c->o.design.target_ci = x;
 			break;
 		case OPT_MATCH: c->o.match_full = 1; break;
+		case OPT_W80:
+			if (hz_parse_double(optarg, &x) || !(x >= 0) || x > 100)
+				return hz_cli_usage("adaptive-sim", "--w80: a weight from 0 to 100, not '%s'", optarg);
+			c->o.design.w80 = x;
+			break;
 		case OPT_MAX_RUNS:
 			rc = parse_count("--max-runs", optarg, 1, 1000000, &v);
 			c->o.design.max_runs = (size_t)v;
@@ -141,6 +147,10 @@ static int parse(sim_cli *c, int argc, char **argv)
 		case OPT_BATCH:
 			rc = parse_count("--batch", optarg, 1, 100000, &v);
 			c->o.design.batch = (size_t)v;
+			break;
+		case OPT_CONFIRM:
+			rc = parse_count("--confirm", optarg, 1, 100, &v);
+			c->o.design.confirm = (int)v;
 			break;
 		case 'n':
 			rc = parse_count("--repeats", optarg, 1, 1000, &v);

@@ -60,6 +60,8 @@ static const char usage_text[] =
 	"      --max-runs N        stop after N runs per agent\n"
 	"      --initial N         runs in the first batch, the spread (default 12)\n"
 	"      --batch N           runs per later batch (default 8)\n"
+	"      --confirm K         stop at the target only after K refits in a row within it\n"
+	"                          (default 2: one more batch checks the first narrow interval)\n"
 	"\n"
 	"Sandbox:\n"
 	"      --sandbox MODE      bwrap (default): no network, own namespaces, read-only system,\n"

@@ -13,7 +13,7 @@
 #include "run_adaptive.h"
 #include "strutil.h"
 
-enum { OPT_ADAPTIVE = 1000, OPT_TARGET, OPT_BUDGET, OPT_MAX_RUNS, OPT_INITIAL, OPT_BATCH };
+enum { OPT_ADAPTIVE = 1000, OPT_TARGET, OPT_BUDGET, OPT_MAX_RUNS, OPT_INITIAL, OPT_BATCH, OPT_CONFIRM };
 
 const struct option hz_run_adaptive_options[] = {
 	{ "adaptive", no_argument, NULL, OPT_ADAPTIVE },
@@ -22,6 +22,7 @@ const struct option hz_run_adaptive_options[] = {
 	{ "max-runs", required_argument, NULL, OPT_MAX_RUNS },
 	{ "initial", required_argument, NULL, OPT_INITIAL },
 	{ "batch", required_argument, NULL, OPT_BATCH },
+	{ "confirm", required_argument, NULL, OPT_CONFIRM },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -44,7 +45,7 @@ int hz_run_adaptive_option(int val, const char *arg, void *ctx)
 		return HZ_EXIT_OK;
 	}
 	a->given = val == OPT_TARGET ? "--target-ci" : val == OPT_BUDGET ? "--budget-usd" : val == OPT_MAX_RUNS ? "--max-runs"
-		   : val == OPT_INITIAL ? "--initial" : "--batch";
+		   : val == OPT_INITIAL ? "--initial" : val == OPT_CONFIRM ? "--confirm" : "--batch";
 	switch (val) {
 	case OPT_TARGET:
 		if (hz_parse_double(arg, &v) || !(v > 1) || !isfinite(v))
@@ -56,6 +57,11 @@ int hz_run_adaptive_option(int val, const char *arg, void *ctx)
 		if (hz_parse_double(arg, &v) || !(v > 0) || !isfinite(v))
 			return hz_cli_usage("run", "--budget-usd: a positive number of dollars, not '%s'", arg);
 		a->design.budget_usd = v;
+		break;
+	case OPT_CONFIRM:
+		if (hz_parse_long(arg, &n) || n < 1 || n > 100)
+			return hz_cli_usage("run", "--confirm: refits in a row from 1 to 100, not '%s'", arg);
+		a->design.confirm = (int)n;
 		break;
 	default:
 		if (hz_parse_long(arg, &n) || n < (val == OPT_INITIAL ? 2 : 1) || n > 100000)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "horizon/adaptive.h"
+#include "horizon/error.h"
 #include "horizon/run.h"
 #include "hz_test.h"
 
@@ -103,6 +104,139 @@ static void test_fewer_runs_and_coverage(void)
 	HZ_CHECK(covered >= nsweeps * 88 / 100);
 }
 
+/* Budget, run cap and lost runs: each stops or goes on as documented; the JSON says so. */
+static void test_stops_and_lost(void)
+{
+	hz_adaptive_opts o = HZ_ADAPTIVE_OPTS_INIT;
+	hz_adaptive *ad = NULL;
+	hz_adaptive_state st;
+	const hz_adaptive_pick *p;
+	size_t n;
+	char *json = NULL;
+
+	make_tasks();
+	o.target_ci = 1.01; /* never reached */
+	o.budget_usd = 10;
+	HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == 0);
+	HZ_CHECK(hz_adaptive_next(ad, &p, &n) == 0 && n == 12);
+	{
+		const hz_adaptive_pick *q;
+		size_t m;
+		HZ_CHECK(hz_adaptive_next(ad, &q, &m) == HZ_EUSAGE); /* outcomes first */
+	}
+	HZ_CHECK(hz_adaptive_record(ad, p[0].task, 1.5, 0) == HZ_EINVALID);
+	for (size_t i = 0; i < 11; i++)
+		HZ_CHECK(hz_adaptive_record(ad, p[i].task, tasks[p[i].task].minutes < 30, 0.5) == 0);
+	HZ_CHECK(hz_adaptive_lost(ad, p[11].task, 0.5) == 0);
+	HZ_CHECK(hz_adaptive_lost(ad, p[11].task, 0.5) == HZ_EUSAGE); /* settled already */
+	hz_adaptive_get_state(ad, &st);
+	HZ_CHECK_EQ_INT((int)st.runs, 12);
+	HZ_CHECK_EQ_INT((int)st.lost, 1);
+	HZ_CHECK_NEAR(st.cost_usd, 6, 1e-12);
+	/* $4 left at $0.50 a run: a batch of 8 */
+	HZ_CHECK(hz_adaptive_next(ad, &p, &n) == 0 && n == 8);
+	for (size_t i = 0; i < n; i++)
+		HZ_CHECK(hz_adaptive_record(ad, p[i].task, 0, 0.5) == 0);
+	HZ_CHECK(hz_adaptive_next(ad, &p, &n) == 0 && n == 0);
+	hz_adaptive_get_state(ad, &st);
+	HZ_CHECK_EQ_STR(st.stop, "budget");
+	HZ_CHECK(hz_adaptive_design_json(ad, &json) == 0);
+	HZ_CHECK(strstr(json, "\"lost\": true") != NULL);
+	HZ_CHECK(strstr(json, "\"stop\": \"budget\"") != NULL);
+	free(json);
+	hz_adaptive_free(ad);
+
+	o = (hz_adaptive_opts)HZ_ADAPTIVE_OPTS_INIT;
+	o.target_ci = 1.01;
+	o.max_runs = 30;
+	HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == 0);
+	{
+		simctx c = { { 30, 0.8, 0 }, 3 };
+		HZ_CHECK(hz_adaptive_drive(ad, sim_outcome, &c) == 0);
+	}
+	hz_adaptive_get_state(ad, &st);
+	HZ_CHECK_EQ_INT((int)st.runs, 30);
+	HZ_CHECK_EQ_STR(st.stop, "max-runs");
+	hz_adaptive_free(ad);
+	o.target_ci = 0.5;
+	HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == HZ_EUSAGE);
+}
+
+/* The same outcomes fed to a new design, the way a resumed sweep replays the log, give the same design. */
+static void test_replay_same_design(void)
+{
+	hz_adaptive_state st;
+	hz_adaptive_opts o = HZ_ADAPTIVE_OPTS_INIT;
+	hz_adaptive *ad = NULL;
+	simctx c = { { 30, 0.8, 0 }, 11 };
+	char *whole = run_design(11, &st), *again = NULL;
+	size_t stop_after = st.runs / 2, seen = 0;
+	const hz_adaptive_pick *p;
+	size_t n;
+
+	/* a first process records half the runs and dies; the second replays from the start */
+	o.seed = 11;
+	o.target_ci = 3;
+	HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == 0);
+	while (seen < stop_after && hz_adaptive_next(ad, &p, &n) == 0 && n)
+		for (size_t i = 0; i < n; i++, seen++) {
+			double y, cost;
+			sim_outcome(&c, p[i].task, p[i].repeat, &y, &cost);
+			HZ_CHECK(hz_adaptive_record(ad, p[i].task, y, cost) == 0);
+		}
+	hz_adaptive_free(ad);
+	HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == 0);
+	HZ_CHECK(hz_adaptive_drive(ad, sim_outcome, &c) == 0);
+	HZ_CHECK(hz_adaptive_design_json(ad, &again) == 0);
+	HZ_CHECK(whole && again && !strcmp(whole, again));
+	free(whole);
+	free(again);
+	hz_adaptive_free(ad);
+}
+
+/*
+ * The simulator: on a sim agent, with each sweep's target the full sweep's
+ * own interval ratio, the adaptive sweep reaches it with fewer runs; and a
+ * replay of a full-sweep log never asks for a run the log does not have.
+ */
+static void test_simulator(void)
+{
+	hz_adaptive_sim_opts so = { HZ_ADAPTIVE_OPTS_INIT, 40, 5, 1 };
+	hz_adaptive_sim_row row;
+	hz_sim_model m = { 30, 0.8, 0 };
+	hz_fit_run runs[NT * 3];
+	size_t nr = 0;
+
+	make_tasks();
+	HZ_CHECK(hz_adaptive_sim_agent(&m, "sim", tasks, NT, &so, &row) == 0);
+	fprintf(stderr, "sim: full %.0f runs (ratio %.2f), adaptive %.1f (ratio %.2f, reached %.0f%%), covers truth "
+		"%.0f%% (full %.0f%%)\n", row.full_runs, row.full_ratio, row.runs_mean, row.ratio_median,
+		100 * row.reached, 100 * row.cover_truth, 100 * row.cover_truth_full);
+	HZ_CHECK_EQ_INT((int)row.sweeps, 40);
+	HZ_CHECK(row.is_sim && row.truth == 30);
+	HZ_CHECK(row.full_runs == NT * 5);
+	HZ_CHECK(row.reached >= 0.9);
+	HZ_CHECK(row.runs_mean < 0.75 * row.full_runs);
+	HZ_CHECK(row.cover_truth >= 0.8 && row.cover_truth <= 1);
+	free(row.agent);
+
+	for (size_t t = 0; t < NT; t++)
+		for (int r = 1; r <= 3; r++)
+			runs[nr++] = (hz_fit_run){ tasks[t].id, tasks[t].family, tasks[t].minutes,
+						   hz_sim_success(&m, "sim", 5, tasks[t].id, tasks[t].minutes, r) };
+	so.match_full = 0;
+	so.design.target_ci = 4;
+	so.sweeps = 20;
+	HZ_CHECK(hz_adaptive_sim_replay("sim", runs, nr, &so, &row) == 0);
+	HZ_CHECK(!row.is_sim && isnan(row.truth) && isnan(row.cover_truth));
+	HZ_CHECK(row.full_runs == NT * 3 && row.ntasks == NT);
+	HZ_CHECK(row.runs_mean <= row.full_runs);
+	HZ_CHECK(row.cover_full >= 0.8);
+	free(row.agent);
+	HZ_CHECK(hz_adaptive_sim_replay("one", runs, 3, &so, &row) == HZ_EUSAGE); /* a single task */
+	free(row.agent);
+}
+
 static void test_sim_model(void)
 {
 	hz_agent_config cfg;
@@ -116,4 +250,5 @@ static void test_sim_model(void)
 	hz_agent_config_release(&cfg);
 }
 
-HZ_TEST_MAIN(HZ_TEST(test_deterministic), HZ_TEST(test_fewer_runs_and_coverage), HZ_TEST(test_sim_model))
+HZ_TEST_MAIN(HZ_TEST(test_deterministic), HZ_TEST(test_fewer_runs_and_coverage), HZ_TEST(test_stops_and_lost),
+	     HZ_TEST(test_replay_same_design), HZ_TEST(test_simulator), HZ_TEST(test_sim_model))

@@ -66,6 +66,8 @@ static int check_opts(const hz_adaptive_opts *o)
 		return hz_error_set(HZ_EUSAGE, "the target interval ratio must be a number above 1, not %g", o->target_ci);
 	if (o->initial < 2 || o->batch < 1)
 		return hz_error_set(HZ_EUSAGE, "the first batch needs at least 2 runs and later ones at least 1");
+	if (o->confirm < 0 || o->confirm > 100)
+		return hz_error_set(HZ_EUSAGE, "confirm must be from 0 to 100 refits, not %d", o->confirm);
 	if (o->max_repeats < 1)
 		return hz_error_set(HZ_EUSAGE, "repeats per task must be at least 1");
 	if (!(o->budget_usd >= 0) || !(o->lambda >= 0) || !(o->w80 >= 0))
@@ -143,12 +145,16 @@ int hz_adaptive_new(hz_adaptive **out, const hz_adaptive_task *tasks, size_t n, 
 
 void adaptive_refit(hz_adaptive *ad)
 {
+	int narrow;
+
 	if (hz_fit_lik_horizon(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 50, &ad->p50) ||
 	    hz_fit_lik_horizon(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 80, &ad->p80)) {
 		/* no run yet */
 		ad->p50.estimate = ad->p50.low = ad->p50.high = ad->p50.a = ad->p50.b = NAN;
 		ad->p80 = ad->p50;
 	}
+	narrow = ad->p50.low > 0 && isfinite(ad->p50.high) && ad->p50.high / ad->p50.low <= ad->o.target_ci;
+	ad->at_target = ad->nruns && narrow ? ad->at_target + 1 : 0;
 }
 
 static int add_pick(hz_adaptive *ad, size_t task, double score, const char *why)
@@ -297,8 +303,7 @@ static const char *stop_reason(const hz_adaptive *ad)
 {
 	size_t left = 0;
 
-	if (ad->nbatches > 0 && ad->p50.low > 0 && isfinite(ad->p50.high) &&
-	    ad->p50.high / ad->p50.low <= ad->o.target_ci)
+	if (ad->at_target >= (ad->o.confirm > 0 ? ad->o.confirm : 1))
 		return "target";
 	if (ad->o.max_runs && ad->nruns >= ad->o.max_runs)
 		return "max-runs";

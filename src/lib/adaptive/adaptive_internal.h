@@ -28,6 +28,7 @@ struct hz_adaptive {
 	size_t *order;              /* tasks by length, then id */
 	double xmin, xmax;
 	size_t nruns, pending, nlost;
+	int at_target;              /* refits in a row with p50's interval within the target */
 	double cost;
 	hz_fit_lik p50, p80;
 	const char *stop;

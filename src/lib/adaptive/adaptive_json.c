@@ -21,10 +21,11 @@ json_t *adaptive_horizon_json(const hz_fit_lik *h)
 
 json_t *adaptive_opts_json(const hz_adaptive_opts *o)
 {
-	return json_pack("{s:f,s:I,s:f,s:I,s:I,s:i,s:I,s:f,s:f}", "target_ci", o->target_ci, "max_runs",
+	return json_pack("{s:f,s:I,s:f,s:I,s:I,s:i,s:I,s:f,s:f,s:i}", "target_ci", o->target_ci, "max_runs",
 			 (json_int_t)o->max_runs, "budget_usd", o->budget_usd, "initial", (json_int_t)o->initial,
 			 "batch", (json_int_t)o->batch, "max_repeats", o->max_repeats, "seed",
-			 (json_int_t)(o->seed & 0x7fffffffffffffffULL), "lambda", o->lambda, "w80", o->w80);
+			 (json_int_t)(o->seed & 0x7fffffffffffffffULL), "lambda", o->lambda, "w80", o->w80, "confirm",
+			 o->confirm);
 }
 
 json_t *adaptive_design(const hz_adaptive *ad)

@@ -71,7 +71,7 @@ static int load_tasks(asweep *w)
 }
 
 /* The options that decide which runs the rule chooses: a resumed sweep must keep them. */
-static const char *const rule_fields[] = { "initial", "batch", "max_repeats", "seed", "lambda", "w80" };
+static const char *const rule_fields[] = { "initial", "batch", "max_repeats", "seed", "lambda", "w80", "confirm" };
 
 /*
  * A DIR with an adaptive.json resumes only with the same rule over the same
