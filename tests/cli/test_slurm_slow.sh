@@ -98,7 +98,8 @@ wait_jobs "$R"
 scontrol show job "${R}_0" | grep -q 'JobState=COMPLETED' && ok "re-submitted shard completed" ||
 	{ bad "re-submitted shard completed"; cat "$W/kill/slurm/horizon-shard-0.out"; }
 after=$(grep -c '"status":"success"' "$log1")
-[ "$after" = "$planned1" ] && ok "shard 1 now has all $planned1 runs" || bad "shard 1 has $after of $planned1 runs"
+[ "$after" = "$planned1" ] && ok "shard 1 now has all $planned1 runs" ||
+	{ bad "shard 1 has $after of $planned1 runs"; grep -v '"status":"success"' "$log1"; cat "$W/kill/slurm/horizon-shard-0.out"; }
 dups=$(sed -E 's/.*"run_id":"([0-9a-f]+)".*/\1/' "$log1" | sort | uniq -d | wc -l)
 [ "$dups" = 0 ] && ok "no run recorded twice" || bad "$dups runs recorded twice"
 head -n "$(wc -l <"$W/before.jsonl")" "$log1" | cmp -s - "$W/before.jsonl" && ok "resumed: earlier records kept" ||

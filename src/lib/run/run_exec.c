@@ -18,6 +18,13 @@
 #include "run_internal.h"
 #include "strutil.h"
 
+int run_killed_outside(const hz_sandbox *sb, const hz_exec_result *res)
+{
+	if (hz_sandbox_get_mode(sb) != HZ_SANDBOX_BWRAP || res->timed_out)
+		return 0;
+	return res->term_signal;
+}
+
 run_ctx *run_ctx_of(const hz_agent_env *env)
 {
 	return env && env->exec == run_exec ? (run_ctx *)env->exec_ctx : NULL;
@@ -72,6 +79,8 @@ int run_exec_cmd(run_ctx *ctx, const run_cmd *rc, hz_exec_result *out)
 		return err;
 	}
 	log_command(ctx, (const char *const *)rc->argv, out);
+	if (!ctx->killed_signal)
+		ctx->killed_signal = run_killed_outside(ctx->sb, out);
 	return 0;
 }
 

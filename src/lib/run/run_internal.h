@@ -33,7 +33,17 @@ typedef struct run_ctx {
 	hz_buf agent_log;           /* every command and its output, capped */
 	int sandbox_failed;         /* an exec could not start its sandbox */
 	char sandbox_error[256];
+	int killed_signal;          /* a sandbox was killed by a signal horizon did not send */
 } run_ctx;
+
+/*
+ * The signal that ended a sandbox from outside horizon, or 0.  bwrap itself
+ * never dies of a signal from within (it exits with the status of what it
+ * ran) and horizon's own time-outs are flagged, so a bwrap ended by a signal
+ * means someone outside (the OOM killer of a whole job, Slurm's scancel,
+ * kill -9) is taking the sweep down: the run says nothing about the agent.
+ */
+int run_killed_outside(const hz_sandbox *sb, const hz_exec_result *res);
 
 /* env->exec: `bash -c command` in a fresh sandbox over the run's workspace. */
 int run_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out);
@@ -84,6 +94,7 @@ typedef struct run_verdict {
 	char reason[64];      /* "scorer_pass", "scorer_fail", "scorer_timeout", "answer_mismatch", ... */
 	char message[256];    /* for errors */
 	double wall_s;
+	int killed_signal;    /* the scorer's sandbox was killed from outside (run_killed_outside) */
 } run_verdict;
 
 /*

@@ -213,6 +213,7 @@ static int run_scorer(hz_sandbox *sb, score_held *h, const char *log_path, run_v
 		if (log_path)
 			run_write_file(log_path, res.output, res.output_len);
 		scorer_verdict(hz_task_scorer(h->task), &res, v);
+		v->killed_signal = run_killed_outside(sb, &res);
 	}
 	hz_exec_result_release(&res);
 	held_release(h);
