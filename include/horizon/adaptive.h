@@ -21,6 +21,9 @@
 
 typedef struct hz_adaptive hz_adaptive;
 
+/* The name fit.json, adaptive.json and reports give the interval of a design with calibrate > 0. */
+#define HZ_ADAPTIVE_INTERVAL "replay-calibrated-profile-likelihood"
+
 typedef struct hz_adaptive_opts {
 	double target_ci;      /* stop when p50's 95% interval has high/low <= this (> 1) */
 	size_t max_runs;       /* stop at this many runs; 0: no cap but max_repeats */
@@ -33,10 +36,13 @@ typedef struct hz_adaptive_opts {
 	double w80;            /* weight of p80 against p50 in the choice */
 	int confirm;           /* stop at the target only after this many refits in a row within it
 				  (0 or 1: the first); a later batch checks the first narrow interval */
+	size_t calibrate;      /* once stopped: parametric-bootstrap replays of the rule that calibrate
+				  the reported intervals (at least 20); 0: the plain profile-likelihood ones */
 } hz_adaptive_opts;
 
 #define HZ_ADAPTIVE_OPTS_INIT                                                                       \
-	{ .target_ci = 2.0, .initial = 12, .batch = 8, .max_repeats = 5, .lambda = 0.1, .w80 = 0.5, .confirm = 2 }
+	{ .target_ci = 2.0, .initial = 12, .batch = 8, .max_repeats = 5, .lambda = 0.1, .w80 = 0.5, .confirm = 2,  \
+	  .calibrate = 200 }
 
 typedef struct hz_adaptive_task {
 	const char *id;        /* borrowed; must outlive the hz_adaptive */
@@ -57,7 +63,10 @@ typedef struct hz_adaptive_state {
 	size_t runs, batches;  /* runs spent (lost ones included), batches chosen */
 	size_t lost;           /* runs that gave no outcome */
 	double cost_usd;
-	hz_fit_lik p50, p80;   /* the current fit and intervals */
+	hz_fit_lik p50, p80;   /* the current fit and intervals (once stopped: the calibrated ones) */
+	hz_fit_lik p50_lr, p80_lr; /* the plain profile-likelihood intervals (what the stop looks at) */
+	size_t calibrated;     /* replays that calibrated p50/p80 (0: plain intervals) */
+	double crit50, crit80; /* the deviance levels of p50/p80's ends (3.84: plain 95%) */
 	const char *stop;      /* NULL while going on; "target", "max-runs", "budget" or "exhausted" */
 } hz_adaptive_state;
 
@@ -177,6 +186,7 @@ typedef struct hz_adaptive_sim_row {
 	double cover_full;     /* fraction whose p50 interval holds the full sweep's estimate */
 	double cover_truth;    /* sim: fraction whose p50 interval holds the true h50 */
 	double cover_truth_full; /* sim: the same for the full sweep's interval */
+	double cover_truth_plain; /* sim: the same for the adaptive sweep's plain (uncalibrated) interval */
 } hz_adaptive_sim_row;
 
 /* Replay the rule on one agent's logged runs (hz_fit_runset_runs). */

@@ -29,6 +29,18 @@ typedef struct hz_fit_lik {
 int hz_fit_lik_horizon(const double *x, const double *n1, const double *n0, size_t n, double lambda, double percent,
 		       hz_fit_lik *out);
 
+/* The same with the interval's ends where the profile deviance is `crit` (a calibrated level) instead of 3.84. */
+int hz_fit_lik_horizon_crit(const double *x, const double *n1, const double *n0, size_t n, double lambda,
+			    double percent, double crit, hz_fit_lik *out);
+
+/*
+ * The profile deviance 2 (l_max - max_{a <= 0} l(a, at horizon `minutes`)) of
+ * a horizon at `percent`: how far the data put it from the estimate (3.84:
+ * the end of the 95% interval).  NaN when there is no decreasing trend.
+ */
+double hz_fit_lik_deviance(const double *x, const double *n1, const double *n0, size_t n, double lambda,
+			   double percent, double minutes);
+
 /*
  * The runs of runs.jsonl files (or directories of them, as hz_fit_runs reads
  * them: superseded and error-only records dropped), per agent, for callers

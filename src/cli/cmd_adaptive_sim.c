@@ -48,6 +48,9 @@ static void help(void)
 	       "      --initial N         runs in the first batch (default 12)\n"
 	       "      --batch N           runs per later batch (default 8)\n"
 	       "      --confirm K         refits in a row within the target before stopping (default 2)\n"
+	       "      --calibrate N       replays of the rule that calibrate each sweep's final\n"
+	       "                          intervals (default 200; 0: plain profile likelihood)\n"
+	       "      --w80 W             weight of p80 against p50 in the choice (default 0.5)\n"
 	       "  -n, --repeats N         sim: most runs per task, and the full sweep's (default 5)\n"
 	       "\n"
 	       "Simulation:\n"
@@ -69,7 +72,7 @@ static void help(void)
 }
 
 enum { OPT_SIM = 256, OPT_ONLY, OPT_NO_REPLAY, OPT_TASKS_DIR, OPT_SCORE_COL, OPT_TARGET, OPT_MATCH, OPT_MAX_RUNS,
-       OPT_INITIAL, OPT_BATCH, OPT_SWEEPS, OPT_SEED, OPT_JSON, OPT_CONFIRM, OPT_W80 };
+       OPT_INITIAL, OPT_BATCH, OPT_SWEEPS, OPT_SEED, OPT_JSON, OPT_CONFIRM, OPT_W80, OPT_CALIBRATE };
 
 static const struct option options[] = {
 	{ "sim", required_argument, NULL, OPT_SIM },         { "only", required_argument, NULL, OPT_ONLY },
@@ -79,7 +82,8 @@ static const struct option options[] = {
 	{ "max-runs", required_argument, NULL, OPT_MAX_RUNS }, { "initial", required_argument, NULL, OPT_INITIAL },
 	{ "batch", required_argument, NULL, OPT_BATCH },     { "repeats", required_argument, NULL, 'n' },
 	{ "sweeps", required_argument, NULL, OPT_SWEEPS },   { "seed", required_argument, NULL, OPT_SEED },
-	{ "confirm", required_argument, NULL, OPT_CONFIRM }, { "w80", required_argument, NULL, OPT_W80 }, { "json", no_argument, NULL, OPT_JSON },             { "quiet", no_argument, NULL, 'q' },
+	{ "confirm", required_argument, NULL, OPT_CONFIRM }, { "w80", required_argument, NULL, OPT_W80 },
+	{ "calibrate", required_argument, NULL, OPT_CALIBRATE }, { "json", no_argument, NULL, OPT_JSON },             { "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },                  { NULL, 0, NULL, 0 },
 };
 
@@ -147,6 +151,12 @@ static int parse(sim_cli *c, int argc, char **argv)
 		case OPT_BATCH:
 			rc = parse_count("--batch", optarg, 1, 100000, &v);
 			c->o.design.batch = (size_t)v;
+			break;
+		case OPT_CALIBRATE:
+			rc = parse_count("--calibrate", optarg, 0, 100000, &v);
+			if (rc == HZ_EXIT_OK && v != 0 && v < 20)
+				rc = hz_cli_usage("adaptive-sim", "--calibrate: 0, or replays from 20 to 100000");
+			c->o.design.calibrate = (size_t)v;
 			break;
 		case OPT_CONFIRM:
 			rc = parse_count("--confirm", optarg, 1, 100, &v);
@@ -261,9 +271,11 @@ static void print_json(const sim_cli *c, const hz_adaptive_sim_row *rows, size_t
 		json_object_set_new(o, "covers_full", num(r->cover_full));
 		json_object_set_new(o, "covers_truth", num(r->cover_truth));
 		json_object_set_new(o, "full_covers_truth", num(r->cover_truth_full));
+		json_object_set_new(o, "plain_covers_truth", num(r->cover_truth_plain));
 		json_array_append_new(arr, o);
 	}
-	json_object_set_new(root, "interval", json_string(HZ_FIT_LIK_INTERVAL));
+	json_object_set_new(root, "interval",
+			    json_string(c->o.design.calibrate ? HZ_ADAPTIVE_INTERVAL : HZ_FIT_LIK_INTERVAL));
 	json_object_set_new(root, "target_ci", c->o.match_full ? json_string("match-full") : json_real(c->o.design.target_ci));
 	json_object_set_new(root, "sweeps", json_integer((json_int_t)c->o.sweeps));
 	json_object_set_new(root, "seed", json_integer((json_int_t)c->o.design.seed));
@@ -288,17 +300,18 @@ static void print_table(const sim_cli *c, const hz_adaptive_sim_row *rows, size_
 	for (size_t i = 0; i < n; i++)
 		if ((int)strlen(rows[i].agent) > w)
 			w = (int)strlen(rows[i].agent);
-	printf("%-*s %5s %6s %8s %6s %10s %10s %7s %11s %12s\n", w, "agent", "tasks", "full", "adaptive", "saved",
+	printf("%-*s %5s %6s %8s %6s %10s %10s %7s %11s %s\n", w, "agent", "tasks", "full", "adaptive", "saved",
 	       "full ratio", "adap ratio", "reached", "covers full", "covers truth");
 	for (size_t i = 0; i < n; i++) {
 		const hz_adaptive_sim_row *r = &rows[i];
-		char saved[16], reached[16], cf[16], ct[16], ctf[16], truth[40];
+		char saved[16], reached[16], cf[16], ct[16], ctf[16], ctp[16], truth[64];
 		pct(r->saved, saved, sizeof(saved));
 		pct(r->reached, reached, sizeof(reached));
 		pct(r->cover_full, cf, sizeof(cf));
 		pct(r->cover_truth, ct, sizeof(ct));
 		pct(r->cover_truth_full, ctf, sizeof(ctf));
-		snprintf(truth, sizeof(truth), "%s (full %s)", ct, ctf);
+		pct(r->cover_truth_plain, ctp, sizeof(ctp));
+		snprintf(truth, sizeof(truth), "%s (plain %s, full %s)", ct, ctp, ctf);
 		printf("%-*s %5zu %6.0f %8.1f %6s %10.3g %10.3g %7s %11s %12s\n", w, r->agent, r->ntasks, r->full_runs,
 		       r->runs_mean, saved, r->full_ratio, r->ratio_median, reached, cf, r->is_sim ? truth : "-");
 	}
@@ -308,7 +321,7 @@ static void print_table(const sim_cli *c, const hz_adaptive_sim_row *rows, size_
 		printf("each full sweep's ratio");
 	else
 		printf("ratio %.3g", c->o.design.target_ci);
-	printf("; intervals: %s 95%%\n", HZ_FIT_LIK_INTERVAL);
+	printf("; intervals: %s 95%%\n", c->o.design.calibrate ? HZ_ADAPTIVE_INTERVAL : HZ_FIT_LIK_INTERVAL);
 }
 
 int cmd_adaptive_sim(int argc, char **argv)

@@ -13,7 +13,7 @@
 #include "run_adaptive.h"
 #include "strutil.h"
 
-enum { OPT_ADAPTIVE = 1000, OPT_TARGET, OPT_BUDGET, OPT_MAX_RUNS, OPT_INITIAL, OPT_BATCH, OPT_CONFIRM };
+enum { OPT_ADAPTIVE = 1000, OPT_TARGET, OPT_BUDGET, OPT_MAX_RUNS, OPT_INITIAL, OPT_BATCH, OPT_CONFIRM, OPT_CALIBRATE };
 
 const struct option hz_run_adaptive_options[] = {
 	{ "adaptive", no_argument, NULL, OPT_ADAPTIVE },
@@ -23,6 +23,7 @@ const struct option hz_run_adaptive_options[] = {
 	{ "initial", required_argument, NULL, OPT_INITIAL },
 	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "confirm", required_argument, NULL, OPT_CONFIRM },
+	{ "calibrate", required_argument, NULL, OPT_CALIBRATE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -45,7 +46,8 @@ int hz_run_adaptive_option(int val, const char *arg, void *ctx)
 		return HZ_EXIT_OK;
 	}
 	a->given = val == OPT_TARGET ? "--target-ci" : val == OPT_BUDGET ? "--budget-usd" : val == OPT_MAX_RUNS ? "--max-runs"
-		   : val == OPT_INITIAL ? "--initial" : val == OPT_CONFIRM ? "--confirm" : "--batch";
+		   : val == OPT_INITIAL ? "--initial" : val == OPT_CONFIRM ? "--confirm"
+		   : val == OPT_CALIBRATE ? "--calibrate" : "--batch";
 	switch (val) {
 	case OPT_TARGET:
 		if (hz_parse_double(arg, &v) || !(v > 1) || !isfinite(v))
@@ -62,6 +64,11 @@ int hz_run_adaptive_option(int val, const char *arg, void *ctx)
 		if (hz_parse_long(arg, &n) || n < 1 || n > 100)
 			return hz_cli_usage("run", "--confirm: refits in a row from 1 to 100, not '%s'", arg);
 		a->design.confirm = (int)n;
+		break;
+	case OPT_CALIBRATE:
+		if (hz_parse_long(arg, &n) || (n != 0 && n < 20) || n > 100000)
+			return hz_cli_usage("run", "--calibrate: 0, or replays from 20 to 100000, not '%s'", arg);
+		a->design.calibrate = (size_t)n;
 		break;
 	default:
 		if (hz_parse_long(arg, &n) || n < (val == OPT_INITIAL ? 2 : 1) || n > 100000)
@@ -146,7 +153,7 @@ static void print_json(const hz_sweep_opts *so, const hz_adaptive_opts *d, const
 	}
 	json_object_set_new(root, "out_dir", json_string(so->out_dir));
 	json_object_set_new(root, "design", json_string(HZ_SWEEP_DESIGN_ADAPTIVE));
-	json_object_set_new(root, "interval", json_string(HZ_FIT_LIK_INTERVAL));
+	json_object_set_new(root, "interval", json_string(d->calibrate ? HZ_ADAPTIVE_INTERVAL : HZ_FIT_LIK_INTERVAL));
 	json_object_set_new(root, "design_file", json_string(r->design_path));
 	json_object_set_new(root, "tasks", json_integer((json_int_t)r->ntasks));
 	json_object_set_new(root, "target_ci", json_real(d->target_ci));
@@ -186,7 +193,8 @@ static void print_table(const hz_sweep_opts *so, const hz_adaptive_opts *d, cons
 		printf(", at most %zu runs", d->max_runs);
 	if (d->budget_usd > 0)
 		printf(", budget $%.2f", d->budget_usd);
-	printf("\n%zu rounds, %zu runs ran now; intervals: %s\n", r->rounds, r->ran, HZ_FIT_LIK_INTERVAL);
+	printf("\n%zu rounds, %zu runs ran now; intervals: %s\n", r->rounds, r->ran,
+	       d->calibrate ? HZ_ADAPTIVE_INTERVAL : HZ_FIT_LIK_INTERVAL);
 	printf("design: %s\nresults: %s/runs.jsonl\n", r->design_path, so->out_dir);
 }
 

@@ -66,6 +66,8 @@ static int check_opts(const hz_adaptive_opts *o)
 		return hz_error_set(HZ_EUSAGE, "the target interval ratio must be a number above 1, not %g", o->target_ci);
 	if (o->initial < 2 || o->batch < 1)
 		return hz_error_set(HZ_EUSAGE, "the first batch needs at least 2 runs and later ones at least 1");
+	if (o->calibrate > 100000)
+		return hz_error_set(HZ_EUSAGE, "calibration replays must be at most 100000, not %zu", o->calibrate);
 	if (o->confirm < 0 || o->confirm > 100)
 		return hz_error_set(HZ_EUSAGE, "confirm must be from 0 to 100 refits, not %d", o->confirm);
 	if (o->max_repeats < 1)
@@ -323,8 +325,10 @@ int hz_adaptive_next(hz_adaptive *ad, const hz_adaptive_pick **picks, size_t *n)
 	*n = 0;
 	if (ad->pending)
 		return hz_error_set(HZ_EUSAGE, "%zu runs of batch %zu have no outcome yet", ad->pending, ad->nbatches);
-	if (ad->stop || (ad->stop = stop_reason(ad)) != NULL)
+	if (ad->stop)
 		return 0;
+	if ((ad->stop = stop_reason(ad)) != NULL)
+		return adaptive_calibrate(ad);
 	k = ad->nbatches ? ad->o.batch : ad->o.initial < ad->ntasks ? ad->o.initial : ad->ntasks;
 	if (ad->o.max_runs && k > ad->o.max_runs - ad->nruns)
 		k = ad->o.max_runs - ad->nruns;
@@ -359,7 +363,7 @@ int hz_adaptive_next(hz_adaptive *ad, const hz_adaptive_pick **picks, size_t *n)
 		informative(ad, k);
 	if (b->npicks == 0) {
 		ad->stop = "exhausted";
-		return 0;
+		return adaptive_calibrate(ad);
 	}
 	*picks = b->picks;
 	*n = b->npicks;
@@ -421,6 +425,11 @@ void hz_adaptive_get_state(const hz_adaptive *ad, hz_adaptive_state *st)
 	st->p50 = ad->p50;
 	st->p80 = ad->p80;
 	st->stop = ad->stop;
+	st->calibrated = ad->calibrated;
+	st->crit50 = ad->crit50;
+	st->crit80 = ad->crit80;
+	st->p50_lr = ad->stop ? ad->p50_lr : ad->p50;
+	st->p80_lr = ad->stop ? ad->p80_lr : ad->p80;
 }
 
 int hz_adaptive_drive(hz_adaptive *ad, hz_adaptive_outcome_fn fn, void *ud)

@@ -28,6 +28,9 @@ struct hz_adaptive {
 	size_t *order;              /* tasks by length, then id */
 	double xmin, xmax;
 	size_t nruns, pending, nlost;
+	hz_fit_lik p50_lr, p80_lr;  /* once stopped: the plain profile-likelihood intervals */
+	double crit50, crit80;      /* the deviance levels of the reported intervals */
+	size_t calibrated;          /* replays behind them (0: plain) */
 	int at_target;              /* refits in a row with p50's interval within the target */
 	double cost;
 	hz_fit_lik p50, p80;
@@ -35,6 +38,9 @@ struct hz_adaptive {
 	adaptive_batch *batches;
 	size_t nbatches, capbatches;
 };
+
+/* adaptive_calib.c: once stopped, recompute p50/p80 at the level a bootstrap replaying the rule gives. */
+int adaptive_calibrate(hz_adaptive *ad);
 
 /* Fit p50 and p80 (with intervals) from the recorded runs. */
 void adaptive_refit(hz_adaptive *ad);

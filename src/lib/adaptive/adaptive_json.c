@@ -21,11 +21,11 @@ json_t *adaptive_horizon_json(const hz_fit_lik *h)
 
 json_t *adaptive_opts_json(const hz_adaptive_opts *o)
 {
-	return json_pack("{s:f,s:I,s:f,s:I,s:I,s:i,s:I,s:f,s:f,s:i}", "target_ci", o->target_ci, "max_runs",
+	return json_pack("{s:f,s:I,s:f,s:I,s:I,s:i,s:I,s:f,s:f,s:i,s:I}", "target_ci", o->target_ci, "max_runs",
 			 (json_int_t)o->max_runs, "budget_usd", o->budget_usd, "initial", (json_int_t)o->initial,
 			 "batch", (json_int_t)o->batch, "max_repeats", o->max_repeats, "seed",
 			 (json_int_t)(o->seed & 0x7fffffffffffffffULL), "lambda", o->lambda, "w80", o->w80, "confirm",
-			 o->confirm);
+			 o->confirm, "calibrate", (json_int_t)o->calibrate);
 }
 
 json_t *adaptive_design(const hz_adaptive *ad)
@@ -38,7 +38,7 @@ json_t *adaptive_design(const hz_adaptive *ad)
 		return NULL;
 	}
 	json_object_set_new(root, "design", json_string("adaptive"));
-	json_object_set_new(root, "interval", json_string(HZ_FIT_LIK_INTERVAL));
+	json_object_set_new(root, "interval", json_string(ad->o.calibrate ? HZ_ADAPTIVE_INTERVAL : HZ_FIT_LIK_INTERVAL));
 	json_object_set_new(root, "options", adaptive_opts_json(&ad->o));
 	json_object_set_new(root, "tasks", json_integer((json_int_t)ad->ntasks));
 	for (size_t i = 0; i < ad->nbatches; i++) {
@@ -64,6 +64,14 @@ json_t *adaptive_design(const hz_adaptive *ad)
 	json_object_set_new(root, "cost_usd", json_real(ad->cost));
 	json_object_set_new(root, "p50", adaptive_horizon_json(&ad->p50));
 	json_object_set_new(root, "p80", adaptive_horizon_json(&ad->p80));
+	if (ad->stop) {
+		/* the plain intervals the stop looked at, and the levels the replays gave */
+		json_object_set_new(root, "p50_plain", adaptive_horizon_json(&ad->p50_lr));
+		json_object_set_new(root, "p80_plain", adaptive_horizon_json(&ad->p80_lr));
+		json_object_set_new(root, "calibration", json_pack("{s:I,s:f,s:f}", "replays", (json_int_t)ad->calibrated,
+								   "deviance_p50", ad->crit50, "deviance_p80",
+								   ad->crit80));
+	}
 	json_object_set_new(root, "stop", ad->stop ? json_string(ad->stop) : json_null());
 	return root;
 }

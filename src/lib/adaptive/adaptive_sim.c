@@ -49,7 +49,7 @@ static int covers(const hz_fit_lik *h, double v)
 /* One simulated sweep's figures, summed into the row by finish(). */
 typedef struct tally {
 	double *runs, *ratio, *full_ratio;
-	size_t n, reached, cover_full, cover_truth;
+	size_t n, reached, cover_full, cover_truth, cover_plain;
 } tally;
 
 static int tally_init(tally *t, size_t sweeps)
@@ -77,6 +77,7 @@ static void add(tally *t, const hz_adaptive_state *st, double full_est, double f
 	t->reached += st->stop && !strcmp(st->stop, "target");
 	t->cover_full += covers(&st->p50, full_est);
 	t->cover_truth += covers(&st->p50, truth);
+	t->cover_plain += covers(&st->p50_lr, truth);
 }
 
 static void finish(const tally *t, hz_adaptive_sim_row *row)
@@ -95,6 +96,7 @@ static void finish(const tally *t, hz_adaptive_sim_row *row)
 	row->reached = t->n ? (double)t->reached / (double)t->n : NAN;
 	row->cover_full = t->n ? (double)t->cover_full / (double)t->n : NAN;
 	row->cover_truth = t->n && isfinite(row->truth) ? (double)t->cover_truth / (double)t->n : NAN;
+	row->cover_truth_plain = t->n && isfinite(row->truth) ? (double)t->cover_plain / (double)t->n : NAN;
 }
 
 /* The p50 fit of a full sweep from per-task counts. */

@@ -71,7 +71,7 @@ static int load_tasks(asweep *w)
 }
 
 /* The options that decide which runs the rule chooses: a resumed sweep must keep them. */
-static const char *const rule_fields[] = { "initial", "batch", "max_repeats", "seed", "lambda", "w80", "confirm" };
+static const char *const rule_fields[] = { "initial", "batch", "max_repeats", "seed", "lambda", "w80", "confirm", "calibrate" };
 
 /*
  * A DIR with an adaptive.json resumes only with the same rule over the same
@@ -148,7 +148,8 @@ static int write_design(asweep *w)
 		goto done;
 	}
 	json_object_set_new(root, "design", json_string(HZ_SWEEP_DESIGN_ADAPTIVE));
-	json_object_set_new(root, "interval", json_string(HZ_FIT_LIK_INTERVAL));
+	json_object_set_new(root, "interval",
+			    json_string(w->o->design.calibrate ? HZ_ADAPTIVE_INTERVAL : HZ_FIT_LIK_INTERVAL));
 	json_object_set_new(root, "options", adaptive_opts_json(&w->o->design));
 	json_object_set_new(root, "tasks", json_integer((json_int_t)w->ntasks));
 	json_object_set_new(root, "sweep_seed",

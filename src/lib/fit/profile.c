@@ -30,6 +30,7 @@ typedef struct lik {
 	size_t n;
 	double lambda;
 	double logit;  /* L_p */
+	double crit;   /* the deviance an interval's ends sit at */
 } lik;
 
 /* log sigma(z) and log(1 - sigma(z)) without overflow. */
@@ -147,14 +148,14 @@ static double bound(const lik *L, double lmax, double t0, double dir, double lim
 		t += dir * SEARCH_STEP;
 		if ((dir > 0 && t > limit) || (dir < 0 && t < limit))
 			return dir * INFINITY;
-		if (2 * (lmax - profile_at(L, t, &a)) > CHI2_1_95)
+		if (2 * (lmax - profile_at(L, t, &a)) > L->crit)
 			break;
 		inside = t;
 	}
 	outside = t;
 	for (int k = 0; k < BISECTIONS; k++) {
 		double mid = 0.5 * (inside + outside);
-		if (2 * (lmax - profile_at(L, mid, &a)) > CHI2_1_95)
+		if (2 * (lmax - profile_at(L, mid, &a)) > L->crit)
 			outside = mid;
 		else
 			inside = mid;
@@ -165,7 +166,31 @@ static double bound(const lik *L, double lmax, double t0, double dir, double lim
 int hz_fit_lik_horizon(const double *x, const double *n1, const double *n0, size_t n, double lambda, double percent,
 		       hz_fit_lik *out)
 {
-	lik L = { x, n1, n0, n, lambda, 0 };
+	return hz_fit_lik_horizon_crit(x, n1, n0, n, lambda, percent, CHI2_1_95, out);
+}
+
+double hz_fit_lik_deviance(const double *x, const double *n1, const double *n0, size_t n, double lambda,
+			   double percent, double minutes)
+{
+	lik L = { x, n1, n0, n, lambda, 0, CHI2_1_95 };
+	double p = percent / 100.0, t, lmax, a = -0.5;
+	fit_logit fl;
+
+	if (!(p > 0 && p < 1) || !(minutes > 0) || !isfinite(minutes))
+		return NAN;
+	L.logit = log(p / (1 - p));
+	lmax = maximum(&L, &t, &fl);
+	if (isnan(t))
+		return NAN;
+	if (isfinite(t))
+		a = fl.a;
+	return fmax(0, 2 * (lmax - profile_at(&L, log2(minutes), &a)));
+}
+
+int hz_fit_lik_horizon_crit(const double *x, const double *n1, const double *n0, size_t n, double lambda,
+			    double percent, double crit, hz_fit_lik *out)
+{
+	lik L = { x, n1, n0, n, lambda, 0, crit > 0 ? crit : CHI2_1_95 };
 	double xmin = INFINITY, xmax = -INFINITY, t, lmax, t0, a = -0.5;
 	double p = percent / 100.0;
 	fit_logit fl;
