@@ -11,7 +11,7 @@ pkgs=(
 )
 if [ "${HORIZON_SETUP_EXTRA:-1}" = 1 ]; then
   # Tools used by tests of the catalogue, reports and the batch-system issue.
-  pkgs+=(chromium fonts-dejavu-core libxml2-utils)
+  pkgs+=(chromium fonts-dejavu-core libxml2-utils tmux)
   pkgs+=(slurmctld slurmd slurm-client munge procps)
 fi
 

@@ -40,6 +40,7 @@ typedef struct hz_fit_opts {
 	const char *release_dates;  /* YAML or JSON file: alias -> YYYY-MM-DD; may be NULL */
 	const char *const *exclude_agents; /* aliases dropped before anything else */
 	size_t nexclude;
+	int baseline_lengths_only;  /* 1: only runs whose record says human_source "baseline" */
 	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
 	hz_fit_progress_fn progress;
 	void *progress_ud;
@@ -60,6 +61,9 @@ typedef enum hz_fit_status {
 	HZ_FIT_PUBLISHED     /* numbers taken from a published results file */
 } hz_fit_status;
 
+/* "ok", "no_success", "all_success", "published": the status as fit.json spells it. */
+const char *hz_fit_status_name(hz_fit_status status);
+
 typedef struct hz_fit_horizon {
 	double percent;      /* 50, 80, ... */
 	double estimate;     /* minutes; the full-data fit, not the bootstrap median */
@@ -67,6 +71,20 @@ typedef struct hz_fit_horizon {
 	double ci_high;
 	size_t bootstrap_n;  /* samples with a value (NaN samples ignored) */
 } hz_fit_horizon;
+
+/* One bin of an agent's runs by human time (for success-curve charts). */
+typedef struct hz_fit_bin {
+	double lo, hi;              /* human minutes, lo < hi */
+	size_t runs;
+	double successes;           /* Σ y of the bin's runs */
+	double weighted_rate;       /* NaN when the bin has no weight */
+} hz_fit_bin;
+
+/* One point of a trend's bootstrap band. */
+typedef struct hz_fit_band_point {
+	long day;                   /* days since 1970-01-01 */
+	double estimate, low, high; /* minutes */
+} hz_fit_band_point;
 
 /* One agent's result.  All pointers belong to the hz_fit. NaN means unknown. */
 typedef struct hz_fit_agent {
@@ -85,6 +103,8 @@ typedef struct hz_fit_agent {
 	int sota;                   /* selected as SOTA for the trend */
 	int in_trend;               /* used by the 50% trend line */
 	double input_tokens, output_tokens, total_tokens, cost_usd;
+	const hz_fit_bin *bins;     /* by human time, ascending; may be none */
+	size_t nbins;
 } hz_fit_agent;
 
 typedef struct hz_fit_trend {
@@ -97,6 +117,8 @@ typedef struct hz_fit_trend {
 	double ci_low, ci_high;     /* 2.5 / 97.5 percentiles of bootstrap doubling times */
 	double bootstrap_median;
 	size_t bootstrap_n;         /* samples kept (>= 2 agents, doubling time > 0) */
+	const hz_fit_band_point *band; /* the bootstrap band over the agents' dates; may be none */
+	size_t nband;
 } hz_fit_trend;
 
 /*
@@ -121,6 +143,44 @@ const hz_fit_agent *hz_fit_agent_at(const hz_fit *fit, size_t i);
 const hz_fit_trend *hz_fit_trend_at(const hz_fit *fit, size_t k);
 size_t hz_fit_npercents(const hz_fit *fit);
 
+/* success_percents[k] of the options the fit was made (or read) with. */
+double hz_fit_percent(const hz_fit *fit, size_t k);
+
+/* The trend at `percent` (50, 80, ...), or NULL when it was not fitted. */
+const hz_fit_trend *hz_fit_trend_for(const hz_fit *fit, double percent);
+
+/* An agent's horizon at `percent`, or NULL when the fit has no such percent. */
+const hz_fit_horizon *hz_fit_agent_horizon(const hz_fit_agent *agent, double percent);
+
+/* The agent called `alias`, or NULL. */
+const hz_fit_agent *hz_fit_find_agent(const hz_fit *fit, const char *alias);
+
+/*
+ * The options the fit was made with (for a fit read from JSON: the file's
+ * params; pointers belong to the fit).
+ */
+const hz_fit_opts *hz_fit_params(const hz_fit *fit);
+
+/* 1 for a fit of METR's published results (hz_fit_published), 0 for one of runs. */
+int hz_fit_is_published(const hz_fit *fit);
+
+/*
+ * What the fit was made from, for messages and report footers: the fit file
+ * it was read from, the published results file, the one runs input, or
+ * "run logs"; hz_fit_set_origin replaces it (HZ_ENOMEM).
+ */
+const char *hz_fit_origin(const hz_fit *fit);
+int hz_fit_set_origin(hz_fit *fit, const char *origin);
+
+/* Agents left out of the trend, each with the reason. */
+size_t hz_fit_nexcluded(const hz_fit *fit);
+const char *hz_fit_excluded_alias(const hz_fit *fit, size_t i);
+const char *hz_fit_excluded_reason(const hz_fit *fit, size_t i);
+
+/* Notes about the trend selection (trend_notes in the JSON). */
+size_t hz_fit_ntrend_notes(const hz_fit *fit);
+const char *hz_fit_trend_note(const hz_fit *fit, size_t i);
+
 /* Notes for the user (excluded records, dropped agents, warnings), in order. */
 size_t hz_fit_nnotes(const hz_fit *fit);
 const char *hz_fit_note(const hz_fit *fit, size_t i);
@@ -136,11 +196,27 @@ size_t hz_fit_nruns(const hz_fit *fit);
  */
 int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2]);
 
+/* Significant digits of the numbers in the JSON form: what a fit file holds and reports show. */
+#define HZ_FIT_JSON_DIGITS 12
+
 /* The complete result as JSON (docs/fit-json.md); *out is a heap string for the caller. */
 int hz_fit_to_json(const hz_fit *fit, char **out);
 
 /* Write the JSON to `path` atomically. */
 int hz_fit_write_json(const hz_fit *fit, const char *path);
+
+/*
+ * Read the JSON form back (a fit file from `horizon fit --json`, any success
+ * percents): *out is a new fit owned by the caller, equal to the one written
+ * (numbers to the 12 significant digits the file holds), without bootstrap
+ * samples.  Fields the file lacks take their defaults (HZ_FIT_OPTS_INIT,
+ * NaN, 0).  Errors (HZ_EINVALID) name `origin`, the JSON line or the field
+ * ("fit.json: agents[3] 'gpt-4': 'runs' must be ...").
+ */
+int hz_fit_from_json(hz_fit **out, const char *text, size_t len, const char *origin);
+
+/* The same from a file (HZ_ENOTFOUND, HZ_EIO name it); the fit's origin is `path`. */
+int hz_fit_read_json(hz_fit **out, const char *path);
 
 /*
  * Per-sample horizons as CSV: sample,alias,p50,p80,... (one row per sample

@@ -1,5 +1,5 @@
 /*
- * Charts drawn by gnuplot from a fit document: the doubling chart (50% and
+ * Charts drawn by gnuplot from a fit (include/horizon/fit.h): the doubling chart (50% and
  * 80%), per-agent success curves, the catalogue's human-time histogram and
  * success rate by time bucket.  Each chart is a self-contained gnuplot script
  * (data inline) written beside the images it draws, so users can restyle and
@@ -33,7 +33,7 @@ typedef struct hz_plot_opts {
 	int png;                     /* draw PNG (default when neither is set: both) */
 	int svg;
 	const char *title;           /* doubling chart title; NULL: a default */
-	const hz_fitdoc *published;  /* METR's published frontier to draw beside; may be NULL */
+	const hz_fit *published;     /* METR's published frontier to draw beside (hz_fit_published); may be NULL */
 	const char *published_label; /* its key entry; NULL: "METR published" */
 	const double *task_minutes;  /* human minutes of the catalogue's tasks, for hist */
 	size_t ntasks;
@@ -58,7 +58,7 @@ typedef struct hz_plot_files {
  * in which case HZ_ENOTFOUND says why.  When gnuplot fails, its stderr is in
  * the message.  The paths written are appended to *files (may be NULL).
  */
-int hz_plot_render(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *files);
+int hz_plot_render(const hz_fit *fit, const hz_plot_opts *opts, hz_plot_files *files);
 
 void hz_plot_files_release(hz_plot_files *files);
 

@@ -83,11 +83,13 @@ typedef struct hz_sweep_opts {
 	size_t nitems;
 	const char *design;          /* NULL (a full sweep) or HZ_SWEEP_DESIGN_ADAPTIVE; a sweep refuses a
 					DIR whose sweep.json records the other design */
+	int term_in, term_out;       /* a person's terminal, for the `human` backend (horizon
+					baseline); -1: none */
 } hz_sweep_opts;
 
 #define HZ_SWEEP_OPTS_INIT                                                                          \
 	{ .repeats = 1, .jobs = 1, .sandbox = HZ_SANDBOX_BWRAP, .sandbox_uid = -1, .time_limit_scale = 1.0, \
-	  .max_retries = 2, .shard_k = 1, .shard_n = 1 }
+	  .max_retries = 2, .shard_k = 1, .shard_n = 1, .term_in = -1, .term_out = -1 }
 
 /* Outcome counts of one agent in a sweep. */
 typedef struct hz_sweep_agent {

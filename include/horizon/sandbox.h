@@ -75,6 +75,8 @@ typedef struct hz_sandbox_cmd {
 	int share_net;              /* 1: keep the host network (opt-in for CLI agents calling an API) */
 	const char *stdin_data;
 	size_t stdin_len;
+	int tty_fd;                 /* > 2: a terminal (a pty's slave side) as the command's stdin,
+				       stdout and stderr; nothing captured (an interactive session) */
 } hz_sandbox_cmd;
 
 #define HZ_SANDBOX_CMD_INIT { 0 }

@@ -34,6 +34,7 @@ int cmd_slurm(int argc, char **argv);
 int cmd_k8s(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_adaptive_sim(int argc, char **argv);
+int cmd_baseline(int argc, char **argv);
 
 /* Print "horizon <cmd>: <formatted message>\n" to stderr; returns HZ_EXIT_FAIL. */
 int hz_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -43,24 +44,6 @@ int hz_cli_lib_error(const char *cmd);
 
 /* Print a usage error and a pointer to --help; returns HZ_EXIT_USAGE. */
 int hz_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Shared by plot, report, reproduce and demo (cmd_reproduce.c). */
-struct hz_plot_opts;
-struct hz_fitdoc;
-/* Parse "png", "svg" or "png,svg" into opts->png/svg; 0, or a usage exit code. */
-int hz_cli_parse_image_formats(const char *cmd, const char *spec, struct hz_plot_opts *opts);
-/* Print the doubling time of a fit document's trend at `percent`. */
-void hz_cli_print_doubling(const struct hz_fitdoc *doc, int percent);
-
-/*
- * Load the fit document for plot/report from the command line's inputs: one
- * fit file (.json), one published results file (.yaml), or run logs fitted
- * with release dates.  0, or an exit code after printing the error.
- */
-int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *release_dates,
-		    struct hz_fitdoc **out);
-/* Human minutes of the catalogue's tasks (heap array, *n of them), or NULL. */
-double *hz_cli_task_minutes(const char *root, int quiet, size_t *n);
 
 /* True when stdout is a terminal (progress displays redraw in place). */
 int hz_cli_isatty_out(void);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fit_cli.h"
 #include "fsutil.h"
 #include "horizon/agents.h"
 #include "horizon/catalog.h"
@@ -233,7 +234,6 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 	hz_report_opts ro = HZ_REPORT_OPTS_INIT;
 	hz_plot_files files = HZ_PLOT_FILES_INIT;
 	hz_fit *fit = NULL;
-	hz_fitdoc *doc = NULL;
 	const char **svgs = NULL;
 	char *runs = hz_path_join(d->out_dir, "runs.jsonl"), *fitpath = hz_path_join(d->out_dir, "fit.json");
 	char *md = hz_path_join(d->out_dir, "report.md"), *html = hz_path_join(d->out_dir, "report.html");
@@ -248,7 +248,7 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 	fo.bootstrap = (size_t)d->bootstrap;
 	fo.jobs = d->jobs;
 	if (hz_fit_runs(&fit, inputs, 1, &fo) < 0 || hz_fit_write_json(fit, fitpath) < 0 ||
-	    hz_fitdoc_from_fit(&doc, fit, fitpath) < 0) {
+	    hz_fit_set_origin(fit, fitpath) < 0) {
 		rc = hz_cli_lib_error("demo");
 		goto done;
 	}
@@ -256,7 +256,7 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 	po.charts = d->quick ? HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80
 			     : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80 | HZ_CHART_BUCKETS | HZ_CHART_CURVES;
 	po.title = "Time horizons of the demo's simulated agents";
-	if (hz_plot_render(doc, &po, &files) < 0) {
+	if (hz_plot_render(fit, &po, &files) < 0) {
 		rc = hz_cli_lib_error("demo");
 		goto done;
 	}
@@ -273,18 +273,18 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 	ro.svg_paths = svgs;
 	ro.title = "horizon demo: simulated agents";
 	ro.format = HZ_REPORT_MD;
-	if (hz_report_write(doc, &ro, md) < 0) {
+	if (hz_report_write(fit, &ro, md) < 0) {
 		rc = hz_cli_lib_error("demo");
 		goto done;
 	}
 	ro.format = HZ_REPORT_HTML;
-	if (hz_report_write(doc, &ro, html) < 0) {
+	if (hz_report_write(fit, &ro, html) < 0) {
 		rc = hz_cli_lib_error("demo");
 		goto done;
 	}
 	printf("fit: %zu agents from %zu runs (%ld bootstrap samples)\n", nagents, hz_fit_nruns(fit), d->bootstrap);
-	hz_cli_print_doubling(doc, 50);
-	hz_cli_print_doubling(doc, 80);
+	hz_cli_print_doubling(fit, 50);
+	hz_cli_print_doubling(fit, 80);
 	printf("the simulated agents' latent 50%% horizons double every %.0f days\n\n", latent_doubling);
 	printf("chart:  %s/doubling-50.png (and .svg; doubling-50.gp redraws it)\n", d->out_dir);
 	printf("chart:  %s/doubling-80.png\n", d->out_dir);
@@ -295,7 +295,6 @@ static int fit_and_publish(const demo *d, double latent_doubling, size_t nagents
 done:
 	free(svgs);
 	hz_plot_files_release(&files);
-	hz_fitdoc_free(doc);
 	hz_fit_free(fit);
 	free(runs);
 	free(fitpath);

@@ -36,6 +36,9 @@ static void help(void)
 	       "  --regularization L      L2 penalty on the slope (default: 0.1)\n"
 	       "  --success LIST          success percents, comma-separated (default: 50,80)\n"
 	       "  --exclude-agent ALIAS   leave an agent out entirely (repeatable)\n"
+	       "  --lengths WHICH         all | baseline-only: only runs on tasks whose human time\n"
+	       "                          was measured (human_source \"baseline\"), to show how much\n"
+	       "                          estimated lengths move the result (default: all)\n"
 	       "\n"
 	       "Bootstrap:\n"
 	       "  --bootstrap N           hierarchical bootstrap samples; 0 = no CIs (default: 1000)\n"
@@ -86,7 +89,8 @@ enum {
 	OPT_NO_TREND,
 	OPT_PUBLISHED,
 	OPT_JSON,
-	OPT_BOOT_OUT
+	OPT_BOOT_OUT,
+	OPT_LENGTHS
 };
 
 static const struct option longopts[] = {
@@ -97,6 +101,7 @@ static const struct option longopts[] = {
 	{ "regularization", required_argument, NULL, OPT_REG },
 	{ "success", required_argument, NULL, OPT_SUCCESS },
 	{ "exclude-agent", required_argument, NULL, OPT_EXCLUDE },
+	{ "lengths", required_argument, NULL, OPT_LENGTHS },
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -311,6 +316,11 @@ int cmd_fit(int argc, char **argv)
 			if (nexclude == MAX_EXCLUDE)
 				return hz_cli_usage("fit", "at most %d --exclude-agent options", MAX_EXCLUDE);
 			exclude[nexclude++] = optarg;
+			break;
+		case OPT_LENGTHS:
+			if (strcmp(optarg, "all") && strcmp(optarg, "baseline-only"))
+				return hz_cli_usage("fit", "--lengths must be all or baseline-only, not '%s'", optarg);
+			o.baseline_lengths_only = !strcmp(optarg, "baseline-only");
 			break;
 		case OPT_BOOTSTRAP:
 			if (hz_parse_long(optarg, &v) < 0 || v < 0 || v > 10000000)

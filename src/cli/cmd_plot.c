@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fit_cli.h"
 #include "horizon/catalog.h"
 #include "horizon/error.h"
 #include "horizon/fit.h"
@@ -50,61 +51,6 @@ static void usage(FILE *out)
 		"Exit status: 0 charts written, 1 bad input or gnuplot failure, 2 usage error.\n");
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && !strcmp(s + n - k, suffix);
-}
-
-int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *release_dates, hz_fitdoc **out)
-{
-	*out = NULL;
-	if (ninputs == 0)
-		return hz_cli_usage(cmd, "expects a fit file (horizon fit --json) or run logs");
-	if (ninputs == 1 && ends_with(inputs[0], ".json")) {
-		if (release_dates)
-			return hz_cli_usage(cmd, "--release-dates goes with run logs, not with a fit file");
-		return hz_fitdoc_load(out, inputs[0]) < 0 ? hz_cli_lib_error(cmd) : HZ_EXIT_OK;
-	}
-	if (ninputs == 1 && (ends_with(inputs[0], ".yaml") || ends_with(inputs[0], ".yml")))
-		return hz_fitdoc_load_published(out, inputs[0]) < 0 ? hz_cli_lib_error(cmd) : HZ_EXIT_OK;
-	{
-		hz_fit_opts opts = HZ_FIT_OPTS_INIT;
-		hz_fit *fit = NULL;
-		int rc = HZ_EXIT_OK;
-
-		/* Run logs: fit them first, with METR's defaults (as 'horizon fit' would). */
-		opts.release_dates = release_dates;
-		if (hz_fit_runs(&fit, (const char *const *)inputs, (size_t)ninputs, &opts) < 0 ||
-		    hz_fitdoc_from_fit(out, fit, ninputs == 1 ? inputs[0] : "run logs") < 0)
-			rc = hz_cli_lib_error(cmd);
-		hz_fit_free(fit);
-		return rc;
-	}
-}
-
-/* Human minutes of every task in the catalogue, for the histogram; NULL when there is none. */
-double *hz_cli_task_minutes(const char *root, int quiet, size_t *n)
-{
-	hz_catalog *cat = NULL;
-	double *v = NULL;
-
-	*n = 0;
-	if (!root)
-		root = hz_catalog_default_root();
-	if (hz_catalog_load(&cat, root) < 0) {
-		if (!quiet)
-			fprintf(stderr, "horizon: no task histogram: %s\n", hz_error_message());
-		return NULL;
-	}
-	if (hz_catalog_count(cat) && (v = calloc(hz_catalog_count(cat), sizeof(double))))
-		for (size_t i = 0; i < hz_catalog_count(cat); i++)
-			v[(*n)++] = hz_task_human_minutes(hz_catalog_get(cat, i));
-	hz_catalog_free(cat);
-	return v;
-}
-
 int cmd_plot(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -116,7 +62,7 @@ int cmd_plot(int argc, char **argv)
 	};
 	hz_plot_opts po = HZ_PLOT_OPTS_INIT;
 	hz_plot_files files = HZ_PLOT_FILES_INIT;
-	hz_fitdoc *doc = NULL, *pub = NULL;
+	hz_fit *doc = NULL, *pub = NULL;
 	const char *published = NULL, *release_dates = NULL, *tasks = NULL;
 	double *minutes = NULL;
 	int c, rc = HZ_EXIT_OK;
@@ -158,10 +104,8 @@ int cmd_plot(int argc, char **argv)
 	}
 	if ((rc = hz_cli_load_fit("plot", argv + optind, argc - optind, release_dates, &doc)) != 0)
 		goto done;
-	if (published && hz_fitdoc_load_published(&pub, published) < 0) {
-		rc = hz_cli_lib_error("plot");
+	if (published && (rc = hz_cli_load_published("plot", published, &pub)) != 0)
 		goto done;
-	}
 	po.published = pub;
 	if (po.charts & HZ_CHART_HIST) {
 		minutes = hz_cli_task_minutes(tasks, !tasks && po.charts != HZ_CHART_HIST ? 1 : 0, &po.ntasks);
@@ -176,7 +120,7 @@ int cmd_plot(int argc, char **argv)
 done:
 	free(minutes);
 	hz_plot_files_release(&files);
-	hz_fitdoc_free(doc);
-	hz_fitdoc_free(pub);
+	hz_fit_free(doc);
+	hz_fit_free(pub);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fit_cli.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "horizon/plot.h"
@@ -84,7 +85,7 @@ static int mkdir_parent(const char *path)
 }
 
 /* Draw the charts for the html report and collect the SVGs to embed. */
-static int html_charts(hz_fitdoc *doc, hz_plot_opts *po, hz_plot_files *files, const char ***svgs, size_t *nsvg)
+static int html_charts(const hz_fit *doc, hz_plot_opts *po, hz_plot_files *files, const char ***svgs, size_t *nsvg)
 {
 	int err;
 
@@ -115,7 +116,7 @@ int cmd_report(int argc, char **argv)
 	hz_report_opts ro = HZ_REPORT_OPTS_INIT;
 	hz_plot_opts po = HZ_PLOT_OPTS_INIT;
 	hz_plot_files files = HZ_PLOT_FILES_INIT;
-	hz_fitdoc *doc = NULL, *pub = NULL;
+	hz_fit *doc = NULL, *pub = NULL;
 	const char *output = NULL, *dir = NULL, *published = NULL, *release_dates = NULL, *tasks = NULL;
 	const char **svgs = NULL;
 	double *minutes = NULL;
@@ -166,10 +167,8 @@ int cmd_report(int argc, char **argv)
 		return hz_cli_usage("report", "-o names one file: give one --format, or use --out DIR");
 	if ((rc = hz_cli_load_fit("report", argv + optind, argc - optind, release_dates, &doc)) != 0)
 		goto done;
-	if (published && hz_fitdoc_load_published(&pub, published) < 0) {
-		rc = hz_cli_lib_error("report");
+	if (published && (rc = hz_cli_load_published("report", published, &pub)) != 0)
 		goto done;
-	}
 	to_stdout = !output && !dir && nformats == 1 && formats[0] != HZ_REPORT_HTML;
 	if (!dir && output) {
 		/* Charts of an html report written with -o go beside it. */
@@ -231,7 +230,7 @@ done:
 	free(svgs);
 	free(minutes);
 	hz_plot_files_release(&files);
-	hz_fitdoc_free(doc);
-	hz_fitdoc_free(pub);
+	hz_fit_free(doc);
+	hz_fit_free(pub);
 	return rc;
 }

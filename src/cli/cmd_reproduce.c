@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fit_cli.h"
 #include "horizon/error.h"
 #include "horizon/fit.h"
 #include "horizon/plot.h"
@@ -34,50 +35,6 @@ static void usage(FILE *out)
 		"Exit status: 0 done, 1 unreadable file or gnuplot failure, 2 usage error.\n");
 }
 
-/* "png", "svg" or "png,svg" into the plot options. */
-int hz_cli_parse_image_formats(const char *cmd, const char *spec, hz_plot_opts *po)
-{
-	char buf[64];
-	const char *p = spec;
-
-	po->png = po->svg = 0;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		if (len >= sizeof(buf))
-			return hz_cli_usage(cmd, "unknown image format '%s' (png, svg)", p);
-		memcpy(buf, p, len);
-		buf[len] = '\0';
-		if (!strcmp(buf, "png"))
-			po->png = 1;
-		else if (!strcmp(buf, "svg"))
-			po->svg = 1;
-		else
-			return hz_cli_usage(cmd, "unknown image format '%s' (png, svg)", buf);
-		p += len + (p[len] == ',');
-	}
-	if (!po->png && !po->svg)
-		return hz_cli_usage(cmd, "--format needs png, svg or png,svg");
-	return 0;
-}
-
-/* Print "50% horizon: doubling time 213 days (7.0 months), 95% CI ..." for a document. */
-void hz_cli_print_doubling(const hz_fitdoc *doc, int percent)
-{
-	hz_doubling d;
-
-	if (hz_fitdoc_doubling(doc, percent, &d) < 0) {
-		printf("%d%% horizon: no trend in this fit (a trend needs two or more agents with release dates and horizons)\n", percent);
-		return;
-	}
-	printf("%d%% horizon: doubling time %.0f days (%.1f months)", percent, d.days, d.days / (365.25 / 12));
-	if (isfinite(d.ci_low) && isfinite(d.ci_high))
-		printf(d.ci_high < 1e6 ? ", 95%% CI %.0f to %.0f days" : ", 95%% CI %.0f to %.3g days", d.ci_low, d.ci_high);
-	printf("; fitted on %zu agents", d.n_agents);
-	if (d.first_date && d.first_date[0])
-		printf(" released %s to %s", d.first_date, d.last_date);
-	printf("\n");
-}
-
 int cmd_reproduce(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -89,7 +46,6 @@ int cmd_reproduce(int argc, char **argv)
 	hz_plot_files files = HZ_PLOT_FILES_INIT;
 	hz_fit_opts fo = HZ_FIT_OPTS_INIT;
 	hz_fit *fit = NULL;
-	hz_fitdoc *doc = NULL;
 	double mine[2], file[2];
 	int c, rc = HZ_EXIT_OK, no80 = 0;
 
@@ -119,19 +75,19 @@ int cmd_reproduce(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return hz_cli_usage("reproduce", "expects one results file (benchmark_results_*.yaml)");
-	if (hz_fit_published(&fit, argv[optind], &fo) < 0 || hz_fitdoc_from_fit(&doc, fit, argv[optind]) < 0) {
+	if (hz_fit_published(&fit, argv[optind], &fo) < 0) {
 		rc = hz_cli_lib_error("reproduce");
 		goto done;
 	}
 	po.charts = no80 ? HZ_CHART_DOUBLING50 : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80;
-	if (hz_plot_render(doc, &po, &files) < 0) {
+	if (hz_plot_render(fit, &po, &files) < 0) {
 		rc = hz_cli_lib_error("reproduce");
 		goto done;
 	}
-	printf("%s: %zu models\n", argv[optind], hz_fitdoc_agent_count(doc));
-	hz_cli_print_doubling(doc, 50);
+	printf("%s: %zu models\n", argv[optind], hz_fit_nagents(fit));
+	hz_cli_print_doubling(fit, 50);
 	if (!no80)
-		hz_cli_print_doubling(doc, 80);
+		hz_cli_print_doubling(fit, 80);
 	if (hz_fit_published_doubling(fit, mine, file) == 0) {
 		printf("METR's windows (is_sota models, p50 <= 16 h): all time %.1f days, from 2023 on %.1f days\n",
 		       mine[0], mine[1]);
@@ -142,7 +98,6 @@ int cmd_reproduce(int argc, char **argv)
 		printf("wrote %s\n", files.paths[i]);
 done:
 	hz_plot_files_release(&files);
-	hz_fitdoc_free(doc);
 	hz_fit_free(fit);
 	return rc;
 }

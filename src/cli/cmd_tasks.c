@@ -1,5 +1,5 @@
 /*
- * horizon tasks: list, show, validate, check and summarise the task
+ * horizon tasks: list, show, validate, check, calibrate and summarise the task
  * catalogue.  This file parses the options shared by the subcommands, prints
  * the help, and holds `list` and `show`; see tasks_cli.h for the others.
  */
@@ -23,7 +23,8 @@ static const char usage_head[] =
 	"       horizon tasks validate [PATH] [--strict] [--no-requires] [--quiet] [--json]\n"
 	"       horizon tasks stats    [SELECTOR...] [selector options] [--catalog DIR] [--json]\n"
 	"       horizon tasks check    [SELECTOR...] [selector options] [--jobs N] [--sandbox MODE]\n"
-	"                              [--out DIR] [--keep] [--catalog DIR] [--quiet] [--json]\n";
+	"                              [--out DIR] [--keep] [--catalog DIR] [--quiet] [--json]\n"
+	"       horizon tasks calibrate BASELINES... [--write] [--min-baselines N] [--catalog DIR] [--json]\n";
 
 static const char usage_body[] =
 	"\n"
@@ -40,6 +41,12 @@ static const char usage_body[] =
 	"  stats     the human-time distribution (7 buckets on a log scale) and tasks per family\n"
 	"  check     run the oracle and the null agent on each selected task through the run\n"
 	"            engine: the oracle must pass, the null agent must fail\n"
+	"  calibrate task lengths from timed human baselines (horizon baseline): per task, the\n"
+	"            geometric mean of the successful baselines' working times, their count\n"
+	"            and range, and the ratio to the current length; BASELINES are runs.jsonl\n"
+	"            files or directories holding one; --write puts the mean into task.json\n"
+	"            (human_minutes, human_source \"baseline\", provenance in human_notes) and\n"
+	"            changes nothing else; tasks with fewer than --min-baselines keep theirs\n"
 	"\n"
 	"Selectors (list, stats, check): a task is selected when it matches any term, and lies in\n"
 	"the human-time range.  A SELECTOR is a comma-separated list of terms:\n"
@@ -61,12 +68,20 @@ static const char usage_body[] =
 	"  -o, --out DIR      check: where run directories go (default: a temporary directory)\n"
 	"  --keep             check: keep the run directory (a temporary one is removed by default)\n"
 	"  --sandbox MODE     check: bwrap (default) or none, as for 'horizon run'\n"
+	"  --write            calibrate: update task.json files\n"
+	"  --min-baselines N  calibrate: successful baselines a task needs (default 2)\n"
 	"  -h, --help         this help\n"
 	"\n"
 	"Exit status: 0 success; 1 a problem was found (validate: any error; check: an oracle\n"
-	"failed or a null agent passed) or the catalogue did not load; 2 usage error.\n";
+	"failed or a null agent passed) or the catalogue did not load; 2 usage error.\n"
+	"\n"
+	"Examples:\n"
+	"  horizon tasks list family:which-file\n"
+	"  horizon tasks stats --json\n"
+	"  horizon tasks check fixture/fix-add --catalog tests/data/tasks\n"
+	"  horizon tasks calibrate baselines/ --min-baselines 3 --write\n";
 
-enum { OPT_MIN = 256, OPT_MAX, OPT_JSON, OPT_STRICT, OPT_NOREQ, OPT_KEEP, OPT_SANDBOX };
+enum { OPT_MIN = 256, OPT_MAX, OPT_JSON, OPT_STRICT, OPT_NOREQ, OPT_KEEP, OPT_SANDBOX, OPT_WRITE, OPT_MINB };
 
 static const struct option long_opts[] = {
 	{ "catalog", required_argument, NULL, 'C' }, { "family", required_argument, NULL, 'f' },
@@ -76,6 +91,7 @@ static const struct option long_opts[] = {
 	{ "quiet", no_argument, NULL, 'q' },         { "jobs", required_argument, NULL, 'j' },
 	{ "out", required_argument, NULL, 'o' },     { "keep", no_argument, NULL, OPT_KEEP },
 	{ "sandbox", required_argument, NULL, OPT_SANDBOX }, { "help", no_argument, NULL, 'h' },
+	{ "write", no_argument, NULL, OPT_WRITE },   { "min-baselines", required_argument, NULL, OPT_MINB },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -92,12 +108,15 @@ static const int show_opts[] = { 'C', OPT_JSON, 0 };
 static const int validate_opts[] = { OPT_STRICT, OPT_NOREQ, 'q', OPT_JSON, 'C', 0 };
 static const int check_opts[] = { 'C', 'f', 't', OPT_MIN, OPT_MAX, OPT_JSON, 'q', 'j', 'o', OPT_KEEP, OPT_SANDBOX, 0 };
 
+static const int calibrate_opts[] = { 'C', OPT_JSON, OPT_WRITE, OPT_MINB, 0 };
+
 static const sub_info subs[] = {
 	{ "list", tasks_list, sel_opts, 0, (size_t)-1 },
 	{ "show", tasks_show, show_opts, 1, 1 },
 	{ "validate", tasks_validate, validate_opts, 0, 1 },
 	{ "stats", tasks_stats, sel_opts, 0, (size_t)-1 },
 	{ "check", tasks_check, check_opts, 0, (size_t)-1 },
+	{ "calibrate", tasks_calibrate, calibrate_opts, 1, 10000 },
 };
 
 static void help(FILE *out)
@@ -177,6 +196,12 @@ static int parse(const sub_info *s, int argc, char **argv, tasks_opts *o)
 		case OPT_NOREQ: o->no_requires = 1; break;
 		case 'q': o->quiet = 1; break;
 		case OPT_KEEP: o->keep = 1; break;
+		case OPT_WRITE: o->write = 1; break;
+		case OPT_MINB:
+			if (hz_parse_long(optarg, &jobs) != 0 || jobs < 1 || jobs > 1000)
+				return hz_cli_usage(CMD, "'--min-baselines' needs a number from 1 to 1000, not '%s'", optarg);
+			o->min_baselines = (int)jobs;
+			break;
 		case 'o': o->out_dir = optarg; break;
 		case OPT_SANDBOX:
 			if (hz_sandbox_mode_parse(optarg, &o->sandbox) != 0)
@@ -225,10 +250,11 @@ int cmd_tasks(int argc, char **argv)
 		if (!strcmp(subs[i].name, argv[1]))
 			s = &subs[i];
 	if (!s)
-		return hz_cli_usage(CMD, "'%s' is not a subcommand (list, show, validate, stats, check)", argv[1]);
+		return hz_cli_usage(CMD, "'%s' is not a subcommand (list, show, validate, stats, check, calibrate)", argv[1]);
 	memset(&o, 0, sizeof(o));
 	o.sub = s->name;
 	o.jobs = 2;
+	o.min_baselines = 2;
 	if ((rc = parse(s, argc - 1, argv + 1, &o)) < 0)
 		rc = s->run(&o);
 	hz_selector_release(&o.sel);

@@ -21,6 +21,7 @@ static const hz_cli_command commands[] = {
 	{ "tasks", cmd_tasks, "list, show, validate, check and summarise the task catalogue" },
 	{ "agents", cmd_agents, "list agent backends and provider presets" },
 	{ "doctor", cmd_doctor, "probe the sandbox and isolation this machine provides" },
+	{ "baseline", cmd_baseline, "time a person on a task in the sandbox (a human baseline)" },
 	{ "merge", cmd_merge, "join shard logs into one runs.jsonl" },
 	{ "slurm", cmd_slurm, "write (and submit) a Slurm job array for a sharded sweep" },
 	{ "k8s", cmd_k8s, "write a Kubernetes Indexed Job manifest for a sharded sweep" },

@@ -26,6 +26,8 @@ typedef struct tasks_opts {
 	int keep;             /* check --keep: keep the run directories */
 	const char *out_dir;  /* check --out */
 	hz_sandbox_mode sandbox; /* check --sandbox */
+	int write;            /* calibrate --write */
+	int min_baselines;    /* calibrate --min-baselines */
 } tasks_opts;
 
 int tasks_list(tasks_opts *o);
@@ -33,6 +35,7 @@ int tasks_show(tasks_opts *o);
 int tasks_validate(tasks_opts *o);
 int tasks_stats(tasks_opts *o);
 int tasks_check(tasks_opts *o);
+int tasks_calibrate(tasks_opts *o);
 
 /* Load the catalogue and select tasks by o->sel; prints the error itself. Returns an exit code. */
 int tasks_select(tasks_opts *o, hz_catalog **cat, hz_task ***tasks, size_t *count);

@@ -144,7 +144,7 @@ static void proc_free(hz_proc *p)
 int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 {
 	int in_p[2] = { -1, -1 }, out_p[2] = { -1, -1 }, err_p[2] = { -1, -1 }, st_p[2] = { -1, -1 };
-	int capture = !o->discard_output && !o->inherit_output;
+	int capture = !o->discard_output && !o->inherit_output && o->tty_fd <= 2;
 	int status = 0, child_errno = 0, rc = 0;
 	hz_proc *p;
 	pid_t pid;
@@ -154,7 +154,7 @@ int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	p->o = *o;
 	p->in_fd = p->out_fd = p->err_fd = -1;
-	if (pipe2(st_p, O_CLOEXEC) < 0 || (o->stdin_data && pipe2(in_p, O_CLOEXEC) < 0) ||
+	if (pipe2(st_p, O_CLOEXEC) < 0 || (o->stdin_data && o->tty_fd <= 2 && pipe2(in_p, O_CLOEXEC) < 0) ||
 	    (capture && pipe2(out_p, O_CLOEXEC) < 0) || (capture && !o->merge_stderr && pipe2(err_p, O_CLOEXEC) < 0)) {
 		rc = hz_error_set_errno("cannot create pipes for '%s'", o->argv[0]);
 		goto done;
@@ -166,6 +166,8 @@ int hz_proc_spawn(const hz_proc_opts *o, hz_proc **out)
 	if (pid == 0) {
 		int ofd = o->inherit_output ? 1 : out_p[1];
 		int efd = o->inherit_output ? 2 : (o->merge_stderr ? out_p[1] : err_p[1]);
+		if (o->tty_fd > 2)
+			child_exec(o, o->tty_fd, o->tty_fd, o->tty_fd, st_p[1]);
 		child_exec(o, in_p[0], ofd, efd, st_p[1]);
 	}
 	setpgid(pid, pid); /* also in the parent, so the group exists before any kill */
@@ -227,7 +229,7 @@ int hz_proc_run(const hz_proc_opts *o, hz_proc_result *res)
 int hz_proc_wait(hz_proc *p, hz_proc_result *res)
 {
 	const hz_proc_opts *o = &p->o;
-	int capture = !o->discard_output && !o->inherit_output;
+	int capture = !o->discard_output && !o->inherit_output && o->tty_fd <= 2;
 	hz_buf out = HZ_BUF_INIT, err = HZ_BUF_INIT;
 	size_t in_off = 0;
 	double start = hz_clock_now(), term_at = 0;

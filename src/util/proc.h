@@ -24,6 +24,8 @@ typedef struct hz_proc_opts {
 	int merge_stderr;         /* 1: stderr goes into the stdout capture, interleaved */
 	int discard_output;       /* 1: no capture; stdout and stderr go to /dev/null */
 	int inherit_output;       /* 1: no capture; stdout and stderr are ours */
+	int tty_fd;               /* > 2: the child's stdin, stdout and stderr (a terminal's
+				     slave side); no capture, no stdin_data */
 	/*
 	 * Called in the child after fork, just before exec (after the process
 	 * group and fds are set up).  Only async-signal-safe calls (no malloc):

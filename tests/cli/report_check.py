@@ -15,7 +15,7 @@ import sys
 
 
 def fmt_num(x):
-    """The C side's hz_fd_fmt_num."""
+    """The C side's rp_fmt_num."""
     if x is None:
         return ""
     if x == float("inf"):

@@ -10,51 +10,52 @@
 #include "horizon/plot.h"
 #include "horizon/report.h"
 #include "hz_test.h"
-#include "report/fitdoc.h"
+#include "horizon/fit.h"
+#include "report/fitfmt.h"
 #include "report/gp.h"
 #include "report/labels.h"
 #include "strutil.h"
 
-static hz_fitdoc *fixture(void)
+static hz_fit *fixture(void)
 {
 	char path[1024];
-	hz_fitdoc *doc = NULL;
+	hz_fit *doc = NULL;
 
 	snprintf(path, sizeof(path), "%s/tests/data/fit/format-fixture.json", hz_test_source_dir());
-	HZ_CHECK_EQ_INT(hz_fitdoc_load(&doc, path), 0);
+	HZ_CHECK_EQ_INT(hz_fit_read_json(&doc, path), 0);
 	return doc;
 }
 
 static void test_load_fixture(void)
 {
-	hz_fitdoc *doc = fixture();
-	const hz_fd_agent *a;
+	hz_fit *doc = fixture();
+	const hz_fit_agent *a;
 	hz_doubling d;
 
 	if (!doc)
 		return;
-	HZ_CHECK_EQ_INT(hz_fitdoc_agent_count(doc), 9);
-	HZ_CHECK_EQ_STR(hz_fitdoc_source(doc), "runs");
-	a = hz_fd_find(doc, "sim-2023");
+	HZ_CHECK_EQ_INT(hz_fit_nagents(doc), 9);
+	HZ_CHECK_EQ_STR(rp_source(doc), "runs");
+	a = hz_fit_find_agent(doc, "sim-2023");
 	HZ_CHECK(a != NULL);
 	if (a) {
 		HZ_CHECK_EQ_STR(a->release_date, "2023-03-14");
-		HZ_CHECK_NEAR(a->h[0].estimate, 8.0, 1e-12);
+		HZ_CHECK_NEAR(rp_horizon(a, 50)->estimate, 8.0, 1e-12);
 		HZ_CHECK_EQ_INT(a->runs, 60);
 		HZ_CHECK_EQ_INT(a->nbins, 6);
 		HZ_CHECK(a->in_trend && a->sota);
 	}
-	a = hz_fd_find(doc, "human");
-	HZ_CHECK(a && !a->release_date[0] && isnan(a->h[0].ci_high) && isnan(a->cost_usd));
-	HZ_CHECK_EQ_INT(hz_fitdoc_doubling(doc, 50, &d), 0);
+	a = hz_fit_find_agent(doc, "human");
+	HZ_CHECK(a && !a->release_date && isnan(rp_horizon(a, 50)->ci_high) && isnan(a->cost_usd));
+	HZ_CHECK_EQ_INT(hz_report_doubling(doc, 50, &d), 0);
 	HZ_CHECK_NEAR(d.days, 220.07407175651926, 1e-9);
 	HZ_CHECK_EQ_INT(d.n_agents, 6);
 	HZ_CHECK_EQ_STR(d.first_date, "2019-03-01");
 	HZ_CHECK_EQ_STR(d.last_date, "2025-02-24");
-	HZ_CHECK_EQ_INT(hz_fitdoc_doubling(doc, 90, &d), HZ_ENOTFOUND);
-	HZ_CHECK_EQ_INT(doc->trend[0].nband, 14);
-	HZ_CHECK_EQ_INT(doc->nexcluded, 2);
-	hz_fitdoc_free(doc);
+	HZ_CHECK_EQ_INT(hz_report_doubling(doc, 90, &d), HZ_ENOTFOUND);
+	HZ_CHECK(hz_fit_trend_for(doc, 50) && hz_fit_trend_for(doc, 50)->nband == 14);
+	HZ_CHECK_EQ_INT(hz_fit_nexcluded(doc), 2);
+	hz_fit_free(doc);
 }
 
 static void test_parse_errors(void)
@@ -77,8 +78,8 @@ static void test_parse_errors(void)
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		hz_fitdoc *doc = NULL;
-		int err = hz_fitdoc_parse(&doc, cases[i].json, strlen(cases[i].json), "t.json");
+		hz_fit *doc = NULL;
+		int err = hz_fit_from_json(&doc, cases[i].json, strlen(cases[i].json), "t.json");
 		HZ_CHECK_EQ_INT(err, HZ_EINVALID);
 		HZ_CHECK(doc == NULL);
 		if (strncmp(hz_error_message(), cases[i].msg, strlen(cases[i].msg))) {
@@ -93,16 +94,20 @@ static void test_formats(void)
 	hz_report_format f;
 	unsigned charts;
 
-	HZ_CHECK_EQ_STR(hz_fd_fmt_num(1234.5, s, sizeof(s)), "1234");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_num(28.98, s, sizeof(s)), "29.0");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_num(2.5, s, sizeof(s)), "2.50");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_num(1.84216260584e-6, s, sizeof(s)), "1.84e-06");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_num(NAN, s, sizeof(s)), "");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_num(INFINITY, s, sizeof(s)), "inf");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_exact(0.15, s, sizeof(s)), "0.15");
-	HZ_CHECK_EQ_STR(hz_fd_fmt_exact(0.1 + 0.2, s, sizeof(s)), "0.30000000000000004");
-	for (double x = 1e-7; x < 1e7; x *= 3.7)
-		HZ_CHECK(strtod(hz_fd_fmt_exact(x / 3, s, sizeof(s)), NULL) == x / 3);
+	HZ_CHECK_EQ_STR(rp_fmt_num(1234.5, s, sizeof(s)), "1234");
+	HZ_CHECK_EQ_STR(rp_fmt_num(28.98, s, sizeof(s)), "29.0");
+	HZ_CHECK_EQ_STR(rp_fmt_num(2.5, s, sizeof(s)), "2.50");
+	HZ_CHECK_EQ_STR(rp_fmt_num(1.84216260584e-6, s, sizeof(s)), "1.84e-06");
+	HZ_CHECK_EQ_STR(rp_fmt_num(NAN, s, sizeof(s)), "");
+	HZ_CHECK_EQ_STR(rp_fmt_num(INFINITY, s, sizeof(s)), ""); /* null in the fit file */
+	HZ_CHECK_EQ_STR(rp_fmt_exact(0.15, s, sizeof(s)), "0.15");
+	HZ_CHECK_EQ_STR(rp_fmt_exact(0.1 + 0.2, s, sizeof(s)), "0.3"); /* as the fit file holds it */
+	for (double x = 1e-7; x < 1e7; x *= 3.7) {
+		char t[64];
+		double y = strtod(rp_fmt_exact(x / 3, s, sizeof(s)), NULL);
+		HZ_CHECK(fabs(y - x / 3) <= 1e-11 * (x / 3));
+		HZ_CHECK_EQ_STR(rp_fmt_exact(y, t, sizeof(t)), s); /* a file's number shows unchanged */
+	}
 	HZ_CHECK_EQ_INT(hz_report_format_parse("latex", &f), 0);
 	HZ_CHECK_EQ_INT(f, HZ_REPORT_LATEX);
 	HZ_CHECK_EQ_STR(hz_report_format_ext(f), "tex");
@@ -173,7 +178,7 @@ static const char *yscalar(yaml_node_t *n)
 
 static void test_yaml_schema(void)
 {
-	hz_fitdoc *doc = fixture();
+	hz_fit *doc = fixture();
 	hz_report_opts ro = HZ_REPORT_OPTS_INIT;
 	yaml_parser_t parser;
 	yaml_document_t ydoc;
@@ -197,7 +202,7 @@ static void test_yaml_schema(void)
 	     results && p < results->data.mapping.pairs.top; p++) {
 		const char *alias = yscalar(yaml_document_get_node(&ydoc, p->key));
 		yaml_node_t *m = yaml_document_get_node(&ydoc, p->value), *metrics = yget(&ydoc, m, "metrics");
-		const hz_fd_agent *a = alias ? hz_fd_find(doc, alias) : NULL;
+		const hz_fit_agent *a = alias ? hz_fit_find_agent(doc, alias) : NULL;
 		long days;
 		HZ_CHECK(a != NULL);
 		if (!a)
@@ -210,8 +215,9 @@ static void test_yaml_schema(void)
 		for (int pi = 0; pi < 2; pi++) {
 			yaml_node_t *h = yget(&ydoc, metrics, pi ? "p80_horizon_length" : "p50_horizon_length");
 			const char *lo = yscalar(yget(&ydoc, h, "ci_low"));
-			HZ_CHECK(strtod(yscalar(yget(&ydoc, h, "estimate")), NULL) == a->h[pi].estimate);
-			HZ_CHECK(lo && (isnan(a->h[pi].ci_low) ? !strcmp(lo, "null") : strtod(lo, NULL) == a->h[pi].ci_low));
+			const hz_fit_horizon *fh = rp_horizon(a, pi ? 80 : 50);
+			HZ_CHECK(strtod(yscalar(yget(&ydoc, h, "estimate")), NULL) == fh->estimate);
+			HZ_CHECK(lo && (isnan(fh->ci_low) ? !strcmp(lo, "null") : strtod(lo, NULL) == fh->ci_low));
 		}
 		HZ_CHECK(yget(&ydoc, yget(&ydoc, metrics, "usage"), "usd") != NULL);
 	}
@@ -221,7 +227,7 @@ static void test_yaml_schema(void)
 	yaml_document_delete(&ydoc);
 	yaml_parser_delete(&parser);
 	free(text);
-	hz_fitdoc_free(doc);
+	hz_fit_free(doc);
 }
 
 /* Strings from data go into gnuplot scripts quoted, and into file names as slugs. */

@@ -15,6 +15,7 @@ extern const agent_backend hz_agent_null_backend;   /* core/agent_null.c */
 extern const agent_backend hz_agent_oracle_backend; /* run/agent_oracle.c */
 extern const agent_backend hz_agent_sim_backend;    /* run/agent_sim.c */
 extern const agent_backend hz_agent_cmd_backend;    /* run/agent_cmd.c */
+extern const agent_backend hz_agent_human_backend;  /* run/agent_human.c */
 extern const agent_backend hz_llm_openai_backend;   /* llm/agent_openai.c */
 extern const agent_backend hz_llm_anthropic_backend; /* llm/agent_anthropic.c */
 
@@ -23,6 +24,7 @@ static const agent_backend *const backends[] = {
 	&hz_agent_oracle_backend,
 	&hz_agent_sim_backend,
 	&hz_agent_cmd_backend,
+	&hz_agent_human_backend,
 	&hz_llm_openai_backend,
 	&hz_llm_anthropic_backend,
 };

@@ -143,7 +143,7 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		ag->cost_usd = A[11] > 0 ? A[7] : NAN;
 		for (size_t k = 0; k < nbk; k++) {
 			const double *B = bk + (a * nbk + k) * 4;
-			fit_bin *b = &fit->bins[nb];
+			hz_fit_bin *b = &fit->bins[nb];
 			if (B[0] == 0)
 				continue;
 			b->lo = pow(4.0, (double)((int)k + kmin));
@@ -154,6 +154,8 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 			nb++;
 		}
 		fit->bin0[o + 1] = nb;
+		ag->bins = &fit->bins[fit->bin0[o]];
+		ag->nbins = nb - fit->bin0[o];
 	}
 	/* distinct tasks and families from the task|||alias keys */
 	memset(stamp, 0xff, (t->families.n + 1) * sizeof(*stamp));
@@ -357,6 +359,10 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "%zu record%s superseded by a later record with the same run_id", t->n_superseded,
 				   t->n_superseded == 1 ? "" : "s");
+	if (!err && t->baseline_only)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "--lengths baseline-only: %zu run%s on tasks whose length is an estimate left out",
+				   t->n_estimated, t->n_estimated == 1 ? "" : "s");
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
@@ -392,6 +398,7 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		goto done;
 	}
 	t.score_col = fit->score_col;
+	t.baseline_only = opts->baseline_lengths_only;
 	t.exclude = opts->exclude_agents;
 	t.nexclude = opts->nexclude;
 	for (size_t i = 0; i < ninputs; i++)

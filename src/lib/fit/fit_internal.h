@@ -67,7 +67,7 @@ void fit_strtab_release(fit_strtab *t);
 enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
-	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_COUNT
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -130,6 +130,8 @@ typedef struct fit_table {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t n_error, n_superseded, n_excluded_agent;
+	size_t n_estimated;      /* runs dropped by baseline_lengths_only */
+	int baseline_only;       /* keep only runs on tasks whose length was measured */
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;
@@ -262,22 +264,11 @@ int fit_release_dates_load(fit_release_dates *rd, const char *path);
 void fit_release_dates_release(fit_release_dates *rd);
 
 /* ---- the result ---- */
-typedef struct fit_bin {
-	double lo, hi;        /* minutes */
-	size_t runs;
-	double successes, weighted_rate;
-} fit_bin;
-
-typedef struct fit_band_point {
-	long day;
-	double estimate, low, high;
-} fit_band_point;
-
 typedef struct fit_trend_full {
 	hz_fit_trend pub;
 	int fitted;
-	char **agents;
-	fit_band_point *band;
+	char **agents;             /* pub.agents; the strings belong to the fit */
+	hz_fit_band_point *band;   /* pub.band */
 	size_t nband;
 } fit_trend_full;
 
@@ -289,6 +280,7 @@ typedef struct fit_excluded {
 struct hz_fit {
 	int published;
 	char *published_path;
+	char *origin;              /* hz_fit_origin; NULL: derived from the inputs */
 	hz_fit_opts opts;          /* copy; pointers below are owned copies */
 	char *score_col;
 	char *release_dates_path;
@@ -301,7 +293,7 @@ struct hz_fit {
 	char **strings;            /* owned strings the agents point into */
 	size_t nstrings, capstrings;
 	hz_fit_horizon *horizons;  /* nagents * np */
-	fit_bin *bins;
+	hz_fit_bin *bins;
 	size_t *bin0;              /* agent a's bins: bins[bin0[a] .. bin0[a+1]) */
 	double *samples;           /* nboot * nagents * np, or NULL */
 	size_t nsamples;

@@ -27,7 +27,7 @@ static const char *weighting_name(hz_fit_weighting w)
 	return w == HZ_FIT_WEIGHT_EQUAL ? "equal" : w == HZ_FIT_WEIGHT_NONE ? "none" : "invsqrt";
 }
 
-static const char *status_name(hz_fit_status s)
+const char *hz_fit_status_name(hz_fit_status s)
 {
 	switch (s) {
 	case HZ_FIT_NO_SUCCESS:
@@ -70,6 +70,7 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "weights_from_file", json_boolean(fit->weights_from_file));
 	json_object_set_new(p, "regularization", json_real(o->regularization));
 	json_object_set_new(p, "score_col", json_string(fit->score_col));
+	json_object_set_new(p, "lengths", json_string(o->baseline_lengths_only ? "baseline-only" : "all"));
 	json_object_set_new(p, "success_percents", pc);
 	json_object_set_new(p, "bootstrap", json_integer((json_int_t)(fit->published ? 0 : o->bootstrap)));
 	json_object_set_new(p, "seed", json_integer(o->seed));
@@ -93,7 +94,7 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "families", json_integer((json_int_t)ag->families));
 	json_object_set_new(o, "successes", num(ag->successes));
 	json_object_set_new(o, "weighted_success_rate", num(ag->weighted_success_rate));
-	json_object_set_new(o, "status", json_string(status_name(ag->status)));
+	json_object_set_new(o, "status", json_string(hz_fit_status_name(ag->status)));
 	json_object_set_new(o, "note", str_or_null(ag->note));
 	json_object_set_new(o, "slope", num(ag->slope));
 	json_object_set_new(o, "intercept", num(ag->intercept));
@@ -110,7 +111,7 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "horizons", hz);
 	if (fit->bin0)
 		for (size_t b = fit->bin0[i]; b < fit->bin0[i + 1]; b++) {
-			const fit_bin *bn = &fit->bins[b];
+			const hz_fit_bin *bn = &fit->bins[b];
 			json_t *e = json_object();
 			json_object_set_new(e, "lo_minutes", json_real(bn->lo));
 			json_object_set_new(e, "hi_minutes", json_real(bn->hi));
@@ -225,7 +226,7 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "notes", strings(fit->notes, fit->nnotes));
 	if (fit->published)
 		json_object_set_new(root, "published", published_json(fit));
-	if (!(*out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))))
+	if (!(*out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(HZ_FIT_JSON_DIGITS))))
 		err = hz_error_set(HZ_ENOMEM, "out of memory writing the fit as JSON");
 	json_decref(root);
 	return err;

@@ -118,6 +118,7 @@ void hz_fit_free(hz_fit *fit)
 	free(fit->score_col);
 	free(fit->release_dates_path);
 	free(fit->published_path);
+	free(fit->origin);
 	for (size_t i = 0; i < fit->ninputs; i++)
 		free(fit->inputs[i].path);
 	free(fit->inputs);
@@ -187,4 +188,88 @@ int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2])
 	file[0] = fit->file_all_time;
 	file[1] = fit->file_from_2023;
 	return 0;
+}
+
+double hz_fit_percent(const hz_fit *fit, size_t k)
+{
+	return k < fit->opts.nsuccess ? fit->opts.success_percents[k] : NAN;
+}
+
+const hz_fit_trend *hz_fit_trend_for(const hz_fit *fit, double percent)
+{
+	for (size_t k = 0; k < fit->opts.nsuccess; k++)
+		if (fit->opts.success_percents[k] == percent)
+			return hz_fit_trend_at(fit, k);
+	return NULL;
+}
+
+const hz_fit_horizon *hz_fit_agent_horizon(const hz_fit_agent *agent, double percent)
+{
+	for (size_t k = 0; k < agent->nhorizons; k++)
+		if (agent->horizons[k].percent == percent)
+			return &agent->horizons[k];
+	return NULL;
+}
+
+const hz_fit_agent *hz_fit_find_agent(const hz_fit *fit, const char *alias)
+{
+	for (size_t i = 0; i < fit->nagents; i++)
+		if (!strcmp(fit->agents[i].alias, alias))
+			return &fit->agents[i];
+	return NULL;
+}
+
+const hz_fit_opts *hz_fit_params(const hz_fit *fit)
+{
+	return &fit->opts;
+}
+
+int hz_fit_is_published(const hz_fit *fit)
+{
+	return fit->published;
+}
+
+const char *hz_fit_origin(const hz_fit *fit)
+{
+	if (fit->origin)
+		return fit->origin;
+	if (fit->published)
+		return fit->published_path;
+	return fit->ninputs == 1 ? fit->inputs[0].path : "run logs";
+}
+
+int hz_fit_set_origin(hz_fit *fit, const char *origin)
+{
+	char *c = strdup(origin);
+
+	if (!c)
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	free(fit->origin);
+	fit->origin = c;
+	return 0;
+}
+
+size_t hz_fit_nexcluded(const hz_fit *fit)
+{
+	return fit->nexcluded;
+}
+
+const char *hz_fit_excluded_alias(const hz_fit *fit, size_t i)
+{
+	return i < fit->nexcluded ? fit->excluded[i].alias : NULL;
+}
+
+const char *hz_fit_excluded_reason(const hz_fit *fit, size_t i)
+{
+	return i < fit->nexcluded ? fit->excluded[i].reason : NULL;
+}
+
+size_t hz_fit_ntrend_notes(const hz_fit *fit)
+{
+	return fit->ntrend_notes;
+}
+
+const char *hz_fit_trend_note(const hz_fit *fit, size_t i)
+{
+	return i < fit->ntrend_notes ? fit->trend_notes[i] : NULL;
 }

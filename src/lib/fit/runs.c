@@ -200,6 +200,13 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 		t->n_excluded_agent++;
 		return 0;
 	}
+	if (t->baseline_only) {
+		const fit_value *hs = &r->v[FIT_F_HUMAN_SOURCE];
+		if (hs->kind != FIT_V_STRING || strcmp(hs->s, "baseline")) {
+			t->n_estimated++; /* error records included */
+			return 0;
+		}
+	}
 	if ((err = fit_strtab_intern(&t->runids, run_id, strlen(run_id), &rid, &rid_new)) < 0 ||
 	    (err = ensure_index((void **)&t->runid_row, &t->runid_row_cap, rid, sizeof(uint32_t))) < 0)
 		return err;

@@ -188,8 +188,10 @@ static int fit_line(hz_fit *fit, size_t k, const int *ok)
 		goto done;
 	}
 	tr->nband = BAND_POINTS;
+	tr->pub.band = tr->band;
+	tr->pub.nband = tr->nband;
 	for (size_t g = 0; g < BAND_POINTS; g++) {
-		fit_band_point *bp = &tr->band[g];
+		hz_fit_band_point *bp = &tr->band[g];
 		double day = dmin + (double)(dmax - dmin) * (double)g / (BAND_POINTS - 1);
 		bp->day = lround(day);
 		bp->estimate = exp(tr->pub.intercept + tr->pub.slope_per_day * (double)bp->day);

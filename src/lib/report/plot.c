@@ -1,7 +1,7 @@
 /* hz_plot_render: choose the charts and draw each one (plot_<kind>.c). */
 #include <string.h>
 
-#include "fitdoc.h"
+#include "fitfmt.h"
 #include "horizon/error.h"
 #include "horizon/plot.h"
 #include "plot_internal.h"
@@ -44,7 +44,7 @@ int hz_plot_charts_parse(const char *spec, unsigned *out)
 	return 0;
 }
 
-int hz_plot_render(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *files)
+int hz_plot_render(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files)
 {
 	unsigned charts = opts->charts ? opts->charts : HZ_CHART_DOUBLING50 | HZ_CHART_DOUBLING80;
 	int only_one = (charts & (charts - 1)) == 0, drawn = 0, err = 0;
@@ -87,6 +87,6 @@ int hz_plot_render(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files
 		drawn++;
 	}
 	if (!drawn)
-		return hz_error_set(HZ_ENOTFOUND, "%s: nothing to plot", doc->origin);
+		return hz_error_set(HZ_ENOTFOUND, "%s: nothing to plot", hz_fit_origin(doc));
 	return 0;
 }

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fitdoc.h"
+#include "fitfmt.h"
 #include "gp.h"
 #include "horizon/error.h"
 #include "plot_internal.h"
@@ -17,7 +17,7 @@
 #define COLOR_BINS "#1f4e79"
 #define COLOR_MARK "#c0504d"
 
-static double bin_rate(const hz_fd_bin *b)
+static double bin_rate(const hz_fit_bin *b)
 {
 	if (isfinite(b->weighted_rate))
 		return b->weighted_rate;
@@ -25,16 +25,16 @@ static double bin_rate(const hz_fd_bin *b)
 }
 
 /* The x range: the bins, the horizons when finite, never narrower than 1 s .. 4 h. */
-static void x_range(const hz_fd_agent *a, double *lo, double *hi)
+static void x_range(const hz_fit_agent *a, double *lo, double *hi)
 {
 	*lo = 1.0 / 60;
 	*hi = 240;
 	for (size_t i = 0; i < a->nbins; i++) {
-		*lo = fmin(*lo, a->bins[i].lo_minutes);
-		*hi = fmax(*hi, a->bins[i].hi_minutes);
+		*lo = fmin(*lo, a->bins[i].lo);
+		*hi = fmax(*hi, a->bins[i].hi);
 	}
 	for (int pi = 0; pi < 2; pi++) {
-		double h = a->h[pi].estimate;
+		double h = rp_horizon(a, RP_PERCENT(pi))->estimate;
 		if (isfinite(h) && h > 1.0 / 600 && h < 100000) {
 			*lo = fmin(*lo, h / 2);
 			*hi = fmax(*hi, h * 2);
@@ -44,9 +44,9 @@ static void x_range(const hz_fd_agent *a, double *lo, double *hi)
 	*hi = fmin(*hi * 1.3, 200000);
 }
 
-static int horizon_mark(hz_buf *b, const hz_fd_agent *a, int pi, double lo, double hi, int *n)
+static int horizon_mark(hz_buf *b, const hz_fit_agent *a, int pi, double lo, double hi, int *n)
 {
-	const hz_fd_horizon *h = &a->h[pi];
+	const hz_fit_horizon *h = rp_horizon(a, RP_PERCENT(pi));
 	double p = pi ? 0.8 : 0.5;
 	char t[48];
 
@@ -66,9 +66,9 @@ static int horizon_mark(hz_buf *b, const hz_fd_agent *a, int pi, double lo, doub
 }
 
 /* One agent's chart: 0 drawn, 1 skipped (nothing to draw), or a negative error. */
-static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *opts, hz_plot_files *files)
+static int curve_chart(const hz_fit *doc, size_t index, const hz_plot_opts *opts, hz_plot_files *files)
 {
-	const hz_fd_agent *a = &doc->agents[index];
+	const hz_fit_agent *a = hz_fit_agent_at(doc, index);
 	gp_frame fr = { 960, 600, 0.095, 0.97, 0.14, 0.85, 11 };
 	hz_buf s = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
 	char slug[96], name[128], what[256];
@@ -81,7 +81,7 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 	/* Two aliases with one slug ("GPT 4" and "gpt-4") must not overwrite each other's files. */
 	for (size_t j = 0; j < index; j++) {
 		char other[96];
-		gp_slug(doc->agents[j].alias, other, sizeof(other));
+		gp_slug(hz_fit_agent_at(doc, j)->alias, other, sizeof(other));
 		if (!strcmp(other, slug)) {
 			snprintf(name, sizeof(name), "success-%s-%zu", slug, index + 1);
 			break;
@@ -91,15 +91,15 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 	x_range(a, &lo, &hi);
 	err = gp_begin(&s, name, what);
 	if (!err)
-		err = hz_buf_puts(&s, "$bins << EOD\n# mid_minutes rate lo_minutes hi_minutes successes runs\n");
+		err = hz_buf_puts(&s, "$bins << EOD\n# mid_minutes rate lo hi successes runs\n");
 	for (size_t i = 0; !err && i < a->nbins; i++) {
-		const hz_fd_bin *b = &a->bins[i];
+		const hz_fit_bin *b = &a->bins[i];
 		double r = bin_rate(b);
 		if (isnan(r))
 			continue;
 		nbins++;
-		err = hz_buf_printf(&s, "%.6g %.6g %.6g %.6g %ld %ld\n", sqrt(b->lo_minutes * b->hi_minutes), r,
-				    b->lo_minutes, b->hi_minutes, b->successes < 0 ? 0 : b->successes, b->runs < 0 ? 0 : b->runs);
+		err = hz_buf_printf(&s, "%.6g %.6g %.6g %.6g %ld %zu\n", sqrt(b->lo * b->hi), r,
+				    b->lo, b->hi, b->successes > 0 ? lround(b->successes) : 0L, b->runs);
 	}
 	if (!err)
 		err = hz_buf_puts(&s, "EOD\nset termoption noenhanced\n");
@@ -125,8 +125,8 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 		err = hz_buf_printf(&s, " at screen 0.5, %.4f center font \",14\"\n", 1 - 24.0 / fr.h);
 	if (!err && fitted) {
 		char p50[48], p80[48];
-		hz_fmt_minutes(a->h[0].estimate, p50, sizeof(p50));
-		hz_fmt_minutes(a->h[1].estimate, p80, sizeof(p80));
+		hz_fmt_minutes(rp_horizon(a, RP_PERCENT(0))->estimate, p50, sizeof(p50));
+		hz_fmt_minutes(rp_horizon(a, RP_PERCENT(1))->estimate, p80, sizeof(p80));
 		err = hz_buf_printf(&s, "set label 1001 \"logistic fit: 50%% at %s, 80%% at %s; labels: successes/runs per bin\" "
 					"at screen 0.5, %.4f center font \",10\" tc rgb \"#444444\"\n",
 				    p50, p80, 1 - 46.0 / fr.h);
@@ -158,12 +158,12 @@ static int curve_chart(const hz_fitdoc *doc, size_t index, const hz_plot_opts *o
 	return err;
 }
 
-int plot_curves(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *files)
+int plot_curves(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files)
 {
 	int drawn = 0, err;
 
-	for (size_t i = 0; i < doc->nagents; i++) {
-		const hz_fd_agent *a = &doc->agents[i];
+	for (size_t i = 0; i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = hz_fit_agent_at(doc, i);
 		if (!a->nbins && !(isfinite(a->slope) && isfinite(a->intercept)))
 			continue;
 		if ((err = curve_chart(doc, i, opts, files)) < 0)
@@ -171,6 +171,6 @@ int plot_curves(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *f
 		drawn += err == 0;
 	}
 	if (!drawn)
-		return hz_error_set(HZ_ENOTFOUND, "%s: no agent has a logistic fit or binned success rates", doc->origin);
+		return hz_error_set(HZ_ENOTFOUND, "%s: no agent has a logistic fit or binned success rates", hz_fit_origin(doc));
 	return 0;
 }

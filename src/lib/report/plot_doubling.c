@@ -42,19 +42,21 @@ static int add_obs(dbl_chart *c, double x0, double y0, double x1, double y1)
 	return 0;
 }
 
-int dbl_drawable(const hz_fd_agent *a, int pi)
+int dbl_drawable(const hz_fit_agent *a, double percent)
 {
-	return a->release_date[0] && isfinite(a->h[pi].estimate) && a->h[pi].estimate > 0;
+	const hz_fit_horizon *h = rp_horizon(a, percent);
+
+	return a->release_date && isfinite(h->estimate) && h->estimate > 0;
 }
 
-static void extend_ranges(dbl_chart *c, const hz_fitdoc *doc, int *first, double *min_est)
+static void extend_ranges(dbl_chart *c, const hz_fit *doc, int *first, double *min_est)
 {
-	for (size_t i = 0; doc && i < doc->nagents; i++) {
-		const hz_fd_agent *a = &doc->agents[i];
-		const hz_fd_horizon *h = &a->h[c->pi];
+	for (size_t i = 0; doc && i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = hz_fit_agent_at(doc, i);
+		const hz_fit_horizon *h = rp_horizon(a, c->percent);
 		double lo = isfinite(h->ci_low) && h->ci_low > 0 ? fmin(h->ci_low, h->estimate) : h->estimate;
 		double hi = isfinite(h->ci_high) ? fmax(h->ci_high, h->estimate) : h->estimate;
-		if (!dbl_drawable(a, c->pi))
+		if (!dbl_drawable(a, c->percent))
 			continue;
 		if (*first || a->release_days < c->x0)
 			c->x0 = a->release_days;
@@ -136,17 +138,17 @@ static int set_date_tics(dbl_chart *c)
 }
 
 /* One datablock row per agent: date, shown value, low, high (clamped into the axis range). */
-static int put_points(dbl_chart *c, const char *block, const hz_fitdoc *doc, int want_trend, int below,
+static int put_points(dbl_chart *c, const char *block, const hz_fit *doc, int want_trend, int below,
 		      size_t *count)
 {
 	int err = hz_buf_printf(&c->data, "$%s << EOD\n", block);
 
 	*count = 0;
-	for (size_t i = 0; !err && doc && i < doc->nagents; i++) {
-		const hz_fd_agent *a = &doc->agents[i];
-		const hz_fd_horizon *h = &a->h[c->pi];
+	for (size_t i = 0; !err && doc && i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = hz_fit_agent_at(doc, i);
+		const hz_fit_horizon *h = rp_horizon(a, c->percent);
 		double v, lo, hi;
-		if (!dbl_drawable(a, c->pi) || (want_trend >= 0 && (a->in_trend != 0) != want_trend) ||
+		if (!dbl_drawable(a, c->percent) || (want_trend >= 0 && (a->in_trend != 0) != want_trend) ||
 		    (below != (h->estimate < c->y0)))
 			continue;
 		/* Points below the axis sit just inside it, drawn as a down-pointing triangle. */
@@ -169,7 +171,7 @@ static int put_points(dbl_chart *c, const char *block, const hz_fitdoc *doc, int
 }
 
 /* The fitted line over the whole date range, sampled, as a datablock and as label obstacles. */
-static int put_line(dbl_chart *c, const char *block, const hz_fd_trend *t, long from, size_t *rows)
+static int put_line(dbl_chart *c, const char *block, const hz_fit_trend *t, long from, size_t *rows)
 {
 	int err = hz_buf_printf(&c->data, "$%s << EOD\n", block);
 	const int steps = 80;
@@ -190,16 +192,16 @@ static int put_line(dbl_chart *c, const char *block, const hz_fd_trend *t, long 
 }
 
 /* The bootstrap band as a datablock; *rows says how many rows it has (0: nothing to draw). */
-static int put_band(dbl_chart *c, const hz_fd_trend *t, size_t *rows)
+static int put_band(dbl_chart *c, const hz_fit_trend *t, size_t *rows)
 {
 	int err = hz_buf_puts(&c->data, "$band << EOD\n");
 
 	*rows = 0;
 	for (size_t k = 0; !err && k < t->nband; k++) {
-		const hz_fd_band *b = &t->band[k];
-		if (!(b->low > 0) || !(b->high > 0) || b->days < c->x0 || b->days > c->x1)
+		const hz_fit_band_point *b = &t->band[k];
+		if (!(b->low > 0) || !(b->high > 0) || b->day < c->x0 || b->day > c->x1)
 			continue;
-		if ((err = put_date(&c->data, b->days)) == 0)
+		if ((err = put_date(&c->data, b->day)) == 0)
 			err = hz_buf_printf(&c->data, " %.6g %.6g\n", fmax(b->low, c->y0 / 2), fmin(b->high, c->y1 * 2));
 		(*rows)++;
 	}
@@ -218,15 +220,15 @@ static void chart_reset(dbl_chart *c)
 /* The data blocks and obstacles for the current frame; counts of each point kind. */
 static int build_data(dbl_chart *c, size_t counts[4])
 {
-	const hz_fd_trend *t = &c->doc->trend[c->pi];
+	const hz_fit_trend *t = c->trend;
 	int err = 0;
 
 	set_ranges(c);
-	if (t->present && (err = put_line(c, "trend", t, c->x0, &c->line_rows[0])) < 0)
+	if (t && (err = put_line(c, "trend", t, c->x0, &c->line_rows[0])) < 0)
 		return err;
-	if (t->present && t->nband && (err = put_band(c, t, &c->band_rows)) < 0)
+	if (t && t->nband && (err = put_band(c, t, &c->band_rows)) < 0)
 		return err;
-	if (c->pub && c->pub->trend[c->pi].present && (err = put_line(c, "metrtrend", &c->pub->trend[c->pi], c->x0, &c->line_rows[1])) < 0)
+	if (c->pub && c->pub_trend && (err = put_line(c, "metrtrend", c->pub_trend, c->x0, &c->line_rows[1])) < 0)
 		return err;
 	c->nline_obs = c->nobs; /* the obstacles so far are lines; points and bars follow */
 	if ((err = put_points(c, "intrend", c->doc, 1, 0, &counts[0])) < 0 ||
@@ -237,7 +239,7 @@ static int build_data(dbl_chart *c, size_t counts[4])
 	return 0;
 }
 
-static int build_settings(dbl_chart *c, const hz_plot_opts *opts, int percent)
+static int build_settings(dbl_chart *c, const hz_plot_opts *opts, double percent)
 {
 	char d0[11], d1[11];
 	int err;
@@ -253,7 +255,7 @@ static int build_settings(dbl_chart *c, const hz_plot_opts *opts, int percent)
 			    "set xrange [\"%s\":\"%s\"]\n"
 			    "set logscale y\nset yrange [%.6g:%.6g]\n"
 			    "set xlabel \"Model release date\" offset 0,0.3\n"
-			    "set ylabel \"Task length (human working time) at %d%% success\" offset 0.5,0\n"
+			    "set ylabel \"Task length (human working time) at %g%% success\" offset 0.5,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
 			    "set key at screen 0.5, 0.035 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
@@ -274,18 +276,18 @@ static int plot_clause(hz_buf *cmd, const char *clause)
 
 static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const size_t counts[4], hz_buf *cmd)
 {
-	const hz_fd_trend *t = &c->doc->trend[c->pi];
+	const hz_fit_trend *t = c->trend;
 	const char *pubkey = opts->published_label ? opts->published_label : "METR published";
 	int err = 0;
 
-	if (t->present && c->band_rows)
+	if (t && c->band_rows)
 		err = plot_clause(cmd, "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
 				       "title \"trend CI (bootstrap)\"");
 	/* gnuplot warns about (and we fail on) empty datablocks: draw only what has rows. */
-	if (!err && t->present && c->line_rows[0])
+	if (!err && t && c->line_rows[0])
 		err = plot_clause(cmd, "$trend using 1:2 with lines lw 2.2 lc rgb \"" COLOR_TREND "\" title "
 				       "\"trend (OLS of log horizon)\"");
-	if (!err && c->pub && c->pub->trend[c->pi].present && c->line_rows[1]) {
+	if (!err && c->pub && c->pub_trend && c->line_rows[1]) {
 		err = plot_clause(cmd, "$metrtrend using 1:2 with lines lw 1.8 dt 2 lc rgb \"" COLOR_METR "\" title ");
 		if (!err)
 			err = hz_buf_printf(cmd, "\"%s trend\"", pubkey);
@@ -308,23 +310,24 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 	return err;
 }
 
-int plot_doubling(const hz_fitdoc *doc, int percent, const hz_plot_opts *opts, hz_plot_files *files)
+int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, hz_plot_files *files)
 {
-	dbl_chart c = { .doc = doc, .pub = opts->published, .pi = hz_fd_pindex(percent) };
+	dbl_chart c = { .doc = doc, .pub = opts->published, .percent = percent, .trend = rp_trend(doc, percent),
+			.pub_trend = opts->published ? rp_trend(opts->published, percent) : NULL };
 	hz_buf script = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
 	size_t counts[4] = { 0 };
-	char name[32];
+	char name[32], what[80];
 	int err = 0;
 
 	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.19, opts->published ? 0.85 : 0.875, 11 };
 	if ((err = dbl_collect_items(&c)) < 0)
 		goto done;
 	if (!c.nitems) {
-		err = hz_error_set(HZ_ENOTFOUND, "%s: no agent has both a release date and a %d%% horizon to plot",
-				   doc->origin, percent);
+		err = hz_error_set(HZ_ENOTFOUND, "%s: no agent has both a release date and a %g%% horizon to plot",
+				   hz_fit_origin(doc), percent);
 		goto done;
 	}
-	snprintf(name, sizeof(name), "doubling-%d", percent);
+	snprintf(name, sizeof(name), "doubling-%g", percent);
 	if ((err = build_data(&c, counts)) < 0)
 		goto done;
 	if (dbl_place_labels(&c) > 0.5) {
@@ -336,8 +339,8 @@ int plot_doubling(const hz_fitdoc *doc, int percent, const hz_plot_opts *opts, h
 			goto done;
 		dbl_place_labels(&c);
 	}
-	if ((err = gp_begin(&script, name, percent == 50 ? "Doubling chart: 50% time horizon by release date"
-							  : "Doubling chart: 80% time horizon by release date")) < 0 ||
+	snprintf(what, sizeof(what), "Doubling chart: %g%% time horizon by release date", percent);
+	if ((err = gp_begin(&script, name, what)) < 0 ||
 	    (err = build_settings(&c, opts, percent)) < 0 || (err = build_plot_cmd(&c, opts, counts, &cmd)) < 0 ||
 	    (err = hz_buf_put(&script, c.data.ptr, c.data.len)) < 0 || (err = hz_buf_put(&script, c.set.ptr, c.set.len)) < 0)
 		goto done;

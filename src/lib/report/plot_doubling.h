@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "buf.h"
-#include "fitdoc.h"
+#include "fitfmt.h"
 #include "gp.h"
 #include "labels.h"
 
@@ -22,8 +22,10 @@
 #define COLOR_METR "#d35400"
 
 typedef struct dbl_chart {
-	const hz_fitdoc *doc, *pub;
-	int pi;
+	const hz_fit *doc, *pub;
+	double percent;               /* 50, 80, ... */
+	const hz_fit_trend *trend;    /* doc's trend at percent, or NULL */
+	const hz_fit_trend *pub_trend; /* pub's, or NULL */
 	gp_frame fr;
 	long x0, x1;     /* date range, days */
 	double y0, y1;   /* minutes */
@@ -32,7 +34,7 @@ typedef struct dbl_chart {
 	lbl_rect *obs;
 	size_t nobs, cap_obs;
 	lbl_item *items;
-	const hz_fd_agent **item_agent;
+	const hz_fit_agent **item_agent;
 	size_t nitems;
 	size_t nline_obs;  /* obs[0..nline_obs) sample the trend lines; the rest are points and bars */
 	size_t band_rows; /* rows of $band (0: no band drawn) */
@@ -45,7 +47,7 @@ double dbl_px_x(const dbl_chart *c, double days);
 double dbl_px_y(const dbl_chart *c, double minutes);
 
 /* A point worth drawing: a release date and a positive finite estimate. */
-int dbl_drawable(const hz_fd_agent *a, int pi);
+int dbl_drawable(const hz_fit_agent *a, double percent);
 
 /* The agents to label, in release order (c->items, c->item_agent). */
 int dbl_collect_items(dbl_chart *c);

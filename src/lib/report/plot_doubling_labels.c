@@ -13,7 +13,7 @@
 
 static int by_release(const void *a, const void *b)
 {
-	const hz_fd_agent *x = *(const hz_fd_agent *const *)a, *y = *(const hz_fd_agent *const *)b;
+	const hz_fit_agent *x = *(const hz_fit_agent *const *)a, *y = *(const hz_fit_agent *const *)b;
 
 	if (x->release_days != y->release_days)
 		return x->release_days < y->release_days ? -1 : 1;
@@ -22,36 +22,36 @@ static int by_release(const void *a, const void *b)
 
 int dbl_collect_items(dbl_chart *c)
 {
-	size_t cap = c->doc->nagents ? c->doc->nagents : 1;
+	size_t cap = hz_fit_nagents(c->doc) ? hz_fit_nagents(c->doc) : 1;
 
 	if (!(c->items = calloc(cap, sizeof(*c->items))) || !(c->item_agent = calloc(cap, sizeof(*c->item_agent))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	for (size_t i = 0; i < c->doc->nagents; i++)
-		if (dbl_drawable(&c->doc->agents[i], c->pi))
-			c->item_agent[c->nitems++] = &c->doc->agents[i];
+	for (size_t i = 0; i < hz_fit_nagents(c->doc); i++)
+		if (dbl_drawable(hz_fit_agent_at(c->doc, i), c->percent))
+			c->item_agent[c->nitems++] = hz_fit_agent_at(c->doc, i);
 	qsort(c->item_agent, c->nitems, sizeof(*c->item_agent), by_release);
 	return 0;
 }
 
 /* "alias" or, for a point below the axis, "alias (p50 0.00011 s)". */
-static void below_text_named(const dbl_chart *c, const hz_fd_agent *a, const char *name, char *text, size_t size)
+static void below_text_named(const dbl_chart *c, const hz_fit_agent *a, const char *name, char *text, size_t size)
 {
 	char v[32];
 
-	if (a->h[c->pi].estimate < c->y0)
-		snprintf(text, size, "%s (p%d %s)", name, c->pi ? 80 : 50, hz_fmt_minutes(a->h[c->pi].estimate, v, sizeof(v)));
+	if (rp_horizon(a, c->percent)->estimate < c->y0)
+		snprintf(text, size, "%s (p%g %s)", name, c->percent, hz_fmt_minutes(rp_horizon(a, c->percent)->estimate, v, sizeof(v)));
 	else
 		snprintf(text, size, "%s", name);
 }
 
-static void below_text(const dbl_chart *c, const hz_fd_agent *a, char *text, size_t size)
+static void below_text(const dbl_chart *c, const hz_fit_agent *a, char *text, size_t size)
 {
 	below_text_named(c, a, a->alias, text, size);
 }
 
 static void label_text(const dbl_chart *c, size_t k, char *text, size_t size)
 {
-	const hz_fd_agent *a = c->item_agent[k];
+	const hz_fit_agent *a = c->item_agent[k];
 
 	if (c->numbered)
 		snprintf(text, size, "%zu", k + 1);
@@ -67,12 +67,12 @@ double dbl_place_labels(dbl_chart *c)
 	size_t leaders = 0;
 
 	for (size_t k = 0; k < c->nitems; k++) {
-		const hz_fd_agent *a = c->item_agent[k];
+		const hz_fit_agent *a = c->item_agent[k];
 		lbl_item *it = &c->items[k];
 		char text[160];
 		label_text(c, k, text, sizeof(text));
 		it->ax = dbl_px_x(c, a->release_days);
-		it->ay = dbl_px_y(c, a->h[c->pi].estimate < c->y0 ? c->y0 * 1.2 : a->h[c->pi].estimate);
+		it->ay = dbl_px_y(c, rp_horizon(a, c->percent)->estimate < c->y0 ? c->y0 * 1.2 : rp_horizon(a, c->percent)->estimate);
 		it->w = lbl_text_width(text, em) + 2;
 		it->h = em * 1.2;
 	}
@@ -138,7 +138,7 @@ int dbl_write_table(dbl_chart *c)
 			shown--;
 	}
 	for (size_t k = 0; !err && k < shown; k++) {
-		const hz_fd_agent *a = c->item_agent[k];
+		const hz_fit_agent *a = c->item_agent[k];
 		char text[128];
 		char name[64], entry[96];
 		snprintf(name, sizeof(name), "%.28s%s", a->alias, strlen(a->alias) > 28 ? "…" : "");
@@ -159,39 +159,41 @@ int dbl_write_table(dbl_chart *c)
 }
 
 /* "Doubling time 212 days (95% CI 171–249), fitted on 9 SOTA agents released 2019-02 to 2025-02". */
-static int describe_trend(hz_buf *b, const hz_fd_trend *t, const char *who, double conf)
+static int describe_trend(hz_buf *b, const hz_fit *fit, const hz_fit_trend *t, const char *who, double conf)
 {
+	const char *first, *last;
 	int err = hz_buf_printf(b, "%sdoubling time %.0f days", who, t->doubling_days);
 
-	if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
+	if (!err && isfinite(t->ci_low) && isfinite(t->ci_high))
 		err = hz_buf_printf(b, " (%.0f%% CI %.0f–%.0f)", isfinite(conf) ? conf * 100 : 95.0,
-				    t->doubling_ci_low, t->doubling_ci_high);
+				    t->ci_low, t->ci_high);
 	if (!err && t->nagents)
 		err = hz_buf_printf(b, ", fitted on %zu agents", t->nagents);
-	if (!err && t->first_date[0])
-		err = hz_buf_printf(b, " released %.7s to %.7s", t->first_date, t->last_date);
+	rp_trend_span(fit, t, &first, &last);
+	if (!err && first)
+		err = hz_buf_printf(b, " released %.7s to %.7s", first, last);
 	return err;
 }
 
 int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 {
-	const hz_fd_trend *t = &c->doc->trend[c->pi], *pt = c->pub ? &c->pub->trend[c->pi] : NULL;
+	const hz_fit_trend *t = c->trend, *pt = c->pub_trend;
 	hz_buf sub = HZ_BUF_INIT;
 	char title[256];
 	int err;
 
 	/* One --title serves both charts: each says which success rate it shows. */
 	if (opts->title)
-		snprintf(title, sizeof(title), "%s (%d%% success)", opts->title, c->pi ? 80 : 50);
+		snprintf(title, sizeof(title), "%s (%g%% success)", opts->title, c->percent);
 	else
-		snprintf(title, sizeof(title), "Length of tasks AI agents complete with %d%% success", c->pi ? 80 : 50);
+		snprintf(title, sizeof(title), "Length of tasks AI agents complete with %g%% success", c->percent);
 	err = hz_buf_printf(&c->set, "set label 1000 ");
 	if (!err)
 		err = gp_quote(&c->set, title);
 	if (!err)
 		err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",15\" front\n", 1 - 24.0 / c->fr.h);
-	if (!err && t->present)
-		err = describe_trend(&sub, t, "", c->doc->confidence);
+	if (!err && t)
+		err = describe_trend(&sub, c->doc, t, "", NAN);
 	else if (!err)
 		err = hz_buf_puts(&sub, "no trend in this fit (a trend needs two or more agents with release dates and horizons)");
 	if (!err)
@@ -202,11 +204,11 @@ int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 		err = hz_buf_printf(&c->set, " at screen 0.5, %.4f center font \",11\" tc rgb \"#333333\" front\n",
 				    1 - 50.0 / c->fr.h);
 	/* The published trend on a line of its own, in its colour: one long line would not fit. */
-	if (!err && pt && pt->present) {
+	if (!err && pt) {
 		hz_buf_clear(&sub);
 		err = hz_buf_printf(&sub, "%s: ", opts->published_label ? opts->published_label : "METR published");
 		if (!err)
-			err = describe_trend(&sub, pt, "", NAN);
+			err = describe_trend(&sub, c->pub, pt, "", NAN);
 		if (!err)
 			err = hz_buf_printf(&c->set, "set label 1002 ");
 		if (!err)

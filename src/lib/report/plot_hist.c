@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fitdoc.h"
+#include "fitfmt.h"
 #include "gp.h"
 #include "horizon/error.h"
 #include "plot_internal.h"
@@ -17,7 +17,7 @@ static const char *const palette[] = {
 };
 #define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
-int plot_hist(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *files)
+int plot_hist(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files)
 {
 	gp_frame fr = { 960, 560, 0.09, 0.97, 0.15, 0.87, 11 };
 	hz_buf s = HZ_BUF_INIT;
@@ -81,7 +81,7 @@ int plot_hist(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *fil
 	return err;
 }
 
-int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *files)
+int plot_buckets(const hz_fit *doc, const hz_plot_opts *opts, hz_plot_files *files)
 {
 	gp_frame fr = { 1100, 620, 0.08, 0.72, 0.13, 0.87, 11 };
 	hz_buf s = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
@@ -89,16 +89,16 @@ int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *
 	size_t n = 0;
 	int err = 0;
 
-	for (size_t i = 0; i < doc->nagents; i++)
-		for (size_t k = 0; k < doc->agents[i].nbins; k++) {
-			lo = fmin(lo, doc->agents[i].bins[k].lo_minutes);
-			hi = fmax(hi, doc->agents[i].bins[k].hi_minutes);
+	for (size_t i = 0; i < hz_fit_nagents(doc); i++)
+		for (size_t k = 0; k < hz_fit_agent_at(doc, i)->nbins; k++) {
+			lo = fmin(lo, hz_fit_agent_at(doc, i)->bins[k].lo);
+			hi = fmax(hi, hz_fit_agent_at(doc, i)->bins[k].hi);
 		}
 	if (!(hi > 0))
-		return hz_error_set(HZ_ENOTFOUND, "%s: no agent has binned success rates", doc->origin);
+		return hz_error_set(HZ_ENOTFOUND, "%s: no agent has binned success rates", hz_fit_origin(doc));
 	err = gp_begin(&s, "buckets", "Success rate by human-time bucket, per agent");
-	for (size_t i = 0; !err && i < doc->nagents; i++) {
-		const hz_fd_agent *a = &doc->agents[i];
+	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = hz_fit_agent_at(doc, i);
 		size_t rows = 0;
 		for (size_t k = 0; k < a->nbins; k++)
 			rows += !isnan(a->bins[k].weighted_rate) || a->bins[k].runs > 0;
@@ -106,11 +106,11 @@ int plot_buckets(const hz_fitdoc *doc, const hz_plot_opts *opts, hz_plot_files *
 			continue; /* an empty datablock makes gnuplot warn */
 		err = hz_buf_printf(&s, "$agent%zu << EOD\n", i);
 		for (size_t k = 0; !err && k < a->nbins; k++) {
-			const hz_fd_bin *b = &a->bins[k];
+			const hz_fit_bin *b = &a->bins[k];
 			double r = isfinite(b->weighted_rate) ? b->weighted_rate
 							     : b->runs > 0 ? (double)b->successes / (double)b->runs : NAN;
 			if (!isnan(r))
-				err = hz_buf_printf(&s, "%.6g %.6g %ld\n", sqrt(b->lo_minutes * b->hi_minutes), r, b->runs);
+				err = hz_buf_printf(&s, "%.6g %.6g %zu\n", sqrt(b->lo * b->hi), r, b->runs);
 		}
 		if (!err)
 			err = hz_buf_puts(&s, "EOD\n");

@@ -40,28 +40,29 @@ const char *hz_report_format_ext(hz_report_format format)
 
 static int by_release(const void *x, const void *y)
 {
-	const hz_fd_agent *a = *(const hz_fd_agent *const *)x, *b = *(const hz_fd_agent *const *)y;
+	const hz_fit_agent *a = *(const hz_fit_agent *const *)x, *b = *(const hz_fit_agent *const *)y;
 
-	if (!a->release_date[0] != !b->release_date[0])
-		return a->release_date[0] ? -1 : 1;
-	if (a->release_date[0] && a->release_days != b->release_days)
+	if (!a->release_date != !b->release_date)
+		return a->release_date ? -1 : 1;
+	if (a->release_date && a->release_days != b->release_days)
 		return a->release_days < b->release_days ? -1 : 1;
 	return strcmp(a->alias, b->alias);
 }
 
-int rp_sorted_agents(const hz_fitdoc *doc, const hz_fd_agent ***out)
+int rp_sorted_agents(const hz_fit *doc, const hz_fit_agent ***out)
 {
-	const hz_fd_agent **v = calloc(doc->nagents ? doc->nagents : 1, sizeof(*v));
+	size_t n = hz_fit_nagents(doc);
+	const hz_fit_agent **v = calloc(n ? n : 1, sizeof(*v));
 
 	if (!(*out = v))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	for (size_t i = 0; i < doc->nagents; i++)
-		v[i] = &doc->agents[i];
-	qsort(v, doc->nagents, sizeof(*v), by_release);
+	for (size_t i = 0; i < n; i++)
+		v[i] = hz_fit_agent_at(doc, i);
+	qsort(v, n, sizeof(*v), by_release);
 	return 0;
 }
 
-double rp_tokens(const hz_fd_agent *a)
+double rp_tokens(const hz_fit_agent *a)
 {
 	if (isfinite(a->total_tokens))
 		return a->total_tokens;
@@ -70,7 +71,7 @@ double rp_tokens(const hz_fd_agent *a)
 	return NAN;
 }
 
-double rp_cost_per_success(const hz_fd_agent *a)
+double rp_cost_per_success(const hz_fit_agent *a)
 {
 	if (!isfinite(a->cost_usd) || a->successes <= 0)
 		return NAN;
@@ -104,40 +105,42 @@ char *rp_fmt_count(double n, char *out, size_t size)
 	return out;
 }
 
-char *rp_fmt_ci(const hz_fd_horizon *h, const char *dash, char *out, size_t size)
+char *rp_fmt_ci(const hz_fit_horizon *h, const char *dash, char *out, size_t size)
 {
 	char lo[32], hi[32];
 
-	if (isnan(h->ci_low) || isnan(h->ci_high)) {
+	if (!isfinite(h->ci_low) || !isfinite(h->ci_high)) {
 		snprintf(out, size, "%s", "");
 		return out;
 	}
-	hz_fd_fmt_num(h->ci_low, lo, sizeof(lo));
-	hz_fd_fmt_num(h->ci_high, hi, sizeof(hi));
+	rp_fmt_num(h->ci_low, lo, sizeof(lo));
+	rp_fmt_num(h->ci_high, hi, sizeof(hi));
 	snprintf(out, size, "%s%s%s", lo, dash, hi);
 	return out;
 }
 
-int rp_trend_sentence(hz_buf *b, const hz_fitdoc *doc, int pi)
+int rp_trend_sentence(hz_buf *b, const hz_fit *doc, double percent)
 {
-	const hz_fd_trend *t = &doc->trend[pi];
+	const hz_fit_trend *t = rp_trend(doc, percent);
+	const char *first, *last;
 	int err;
 
-	if (!t->present)
+	if (!t)
 		return hz_buf_puts(b, "no trend in this fit (a trend needs two or more agents with release dates and horizons)");
 	err = hz_buf_printf(b, "%.0f days (%.1f months)", t->doubling_days, t->doubling_days / (365.25 / 12));
-	if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
+	if (!err && isfinite(t->ci_low) && isfinite(t->ci_high))
 		err = hz_buf_printf(b, ", %.0f%% CI %.0f to %.0f days",
-				    isfinite(doc->confidence) ? doc->confidence * 100 : 95.0, t->doubling_ci_low,
-				    t->doubling_ci_high);
+				    95.0, t->ci_low,
+				    t->ci_high);
 	if (!err)
 		err = hz_buf_printf(b, ", fitted on %zu agents", t->nagents);
-	if (!err && t->first_date[0])
-		err = hz_buf_printf(b, " released %s to %s", t->first_date, t->last_date);
+	rp_trend_span(doc, t, &first, &last);
+	if (!err && first)
+		err = hz_buf_printf(b, " released %s to %s", first, last);
 	return err;
 }
 
-int hz_report_render(const hz_fitdoc *doc, const hz_report_opts *opts, char **out, size_t *len)
+int hz_report_render(const hz_fit *doc, const hz_report_opts *opts, char **out, size_t *len)
 {
 	hz_buf b;
 	int err;
@@ -175,7 +178,7 @@ int hz_report_render(const hz_fitdoc *doc, const hz_report_opts *opts, char **ou
 	return 0;
 }
 
-int hz_report_write(const hz_fitdoc *doc, const hz_report_opts *opts, const char *path)
+int hz_report_write(const hz_fit *doc, const hz_report_opts *opts, const char *path)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -186,4 +189,18 @@ int hz_report_write(const hz_fitdoc *doc, const hz_report_opts *opts, const char
 	err = hz_fs_write_atomic(path, text, len);
 	free(text);
 	return err;
+}
+
+int hz_report_doubling(const hz_fit *fit, double percent, hz_doubling *out)
+{
+	const hz_fit_trend *t = rp_trend(fit, percent);
+
+	if (!t || !isfinite(t->doubling_days))
+		return hz_error_set(HZ_ENOTFOUND, "%s: no %g%% trend", hz_fit_origin(fit), percent);
+	out->days = t->doubling_days;
+	out->ci_low = t->ci_low;
+	out->ci_high = t->ci_high;
+	out->n_agents = t->nagents;
+	rp_trend_span(fit, t, &out->first_date, &out->last_date);
+	return 0;
 }

@@ -69,28 +69,26 @@ static int base64(hz_buf *b, const unsigned char *p, size_t n)
 /* A numeric cell: the rounded number shown, the exact value in data-value. */
 static int num_cell(hz_buf *b, double x, const char *shown)
 {
-	if (isnan(x))
-		return hz_buf_puts(b, "<td></td>");
-	if (isinf(x))
-		return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", x > 0 ? "inf" : "-inf", shown);
 	char v[40];
 
-	return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", hz_fd_fmt_exact(x, v, sizeof(v)), shown);
+	if (!isfinite(x)) /* null in the fit file */
+		return hz_buf_puts(b, "<td></td>");
+	return hz_buf_printf(b, "<td data-value=\"%s\">%s</td>", rp_fmt_exact(x, v, sizeof(v)), shown);
 }
 
-static int ci_cell(hz_buf *b, const hz_fd_horizon *h)
+static int ci_cell(hz_buf *b, const hz_fit_horizon *h)
 {
 	char ci[80], lo[40], hi[40];
 
-	if (isnan(h->ci_low) || isnan(h->ci_high))
+	if (!isfinite(h->ci_low) || !isfinite(h->ci_high))
 		return hz_buf_puts(b, "<td></td>");
-	return hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s</td>", hz_fd_fmt_exact(h->ci_low, lo, sizeof(lo)),
-			     hz_fd_fmt_exact(h->ci_high, hi, sizeof(hi)), rp_fmt_ci(h, "–", ci, sizeof(ci)));
+	return hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s</td>", rp_fmt_exact(h->ci_low, lo, sizeof(lo)),
+			     rp_fmt_exact(h->ci_high, hi, sizeof(hi)), rp_fmt_ci(h, "–", ci, sizeof(ci)));
 }
 
-static int html_agents(const hz_fitdoc *doc, hz_buf *b)
+static int html_agents(const hz_fit *doc, hz_buf *b)
 {
-	const hz_fd_agent **v = NULL;
+	const hz_fit_agent **v = NULL;
 	int err;
 
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
@@ -99,8 +97,8 @@ static int html_agents(const hz_fitdoc *doc, hz_buf *b)
 			     "<th>Tasks</th><th>Success (weighted)</th><th>p50 (min)</th><th>p50 95% CI</th>"
 			     "<th>p80 (min)</th><th>p80 95% CI</th><th>Tokens</th><th>Cost</th><th>Cost / success</th>"
 			     "</tr></thead>\n<tbody>\n");
-	for (size_t i = 0; !err && i < doc->nagents; i++) {
-		const hz_fd_agent *a = v[i];
+	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = v[i];
 		char s[5][48];
 		err = hz_buf_printf(b, "<tr%s data-alias=\"", a->in_trend ? " class=\"trend\"" : "");
 		if (!err)
@@ -110,17 +108,17 @@ static int html_agents(const hz_fitdoc *doc, hz_buf *b)
 		if (!err)
 			err = html_text(b, a->alias);
 		if (!err)
-			err = hz_buf_printf(b, "</td><td>%s</td>", a->release_date);
+			err = hz_buf_printf(b, "</td><td>%s</td>", a->release_date ? a->release_date : "");
 		if (!err)
-			err = num_cell(b, a->runs >= 0 ? (double)a->runs : NAN, rp_fmt_count((double)a->runs, s[0], 48));
+			err = num_cell(b, (double)a->runs, rp_fmt_count((double)a->runs, s[0], 48));
 		if (!err)
-			err = num_cell(b, a->tasks >= 0 ? (double)a->tasks : NAN, rp_fmt_count((double)a->tasks, s[1], 48));
+			err = num_cell(b, (double)a->tasks, rp_fmt_count((double)a->tasks, s[1], 48));
 		if (!err)
 			err = num_cell(b, a->weighted_success_rate, rp_fmt_pct(a->weighted_success_rate, s[2], 48));
 		for (int pi = 0; !err && pi < 2; pi++) {
-			err = num_cell(b, a->h[pi].estimate, hz_fd_fmt_num(a->h[pi].estimate, s[3], 48));
+			err = num_cell(b, rp_horizon(a, RP_PERCENT(pi))->estimate, rp_fmt_num(rp_horizon(a, RP_PERCENT(pi))->estimate, s[3], 48));
 			if (!err)
-				err = ci_cell(b, &a->h[pi]);
+				err = ci_cell(b, rp_horizon(a, RP_PERCENT(pi)));
 		}
 		if (!err)
 			err = num_cell(b, rp_tokens(a), rp_fmt_count(rp_tokens(a), s[0], 48));
@@ -135,36 +133,36 @@ static int html_agents(const hz_fitdoc *doc, hz_buf *b)
 	return err ? err : hz_buf_puts(b, "</tbody>\n</table></div>\n");
 }
 
-static int html_trend(const hz_fitdoc *doc, hz_buf *b)
+static int html_trend(const hz_fit *doc, hz_buf *b)
 {
 	int err = hz_buf_puts(b, "<h2>Trend</h2>\n<div class=\"scroll\"><table id=\"trend\">\n<thead><tr><th class=\"name\">Horizon</th>"
 				 "<th>Doubling time (days)</th><th>95% CI (days)</th><th>Bootstrap median</th>"
 				 "<th>Agents</th><th class=\"name\">Fitted on</th></tr></thead>\n<tbody>\n");
 
-	for (int pi = 0; !err && pi < 2; pi++) {
-		const hz_fd_trend *t = &doc->trend[pi];
+	for (size_t k = 0; !err && k < hz_fit_npercents(doc); k++) {
+		const hz_fit_trend *t = hz_fit_trend_at(doc, k);
 		char s[5][48];
-		if (!t->present)
+		if (!t)
 			continue;
-		err = hz_buf_printf(b, "<tr data-percent=\"%d\"><td class=\"name\">%d%%</td>", pi ? 80 : 50, pi ? 80 : 50);
+		err = hz_buf_printf(b, "<tr data-percent=\"%g\"><td class=\"name\">%g%%</td>", t->percent, t->percent);
 		if (!err)
-			err = num_cell(b, t->doubling_days, hz_fd_fmt_num(t->doubling_days, s[0], 48));
-		if (!err && isfinite(t->doubling_ci_low) && isfinite(t->doubling_ci_high))
+			err = num_cell(b, t->doubling_days, rp_fmt_num(t->doubling_days, s[0], 48));
+		if (!err && isfinite(t->ci_low) && isfinite(t->ci_high))
 			err = hz_buf_printf(b, "<td data-low=\"%s\" data-high=\"%s\">%s–%s</td>",
-					    hz_fd_fmt_exact(t->doubling_ci_low, s[3], 48), hz_fd_fmt_exact(t->doubling_ci_high, s[4], 48),
-					    hz_fd_fmt_num(t->doubling_ci_low, s[1], 48),
-					    hz_fd_fmt_num(t->doubling_ci_high, s[2], 48));
+					    rp_fmt_exact(t->ci_low, s[3], 48), rp_fmt_exact(t->ci_high, s[4], 48),
+					    rp_fmt_num(t->ci_low, s[1], 48),
+					    rp_fmt_num(t->ci_high, s[2], 48));
 		else if (!err)
 			err = hz_buf_puts(b, "<td></td>");
 		if (!err)
-			err = num_cell(b, t->doubling_median, hz_fd_fmt_num(t->doubling_median, s[0], 48));
+			err = num_cell(b, t->bootstrap_median, rp_fmt_num(t->bootstrap_median, s[0], 48));
 		if (!err)
 			err = hz_buf_printf(b, "<td>%zu</td><td class=\"name\">", t->nagents);
-		for (size_t k = 0; !err && k < t->nagents; k++) {
-			if (k)
+		for (size_t j = 0; !err && j < t->nagents; j++) {
+			if (j)
 				err = hz_buf_puts(b, ", ");
 			if (!err)
-				err = html_text(b, t->agents[k]);
+				err = html_text(b, t->agents[j]);
 		}
 		if (!err)
 			err = hz_buf_puts(b, "</td></tr>\n");
@@ -229,22 +227,24 @@ static int html_figures(const hz_report_opts *opts, hz_buf *b)
 	return err;
 }
 
-static int html_notes(const hz_fitdoc *doc, hz_buf *b)
+static int html_notes(const hz_fit *doc, hz_buf *b)
 {
 	int err = 0, any = 0;
 
-	for (size_t i = 0; !err && i < doc->nagents + doc->nexcluded + doc->nnotes; i++) {
+	size_t na = hz_fit_nagents(doc), ne = hz_fit_nexcluded(doc);
+
+	for (size_t i = 0; !err && i < na + ne + hz_fit_ntrend_notes(doc); i++) {
 		const char *who = NULL, *what;
-		if (i < doc->nagents) {
-			if (!(what = doc->agents[i].note))
+		if (i < na) {
+			if (!(what = hz_fit_agent_at(doc, i)->note))
 				continue;
-			who = doc->agents[i].alias;
-		} else if (i < doc->nagents + doc->nexcluded) {
-			const hz_fd_excluded *e = &doc->excluded[i - doc->nagents];
-			who = e->alias ? e->alias : "?";
-			what = e->reason ? e->reason : "excluded from the trend";
+			who = hz_fit_agent_at(doc, i)->alias;
+		} else if (i < na + ne) {
+			who = hz_fit_excluded_alias(doc, i - na);
+			what = hz_fit_excluded_reason(doc, i - na);
+			what = what && *what ? what : "excluded from the trend";
 		} else {
-			what = doc->notes[i - doc->nagents - doc->nexcluded];
+			what = hz_fit_trend_note(doc, i - na - ne);
 		}
 		if (!any++)
 			err = hz_buf_puts(b, "<h2>Notes</h2>\n<ul>\n");
@@ -260,7 +260,7 @@ static int html_notes(const hz_fitdoc *doc, hz_buf *b)
 	return err || !any ? err : hz_buf_puts(b, "</ul>\n");
 }
 
-int rp_render_html(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
+int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	const char *title = opts->title ? opts->title : "Time horizons";
 	hz_buf line = HZ_BUF_INIT;
@@ -274,10 +274,10 @@ int rp_render_html(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
 		err = html_text(b, title);
 	if (!err)
 		err = hz_buf_puts(b, "</h1>\n");
-	for (int pi = 0; !err && pi < 2; pi++) {
+	for (size_t k = 0; !err && k < hz_fit_npercents(doc); k++) {
 		hz_buf_clear(&line);
-		if ((err = rp_trend_sentence(&line, doc, pi)) == 0)
-			err = hz_buf_printf(b, "<p class=\"headline\">%d%% horizon doubling time: ", pi ? 80 : 50);
+		if ((err = rp_trend_sentence(&line, doc, hz_fit_percent(doc, k))) == 0)
+			err = hz_buf_printf(b, "<p class=\"headline\">%g%% horizon doubling time: ", hz_fit_percent(doc, k));
 		if (!err)
 			err = html_text(b, hz_buf_cstr(&line));
 		if (!err)
@@ -297,9 +297,9 @@ int rp_render_html(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
 	if (!err)
 		err = hz_buf_printf(b, "<div class=\"footer\">Written by horizon %s from ", HZ_VERSION);
 	if (!err)
-		err = html_text(b, doc->origin);
+		err = html_text(b, hz_fit_origin(doc));
 	if (!err)
-		err = hz_buf_printf(b, " (source: %s).</div>\n</body>\n</html>\n", hz_fitdoc_source(doc));
+		err = hz_buf_printf(b, " (source: %s).</div>\n</body>\n</html>\n", rp_source(doc));
 	hz_buf_release(&line);
 	return err;
 }

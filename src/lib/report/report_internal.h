@@ -3,16 +3,17 @@
 #define HZ_REPORT_REPORT_INTERNAL_H
 
 #include "buf.h"
-#include "fitdoc.h"
+#include "fitfmt.h"
+#include "horizon/report.h"
 
 /* The agents in table order (release date, then alias; undated last): a heap array of borrowed pointers. */
-int rp_sorted_agents(const hz_fitdoc *doc, const hz_fd_agent ***out);
+int rp_sorted_agents(const hz_fit *doc, const hz_fit_agent ***out);
 
 /* total_tokens, else input + output, else NAN. */
-double rp_tokens(const hz_fd_agent *a);
+double rp_tokens(const hz_fit_agent *a);
 
 /* cost_usd / successes; NAN when either is unknown or there is no success. */
-double rp_cost_per_success(const hz_fd_agent *a);
+double rp_cost_per_success(const hz_fit_agent *a);
 
 /* "43.1%" from 0.4312; "" for NAN. */
 char *rp_fmt_pct(double rate, char *out, size_t size);
@@ -24,15 +25,15 @@ char *rp_fmt_usd(double usd, char *out, size_t size);
 char *rp_fmt_count(double n, char *out, size_t size);
 
 /* "12.1–64.3" from a horizon's CI; "" when unknown. */
-char *rp_fmt_ci(const hz_fd_horizon *h, const char *dash, char *out, size_t size);
+char *rp_fmt_ci(const hz_fit_horizon *h, const char *dash, char *out, size_t size);
 
 /* The headline sentence for a trend ("212 days (95% CI 171–249) over 9 agents"), plain text. */
-int rp_trend_sentence(hz_buf *b, const hz_fitdoc *doc, int pi);
+int rp_trend_sentence(hz_buf *b, const hz_fit *doc, double percent);
 
-int rp_render_md(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b);
-int rp_render_csv(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b);
-int rp_render_html(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b);
-int rp_render_latex(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b);
-int rp_render_yaml(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b);
+int rp_render_md(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
+int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
+int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
+int rp_render_latex(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
+int rp_render_yaml(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
 
 #endif

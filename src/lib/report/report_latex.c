@@ -42,14 +42,14 @@ static int tex_text(hz_buf *b, const char *s)
 }
 
 /* "29.0 [12.1, 64.3]" */
-static int tex_horizon(hz_buf *b, const hz_fd_horizon *h)
+static int tex_horizon(hz_buf *b, const hz_fit_horizon *h)
 {
 	char e[32], lo[32], hi[32];
-	int err = hz_buf_puts(b, hz_fd_fmt_num(h->estimate, e, sizeof(e)));
+	int err = hz_buf_puts(b, rp_fmt_num(h->estimate, e, sizeof(e)));
 
-	if (!err && !isnan(h->ci_low) && !isnan(h->ci_high))
-		err = hz_buf_printf(b, " [%s, %s]", hz_fd_fmt_num(h->ci_low, lo, sizeof(lo)),
-				    hz_fd_fmt_num(h->ci_high, hi, sizeof(hi)));
+	if (!err && isfinite(h->ci_low) && isfinite(h->ci_high))
+		err = hz_buf_printf(b, " [%s, %s]", rp_fmt_num(h->ci_low, lo, sizeof(lo)),
+				    rp_fmt_num(h->ci_high, hi, sizeof(hi)));
 	return err;
 }
 
@@ -60,9 +60,9 @@ static int tex_usd(hz_buf *b, double usd)
 	return tex_text(b, rp_fmt_usd(usd, s, sizeof(s)));
 }
 
-static int tex_agents(const hz_fitdoc *doc, hz_buf *b)
+static int tex_agents(const hz_fit *doc, hz_buf *b)
 {
-	const hz_fd_agent **v = NULL;
+	const hz_fit_agent **v = NULL;
 	int err;
 
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
@@ -70,24 +70,24 @@ static int tex_agents(const hz_fitdoc *doc, hz_buf *b)
 	err = hz_buf_puts(b, "\\begin{tabular}{llrrrrrrrr}\n\\toprule\n"
 			     "Agent & Release & Runs & Tasks & Success & $p_{50}$ (min) [95\\% CI] & "
 			     "$p_{80}$ (min) [95\\% CI] & Tokens & Cost & Cost/success \\\\\n\\midrule\n");
-	for (size_t i = 0; !err && i < doc->nagents; i++) {
-		const hz_fd_agent *a = v[i];
+	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = v[i];
 		char s[3][48];
 		err = tex_text(b, a->alias);
 		if (!err)
-			err = hz_buf_printf(b, "%s & %s & %s & %s & ", a->in_trend ? "$^*$" : "", a->release_date,
-					    rp_fmt_count(a->runs >= 0 ? (double)a->runs : NAN, s[0], 48),
-					    rp_fmt_count(a->tasks >= 0 ? (double)a->tasks : NAN, s[1], 48));
+			err = hz_buf_printf(b, "%s & %s & %s & %s & ", a->in_trend ? "$^*$" : "", a->release_date ? a->release_date : "",
+					    rp_fmt_count((double)a->runs, s[0], 48),
+					    rp_fmt_count((double)a->tasks, s[1], 48));
 		if (!err)
 			err = tex_text(b, rp_fmt_pct(a->weighted_success_rate, s[2], 48));
 		if (!err)
 			err = hz_buf_puts(b, " & ");
 		if (!err)
-			err = tex_horizon(b, &a->h[0]);
+			err = tex_horizon(b, rp_horizon(a, RP_PERCENT(0)));
 		if (!err)
 			err = hz_buf_puts(b, " & ");
 		if (!err)
-			err = tex_horizon(b, &a->h[1]);
+			err = tex_horizon(b, rp_horizon(a, RP_PERCENT(1)));
 		if (!err)
 			err = hz_buf_printf(b, " & %s & ", rp_fmt_count(rp_tokens(a), s[0], 48));
 		if (!err)
@@ -103,26 +103,26 @@ static int tex_agents(const hz_fitdoc *doc, hz_buf *b)
 	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
 }
 
-static int tex_trend(const hz_fitdoc *doc, hz_buf *b)
+static int tex_trend(const hz_fit *doc, hz_buf *b)
 {
 	int err = hz_buf_puts(b, "\\begin{tabular}{lrrrr}\n\\toprule\n"
 				 "Horizon & Doubling time (days) & 95\\% CI (days) & Bootstrap median & Agents \\\\\n"
 				 "\\midrule\n");
 
-	for (int pi = 0; !err && pi < 2; pi++) {
-		const hz_fd_trend *t = &doc->trend[pi];
+	for (size_t k = 0; !err && k < hz_fit_npercents(doc); k++) {
+		const hz_fit_trend *t = hz_fit_trend_at(doc, k);
 		char d[32], lo[32], hi[32], med[32];
-		if (!t->present)
+		if (!t)
 			continue;
-		err = hz_buf_printf(b, "%d\\%% & %s & %s%s%s & %s & %zu \\\\\n", pi ? 80 : 50,
-				    hz_fd_fmt_num(t->doubling_days, d, sizeof(d)), hz_fd_fmt_num(t->doubling_ci_low, lo, sizeof(lo)),
-				    isfinite(t->doubling_ci_low) ? "--" : "", hz_fd_fmt_num(t->doubling_ci_high, hi, sizeof(hi)),
-				    hz_fd_fmt_num(t->doubling_median, med, sizeof(med)), t->nagents);
+		err = hz_buf_printf(b, "%g\\%% & %s & %s%s%s & %s & %zu \\\\\n", t->percent,
+				    rp_fmt_num(t->doubling_days, d, sizeof(d)), rp_fmt_num(t->ci_low, lo, sizeof(lo)),
+				    isfinite(t->ci_low) ? "--" : "", rp_fmt_num(t->ci_high, hi, sizeof(hi)),
+				    rp_fmt_num(t->bootstrap_median, med, sizeof(med)), t->nagents);
 	}
 	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
 }
 
-int rp_render_latex(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
+int rp_render_latex(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	int err = hz_buf_printf(b, "%% Written by horizon %s.  Needs \\usepackage{booktabs}.\n"
 				   "\\begin{table}[htbp]\n\\centering\n\\small\n\\setlength{\\tabcolsep}{4pt}\n",

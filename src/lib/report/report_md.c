@@ -19,58 +19,66 @@ static int md_cell(hz_buf *b, const char *s)
 	return err;
 }
 
-static int md_agents(const hz_fitdoc *doc, hz_buf *b)
+static int md_agents(const hz_fit *doc, hz_buf *b)
 {
-	const hz_fd_agent **v = NULL;
+	const hz_fit_agent **v = NULL;
+	size_t np = hz_fit_npercents(doc);
 	int err;
 
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
 		return err;
-	err = hz_buf_puts(b, "| Agent | Release | Runs | Tasks | Success (weighted) | p50 (min) | p50 95% CI "
-			     "| p80 (min) | p80 95% CI | Tokens | Cost | Cost / success |\n"
-			     "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-	for (size_t i = 0; !err && i < doc->nagents; i++) {
-		const hz_fd_agent *a = v[i];
-		char runs[32], tasks[32], rate[32], p50[32], ci50[80], p80[32], ci80[80], tok[32], cost[32], cps[32];
+	err = hz_buf_puts(b, "| Agent | Release | Runs | Tasks | Success (weighted) |");
+	for (size_t k = 0; !err && k < np; k++)
+		err = hz_buf_printf(b, " p%g (min) | p%g 95%% CI |", hz_fit_percent(doc, k), hz_fit_percent(doc, k));
+	if (!err)
+		err = hz_buf_puts(b, " Tokens | Cost | Cost / success |\n|---|---|--:|--:|--:|");
+	for (size_t k = 0; !err && k < np; k++)
+		err = hz_buf_puts(b, "--:|--:|");
+	if (!err)
+		err = hz_buf_puts(b, "--:|--:|--:|\n");
+	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
+		const hz_fit_agent *a = v[i];
+		char runs[32], tasks[32], rate[32], p[32], ci[80], tok[32], cost[32], cps[32];
 		err = hz_buf_puts(b, "| ");
 		if (!err)
 			err = md_cell(b, a->alias);
 		if (!err)
-			err = hz_buf_printf(b, "%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-					    a->in_trend ? " *" : "", a->release_date[0] ? a->release_date : "",
-					    rp_fmt_count(a->runs >= 0 ? (double)a->runs : NAN, runs, sizeof(runs)),
-					    rp_fmt_count(a->tasks >= 0 ? (double)a->tasks : NAN, tasks, sizeof(tasks)),
-					    rp_fmt_pct(a->weighted_success_rate, rate, sizeof(rate)),
-					    hz_fd_fmt_num(a->h[0].estimate, p50, sizeof(p50)),
-					    rp_fmt_ci(&a->h[0], "–", ci50, sizeof(ci50)),
-					    hz_fd_fmt_num(a->h[1].estimate, p80, sizeof(p80)),
-					    rp_fmt_ci(&a->h[1], "–", ci80, sizeof(ci80)),
-					    rp_fmt_count(rp_tokens(a), tok, sizeof(tok)), rp_fmt_usd(a->cost_usd, cost, sizeof(cost)),
+			err = hz_buf_printf(b, "%s | %s | %s | %s | %s |", a->in_trend ? " *" : "",
+					    a->release_date ? a->release_date : "",
+					    rp_fmt_count((double)a->runs, runs, sizeof(runs)),
+					    rp_fmt_count((double)a->tasks, tasks, sizeof(tasks)),
+					    rp_fmt_pct(a->weighted_success_rate, rate, sizeof(rate)));
+		for (size_t k = 0; !err && k < a->nhorizons; k++)
+			err = hz_buf_printf(b, " %s | %s |", rp_fmt_num(a->horizons[k].estimate, p, sizeof(p)),
+					    rp_fmt_ci(&a->horizons[k], "–", ci, sizeof(ci)));
+		if (!err)
+			err = hz_buf_printf(b, " %s | %s | %s |\n", rp_fmt_count(rp_tokens(a), tok, sizeof(tok)),
+					    rp_fmt_usd(a->cost_usd, cost, sizeof(cost)),
 					    rp_fmt_usd(rp_cost_per_success(a), cps, sizeof(cps)));
 	}
 	free(v);
 	return err;
 }
 
-static int md_trend(const hz_fitdoc *doc, hz_buf *b)
+static int md_trend(const hz_fit *doc, hz_buf *b)
 {
 	int err = hz_buf_puts(b, "\n## Trend\n\n| Horizon | Doubling time (days) | 95% CI (days) | Bootstrap median "
 				 "| Agents | Fitted on |\n|---|--:|--:|--:|--:|---|\n");
 
-	for (int pi = 0; !err && pi < 2; pi++) {
-		const hz_fd_trend *t = &doc->trend[pi];
+	for (size_t k = 0; !err && k < hz_fit_npercents(doc); k++) {
+		const hz_fit_trend *t = hz_fit_trend_at(doc, k);
 		char d[32], lo[32], hi[32], med[32];
-		if (!t->present)
+		if (!t)
 			continue;
-		err = hz_buf_printf(b, "| %d%% | %s | %s%s%s | %s | %zu | ", pi ? 80 : 50,
-				    hz_fd_fmt_num(t->doubling_days, d, sizeof(d)), hz_fd_fmt_num(t->doubling_ci_low, lo, sizeof(lo)),
-				    isfinite(t->doubling_ci_low) ? "–" : "", hz_fd_fmt_num(t->doubling_ci_high, hi, sizeof(hi)),
-				    hz_fd_fmt_num(t->doubling_median, med, sizeof(med)), t->nagents);
-		for (size_t k = 0; !err && k < t->nagents; k++) {
-			if (k)
+		err = hz_buf_printf(b, "| %g%% | %s | %s%s%s | %s | %zu | ", t->percent,
+				    rp_fmt_num(t->doubling_days, d, sizeof(d)), rp_fmt_num(t->ci_low, lo, sizeof(lo)),
+				    isfinite(t->ci_low) ? "–" : "", rp_fmt_num(t->ci_high, hi, sizeof(hi)),
+				    rp_fmt_num(t->bootstrap_median, med, sizeof(med)), t->nagents);
+		for (size_t j = 0; !err && j < t->nagents; j++) {
+			if (j)
 				err = hz_buf_puts(b, ", ");
 			if (!err)
-				err = md_cell(b, t->agents[k]);
+				err = md_cell(b, t->agents[j]);
 		}
 		if (!err)
 			err = hz_buf_puts(b, " |\n");
@@ -78,51 +86,50 @@ static int md_trend(const hz_fitdoc *doc, hz_buf *b)
 	return err;
 }
 
-static int md_notes(const hz_fitdoc *doc, hz_buf *b)
+static int md_notes(const hz_fit *doc, hz_buf *b)
 {
 	int err = 0, any = 0;
 
-	for (size_t i = 0; !err && i < doc->nagents; i++) {
-		if (!doc->agents[i].note)
+	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
+		if (!hz_fit_agent_at(doc, i)->note)
 			continue;
 		if (!any++)
 			err = hz_buf_puts(b, "\n## Notes\n\n");
 		if (!err)
-			err = hz_buf_printf(b, "- %s: %s\n", doc->agents[i].alias, doc->agents[i].note);
+			err = hz_buf_printf(b, "- %s: %s\n", hz_fit_agent_at(doc, i)->alias, hz_fit_agent_at(doc, i)->note);
 	}
-	for (size_t i = 0; !err && i < doc->nexcluded; i++) {
+	for (size_t i = 0; !err && i < hz_fit_nexcluded(doc); i++) {
+		const char *why = hz_fit_excluded_reason(doc, i);
 		if (!any++)
 			err = hz_buf_puts(b, "\n## Notes\n\n");
 		if (!err)
-			err = hz_buf_printf(b, "- excluded from the trend: %s (%s)\n",
-					    doc->excluded[i].alias ? doc->excluded[i].alias : "?",
-					    doc->excluded[i].reason ? doc->excluded[i].reason : "no reason given");
+			err = hz_buf_printf(b, "- excluded from the trend: %s (%s)\n", hz_fit_excluded_alias(doc, i),
+					    why && *why ? why : "no reason given");
 	}
-	for (size_t i = 0; !err && i < doc->nnotes; i++) {
+	for (size_t i = 0; !err && i < hz_fit_ntrend_notes(doc); i++) {
 		if (!any++)
 			err = hz_buf_puts(b, "\n## Notes\n\n");
 		if (!err)
-			err = hz_buf_printf(b, "- %s\n", doc->notes[i]);
+			err = hz_buf_printf(b, "- %s\n", hz_fit_trend_note(doc, i));
 	}
 	return err;
 }
 
-int rp_render_md(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
+int rp_render_md(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	int err = hz_buf_printf(b, "# %s\n\n", opts->title ? opts->title : "Time horizons");
 
-	for (int pi = 0; !err && pi < 2; pi++) {
-		err = hz_buf_printf(b, "%s%d%% horizon doubling time: ", pi ? "" : "", pi ? 80 : 50);
+	for (size_t k = 0; !err && k < hz_fit_npercents(doc); k++) {
+		err = hz_buf_printf(b, "%g%% horizon doubling time: ", hz_fit_percent(doc, k));
 		if (!err)
-			err = rp_trend_sentence(b, doc, pi);
+			err = rp_trend_sentence(b, doc, hz_fit_percent(doc, k));
 		if (!err)
 			err = hz_buf_puts(b, ".  \n");
 	}
 	if (!err)
 		err = hz_buf_printf(b, "\nSource: %s (%s%s%s). Horizons are minutes of human working time; "
 				       "`*` marks the agents the trend is fitted on.\n\n## Agents\n\n",
-				    doc->origin, hz_fitdoc_source(doc), doc->bootstrap >= 0 ? ", CIs from " : "",
-				    doc->bootstrap >= 0 ? "the hierarchical bootstrap" : "");
+				    hz_fit_origin(doc), rp_source(doc), ", CIs from ", "the hierarchical bootstrap");
 	if (!err)
 		err = md_agents(doc, b);
 	if (!err)

@@ -3,6 +3,7 @@
  * tools reading METR's published results (and `horizon reproduce`) read ours.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,14 +32,12 @@ static int ynum(hz_buf *b, const char *indent, const char *key, double x)
 {
 	char s[40];
 
-	if (isnan(x))
+	if (!isfinite(x)) /* null, as in the fit file */
 		return hz_buf_printf(b, "%s%s: null\n", indent, key);
-	if (isinf(x))
-		return hz_buf_printf(b, "%s%s: %s\n", indent, key, x > 0 ? ".inf" : "-.inf");
-	return hz_buf_printf(b, "%s%s: %s\n", indent, key, hz_fd_fmt_exact(x, s, sizeof(s)));
+	return hz_buf_printf(b, "%s%s: %s\n", indent, key, rp_fmt_exact(x, s, sizeof(s)));
 }
 
-static int yhorizon(hz_buf *b, const char *key, const hz_fd_horizon *h)
+static int yhorizon(hz_buf *b, const char *key, const hz_fit_horizon *h)
 {
 	int err = hz_buf_printf(b, "      %s:\n", key);
 
@@ -51,7 +50,7 @@ static int yhorizon(hz_buf *b, const char *key, const hz_fd_horizon *h)
 	return err;
 }
 
-static int yagent(hz_buf *b, const hz_fd_agent *a)
+static int yagent(hz_buf *b, const hz_fit_agent *a)
 {
 	int err = hz_buf_puts(b, "  ");
 
@@ -63,10 +62,11 @@ static int yagent(hz_buf *b, const hz_fd_agent *a)
 		err = ynum(b, "        ", "estimate", a->weighted_success_rate);
 	if (!err)
 		err = hz_buf_printf(b, "      is_sota: %s\n", a->sota ? "true" : "false");
-	if (!err)
-		err = yhorizon(b, "p50_horizon_length", &a->h[0]);
-	if (!err)
-		err = yhorizon(b, "p80_horizon_length", &a->h[1]);
+	for (size_t k = 0; !err && k < a->nhorizons; k++) {
+		char key[48];
+		snprintf(key, sizeof(key), "p%g_horizon_length", a->horizons[k].percent);
+		err = yhorizon(b, key, &a->horizons[k]);
+	}
 	if (!err)
 		err = hz_buf_puts(b, "      usage:\n");
 	if (!err)
@@ -74,32 +74,32 @@ static int yagent(hz_buf *b, const hz_fd_agent *a)
 	if (!err)
 		err = ynum(b, "        ", "tokens", rp_tokens(a));
 	if (!err)
-		err = a->release_date[0] ? hz_buf_printf(b, "    release_date: %s\n", a->release_date) : 0;
-	if (!err && a->runs >= 0)
-		err = hz_buf_printf(b, "    runs: %ld\n", a->runs);
-	if (!err && a->tasks >= 0)
-		err = hz_buf_printf(b, "    tasks: %ld\n", a->tasks);
+		err = a->release_date ? hz_buf_printf(b, "    release_date: %s\n", a->release_date) : 0;
+	if (!err)
+		err = hz_buf_printf(b, "    runs: %zu\n", a->runs);
+	if (!err)
+		err = hz_buf_printf(b, "    tasks: %zu\n", a->tasks);
 	return err;
 }
 
-static int ytrend(const hz_fitdoc *doc, hz_buf *b)
+static int ytrend(const hz_fit *doc, hz_buf *b)
 {
 	int err = 0, any = 0;
 
-	for (int pi = 0; !err && pi < 2; pi++) {
-		const hz_fd_trend *t = &doc->trend[pi];
-		if (!t->present)
+	for (size_t j = 0; !err && j < hz_fit_npercents(doc); j++) {
+		const hz_fit_trend *t = hz_fit_trend_at(doc, j);
+		if (!t)
 			continue;
 		if (!any++)
 			err = hz_buf_puts(b, "doubling_time_in_days:\n");
 		if (!err)
-			err = hz_buf_printf(b, "  horizon_p%d:\n", pi ? 80 : 50);
+			err = hz_buf_printf(b, "  horizon_p%g:\n", t->percent);
 		if (!err)
 			err = ynum(b, "    ", "point_estimate", t->doubling_days);
 		if (!err)
-			err = ynum(b, "    ", "ci_low", t->doubling_ci_low);
+			err = ynum(b, "    ", "ci_low", t->ci_low);
 		if (!err)
-			err = ynum(b, "    ", "ci_high", t->doubling_ci_high);
+			err = ynum(b, "    ", "ci_high", t->ci_high);
 		if (!err)
 			err = hz_buf_puts(b, "    models:\n");
 		for (size_t k = 0; !err && k < t->nagents; k++) {
@@ -113,9 +113,9 @@ static int ytrend(const hz_fitdoc *doc, hz_buf *b)
 	return err;
 }
 
-int rp_render_yaml(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
+int rp_render_yaml(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
-	const hz_fd_agent **v = NULL;
+	const hz_fit_agent **v = NULL;
 	int err;
 
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
@@ -123,15 +123,15 @@ int rp_render_yaml(const hz_fitdoc *doc, const hz_report_opts *opts, hz_buf *b)
 	err = hz_buf_printf(b, "# Written by horizon %s in the schema of METR's benchmark_results files.\n"
 			       "benchmark_name: ", HZ_VERSION);
 	if (!err)
-		err = yq(b, doc->benchmark_name ? doc->benchmark_name : opts->title ? opts->title : "horizon");
+		err = yq(b, opts->title ? opts->title : "horizon");
 	if (!err)
 		err = hz_buf_puts(b, "\nresults:\n");
-	for (size_t i = 0; !err && i < doc->nagents; i++)
-		if (v[i]->release_date[0])
+	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++)
+		if (v[i]->release_date)
 			err = yagent(b, v[i]);
 	/* METR's results hold dated models only; agents without a date (the human baseline) go apart. */
-	for (size_t i = 0, any = 0; !err && i < doc->nagents; i++)
-		if (!v[i]->release_date[0]) {
+	for (size_t i = 0, any = 0; !err && i < hz_fit_nagents(doc); i++)
+		if (!v[i]->release_date) {
 			if (!any++)
 				err = hz_buf_puts(b, "undated_results:\n");
 			if (!err)

@@ -110,7 +110,7 @@ int record_build(const record_in *in, hz_buf *line)
 	double wait = oc ? oc->wait_s : 0;
 	json_t *o, *iso = NULL;
 	char *spec = record_spec_string(cfg), *text = NULL;
-	int rc = 0;
+	int human = cfg->backend && !strcmp(cfg->backend, "human"), rc = 0;
 
 	if (in->isolation)
 		iso = json_loads(in->isolation, JSON_DECODE_ANY, NULL);
@@ -136,7 +136,13 @@ int record_build(const record_in *in, hz_buf *line)
 	SET("score_cont", json_real(in->score));
 	SET("score", json_real(in->score));
 	SET("human_minutes", json_real(hz_task_human_minutes(in->task)));
-	SET("human_source", json_string(hz_task_human_source(in->task)));
+	/* A person's timed attempt (horizon baseline) is itself a baseline of the task's length. */
+	SET("human_source", json_string(human ? "baseline" : hz_task_human_source(in->task)));
+	if (human) {
+		const char *who = hz_agent_config_param(cfg, "who");
+		SET("baseliner", json_text(who ? who : ""));
+		SET("typescript", rel_file(in, "session.cast"));
+	}
 	SET("time_limit", json_integer((json_int_t)llround(in->time_limit_s)));
 	SET("started_at", json_integer(in->started_at));
 	SET("completed_at", json_integer(in->completed_at));

@@ -72,6 +72,7 @@ int run_exec_cmd(run_ctx *ctx, const run_cmd *rc, hz_exec_result *out)
 	cmd.timeout_s = timeout;
 	cmd.max_output = rc->max_output ? rc->max_output : RUN_OUTPUT_CAP;
 	cmd.share_net = rc->share_net;
+	cmd.tty_fd = rc->tty_fd;
 	if ((err = hz_sandbox_exec(ctx->sb, &cmd, out)) != 0) {
 		if (!ctx->sandbox_failed)
 			snprintf(ctx->sandbox_error, sizeof(ctx->sandbox_error), "%s", hz_error_message());

@@ -34,6 +34,8 @@ typedef struct run_ctx {
 	int sandbox_failed;         /* an exec could not start its sandbox */
 	char sandbox_error[256];
 	int killed_signal;          /* a sandbox was killed by a signal horizon did not send */
+	int term_in, term_out;      /* a person's terminal (human runs), or -1 */
+	char unrecorded[256];       /* set by a backend: the run is not recorded, for this reason */
 } run_ctx;
 
 /*
@@ -57,6 +59,7 @@ typedef struct run_cmd {
 	double timeout_s;   /* never past the deadline */
 	int share_net;
 	size_t max_output;
+	int tty_fd;         /* > 2: the command's terminal (an interactive session); 0: none */
 } run_cmd;
 
 int run_exec_cmd(run_ctx *ctx, const run_cmd *cmd, hz_exec_result *out);
@@ -132,6 +135,7 @@ typedef struct run_env {
 	const char *work_root;
 	const char *task_stage;   /* staged copy of this task (tests/, solution/, instructions.md) */
 	const struct run_workspace_base *base; /* this task's shared baseline, or NULL */
+	int term_in, term_out;    /* a person's terminal for human runs, or -1 */
 	double time_limit_scale;
 	uint64_t seed;            /* the sweep's */
 	const char *design;       /* the sweep's design (NULL: a full sweep) */

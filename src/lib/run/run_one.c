@@ -143,6 +143,8 @@ static int prepare_workspace(run_state *st)
 	st->ctx.task_stage = re->task_stage;
 	st->ctx.instructions_path = st->ins_path;
 	st->ctx.limits = hz_task_resources(task);
+	st->ctx.term_in = re->term_in;
+	st->ctx.term_out = re->term_out;
 	st->env.task = task;
 	st->env.instructions = st->instructions;
 	st->env.workspace = workspace_path(st->ws);
@@ -319,6 +321,9 @@ int run_one(const run_env *re, hz_agent *agent, const run_plan *plan, hz_buf *li
 					  "run %s (%s on %s): its sandbox was killed by signal %d from outside horizon; "
 					  "the run is not recorded (a resume runs it again)",
 					  plan->run_id, st.cfg->alias, hz_task_id(st.task), sig);
+		else if (st.ctx.unrecorded[0])
+			rc = hz_error_set(HZ_ECONFLICT, "run %s (%s on %s): %s", plan->run_id, st.cfg->alias,
+					  hz_task_id(st.task), st.ctx.unrecorded);
 		else
 			rc = write_record(&st, line, sum);
 	}

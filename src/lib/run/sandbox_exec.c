@@ -127,6 +127,7 @@ static int exec_none(hz_sandbox *sb, const hz_sandbox_cmd *cmd, const hz_resourc
 	po.argv = cmd->argv;
 	po.envp = envp;
 	po.cwd = cmd->workspace ? cmd->workspace : "/tmp";
+	po.tty_fd = cmd->tty_fd;
 	po.stdin_data = cmd->stdin_data;
 	po.stdin_len = cmd->stdin_len;
 	po.timeout_s = cmd->timeout_s;
@@ -264,6 +265,7 @@ static int sandbox_spawn(hz_sandbox *sb, const hz_sandbox_cmd *cmd, int gated, h
 	po.argv = a.v;
 	po.envp = (char *const *)bwrap_envp;
 	po.cwd = "/";
+	po.tty_fd = cmd->tty_fd;
 	po.stdin_data = cmd->stdin_data;
 	po.stdin_len = cmd->stdin_len;
 	po.timeout_s = cmd->timeout_s;

@@ -87,6 +87,8 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 	re.seed = w->o->seed;
 	re.design = w->o->design;
 	re.keep_workspace = w->o->keep_workspaces;
+	re.term_in = w->o->term_in;
+	re.term_out = w->o->term_out;
 	if ((rc = run_one(&re, agent, p, line, sum)) != 0 ||
 	    (rc = results_append(w->log, p->run_id, line->ptr, line->len, &appended)) != 0) {
 		fail(w, hz_error_message());
