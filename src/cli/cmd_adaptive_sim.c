@@ -331,15 +331,44 @@ int cmd_adaptive_sim(int argc, char **argv)
 	hz_catalog *cat = NULL;
 	hz_adaptive_task *tasks = NULL;
 	hz_adaptive_sim_row *rows = NULL;
-	size_t nrows = 0, ntasks = 0, cap = 0;
+	hz_agent_config cfgs[MAX_LIST];
+	hz_sim_model models[MAX_LIST];
+	size_t nrows = 0, ntasks = 0, cap = 0, nsims = 0;
 	int exit_code = parse(&c, argc, argv);
 
 	if (exit_code != HZ_EXIT_OK)
 		return exit_code < 0 ? HZ_EXIT_OK : exit_code;
+	/* Every --sim spec is checked before anything runs. */
+	for (; nsims < c.nsims; nsims++) {
+		hz_agent_config *cfg = &cfgs[nsims];
+		if (hz_agent_config_parse(cfg, c.sims[nsims]) != 0) {
+			exit_code = hz_cli_usage("adaptive-sim", "--sim: %s", hz_error_message());
+			goto done;
+		}
+		if (strcmp(cfg->backend, "sim")) {
+			exit_code = hz_cli_usage("adaptive-sim", "--sim '%s': not a sim agent (sim,h50=MIN,...)", c.sims[nsims]);
+			nsims++;
+			goto done;
+		}
+		if (hz_sim_model_from_config(&models[nsims], cfg) != 0) {
+			exit_code = hz_cli_usage("adaptive-sim", "--sim: %s", hz_error_message());
+			nsims++;
+			goto done;
+		}
+	}
 	if (optind < argc &&
 	    hz_fit_runset_load(&rs, (const char *const *)argv + optind, (size_t)(argc - optind), c.score_col) != 0) {
 		exit_code = hz_cli_lib_error("adaptive-sim");
 		goto done;
+	}
+	for (size_t i = 0; rs && i < c.nonly; i++) {
+		size_t a;
+		for (a = 0; a < hz_fit_runset_nagents(rs) && strcmp(hz_fit_runset_alias(rs, a), c.only[i]); a++)
+			;
+		if (a == hz_fit_runset_nagents(rs)) {
+			exit_code = hz_cli_error("adaptive-sim", "--only '%s': no such agent in the logs", c.only[i]);
+			goto done;
+		}
 	}
 	cap = (rs ? hz_fit_runset_nagents(rs) : 0) + c.nsims;
 	if (!(rows = calloc(cap ? cap : 1, sizeof(*rows)))) {
@@ -365,24 +394,12 @@ int cmd_adaptive_sim(int argc, char **argv)
 		goto done;
 	}
 	for (size_t i = 0; i < c.nsims; i++) {
-		hz_agent_config cfg;
-		hz_sim_model m;
-		int rc;
-		if (hz_agent_config_parse(&cfg, c.sims[i]) != 0) {
-			exit_code = hz_cli_lib_error("adaptive-sim");
-			goto done;
-		}
-		rc = strcmp(cfg.backend, "sim") ? hz_error_set(HZ_EUSAGE, "--sim '%s': not a sim agent", c.sims[i])
-						: hz_sim_model_from_config(&m, &cfg);
-		if (!rc && !c.quiet)
-			fprintf(stderr, "horizon adaptive-sim: simulating %s over %zu tasks, %zu sweeps\n", cfg.alias, ntasks,
+		const char *name = cfgs[i].alias;
+		if (!c.quiet)
+			fprintf(stderr, "horizon adaptive-sim: simulating %s over %zu tasks, %zu sweeps\n", name, ntasks,
 				c.o.sweeps);
-		if (!rc)
-			rc = hz_adaptive_sim_agent(&m, cfg.alias, tasks, ntasks, &c.o, &rows[nrows]);
-		hz_agent_config_release(&cfg);
-		if (rc) {
-			exit_code = rc == HZ_EUSAGE ? hz_cli_usage("adaptive-sim", "%s", hz_error_message())
-						    : hz_cli_lib_error("adaptive-sim");
+		if (hz_adaptive_sim_agent(&models[i], name, tasks, ntasks, &c.o, &rows[nrows]) != 0) {
+			exit_code = hz_cli_lib_error("adaptive-sim");
 			goto done;
 		}
 		nrows++;
@@ -400,5 +417,7 @@ done:
 	free(tasks);
 	hz_catalog_free(cat);
 	hz_fit_runset_free(rs);
+	for (size_t i = 0; i < nsims; i++)
+		hz_agent_config_release(&cfgs[i]);
 	return exit_code;
 }

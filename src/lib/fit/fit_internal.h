@@ -67,7 +67,7 @@ void fit_strtab_release(fit_strtab *t);
 enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
-	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_COUNT
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_DESIGN, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -103,6 +103,8 @@ typedef struct fit_alias_meta {
 	long first_line;
 	char *release_date;      /* from the records' own release_date, or NULL */
 	long release_line;
+	const char *adaptive_file, *full_file; /* the first record of an adaptive / a full sweep */
+	long adaptive_line, full_line;
 } fit_alias_meta;
 
 typedef struct fit_input {
@@ -308,6 +310,10 @@ struct hz_fit {
 	double pub_all_time, pub_from_2023, file_all_time, file_from_2023;
 	double file_from_2023_lo, file_from_2023_hi;
 };
+
+/* ---- lik_agents.c: agents measured by an adaptive sweep (docs/adaptive.md) ---- */
+/* Their horizons and intervals become profile-likelihood ones; every agent gets its design and interval. */
+int fit_lik_agents(hz_fit *fit, const fit_table *t, const uint32_t *order);
 
 /* fit.c helpers shared with published.c and trend.c */
 hz_fit *fit_new(const hz_fit_opts *opts);
