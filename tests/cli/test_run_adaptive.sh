@@ -26,7 +26,7 @@ for i in range(24):
                "network": "none", "requires": [], "tags": []}, open(os.path.join(d, "task.json"), "w"))
 PY
 base=("$HORIZON" run --adaptive --tasks-dir "$CAT" --sandbox none --jobs 2 --seed 7
-      --agent sim,h50=20,slope=0.9,alias=s --repeats 3 --initial 8 --batch 4 --target-ci 4 --max-runs 40)
+      --agent sim,h50=20,slope=0.9,alias=s --repeats 3 --initial 8 --batch 4 --target-ci 4 --max-runs 40 --calibrate 20)
 
 D=$TMP/a
 expect_ok "an adaptive sweep runs" "${base[@]}" --out "$D" --json
@@ -37,7 +37,7 @@ import json, sys
 s = json.load(open(sys.argv[1]))
 d = sys.argv[2]
 a = s["agents"][0]
-assert s["design"] == "adaptive" and s["interval"] == "profile-likelihood", s
+assert s["design"] == "adaptive" and s["interval"] == "replay-calibrated-profile-likelihood", s
 assert a["stop"] in ("target", "max-runs"), a
 assert 8 <= a["runs"] <= 40 < s["full_sweep_runs"] == 72, (a, s)
 recs = [json.loads(l) for l in open(d + "/runs.jsonl")]
@@ -86,6 +86,28 @@ assert runs(sys.argv[1]) == runs(sys.argv[2])
 assert design(sys.argv[1]) == design(sys.argv[2])
 assert json.load(open(sys.argv[3]))["agents"] == json.load(open(sys.argv[4]))["agents"]
 PY
+
+# horizon fit: the adaptive agent's intervals are profile-likelihood ones, and fit.json says so.
+expect_ok "fit an adaptive sweep" "$HORIZON" fit --no-trend --bootstrap 50 --json -o "$TMP/fit.json" "$D"
+python3 - "$TMP/fit.json" "$TMP/first.json" <<'PY' >"$TMP/chk" 2>&1 && ok "fit.json names the design and the interval" || { bad "fit.json design/interval"; sed 's/^/  | /' "$TMP/chk"; }
+import json, sys
+f = json.load(open(sys.argv[1]))
+(a,) = f["agents"]
+assert a["design"] == "adaptive" and a["interval"] == "profile-likelihood", a
+h = a["horizons"]["50"]
+assert h["bootstrap_n"] == 0 and h["ci_low"] < h["estimate"] < h["ci_high"], h
+s = json.load(open(sys.argv[2]))["agents"][0]["p50"]
+assert abs(h["estimate"] - s["estimate"]) < 1e-6 * s["estimate"], (h, s)  # the same fit as the sweep's
+assert h["ci_low"] >= s["low"] - 1e-9 and h["ci_high"] <= s["high"] + 1e-9  # the sweep's is calibrated: wider
+assert any("adaptive sweep" in n for n in f["notes"]), f["notes"]
+PY
+expect_ok "report an adaptive sweep" "$HORIZON" report --format md "$TMP/fit.json"
+expect_grep "... the report says which interval" "adaptive sweep, with 95% profile-likelihood intervals.*: s\." "$TMP/out"
+M=$TMP/mixed
+expect_ok "a full sweep of the same agent elsewhere" "$HORIZON" run --tasks-dir "$CAT" --tasks fam0/t00 --sandbox none \
+	--agent sim,h50=20,slope=0.9,alias=s --out "$M" --quiet
+expect_fail "fitting an agent's adaptive and full sweeps together is refused" 1 "$HORIZON" fit --no-trend --bootstrap 0 "$D" "$M"
+expect_grep "... naming a record of each" "agent 's': .*runs.jsonl:[0-9]+ is a record of an adaptive sweep and .*runs.jsonl:[0-9]+ one of a full sweep" "$TMP/err"
 
 # Options.
 expect_fail "--target-ci without --adaptive" 2 "$HORIZON" run --agent oracle --target-ci 2 --out "$TMP/x"
