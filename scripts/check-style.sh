@@ -106,19 +106,35 @@ if [ -e "$build/libhz_core.a" ] && command -v nm >/dev/null; then
 	done
 fi
 
-# Internal names: only include/horizon declares hz_ functions.  A header under
-# src/lib declares its area's or module's prefix (run_, sandbox_, agents_, ...).
-# Areas checked so far; extend the list as each area's internals are renamed.
-internal_name_areas="core run agents adaptive"
+# Internal names (docs/architecture.md, "Names"): hz_ is the public API's.  A
+# header under src/lib declares no hz_ function, type or object (it uses its
+# area's or module's prefix: run_, sandbox_, llm_, fit_, rp_, mg_, ...), and,
+# when a build directory exists, no area library defines a global hz_ symbol
+# that include/horizon does not declare; the one exception is the backend
+# objects (hz_*_backend), which only src/lib/agents/registry.c names.
+internal_name_areas="core run agents llm fit report scale adaptive"
 for a in $internal_name_areas; do
 	if [ "$a" = core ]; then hs="src/lib/*.h src/lib/core/*.h"; else hs="src/lib/$a/*.h"; fi
 	# shellcheck disable=SC2086
-	bad=$(grep -nE '^[A-Za-z_][A-Za-z0-9_ \*]*[ \*]hz_[a-z0-9_]+\(' $hs 2>/dev/null)
+	bad=$(grep -nE '^[A-Za-z_][A-Za-z0-9_ \*]*[ \*]hz_[a-z0-9_]+\(|^\}[[:space:]]*hz_[a-z0-9_]+;|^typedef[^;(]*[ \*]hz_[a-z0-9_]+;|^extern[^;(]*[ \*]hz_[a-z0-9_]+;' $hs 2>/dev/null)
 	if [ -n "$bad" ]; then
-		echo "check-style: internal headers declare hz_ functions (hz_ is the public API's; use the area's prefix):"
+		echo "check-style: internal headers declare hz_ names (hz_ is the public API's; use the area's prefix):"
 		echo "$bad"; status=1
 	fi
 done
+if [ -e "$build/libhz_core.a" ] && command -v nm >/dev/null; then
+	public=" $(grep -ohE '\bhz_[a-z0-9_]+' include/horizon/*.h | sort -u | tr '\n' ' ') "
+	for a in $internal_name_areas; do
+		lib=$build/libhz_$a.a
+		[ -e "$lib" ] || continue
+		while read -r sym; do
+			case "$public" in *" $sym "*) continue ;; esac
+			case "$sym" in hz_*_backend) grep -qw "$sym" src/lib/agents/registry.c && continue ;; esac
+			echo "check-style: libhz_$a.a defines $sym: internal, so no hz_ prefix (or declare it in include/horizon)"
+			status=1
+		done < <(nm -g --defined-only "$lib" 2>/dev/null | awk 'NF == 3 && $3 ~ /^hz_/ { print $3 }' | sort -u)
+	done
+fi
 
 [ $status = 0 ] && echo "check-style: ok"
 exit $status

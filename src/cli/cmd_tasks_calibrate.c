@@ -184,6 +184,7 @@ static int write_task(const hz_task *task, double minutes, size_t n, double lo, 
 	static const char *const keys[] = { "human_minutes", "human_source", "human_notes" };
 	char date[16], notes[512];
 	hz_buf text = HZ_BUF_INIT;
+	json_t *check = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t len;
@@ -213,13 +214,14 @@ static int write_task(const hz_task *task, double minutes, size_t n, double lo, 
 					  keys[i]);
 			goto done;
 		}
-	if (!json_loadb(text.ptr, text.len, JSON_DISABLE_EOF_CHECK, NULL)) {
+	if (!(check = json_loadb(text.ptr, text.len, 0, NULL))) {
 		rc = hz_cli_error(CMD, "%s: the updated file would not be JSON; left unchanged", path);
 		goto done;
 	}
 	if (hz_fs_write_atomic(path, text.ptr, text.len) != 0)
 		rc = hz_cli_lib_error(CMD);
 done:
+	json_decref(check);
 	for (int i = 0; i < 3; i++)
 		free(vals[i]);
 	hz_buf_release(&text);

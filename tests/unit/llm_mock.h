@@ -166,20 +166,20 @@ static inline int test_exec(void *ctx, const char *command, double timeout_s, hz
 /* Seconds each run gets (the task's time limit, as the run engine would set it). */
 static double llm_time_limit_s = 60;
 
-typedef struct llm_run {
+typedef struct mock_llm_run {
 	hz_agent_outcome out;
 	int rc;
 	int scored_success; /* the task's tests/test.sh passed in the final workspace */
 	double wall_s;
 	char run_dir[256];
 	char transcript[300];
-} llm_run;
+} mock_llm_run;
 
 /*
  * Run `spec` (with "{port}" replaced) on a fresh copy of the fixture task
  * fix-add, then score the workspace with the task's tests.
  */
-static inline void llm_run_task(const mock_server *m, const char *name, const char *spec_fmt, llm_run *run)
+static inline void llm_run_task(const mock_server *m, const char *name, const char *spec_fmt, mock_llm_run *run)
 {
 	char spec[1024], ws[300], src[1024], test[1024];
 	hz_agent *agent = NULL;
@@ -237,7 +237,7 @@ static inline void llm_run_task(const mock_server *m, const char *name, const ch
  * to the spec; the run is named after the model, '#' made '_'.
  */
 static inline void llm_run_model(const mock_server *m, const char *proto_fmt, const char *model, const char *extra,
-				 llm_run *run)
+				 mock_llm_run *run)
 {
 	char fmt[1024], name[128];
 	size_t n;

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <unistd.h>
 
-#include "fit/fit_internal.h"
+#include "fit/fit_table.h"
 #include "horizon/error.h"
 #include "horizon/fit.h"
 #include "hz_test.h"

@@ -8,7 +8,10 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "fit/fit_internal.h"
+#include "fit/fit_design.h"
+#include "fit/fit_math.h"
+#include "fit/fit_strtab.h"
+#include "fit/fit_table.h"
 #include "hz_test.h"
 
 #define LAMBDA 0.1

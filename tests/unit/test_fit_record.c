@@ -6,7 +6,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "fit/fit_internal.h"
+#include "fit/fit_table.h"
 #include "hz_test.h"
 
 static int same_value(const fit_value *a, const fit_value *b)

@@ -6,7 +6,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "fit/fit_internal.h"
+#include "fit/fit_design.h"
+#include "fit/fit_math.h"
+#include "fit/fit_rng.h"
+#include "fit/fit_table.h"
 #include "horizon/error.h"
 #include "hz_test.h"
 

@@ -5,7 +5,8 @@
  */
 #include <math.h>
 
-#include "fit/fit_internal.h"
+#include "fit/fit_math.h"
+#include "fit/fit_table.h"
 #include "hz_test.h"
 
 static void test_weights_match_file(void)

@@ -8,7 +8,7 @@
  * never loses its result.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_wire.h"
 #include "llm_mock.h"
 
 static mock_server M;
@@ -16,7 +16,7 @@ static mock_server M;
 #define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50"
 #define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50"
 
-static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
+static void run_model(const char *proto_fmt, const char *model, const char *extra, mock_llm_run *run)
 {
 	llm_run_model(&M, proto_fmt, model, extra, run);
 }
@@ -45,19 +45,19 @@ static void test_defaults(void)
 	const char models[] = "{\"data\":[{\"id\":\"q\",\"max_model_len\":32768}]}";
 	hz_agent *a = NULL;
 
-	HZ_CHECK_EQ_INT(hz_llm_context_default("openai", "gpt-4o-mini"), 128000);
-	HZ_CHECK_EQ_INT(hz_llm_context_default("openai", "gpt-4.1-mini"), 1047576);
-	HZ_CHECK_EQ_INT(hz_llm_context_default("openrouter", "anthropic/claude-sonnet-4.5"), 200000);
-	HZ_CHECK_EQ_INT(hz_llm_context_default("deepseek", "deepseek-chat"), 131072);
-	HZ_CHECK_EQ_INT(hz_llm_context_default("openai", "my-finetune"), 0);
-	HZ_CHECK_EQ_INT(hz_llm_context_from_server(props, sizeof(props) - 1), 8192);
-	HZ_CHECK_EQ_INT(hz_llm_context_from_server(models, sizeof(models) - 1), 32768);
-	HZ_CHECK_EQ_INT(hz_llm_context_from_server("{}", 2), 0);
+	HZ_CHECK_EQ_INT(llm_context_default("openai", "gpt-4o-mini"), 128000);
+	HZ_CHECK_EQ_INT(llm_context_default("openai", "gpt-4.1-mini"), 1047576);
+	HZ_CHECK_EQ_INT(llm_context_default("openrouter", "anthropic/claude-sonnet-4.5"), 200000);
+	HZ_CHECK_EQ_INT(llm_context_default("deepseek", "deepseek-chat"), 131072);
+	HZ_CHECK_EQ_INT(llm_context_default("openai", "my-finetune"), 0);
+	HZ_CHECK_EQ_INT(llm_context_from_server(props, sizeof(props) - 1), 8192);
+	HZ_CHECK_EQ_INT(llm_context_from_server(models, sizeof(models) - 1), 32768);
+	HZ_CHECK_EQ_INT(llm_context_from_server("{}", 2), 0);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "anthropic:claude-sonnet-4-5"), 0);
-	HZ_CHECK_EQ_INT(((hz_llm_settings *)a->state)->context_window, 200000);
+	HZ_CHECK_EQ_INT(((llm_settings *)a->state)->context_window, 200000);
 	hz_agent_free(a);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "llamacpp:qwen3"), 0);
-	HZ_CHECK_EQ_INT(((hz_llm_settings *)a->state)->context_probe, 1);
+	HZ_CHECK_EQ_INT(((llm_settings *)a->state)->context_probe, 1);
 	hz_agent_free(a);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:gpt-4o,context_window=lots"), HZ_EINVALID);
 }
@@ -65,8 +65,8 @@ static void test_defaults(void)
 /* An openai-format history: task, then 6 turns of (assistant call, tool result). */
 static void test_shorten(void)
 {
-	hz_llm_conv conv;
-	hz_llm_shortening sh;
+	llm_conv conv;
+	llm_shortening sh;
 	char big[2001];
 
 	memset(&conv, 0, sizeof(conv));
@@ -80,13 +80,13 @@ static void test_shorten(void)
 		snprintf(id, sizeof(id), "c%d", t);
 		m = json_pack("{s:s, s:n, s:[{s:s, s:s, s:{s:s, s:s}}]}", "role", "assistant", "content", "tool_calls",
 			      "id", id, "type", "function", "function", "name", "bash", "arguments", "{}");
-		HZ_CHECK_EQ_INT(hz_llm_conv_add_reply(&conv, m), 0);
+		HZ_CHECK_EQ_INT(llm_conv_add_reply(&conv, m), 0);
 		json_decref(m);
 		json_array_append_new(conv.messages, json_pack("{s:s, s:s, s:s}", "role", "tool", "tool_call_id", id,
 							       "content", big));
 	}
 	/* Enough for three outputs: the three oldest go, the task and the last 2 turns stay. */
-	HZ_CHECK_EQ_INT(hz_llm_context_shorten(&conv, 5000, 5000, 2, &sh), 0);
+	HZ_CHECK_EQ_INT(llm_context_shorten(&conv, 5000, 5000, 2, &sh), 0);
 	HZ_CHECK_EQ_INT(sh.outputs, 3);
 	HZ_CHECK_EQ_INT(sh.turns_dropped, 0);
 	HZ_CHECK(sh.enough);
@@ -97,7 +97,7 @@ static void test_shorten(void)
 			  "[elided to fit the context window", 33));
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(json_array_get(conv.messages, 12), "content")), big);
 	/* More than all old outputs: whole old turns go, a call always with its result. */
-	HZ_CHECK_EQ_INT(hz_llm_context_shorten(&conv, 100000, 100000, 2, &sh), 0);
+	HZ_CHECK_EQ_INT(llm_context_shorten(&conv, 100000, 100000, 2, &sh), 0);
 	json_decref(sh.elided);
 	HZ_CHECK(!sh.enough);
 	HZ_CHECK_EQ_INT(sh.turns_dropped, 4);
@@ -106,12 +106,12 @@ static void test_shorten(void)
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(json_array_get(conv.messages, 2), "tool_call_id")), "c4");
 	HZ_CHECK_EQ_INT(conv.nturns, 2);
 	HZ_CHECK_EQ_INT(conv.turns[0], 1);
-	hz_llm_conv_release(&conv);
+	llm_conv_release(&conv);
 }
 
 static void check_fits(const char *proto, const char *model, const char *extra)
 {
-	llm_run run;
+	mock_llm_run run;
 	size_t refused;
 	long elided;
 
@@ -137,7 +137,7 @@ static void test_long_task_fits(void)
 /* Without a budget the same task hits the model's limit: context_limit, the model's failure, not an error. */
 static void test_long_task_overflows(void)
 {
-	llm_run run;
+	mock_llm_run run;
 	size_t refused;
 	long elided;
 

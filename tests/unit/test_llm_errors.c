@@ -7,7 +7,7 @@
  * up for tool calls without one are unique in the conversation.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_wire.h"
 #include "llm_mock.h"
 
 static mock_server M;
@@ -15,7 +15,7 @@ static mock_server M;
 #define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50"
 #define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50"
 
-static void run_model(const char *proto_fmt, const char *model, llm_run *run)
+static void run_model(const char *proto_fmt, const char *model, mock_llm_run *run)
 {
 	llm_run_model(&M, proto_fmt, model, NULL, run);
 }
@@ -34,44 +34,44 @@ static void test_classify(void)
 	static const struct {
 		long status;
 		const char *body;
-		hz_llm_error_class want;
+		llm_error_class want;
 	} cases[] = {
 		{ 400, "{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens. However, your "
-		       "messages resulted in 130001 tokens.\",\"code\":\"context_length_exceeded\"}}", HZ_LLM_ERR_CONTEXT },
-		{ 400, "{\"error\":{\"message\":\"Your input exceeds the context window of this model.\"}}", HZ_LLM_ERR_CONTEXT },
+		       "messages resulted in 130001 tokens.\",\"code\":\"context_length_exceeded\"}}", LLM_ERR_CONTEXT },
+		{ 400, "{\"error\":{\"message\":\"Your input exceeds the context window of this model.\"}}", LLM_ERR_CONTEXT },
 		{ 400, "{\"type\":\"error\",\"error\":{\"message\":\"prompt is too long: 210000 tokens > 200000 maximum\"}}",
-		  HZ_LLM_ERR_CONTEXT },
+		  LLM_ERR_CONTEXT },
 		{ 400, "{\"error\":{\"message\":\"input length and `max_tokens` exceed context limit: 197202 + 21333 > 200000\"}}",
-		  HZ_LLM_ERR_CONTEXT },
-		{ 400, "{\"error\":{\"message\":\"Range of input length should be [1, 30720]\"}}", HZ_LLM_ERR_CONTEXT },
+		  LLM_ERR_CONTEXT },
+		{ 400, "{\"error\":{\"message\":\"Range of input length should be [1, 30720]\"}}", LLM_ERR_CONTEXT },
 		{ 400, "{\"error\":{\"message\":\"Invalid request: Your request exceeded model token limit: 262144\"}}",
-		  HZ_LLM_ERR_CONTEXT },
-		{ 400, "{\"error\":{\"code\":\"1261\",\"message\":\"Prompt \\u8d85\\u957f\"}}", HZ_LLM_ERR_CONTEXT },
+		  LLM_ERR_CONTEXT },
+		{ 400, "{\"error\":{\"code\":\"1261\",\"message\":\"Prompt \\u8d85\\u957f\"}}", LLM_ERR_CONTEXT },
 		{ 400, "{\"message\":\"The decoder prompt (length 9000) is longer than the maximum model length of 8192.\"}",
-		  HZ_LLM_ERR_CONTEXT },
-		{ 500, "{\"error\":{\"code\":500,\"message\":\"Context size has been exceeded.\"}}", HZ_LLM_ERR_CONTEXT },
+		  LLM_ERR_CONTEXT },
+		{ 500, "{\"error\":{\"code\":500,\"message\":\"Context size has been exceeded.\"}}", LLM_ERR_CONTEXT },
 		{ 400, "{\"error\":{\"message\":\"the request exceeds the available context size, try increasing it\"}}",
-		  HZ_LLM_ERR_CONTEXT },
-		{ 500, "{\"error\":\"the input length exceeds the context length\"}", HZ_LLM_ERR_CONTEXT },
-		{ 400, "not json: prompt too long; exceeded max context length by 10 tokens", HZ_LLM_ERR_CONTEXT },
+		  LLM_ERR_CONTEXT },
+		{ 500, "{\"error\":\"the input length exceeds the context length\"}", LLM_ERR_CONTEXT },
+		{ 400, "not json: prompt too long; exceeded max context length by 10 tokens", LLM_ERR_CONTEXT },
 		{ 429, "{\"error\":{\"message\":\"You exceeded your current quota\",\"code\":\"insufficient_quota\"}}",
-		  HZ_LLM_ERR_QUOTA },
+		  LLM_ERR_QUOTA },
 		{ 400, "{\"error\":{\"message\":\"Your credit balance is too low to access the Anthropic API.\"}}",
-		  HZ_LLM_ERR_QUOTA },
-		{ 402, "{\"error\":{\"message\":\"Insufficient Balance\"}}", HZ_LLM_ERR_QUOTA },
-		{ 402, "", HZ_LLM_ERR_QUOTA },
-		{ 429, "{\"error\":{\"code\":\"1113\",\"message\":\"\\u4f59\\u989d\\u4e0d\\u8db3\"}}", HZ_LLM_ERR_QUOTA },
-		{ 400, "{\"error\":{\"code\":\"Arrearage\",\"message\":\"Access denied\"}}", HZ_LLM_ERR_QUOTA },
+		  LLM_ERR_QUOTA },
+		{ 402, "{\"error\":{\"message\":\"Insufficient Balance\"}}", LLM_ERR_QUOTA },
+		{ 402, "", LLM_ERR_QUOTA },
+		{ 429, "{\"error\":{\"code\":\"1113\",\"message\":\"\\u4f59\\u989d\\u4e0d\\u8db3\"}}", LLM_ERR_QUOTA },
+		{ 400, "{\"error\":{\"code\":\"Arrearage\",\"message\":\"Access denied\"}}", LLM_ERR_QUOTA },
 		{ 429, "{\"error\":{\"message\":\"Rate limit reached for requests\",\"code\":\"rate_limit_exceeded\"}}",
-		  HZ_LLM_ERR_OTHER },
-		{ 400, "{\"error\":\"registry.ollama.ai/library/gemma:2b does not support tools\"}", HZ_LLM_ERR_TOOLS },
-		{ 400, "{\"error\":{\"message\":\"tools param requires --jinja flag\"}}", HZ_LLM_ERR_TOOLS },
-		{ 400, "{\"error\":{\"message\":\"This model only support stream mode\"}}", HZ_LLM_ERR_OTHER },
-		{ 500, "{\"error\":{\"message\":\"internal error\"}}", HZ_LLM_ERR_OTHER },
+		  LLM_ERR_OTHER },
+		{ 400, "{\"error\":\"registry.ollama.ai/library/gemma:2b does not support tools\"}", LLM_ERR_TOOLS },
+		{ 400, "{\"error\":{\"message\":\"tools param requires --jinja flag\"}}", LLM_ERR_TOOLS },
+		{ 400, "{\"error\":{\"message\":\"This model only support stream mode\"}}", LLM_ERR_OTHER },
+		{ 500, "{\"error\":{\"message\":\"internal error\"}}", LLM_ERR_OTHER },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		hz_llm_error_class c = hz_llm_classify_error(cases[i].status, cases[i].body, strlen(cases[i].body));
+		llm_error_class c = llm_classify_error(cases[i].status, cases[i].body, strlen(cases[i].body));
 		if (c != cases[i].want)
 			fprintf(stderr, "case %zu: %s -> %d\n", i, cases[i].body, (int)c);
 		HZ_CHECK_EQ_INT(c, cases[i].want);
@@ -82,11 +82,11 @@ static void test_decode(void)
 {
 	/* \u0000, a lone high and a lone low surrogate, a raw invalid byte: all read, as U+FFFD. */
 	const char body[] = "{\"a\":\"x\\u0000y\",\"b\":\"\\ud83d!\",\"c\":\"\\udc00\",\"d\":\"\xff\",\"e\":\"\\ud83d\\ude00\"}";
-	json_t *v = hz_llm_json_load(body, sizeof(body) - 1);
+	json_t *v = llm_json_load(body, sizeof(body) - 1);
 	char *t;
 
 	HZ_CHECK(v != NULL);
-	t = hz_llm_json_text(json_object_get(v, "a"));
+	t = llm_json_text(json_object_get(v, "a"));
 	HZ_CHECK_EQ_STR(t, "x\xef\xbf\xbdy");
 	free(t);
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(v, "b")), "\xef\xbf\xbd!");
@@ -94,14 +94,14 @@ static void test_decode(void)
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(v, "d")), "\xef\xbf\xbd");
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(v, "e")), "\xf0\x9f\x98\x80"); /* a valid pair stays */
 	json_decref(v);
-	HZ_CHECK(hz_llm_json_load("{\"a\":", 5) == NULL);
-	HZ_CHECK(hz_llm_json_load("<html>", 6) == NULL);
+	HZ_CHECK(llm_json_load("{\"a\":", 5) == NULL);
+	HZ_CHECK(llm_json_load("<html>", 6) == NULL);
 }
 
 /* Replies with NUL escapes, lone surrogates and invalid UTF-8, tool calls without ids. */
 static void test_weird_replies(void)
 {
-	llm_run run;
+	mock_llm_run run;
 	char *text = NULL;
 
 	run_model(OA, "weird-text#oa", &run);
@@ -119,7 +119,7 @@ static void test_weird_replies(void)
 
 static void check_end(const char *proto, const char *model, const char *reason, int infra)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(proto, model, &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, reason);

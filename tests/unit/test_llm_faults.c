@@ -19,7 +19,7 @@ static mock_server M;
 #define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1,stream=0"
 #define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1,stream=0"
 
-static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
+static void run_model(const char *proto_fmt, const char *model, const char *extra, mock_llm_run *run)
 {
 	llm_run_model(&M, proto_fmt, model, extra, run);
 }
@@ -39,7 +39,7 @@ static size_t nrequests(const char *model)
  */
 static void check_recovers(const char *proto, const char *model, size_t requests, double min_wait, double max_wait)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(proto, model, NULL, &run);
 	HZ_CHECK_EQ_INT(run.rc, 0);
@@ -95,7 +95,7 @@ static void test_malformed_and_truncated(void)
 
 static void test_auth_error(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	setenv("HZ_TEST_WRONG_KEY", "sk-wrong-key-0000", 1);
 	run_model("openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_WRONG_KEY", "fix-add#401", NULL, &run);
@@ -131,7 +131,7 @@ static void test_auth_error(void)
 
 static void test_exhausted(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(OA, "exhausted#oa", ",retries=3", &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "api_error");
@@ -147,7 +147,7 @@ static void test_exhausted(void)
 /* Malformed tool arguments are the model's failure, not the infrastructure's. */
 static void test_bad_model_replies(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(OA, "bad-args#oa", NULL, &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "format_error");
@@ -171,7 +171,7 @@ static void test_bad_model_replies(void)
 /* The deadline passes while the model is still answering: time_limit, the model's own time. */
 static void test_deadline_mid_request(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	llm_time_limit_s = 1.5;
 	run_model(AN, "slow-reply#an", NULL, &run);

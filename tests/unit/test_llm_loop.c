@@ -15,14 +15,14 @@ static mock_server M;
 #define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50"
 
 /* Run model `model` through `proto_fmt` plus extra settings. */
-static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
+static void run_model(const char *proto_fmt, const char *model, const char *extra, mock_llm_run *run)
 {
 	llm_run_model(&M, proto_fmt, model, extra, run);
 }
 
 static void check_solved(const char *proto_fmt, const char *model, const char *extra)
 {
-	llm_run run;
+	mock_llm_run run;
 	json_t *reqs;
 
 	run_model(proto_fmt, model, extra, &run);
@@ -101,7 +101,7 @@ static void test_keep_reasoning(void)
 /* A server that refuses tool definitions: the first 400 switches the run to JSON-in-text. */
 static void test_fallback_without_tools(void)
 {
-	llm_run run;
+	mock_llm_run run;
 	json_t *reqs;
 
 	run_model(OA, "no-tools#oa", NULL, &run);
@@ -119,7 +119,7 @@ static void test_fallback_without_tools(void)
 
 static void test_token_limit(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(OA, "token-limit#oa", ",max_total_tokens=100000", &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "token_limit");
@@ -136,7 +136,7 @@ static void test_token_limit(void)
 
 static void test_cost_limit(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(AN, "cost-limit#an", ",price_in=2,price_out=10,max_cost_usd=3", &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "cost_limit");
@@ -152,7 +152,7 @@ static void test_cost_limit(void)
 
 static void test_turn_limit(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(OA, "fix-add#turns", ",max_turns=2", &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "turn_limit");
@@ -163,7 +163,7 @@ static void test_turn_limit(void)
 
 typedef struct thread_run {
 	const char *model;
-	llm_run run;
+	mock_llm_run run;
 } thread_run;
 
 static void *run_thread(void *arg)

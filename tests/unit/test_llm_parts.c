@@ -10,7 +10,7 @@
 #include "horizon/llm.h"
 #include "hz_test.h"
 #include "fsutil.h"
-#include "llm/llm.h"
+#include "llm/llm_loop.h"
 #include "strutil.h"
 
 static void test_presets(void)
@@ -78,78 +78,78 @@ static void test_settings_errors(void)
 
 static void test_backoff_and_retry_after(void)
 {
-	hz_llm_settings s;
+	llm_settings s;
 	unsigned long long rng = 7;
 
 	memset(&s, 0, sizeof(s));
 	s.retry_base_s = 0.1;
 	s.retry_max_s = 1.0;
 	for (int i = 0; i < 50; i++) {
-		double d1 = hz_llm_backoff(&s, 1, &rng), d3 = hz_llm_backoff(&s, 3, &rng), d9 = hz_llm_backoff(&s, 9, &rng);
+		double d1 = llm_backoff(&s, 1, &rng), d3 = llm_backoff(&s, 3, &rng), d9 = llm_backoff(&s, 9, &rng);
 		HZ_CHECK(d1 >= 0.05 && d1 <= 0.1);
 		HZ_CHECK(d3 >= 0.2 && d3 <= 0.4);
 		HZ_CHECK(d9 >= 0.5 && d9 <= 1.0);
 	}
-	HZ_CHECK_NEAR(hz_llm_parse_retry_after("7"), 7, 1e-12);
-	HZ_CHECK_NEAR(hz_llm_parse_retry_after("0.5"), 0.5, 1e-12);
-	HZ_CHECK(hz_llm_parse_retry_after("soon") < 0);
-	HZ_CHECK(hz_llm_parse_retry_after("-3") < 0);
-	HZ_CHECK_EQ_INT((long)hz_llm_parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), 0); /* in the past */
+	HZ_CHECK_NEAR(llm_parse_retry_after("7"), 7, 1e-12);
+	HZ_CHECK_NEAR(llm_parse_retry_after("0.5"), 0.5, 1e-12);
+	HZ_CHECK(llm_parse_retry_after("soon") < 0);
+	HZ_CHECK(llm_parse_retry_after("-3") < 0);
+	HZ_CHECK_EQ_INT((long)llm_parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), 0); /* in the past */
 }
 
 static void test_host_limit(void)
 {
-	hz_llm_host *h = hz_llm_host_get("limit.test:443", 8);
+	llm_host *h = llm_host_get("limit.test:443", 8);
 
-	HZ_CHECK(h == hz_llm_host_get("limit.test:443", 8));
-	HZ_CHECK_NEAR(hz_llm_host_limit(h), 8, 1e-12);
-	hz_llm_host_acquire(h, hz_clock_now() + 10);
-	hz_llm_host_release(h, 1);
-	HZ_CHECK_NEAR(hz_llm_host_limit(h), 4, 1e-12);
-	hz_llm_host_acquire(h, hz_clock_now() + 10);
-	hz_llm_host_release(h, 1);
-	hz_llm_host_acquire(h, hz_clock_now() + 10);
-	hz_llm_host_release(h, 1);
-	hz_llm_host_acquire(h, hz_clock_now() + 10);
-	hz_llm_host_release(h, 1);
-	HZ_CHECK_NEAR(hz_llm_host_limit(h), 1, 1e-12); /* never below one */
+	HZ_CHECK(h == llm_host_get("limit.test:443", 8));
+	HZ_CHECK_NEAR(llm_host_limit(h), 8, 1e-12);
+	llm_host_acquire(h, hz_clock_now() + 10);
+	llm_host_release(h, 1);
+	HZ_CHECK_NEAR(llm_host_limit(h), 4, 1e-12);
+	llm_host_acquire(h, hz_clock_now() + 10);
+	llm_host_release(h, 1);
+	llm_host_acquire(h, hz_clock_now() + 10);
+	llm_host_release(h, 1);
+	llm_host_acquire(h, hz_clock_now() + 10);
+	llm_host_release(h, 1);
+	HZ_CHECK_NEAR(llm_host_limit(h), 1, 1e-12); /* never below one */
 	for (int i = 0; i < 3; i++) {
-		hz_llm_host_acquire(h, hz_clock_now() + 10);
-		hz_llm_host_release(h, 0);
+		llm_host_acquire(h, hz_clock_now() + 10);
+		llm_host_release(h, 0);
 	}
-	HZ_CHECK(hz_llm_host_limit(h) > 2 && hz_llm_host_limit(h) < 3); /* slow recovery */
+	HZ_CHECK(llm_host_limit(h) > 2 && llm_host_limit(h) < 3); /* slow recovery */
 	for (int i = 0; i < 200; i++) {
-		hz_llm_host_acquire(h, hz_clock_now() + 10);
-		hz_llm_host_release(h, 0);
+		llm_host_acquire(h, hz_clock_now() + 10);
+		llm_host_release(h, 0);
 	}
-	HZ_CHECK_NEAR(hz_llm_host_limit(h), 8, 1e-12);
+	HZ_CHECK_NEAR(llm_host_limit(h), 8, 1e-12);
 	/* A full host: a waiter gives up at its deadline. */
-	h = hz_llm_host_get("full.test:443", 1);
-	HZ_CHECK(hz_llm_host_acquire(h, hz_clock_now() + 10) >= 0);
+	h = llm_host_get("full.test:443", 1);
+	HZ_CHECK(llm_host_acquire(h, hz_clock_now() + 10) >= 0);
 	{
 		double t0 = hz_clock_now();
-		HZ_CHECK(hz_llm_host_acquire(h, t0 + 0.2) < 0);
+		HZ_CHECK(llm_host_acquire(h, t0 + 0.2) < 0);
 		HZ_CHECK(hz_clock_now() - t0 >= 0.19);
 	}
-	hz_llm_host_release(h, 0);
-	HZ_CHECK(hz_llm_host_acquire(h, hz_clock_now() + 10) >= 0);
-	hz_llm_host_release(h, 0);
+	llm_host_release(h, 0);
+	HZ_CHECK(llm_host_acquire(h, hz_clock_now() + 10) >= 0);
+	llm_host_release(h, 0);
 }
 
 static void test_text_actions(void)
 {
-	hz_llm_toolcall c;
+	llm_toolcall c;
 
-	HZ_CHECK_EQ_INT(hz_llm_parse_text_action("I will look.\n```json\n{\"tool\": \"bash\", \"command\": \"ls {a,b}\"}\n```", &c), 0);
+	HZ_CHECK_EQ_INT(llm_parse_text_action("I will look.\n```json\n{\"tool\": \"bash\", \"command\": \"ls {a,b}\"}\n```", &c), 0);
 	HZ_CHECK_EQ_STR(c.name, "bash");
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(c.args, "command")), "ls {a,b}");
-	hz_llm_toolcall_release(&c);
-	HZ_CHECK_EQ_INT(hz_llm_parse_text_action("set {x} then {\"tool\":\"submit\",\"answer\":\"42\"} done", &c), 0);
+	llm_toolcall_release(&c);
+	HZ_CHECK_EQ_INT(llm_parse_text_action("set {x} then {\"tool\":\"submit\",\"answer\":\"42\"} done", &c), 0);
 	HZ_CHECK_EQ_STR(c.name, "submit");
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(c.args, "answer")), "42");
-	hz_llm_toolcall_release(&c);
-	HZ_CHECK_EQ_INT(hz_llm_parse_text_action("no action {\"command\": \"ls\"}", &c), HZ_ENOTFOUND);
-	HZ_CHECK_EQ_INT(hz_llm_parse_text_action("", &c), HZ_ENOTFOUND);
+	llm_toolcall_release(&c);
+	HZ_CHECK_EQ_INT(llm_parse_text_action("no action {\"command\": \"ls\"}", &c), HZ_ENOTFOUND);
+	HZ_CHECK_EQ_INT(llm_parse_text_action("", &c), HZ_ENOTFOUND);
 }
 
 static void test_clip(void)
@@ -160,11 +160,11 @@ static void test_clip(void)
 	memset(big, 'x', sizeof(big));
 	big[0] = 'H';
 	big[sizeof(big) - 1] = 'T';
-	HZ_CHECK_EQ_INT(hz_llm_clip_output(&b, big, sizeof(big), 1000, 0), 0);
+	HZ_CHECK_EQ_INT(llm_clip_output(&b, big, sizeof(big), 1000, 0), 0);
 	HZ_CHECK(b.ptr[0] == 'H' && b.ptr[b.len - 1] == 'T');
 	HZ_CHECK(strstr(b.ptr, "[... output truncated: 4000 bytes omitted ...]") != NULL);
 	hz_buf_clear(&b);
-	HZ_CHECK_EQ_INT(hz_llm_clip_output(&b, "ok\xff\xfe\0z", 6, 1000, 1), 0);
+	HZ_CHECK_EQ_INT(llm_clip_output(&b, "ok\xff\xfe\0z", 6, 1000, 1), 0);
 	{
 		json_t *js = json_string(b.ptr); /* NULL unless valid UTF-8 */
 		HZ_CHECK(js != NULL);
@@ -175,11 +175,11 @@ static void test_clip(void)
 	hz_buf_release(&b);
 }
 
-static hz_llm_conv parse_conv;
+static llm_conv parse_conv;
 
 static void test_wire_parse(void)
 {
-	hz_llm_reply r;
+	llm_reply r;
 	const char *oa = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"hm\","
 			 "\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"bash\","
 			 "\"arguments\":\"{\\\"command\\\":\\\"ls\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}],"
@@ -188,7 +188,7 @@ static void test_wire_parse(void)
 			 "\"text\":\"Run.\"},{\"type\":\"tool_use\",\"id\":\"tu1\",\"name\":\"submit\",\"input\":{\"answer\":\"a\"}}],"
 			 "\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":3,\"cache_read_input_tokens\":4,\"output_tokens\":2}}";
 
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(&parse_conv, oa, strlen(oa), &r), 0);
+	HZ_CHECK_EQ_INT(llm_wire_openai.parse(&parse_conv, oa, strlen(oa), &r), 0);
 	HZ_CHECK_EQ_INT(r.ncalls, 1);
 	HZ_CHECK_EQ_STR(r.calls[0].id, "c1");
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.calls[0].args, "command")), "ls");
@@ -196,43 +196,43 @@ static void test_wire_parse(void)
 	HZ_CHECK_EQ_STR(r.stop, "tool_calls");
 	/* reasoning_content stays in the parsed message; the loop drops it unless keep_reasoning=1. */
 	HZ_CHECK_EQ_STR(json_string_value(json_object_get(r.message, "reasoning_content")), "hm");
-	hz_llm_reply_release(&r);
-	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&parse_conv, an, strlen(an), &r), 0);
+	llm_reply_release(&r);
+	HZ_CHECK_EQ_INT(llm_wire_anthropic.parse(&parse_conv, an, strlen(an), &r), 0);
 	HZ_CHECK_EQ_INT(r.ncalls, 1);
 	HZ_CHECK_EQ_STR(r.text, "Run.");
 	HZ_CHECK_EQ_INT(r.input_tokens, 7);
 	HZ_CHECK_EQ_INT(r.cache_read_tokens, 4);
 	HZ_CHECK_EQ_INT(json_array_size(json_object_get(r.message, "content")), 3); /* thinking kept */
-	hz_llm_reply_release(&r);
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(&parse_conv, "{\"choices\":[]}", 14, &r), HZ_EINVALID);
-	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&parse_conv, "{\"content\":", 11, &r), HZ_EINVALID);
-	HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&parse_conv, "{\"error\":{}}", 12, &r), HZ_EINVALID);
+	llm_reply_release(&r);
+	HZ_CHECK_EQ_INT(llm_wire_openai.parse(&parse_conv, "{\"choices\":[]}", 14, &r), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(llm_wire_anthropic.parse(&parse_conv, "{\"content\":", 11, &r), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(llm_wire_anthropic.parse(&parse_conv, "{\"error\":{}}", 12, &r), HZ_EINVALID);
 }
 
 /* Cached input tokens are billed at the cache prices, which default to the input price. */
 static void test_cost(void)
 {
 	hz_agent *a = NULL;
-	hz_llm_reply r;
+	llm_reply r;
 	const char *oa = "{\"choices\":[{\"message\":{\"content\":\"hi\"}}],\"usage\":{\"prompt_tokens\":1000000,"
 			 "\"completion_tokens\":100000,\"prompt_tokens_details\":{\"cached_tokens\":600000}}}";
 
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.parse(&parse_conv, oa, strlen(oa), &r), 0);
+	HZ_CHECK_EQ_INT(llm_wire_openai.parse(&parse_conv, oa, strlen(oa), &r), 0);
 	HZ_CHECK_EQ_INT(r.cache_read_tokens, 600000);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:m,price_in=2,price_out=8"), 0);
-	HZ_CHECK_NEAR(hz_llm_reply_cost(a->state, &r), 2 + 0.8, 1e-12);
+	HZ_CHECK_NEAR(llm_reply_cost(a->state, &r), 2 + 0.8, 1e-12);
 	hz_agent_free(a);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:m,price_in=2,price_out=8,price_cache_read=0.5"), 0);
-	HZ_CHECK_NEAR(hz_llm_reply_cost(a->state, &r), 0.4 * 2 + 0.6 * 0.5 + 0.8, 1e-12);
+	HZ_CHECK_NEAR(llm_reply_cost(a->state, &r), 0.4 * 2 + 0.6 * 0.5 + 0.8, 1e-12);
 	hz_agent_free(a);
-	hz_llm_reply_release(&r);
+	llm_reply_release(&r);
 }
 
 /* body.KEY settings reach the request body as JSON values (or strings). */
 static void test_extra_body(void)
 {
 	hz_agent *a = NULL;
-	hz_llm_conv conv;
+	llm_conv conv;
 	hz_buf body = HZ_BUF_INIT;
 	json_t *req;
 
@@ -242,7 +242,7 @@ static void test_extra_body(void)
 	conv.system = "sys";
 	conv.messages = json_pack("[{s:s, s:s}]", "role", "user", "content", "hi");
 	hz_buf_init(&body, 1 << 20);
-	HZ_CHECK_EQ_INT(hz_llm_wire_openai.build(a->state, &conv, 1, &body), 0);
+	HZ_CHECK_EQ_INT(llm_wire_openai.build(a->state, &conv, 1, &body), 0);
 	req = json_loads(hz_buf_cstr(&body), 0, NULL);
 	HZ_CHECK(json_is_false(json_object_get(req, "enable_thinking")));
 	HZ_CHECK_EQ_INT(json_integer_value(json_object_get(req, "top_k")), 20);
@@ -259,11 +259,11 @@ static void test_extra_body(void)
 static void test_redact(void)
 {
 	char s[] = "key sk-abc and sk-abc again";
-	char *e = hz_llm_error_text("{\"error\":{\"message\":\"Incorrect API key\"}}", 41);
+	char *e = llm_error_text("{\"error\":{\"message\":\"Incorrect API key\"}}", 41);
 
-	hz_llm_redact(s, "sk-abc");
+	llm_redact(s, "sk-abc");
 	HZ_CHECK_EQ_STR(s, "key ****** and ****** again");
-	hz_llm_redact(s, "");
+	llm_redact(s, "");
 	HZ_CHECK_EQ_STR(e, "Incorrect API key");
 	free(e);
 }

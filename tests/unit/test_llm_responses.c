@@ -6,7 +6,7 @@
  * without call_id; stream faults retried; a small context window managed.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_settings.h"
 #include "llm_mock.h"
 
 static mock_server M;
@@ -14,7 +14,7 @@ static mock_server M;
 #define RS "openai:%s,api=responses,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50," \
 	   "stall_timeout_s=1"
 
-static void run_model(const char *model, const char *extra, llm_run *run)
+static void run_model(const char *model, const char *extra, mock_llm_run *run)
 {
 	llm_run_model(&M, RS, model, extra, run);
 }
@@ -26,7 +26,7 @@ static json_t *reqs_of(const char *model)
 
 static void check_solved(const char *model, const char *extra, size_t requests, int streamed)
 {
-	llm_run run;
+	mock_llm_run run;
 	json_t *reqs, *e;
 	size_t i, nstream = 0;
 
@@ -70,7 +70,7 @@ static void test_reasoning_sent_back(void)
 
 static void test_json_fallback(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model("no-tools#rs", NULL, &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "submitted");
@@ -91,7 +91,7 @@ static void test_faults(void)
 
 static void test_context(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model("long-task#rs", ",context_window=12000", &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "submitted");
@@ -111,8 +111,8 @@ static void test_preset(void)
 
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai-responses:gpt-5"), 0);
 	HZ_CHECK_EQ_STR(hz_agent_backend(a), "openai");
-	HZ_CHECK_EQ_INT(((hz_llm_settings *)a->state)->responses_api, 1);
-	HZ_CHECK_EQ_INT(((hz_llm_settings *)a->state)->context_window, 400000);
+	HZ_CHECK_EQ_INT(((llm_settings *)a->state)->responses_api, 1);
+	HZ_CHECK_EQ_INT(((llm_settings *)a->state)->context_window, 400000);
 	hz_agent_free(a);
 	HZ_CHECK_EQ_INT(hz_agent_new_from_spec(&a, "openai:gpt-5,api=assistants"), HZ_EINVALID);
 }

@@ -7,7 +7,7 @@
  * no stream.  The SSE parser is also fed byte by byte.
  */
 #include "hz_test.h"
-#include "llm/llm.h"
+#include "llm/llm_wire.h"
 #include "llm_mock.h"
 
 static mock_server M;
@@ -15,7 +15,7 @@ static mock_server M;
 #define OA "openai:%s,base_url=http://127.0.0.1:%%d/v1,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1"
 #define AN "anthropic:%s,base_url=http://127.0.0.1:%%d,api_key_env=HZ_TEST_LLM_KEY,retry_base_ms=50,stall_timeout_s=1"
 
-static void run_model(const char *proto_fmt, const char *model, const char *extra, llm_run *run)
+static void run_model(const char *proto_fmt, const char *model, const char *extra, mock_llm_run *run)
 {
 	llm_run_model(&M, proto_fmt, model, extra, run);
 }
@@ -37,7 +37,7 @@ static size_t nrequests(const char *model, size_t *streamed, size_t *with_usage)
 
 static void check_solved(const char *proto, const char *model, size_t requests, int openai)
 {
-	llm_run run;
+	mock_llm_run run;
 	size_t streamed, usage;
 
 	run_model(proto, model, NULL, &run);
@@ -74,7 +74,7 @@ static void test_stream_faults(void)
 
 static void test_stream_context_error(void)
 {
-	llm_run run;
+	mock_llm_run run;
 	size_t streamed, usage;
 
 	run_model(AN, "stream-ctx#an", NULL, &run);
@@ -86,7 +86,7 @@ static void test_stream_context_error(void)
 
 static void test_stream_off(void)
 {
-	llm_run run;
+	mock_llm_run run;
 	size_t streamed, usage;
 
 	run_model(OA, "fix-add#nostream", ",stream=0", &run);
@@ -99,7 +99,7 @@ static void test_stream_off(void)
 /* NUL escapes, lone surrogates and invalid UTF-8 inside streamed deltas; calls without ids. */
 static void test_stream_weird_text(void)
 {
-	llm_run run;
+	mock_llm_run run;
 
 	run_model(OA, "weird-text#soa", NULL, &run);
 	HZ_CHECK_EQ_STR(run.out.exit_reason, "submitted");
@@ -117,37 +117,37 @@ static void test_sse_parser(void)
 			      "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"hi \\u0000\"}}\n\ndata: {\"type\":\n"
 			      "data: \"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":2}}\n\n"
 			      "data: {\"type\":\"message_stop\"}\n\n";
-	hz_llm_sse sse;
+	llm_sse sse;
 	hz_buf body = HZ_BUF_INIT;
-	hz_llm_reply r;
-	hz_llm_conv conv;
+	llm_reply r;
+	llm_conv conv;
 
 	memset(&sse, 0, sizeof(sse));
 	memset(&conv, 0, sizeof(conv));
 	for (size_t step = 1; step <= 7; step += 3) {
-		HZ_CHECK_EQ_INT(hz_llm_sse_begin(&sse, &hz_llm_stream_anthropic, 1 << 20), 0);
+		HZ_CHECK_EQ_INT(llm_sse_begin(&sse, &llm_stream_anthropic, 1 << 20), 0);
 		for (size_t i = 0; i < sizeof(stream) - 1; i += step)
-			HZ_CHECK_EQ_INT(hz_llm_sse_feed(&sse, stream + i, i + step < sizeof(stream) - 1 ? step : sizeof(stream) - 1 - i), 0);
+			HZ_CHECK_EQ_INT(llm_sse_feed(&sse, stream + i, i + step < sizeof(stream) - 1 ? step : sizeof(stream) - 1 - i), 0);
 		hz_buf_init(&body, 1 << 20);
-		HZ_CHECK_EQ_INT(hz_llm_sse_end(&sse, &body), 0);
-		HZ_CHECK_EQ_INT(hz_llm_wire_anthropic.parse(&conv, body.ptr, body.len, &r), 0);
+		HZ_CHECK_EQ_INT(llm_sse_end(&sse, &body), 0);
+		HZ_CHECK_EQ_INT(llm_wire_anthropic.parse(&conv, body.ptr, body.len, &r), 0);
 		HZ_CHECK_EQ_STR(r.text, "hi \xef\xbf\xbd");
 		HZ_CHECK_EQ_STR(r.stop, "end_turn");
 		HZ_CHECK_EQ_INT(r.input_tokens, 5);
 		HZ_CHECK_EQ_INT(r.output_tokens, 2);
-		hz_llm_reply_release(&r);
+		llm_reply_release(&r);
 		hz_buf_release(&body);
 	}
 	/* A stream cut before message_stop is incomplete; an oversized line is refused. */
-	HZ_CHECK_EQ_INT(hz_llm_sse_begin(&sse, &hz_llm_stream_anthropic, 64), 0);
-	HZ_CHECK(hz_llm_sse_feed(&sse, stream, 100) != 0);
+	HZ_CHECK_EQ_INT(llm_sse_begin(&sse, &llm_stream_anthropic, 64), 0);
+	HZ_CHECK(llm_sse_feed(&sse, stream, 100) != 0);
 	HZ_CHECK(strstr(sse.problem, "larger than") != NULL);
-	HZ_CHECK_EQ_INT(hz_llm_sse_begin(&sse, &hz_llm_stream_openai, 1 << 20), 0);
-	HZ_CHECK_EQ_INT(hz_llm_sse_feed(&sse, "data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\n", 47), 0);
+	HZ_CHECK_EQ_INT(llm_sse_begin(&sse, &llm_stream_openai, 1 << 20), 0);
+	HZ_CHECK_EQ_INT(llm_sse_feed(&sse, "data: {\"choices\":[{\"delta\":{\"content\":\"x\"}}]}\n\n", 47), 0);
 	hz_buf_init(&body, 1 << 20);
-	HZ_CHECK_EQ_INT(hz_llm_sse_end(&sse, &body), HZ_EINVALID);
+	HZ_CHECK_EQ_INT(llm_sse_end(&sse, &body), HZ_EINVALID);
 	hz_buf_release(&body);
-	hz_llm_sse_release(&sse);
+	llm_sse_release(&sse);
 }
 
 int main(void)

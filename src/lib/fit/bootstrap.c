@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_design.h"
+#include "fit_math.h"
+#include "fit_rng.h"
+#include "fit_strtab.h"
 #include "horizon/error.h"
 
 int fit_resample_scratch_init(fit_resample_scratch *s, const fit_design *d)

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_design.h"
+#include "fit_strtab.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 
 static uint64_t mix64(uint64_t v)

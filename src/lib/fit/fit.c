@@ -10,7 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fit_internal.h"
+#include "fit_design.h"
+#include "fit_math.h"
+#include "fit_release.h"
+#include "fit_result.h"
+#include "fit_strtab.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 #include "fsutil.h"
 #include "strutil.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "fit_internal.h"
+#include "fit_result.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "strutil.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_result.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "strutil.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "fit_internal.h"
+#include "fit_result.h"
 #include "horizon/error.h"
 
 hz_fit *fit_new(const hz_fit_opts *opts)

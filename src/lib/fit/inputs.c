@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_table.h"
 #include "fsutil.h"
 #include "horizon/error.h"
 

@@ -9,7 +9,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "fit_internal.h"
+#include "fit_result.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 #include "horizon/fit_lik.h"
 

@@ -7,7 +7,7 @@
 #include <float.h>
 #include <math.h>
 
-#include "fit_internal.h"
+#include "fit_math.h"
 
 #define GRAD_TOL 1e-12
 #define MAX_ITERS 100

@@ -17,7 +17,7 @@
  */
 #include <math.h>
 
-#include "fit_internal.h"
+#include "fit_math.h"
 #include "horizon/fit_lik.h"
 
 #define CHI2_1_95 3.841458820694124

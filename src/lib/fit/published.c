@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_math.h"
+#include "fit_result.h"
+#include "fit_yaml.h"
 #include "horizon/error.h"
 #include "strutil.h"
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_table.h"
 
 #define MAX_DEPTH 32
 

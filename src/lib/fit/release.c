@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_release.h"
+#include "fit_strtab.h"
+#include "fit_yaml.h"
 #include "horizon/error.h"
 #include "strutil.h"
 

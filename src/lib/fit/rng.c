@@ -3,7 +3,7 @@
  * METR's bootstrap makes (random, choice with replacement, the buffered 32-bit
  * draws behind it).  docs/method.md section 8 is the specification.
  */
-#include "fit_internal.h"
+#include "fit_rng.h"
 
 
 static uint32_t hashmix(uint32_t v, uint32_t *hc)

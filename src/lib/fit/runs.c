@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "buf.h"
-#include "fit_internal.h"
+#include "fit_strtab.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 #include "strutil.h"
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 #include "horizon/fit_lik.h"
 

@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "fit_internal.h"
+#include "fit_math.h"
 
 static int cmp_double(const void *pa, const void *pb)
 {

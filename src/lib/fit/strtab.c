@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_strtab.h"
 #include "horizon/error.h"
 #include "strutil.h"
 

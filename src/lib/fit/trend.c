@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fit_internal.h"
+#include "fit_math.h"
+#include "fit_result.h"
 #include "horizon/error.h"
 #include "strutil.h"
 

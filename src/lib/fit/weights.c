@@ -7,7 +7,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "fit_internal.h"
+#include "fit_math.h"
+#include "fit_table.h"
 #include "horizon/error.h"
 
 typedef struct keyed {

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "fit_internal.h"
+#include "fit_yaml.h"
 #include "horizon/error.h"
 
 struct fit_ydoc {

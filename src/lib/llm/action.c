@@ -7,15 +7,15 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
-const char hz_llm_bash_description[] =
+const char llm_bash_description[] =
 	"Run a shell command with `bash -c` in the task's workspace (the current directory) inside a "
 	"sandbox without network access. Returns the exit status and the combined standard output and error; "
 	"long output is shortened and marked. Each command has a time limit (timeout_s, default set "
 	"by the harness). Commands are not interactive: do not start editors or pagers.";
 
-const char hz_llm_submit_description[] =
+const char llm_submit_description[] =
 	"Finish the task. Call it once, when the work is complete. `answer` is the final answer if the "
 	"task asks for one, otherwise a one-line summary of what you did.";
 
@@ -36,7 +36,7 @@ static const char prompt_json[] =
 	"```json\n{\"tool\": \"submit\", \"answer\": \"your final answer\"}\n```\n"
 	"Use one tool per reply. The output of a bash command comes back in the next message.\n";
 
-int hz_llm_system_prompt(hz_buf *out, int json_mode)
+int llm_system_prompt(hz_buf *out, int json_mode)
 {
 	int rc = hz_buf_puts(out, prompt_base);
 
@@ -45,7 +45,7 @@ int hz_llm_system_prompt(hz_buf *out, int json_mode)
 	return rc;
 }
 
-void hz_llm_toolcall_release(hz_llm_toolcall *c)
+void llm_toolcall_release(llm_toolcall *c)
 {
 	free(c->id);
 	free(c->name);
@@ -55,7 +55,7 @@ void hz_llm_toolcall_release(hz_llm_toolcall *c)
 }
 
 /* An object {"tool": "bash"|"submit", ...} becomes a tool call. */
-static int object_to_call(json_t *obj, hz_llm_toolcall *call)
+static int object_to_call(json_t *obj, llm_toolcall *call)
 {
 	json_t *tool = json_object_get(obj, "tool"), *args;
 
@@ -70,13 +70,13 @@ static int object_to_call(json_t *obj, hz_llm_toolcall *call)
 	call->raw_args = json_dumps(args, JSON_COMPACT);
 	call->args = args;
 	if (!call->name || !call->id || !call->raw_args) {
-		hz_llm_toolcall_release(call);
+		llm_toolcall_release(call);
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	}
 	return 0;
 }
 
-int hz_llm_parse_text_action(const char *text, hz_llm_toolcall *call)
+int llm_parse_text_action(const char *text, llm_toolcall *call)
 {
 	const char *p = text;
 	int tries = 0;
@@ -101,19 +101,19 @@ int hz_llm_parse_text_action(const char *text, hz_llm_toolcall *call)
 			    "{\"tool\": \"bash\", \"command\": \"ls\"} or {\"tool\": \"submit\", \"answer\": \"...\"}");
 }
 
-int hz_llm_clip_output(hz_buf *out, const char *text, size_t len, size_t max, int already_truncated)
+int llm_clip_output(hz_buf *out, const char *text, size_t len, size_t max, int already_truncated)
 {
 	int rc;
 
 	if (len <= max) {
-		rc = hz_llm_put_clean(out, text, len);
+		rc = llm_put_clean(out, text, len);
 	} else {
 		size_t head = max / 2, tail = max - head;
-		rc = hz_llm_put_clean(out, text, head);
+		rc = llm_put_clean(out, text, head);
 		if (!rc)
 			rc = hz_buf_printf(out, "\n[... output truncated: %zu bytes omitted ...]\n", len - head - tail);
 		if (!rc)
-			rc = hz_llm_put_clean(out, text + len - tail, tail);
+			rc = llm_put_clean(out, text + len - tail, tail);
 	}
 	if (!rc && already_truncated)
 		rc = hz_buf_puts(out, "\n[output truncated: the command printed more than the sandbox keeps]\n");

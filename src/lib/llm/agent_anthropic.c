@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
-static int an_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
+static int an_headers(const llm_settings *s, const char *key, hz_buf *out)
 {
 	int rc = hz_buf_printf(out, "anthropic-version: %s\n", s->anthropic_version);
 
@@ -59,7 +59,7 @@ static json_t *cache_marked(json_t *msg)
 	return copy;
 }
 
-static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body)
+static int an_build(const llm_settings *s, llm_conv *conv, int native, hz_buf *body)
 {
 	long budget = thinking_budget(s->reasoning_effort), max_tokens = s->max_tokens;
 	json_t *req = NULL, *last = NULL;
@@ -85,17 +85,17 @@ static int an_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 	if (native &&
 	    json_object_set_new(req, "tools",
 				json_pack("[{s:s, s:s, s:o}, {s:s, s:s, s:o}]", "name", "bash", "description",
-					  hz_llm_bash_description, "input_schema", hz_llm_bash_schema(), "name",
-					  "submit", "description", hz_llm_submit_description, "input_schema",
-					  hz_llm_submit_schema())))
+					  llm_bash_description, "input_schema", llm_bash_schema(), "name",
+					  "submit", "description", llm_submit_description, "input_schema",
+					  llm_submit_schema())))
 		goto done;
 	if (s->stream && json_object_set_new(req, "stream", json_true()))
 		goto done;
-	if (hz_llm_add_extra(req, s->extra_body))
+	if (llm_add_extra(req, s->extra_body))
 		goto done;
 	if (s->prompt_cache && !(last = cache_marked(json_array_get(conv->messages, json_array_size(conv->messages) - 1))))
 		goto done;
-	rc = hz_llm_dump_request(req, NULL, conv, last, body);
+	rc = llm_dump_request(req, NULL, conv, last, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");
@@ -109,7 +109,7 @@ static int malformed(const char *what)
 	return hz_error_set(HZ_EINVALID, "malformed Messages reply: %s", what);
 }
 
-static int parse_tool_use(json_t *block, hz_llm_toolcall *call)
+static int parse_tool_use(json_t *block, llm_toolcall *call)
 {
 	const char *id = json_string_value(json_object_get(block, "id"));
 	const char *name = json_string_value(json_object_get(block, "name"));
@@ -117,8 +117,8 @@ static int parse_tool_use(json_t *block, hz_llm_toolcall *call)
 
 	if (!id || !name)
 		return malformed("a tool_use block without id or name");
-	call->id = hz_llm_json_text(json_object_get(block, "id"));
-	call->name = hz_llm_json_text(json_object_get(block, "name"));
+	call->id = llm_json_text(json_object_get(block, "id"));
+	call->name = llm_json_text(json_object_get(block, "name"));
 	call->raw_args = input ? json_dumps(input, JSON_COMPACT | JSON_ENCODE_ANY) : strdup("");
 	if (!call->id || !call->name || !call->raw_args)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
@@ -127,9 +127,9 @@ static int parse_tool_use(json_t *block, hz_llm_toolcall *call)
 	return 0;
 }
 
-static int an_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out)
+static int an_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out)
 {
-	json_t *root = hz_llm_json_load(body, len), *content, *block, *usage, *copy = NULL;
+	json_t *root = llm_json_load(body, len), *content, *block, *usage, *copy = NULL;
 	hz_buf text = HZ_BUF_INIT;
 	const char *sr;
 	size_t i, ncalls = 0;
@@ -151,7 +151,7 @@ static int an_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 		if (!strcmp(type, "tool_use"))
 			ncalls++;
 		else if (!strcmp(type, "text") && json_is_string(json_object_get(block, "text")))
-			hz_llm_put_clean(&text, json_string_value(json_object_get(block, "text")),
+			llm_put_clean(&text, json_string_value(json_object_get(block, "text")),
 					 json_string_length(json_object_get(block, "text")));
 	}
 	if (ncalls && !(out->calls = calloc(ncalls, sizeof(*out->calls)))) {
@@ -190,18 +190,18 @@ done:
 	json_decref(copy);
 	json_decref(root);
 	if (rc)
-		hz_llm_reply_release(out);
+		llm_reply_release(out);
 	return rc;
 }
 
-static int an_add_user(hz_llm_conv *conv, const char *text)
+static int an_add_user(llm_conv *conv, const char *text)
 {
 	if (json_array_append_new(conv->messages, json_pack("{s:s, s:s}", "role", "user", "content", text)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	return 0;
 }
 
-static int an_add_results(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note)
+static int an_add_results(llm_conv *conv, const llm_result *res, size_t n, const char *note)
 {
 	json_t *blocks = json_array();
 
@@ -222,7 +222,7 @@ fail:
 	return hz_error_set(HZ_ENOMEM, "out of memory");
 }
 
-const hz_llm_wire hz_llm_wire_anthropic = {
+const llm_wire llm_wire_anthropic = {
 	.name = "anthropic",
 	.path = "/v1/messages",
 	.headers = an_headers,
@@ -230,19 +230,19 @@ const hz_llm_wire hz_llm_wire_anthropic = {
 	.parse = an_parse,
 	.add_user = an_add_user,
 	.add_results = an_add_results,
-	.stream = &hz_llm_stream_anthropic,
+	.stream = &llm_stream_anthropic,
 };
 
 static int anthropic_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
-	return hz_llm_run(agent, &hz_llm_wire_anthropic, env, out);
+	return llm_run(agent, &llm_wire_anthropic, env, out);
 }
 
 const agent_backend hz_llm_anthropic_backend = {
 	.name = "anthropic",
 	.summary = "Anthropic Messages API with a bash/submit tool loop",
-	.init = hz_llm_init,
+	.init = llm_init,
 	.run = anthropic_run,
-	.free = hz_llm_free,
-	.settings = hz_llm_settings_of,
+	.free = llm_free,
+	.settings = llm_settings_of,
 };

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
-int hz_llm_bearer_headers(const hz_llm_settings *s, const char *key, hz_buf *out)
+int llm_bearer_headers(const llm_settings *s, const char *key, hz_buf *out)
 {
 	(void)s;
 	if (!key)
@@ -24,7 +24,7 @@ static json_t *tool_def(const char *name, const char *desc, json_t *schema)
 			 desc, "parameters", schema);
 }
 
-static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body)
+static int oa_build(const llm_settings *s, llm_conv *conv, int native, hz_buf *body)
 {
 	json_t *req = NULL, *sys = NULL;
 	int rc = HZ_ENOMEM;
@@ -40,16 +40,16 @@ static int oa_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 		goto done;
 	if (native &&
 	    json_object_set_new(req, "tools",
-				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
-					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
+				json_pack("[o, o]", tool_def("bash", llm_bash_description, llm_bash_schema()),
+					  tool_def("submit", llm_submit_description, llm_submit_schema()))))
 		goto done;
 	/* Streamed, with the usage in a last chunk (servers without the option ignore it). */
 	if (s->stream && (json_object_set_new(req, "stream", json_true()) ||
 			  json_object_set_new(req, "stream_options", json_pack("{s:b}", "include_usage", 1))))
 		goto done;
-	if (hz_llm_add_extra(req, s->extra_body))
+	if (llm_add_extra(req, s->extra_body))
 		goto done;
-	rc = hz_llm_dump_request(req, sys, conv, NULL, body);
+	rc = llm_dump_request(req, sys, conv, NULL, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");
@@ -64,7 +64,7 @@ static int malformed(const char *what)
 }
 
 /* One entry of message.tool_calls into *call and the history's copy. */
-static int parse_call(json_t *tc, hz_llm_conv *conv, hz_llm_toolcall *call, json_t *hist)
+static int parse_call(json_t *tc, llm_conv *conv, llm_toolcall *call, json_t *hist)
 {
 	json_t *fn = json_object_get(tc, "function"), *id = json_object_get(tc, "id");
 	const char *name = json_string_value(json_object_get(fn, "name"));
@@ -76,11 +76,11 @@ static int parse_call(json_t *tc, hz_llm_conv *conv, hz_llm_toolcall *call, json
 	/* Made-up ids count through the conversation: one id never answers two calls. */
 	if (!json_is_string(id) || !*json_string_value(id))
 		snprintf(gen, sizeof(gen), "call_hz%lu", ++conv->ncalls_made);
-	call->id = json_is_string(id) && *json_string_value(id) ? hz_llm_json_text(id) : strdup(gen);
-	call->name = hz_llm_json_text(json_object_get(fn, "name"));
+	call->id = json_is_string(id) && *json_string_value(id) ? llm_json_text(id) : strdup(gen);
+	call->name = llm_json_text(json_object_get(fn, "name"));
 	/* Arguments are a JSON string by the spec; some servers send the object itself. */
 	if (json_is_string(args))
-		call->raw_args = hz_llm_json_text(args);
+		call->raw_args = llm_json_text(args);
 	else if (json_is_object(args))
 		call->raw_args = json_dumps(args, JSON_COMPACT);
 	else
@@ -98,9 +98,9 @@ static int parse_call(json_t *tc, hz_llm_conv *conv, hz_llm_toolcall *call, json
 	return 0;
 }
 
-static int oa_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out)
+static int oa_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out)
 {
-	json_t *root = hz_llm_json_load(body, len), *choice, *msg, *content, *calls, *usage, *hist = NULL;
+	json_t *root = llm_json_load(body, len), *choice, *msg, *content, *calls, *usage, *hist = NULL;
 	const char *fr;
 	int rc = 0;
 
@@ -119,11 +119,11 @@ static int oa_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 		json_t *part;
 		json_array_foreach(content, i, part)
 			if (json_is_string(json_object_get(part, "text")))
-				hz_llm_put_clean(&t, json_string_value(json_object_get(part, "text")),
+				llm_put_clean(&t, json_string_value(json_object_get(part, "text")),
 						 json_string_length(json_object_get(part, "text")));
 		out->text = hz_buf_detach(&t);
 	} else {
-		out->text = hz_llm_json_text(content);
+		out->text = llm_json_text(content);
 	}
 	if (!out->text || !(out->message = json_object()) ||
 	    json_object_set_new(out->message, "role", json_string("assistant")) ||
@@ -154,7 +154,7 @@ static int oa_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 	}
 	/* Kept for servers that want it back (keep_reasoning); the loop drops it otherwise. */
 	if (json_is_string(json_object_get(msg, "reasoning_content"))) {
-		char *rs = hz_llm_json_text(json_object_get(msg, "reasoning_content"));
+		char *rs = llm_json_text(json_object_get(msg, "reasoning_content"));
 		json_object_set_new(out->message, "reasoning_content", json_string(rs ? rs : ""));
 		free(rs);
 	}
@@ -172,18 +172,18 @@ done:
 	json_decref(hist);
 	json_decref(root);
 	if (rc)
-		hz_llm_reply_release(out);
+		llm_reply_release(out);
 	return rc;
 }
 
-static int oa_add_user(hz_llm_conv *conv, const char *text)
+static int oa_add_user(llm_conv *conv, const char *text)
 {
 	if (json_array_append_new(conv->messages, json_pack("{s:s, s:s}", "role", "user", "content", text)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	return 0;
 }
 
-static int oa_add_results(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note)
+static int oa_add_results(llm_conv *conv, const llm_result *res, size_t n, const char *note)
 {
 	for (size_t i = 0; i < n; i++)
 		if (json_array_append_new(conv->messages, json_pack("{s:s, s:s, s:s}", "role", "tool", "tool_call_id",
@@ -192,29 +192,29 @@ static int oa_add_results(hz_llm_conv *conv, const hz_llm_result *res, size_t n,
 	return note ? oa_add_user(conv, note) : 0;
 }
 
-const hz_llm_wire hz_llm_wire_openai = {
+const llm_wire llm_wire_openai = {
 	.name = "openai",
 	.path = "/chat/completions",
-	.headers = hz_llm_bearer_headers,
+	.headers = llm_bearer_headers,
 	.build = oa_build,
 	.parse = oa_parse,
 	.add_user = oa_add_user,
 	.add_results = oa_add_results,
-	.stream = &hz_llm_stream_openai,
+	.stream = &llm_stream_openai,
 };
 
 static int openai_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
-	const hz_llm_settings *s = agent->state;
+	const llm_settings *s = agent->state;
 
-	return hz_llm_run(agent, s->responses_api ? &hz_llm_wire_responses : &hz_llm_wire_openai, env, out);
+	return llm_run(agent, s->responses_api ? &llm_wire_responses : &llm_wire_openai, env, out);
 }
 
 const agent_backend hz_llm_openai_backend = {
 	.name = "openai",
 	.summary = "OpenAI-compatible chat completions (or api=responses) with a bash/submit tool loop (and presets: deepseek, qwen, ...)",
-	.init = hz_llm_init,
+	.init = llm_init,
 	.run = openai_run,
-	.free = hz_llm_free,
-	.settings = hz_llm_settings_of,
+	.free = llm_free,
+	.settings = llm_settings_of,
 };

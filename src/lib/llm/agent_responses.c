@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 static json_t *tool_def(const char *name, const char *desc, json_t *schema)
 {
@@ -19,7 +19,7 @@ static json_t *tool_def(const char *name, const char *desc, json_t *schema)
 			 schema);
 }
 
-static int rs_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_buf *body)
+static int rs_build(const llm_settings *s, llm_conv *conv, int native, hz_buf *body)
 {
 	json_t *req = NULL;
 	int rc = HZ_ENOMEM;
@@ -36,14 +36,14 @@ static int rs_build(const hz_llm_settings *s, hz_llm_conv *conv, int native, hz_
 		goto done;
 	if (native &&
 	    json_object_set_new(req, "tools",
-				json_pack("[o, o]", tool_def("bash", hz_llm_bash_description, hz_llm_bash_schema()),
-					  tool_def("submit", hz_llm_submit_description, hz_llm_submit_schema()))))
+				json_pack("[o, o]", tool_def("bash", llm_bash_description, llm_bash_schema()),
+					  tool_def("submit", llm_submit_description, llm_submit_schema()))))
 		goto done;
 	if (s->stream && json_object_set_new(req, "stream", json_true()))
 		goto done;
-	if (hz_llm_add_extra(req, s->extra_body))
+	if (llm_add_extra(req, s->extra_body))
 		goto done;
-	rc = hz_llm_dump_request(req, NULL, conv, NULL, body);
+	rc = llm_dump_request(req, NULL, conv, NULL, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory building a request");
@@ -63,7 +63,7 @@ static const char *type_of(json_t *item)
 	return t ? t : "";
 }
 
-static int parse_call(json_t *item, hz_llm_conv *conv, hz_llm_toolcall *call)
+static int parse_call(json_t *item, llm_conv *conv, llm_toolcall *call)
 {
 	json_t *id = json_object_get(item, "call_id"), *args = json_object_get(item, "arguments");
 	char gen[32];
@@ -75,9 +75,9 @@ static int parse_call(json_t *item, hz_llm_conv *conv, hz_llm_toolcall *call)
 		json_object_set_new(item, "call_id", json_string(gen));
 		id = json_object_get(item, "call_id");
 	}
-	call->id = hz_llm_json_text(id);
-	call->name = hz_llm_json_text(json_object_get(item, "name"));
-	call->raw_args = json_is_string(args) ? hz_llm_json_text(args) : strdup("");
+	call->id = llm_json_text(id);
+	call->name = llm_json_text(json_object_get(item, "name"));
+	call->raw_args = json_is_string(args) ? llm_json_text(args) : strdup("");
 	if (!call->id || !call->name || !call->raw_args)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	call->args = json_loads(call->raw_args, 0, NULL);
@@ -90,9 +90,9 @@ static int parse_call(json_t *item, hz_llm_conv *conv, hz_llm_toolcall *call)
 	return 0;
 }
 
-static int rs_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_reply *out)
+static int rs_parse(llm_conv *conv, const char *body, size_t len, llm_reply *out)
 {
-	json_t *root = hz_llm_json_load(body, len), *output, *item, *part, *usage, *hist = NULL;
+	json_t *root = llm_json_load(body, len), *output, *item, *part, *usage, *hist = NULL;
 	hz_buf text = HZ_BUF_INIT;
 	const char *status;
 	size_t i, j, ncalls = 0;
@@ -127,7 +127,7 @@ static int rs_parse(hz_llm_conv *conv, const char *body, size_t len, hz_llm_repl
 		if (!strcmp(type_of(item), "message"))
 			json_array_foreach(json_object_get(item, "content"), j, part)
 				if (!strcmp(type_of(part), "output_text") && json_is_string(json_object_get(part, "text")))
-					hz_llm_put_clean(&text, json_string_value(json_object_get(part, "text")),
+					llm_put_clean(&text, json_string_value(json_object_get(part, "text")),
 							 json_string_length(json_object_get(part, "text")));
 		if (!strcmp(type_of(item), "function_call") &&
 		    (rc = parse_call(item, conv, &out->calls[out->ncalls++])) != 0)
@@ -159,18 +159,18 @@ done:
 	json_decref(hist);
 	json_decref(root);
 	if (rc)
-		hz_llm_reply_release(out);
+		llm_reply_release(out);
 	return rc;
 }
 
-static int rs_add_user(hz_llm_conv *conv, const char *text)
+static int rs_add_user(llm_conv *conv, const char *text)
 {
 	if (json_array_append_new(conv->messages, json_pack("{s:s, s:s}", "role", "user", "content", text)))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	return 0;
 }
 
-static int rs_add_results(hz_llm_conv *conv, const hz_llm_result *res, size_t n, const char *note)
+static int rs_add_results(llm_conv *conv, const llm_result *res, size_t n, const char *note)
 {
 	for (size_t i = 0; i < n; i++)
 		if (json_array_append_new(conv->messages, json_pack("{s:s, s:s, s:s}", "type", "function_call_output",
@@ -204,7 +204,7 @@ static void rs_free(void *p)
 static int rs_event(void *p, const char *name, const char *data, size_t len)
 {
 	rs_acc *a = p;
-	json_t *root = hz_llm_json_load(data, len), *resp;
+	json_t *root = llm_json_load(data, len), *resp;
 	const char *type = json_string_value(json_object_get(root, "type"));
 
 	(void)name;
@@ -234,28 +234,28 @@ static int rs_end(void *p, hz_buf *body)
 	rs_acc *a = p;
 
 	if (a->error) {
-		hz_llm_dump(a->error, body);
+		llm_dump(a->error, body);
 		return hz_error_set(HZ_EHTTP, "the stream carried an error");
 	}
 	if (!a->response)
 		return hz_error_set(HZ_EINVALID, "the stream ended before response.completed");
-	return hz_llm_dump(a->response, body);
+	return llm_dump(a->response, body);
 }
 
-const hz_llm_stream_ops hz_llm_stream_responses = {
+const llm_stream_ops llm_stream_responses = {
 	.begin = rs_begin,
 	.event = rs_event,
 	.end = rs_end,
 	.free = rs_free,
 };
 
-const hz_llm_wire hz_llm_wire_responses = {
+const llm_wire llm_wire_responses = {
 	.name = "openai-responses",
 	.path = "/responses",
-	.headers = hz_llm_bearer_headers,
+	.headers = llm_bearer_headers,
 	.build = rs_build,
 	.parse = rs_parse,
 	.add_user = rs_add_user,
 	.add_results = rs_add_results,
-	.stream = &hz_llm_stream_responses,
+	.stream = &llm_stream_responses,
 };

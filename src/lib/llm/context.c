@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 
 /* Documented context windows (input + output tokens), longest prefix first within a family. */
 static const struct {
@@ -32,7 +32,7 @@ static const struct {
 	{ "gemini", 1048576 },
 };
 
-long hz_llm_context_default(const char *preset, const char *model)
+long llm_context_default(const char *preset, const char *model)
 {
 	const char *m = model ? model : "";
 	const char *slash = strrchr(m, '/');
@@ -52,9 +52,9 @@ long hz_llm_context_default(const char *preset, const char *model)
 	return tokens;
 }
 
-long hz_llm_context_from_server(const char *body, size_t len)
+long llm_context_from_server(const char *body, size_t len)
 {
-	json_t *root = hz_llm_json_load(body, len), *v;
+	json_t *root = llm_json_load(body, len), *v;
 	long n = 0;
 
 	/* llama-server /props: the per-slot window. */
@@ -70,7 +70,7 @@ long hz_llm_context_from_server(const char *body, size_t len)
 	return n;
 }
 
-int hz_llm_conv_add_reply(hz_llm_conv *conv, json_t *message)
+int llm_conv_add_reply(llm_conv *conv, json_t *message)
 {
 	size_t at = json_array_size(conv->messages);
 
@@ -88,7 +88,7 @@ int hz_llm_conv_add_reply(hz_llm_conv *conv, json_t *message)
 	return 0;
 }
 
-void hz_llm_conv_release(hz_llm_conv *conv)
+void llm_conv_release(llm_conv *conv)
 {
 	json_decref(conv->messages);
 	hz_buf_release(&conv->cache);
@@ -157,13 +157,13 @@ static size_t elide(json_t *obj, size_t turn)
 	return len - (size_t)n;
 }
 
-static void uncache(hz_llm_conv *conv)
+static void uncache(llm_conv *conv)
 {
 	conv->ncached = 0;
 	hz_buf_clear(&conv->cache);
 }
 
-int hz_llm_context_shorten(hz_llm_conv *conv, size_t want, size_t need, size_t keep_turns, hz_llm_shortening *out)
+int llm_context_shorten(llm_conv *conv, size_t want, size_t need, size_t keep_turns, llm_shortening *out)
 {
 	size_t saved = 0, t;
 	json_t *elided = json_array();

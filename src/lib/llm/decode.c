@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 
 static const char fffd[] = "\xef\xbf\xbd";
 
@@ -43,7 +43,7 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return need;
 }
 
-int hz_llm_put_clean(hz_buf *out, const char *text, size_t len)
+int llm_put_clean(hz_buf *out, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, run = 0;
@@ -67,7 +67,7 @@ int hz_llm_put_clean(hz_buf *out, const char *text, size_t len)
 	return rc;
 }
 
-char *hz_llm_json_text(const json_t *v)
+char *llm_json_text(const json_t *v)
 {
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
@@ -77,7 +77,7 @@ char *hz_llm_json_text(const json_t *v)
 		return strdup("");
 	if (!memchr(s, '\0', n))
 		return strdup(s);
-	if (hz_llm_put_clean(&b, s, n) != 0) {
+	if (llm_put_clean(&b, s, n) != 0) {
 		hz_buf_release(&b);
 		return NULL;
 	}
@@ -156,7 +156,7 @@ static int repair(const char *body, size_t len, hz_buf *out)
 	return rc;
 }
 
-json_t *hz_llm_json_load(const char *body, size_t len)
+json_t *llm_json_load(const char *body, size_t len)
 {
 	hz_buf fixed = HZ_BUF_INIT;
 	json_t *root = json_loadb(body, len, JSON_ALLOW_NUL, NULL);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "llm.h"
+#include "llm_wire.h"
 
 /* The conversation does not fit the model's context window. */
 static const char *const context_patterns[] = {
@@ -73,7 +73,7 @@ static int matches(const char *hay, const char *const *patterns)
  */
 static char *haystack(const char *body, size_t len)
 {
-	json_t *root = len ? hz_llm_json_load(body, len) : NULL;
+	json_t *root = len ? llm_json_load(body, len) : NULL;
 	char *h = NULL;
 
 	if (root)
@@ -91,24 +91,24 @@ static char *haystack(const char *body, size_t len)
 	return h;
 }
 
-hz_llm_error_class hz_llm_classify_error(long status, const char *body, size_t len)
+llm_error_class llm_classify_error(long status, const char *body, size_t len)
 {
-	hz_llm_error_class c = HZ_LLM_ERR_OTHER;
+	llm_error_class c = LLM_ERR_OTHER;
 	char *h = haystack(body, len);
 
 	if (!h)
-		return status == 402 ? HZ_LLM_ERR_QUOTA : c;
+		return status == 402 ? LLM_ERR_QUOTA : c;
 	if (matches(h, context_patterns))
-		c = HZ_LLM_ERR_CONTEXT;
+		c = LLM_ERR_CONTEXT;
 	else if (status == 402 || matches(h, quota_patterns))
-		c = HZ_LLM_ERR_QUOTA;
+		c = LLM_ERR_QUOTA;
 	else if (status == 400 && matches(h, tools_patterns))
-		c = HZ_LLM_ERR_TOOLS;
+		c = LLM_ERR_TOOLS;
 	free(h);
 	return c;
 }
 
-int hz_llm_stop_is_context(const char *stop)
+int llm_stop_is_context(const char *stop)
 {
 	return stop && !strcmp(stop, "model_context_window_exceeded");
 }

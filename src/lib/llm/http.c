@@ -15,21 +15,21 @@
 #include <time.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_http.h"
 #include "proc.h"
 #include "strutil.h"
 
-struct hz_llm_http {
+struct llm_http {
 	CURL *curl;
 	struct curl_slist *headers;
 	char errbuf[CURL_ERROR_SIZE];
-	hz_http_response *cur; /* the response being filled by the callbacks */
+	llm_http_response *cur; /* the response being filled by the callbacks */
 	int overflow;          /* the body passed its maximum */
 	double stall_s;        /* abort when a started response is silent this long */
 	double last_data;      /* hz_clock_now() of the last bytes received, 0 before any */
 	int stalled;
 	char *url;             /* the POST URL */
-	hz_llm_sink_fn sink;   /* an event stream goes here instead of the body, when set */
+	llm_sink_fn sink;   /* an event stream goes here instead of the body, when set */
 	void *sink_ctx;
 	int sinking;           /* -1 undecided, 0 body, 1 sink (this response) */
 	int sink_failed;       /* the sink refused data: the response is aborted */
@@ -43,13 +43,13 @@ static void global_init(void)
 	global_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
-void hz_http_response_release(hz_http_response *r)
+void llm_http_response_release(llm_http_response *r)
 {
 	hz_buf_release(&r->body);
 	memset(r, 0, sizeof(*r));
 }
 
-int hz_llm_url_host(const char *url, char *out, size_t size)
+int llm_url_host(const char *url, char *out, size_t size)
 {
 	const char *p = strstr(url, "://"), *end;
 	size_t n;
@@ -70,7 +70,7 @@ int hz_llm_url_host(const char *url, char *out, size_t size)
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 {
-	hz_llm_http *c = ud;
+	llm_http *c = ud;
 	size_t n = size * nmemb;
 
 	c->last_data = hz_clock_now();
@@ -100,7 +100,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 
 static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
 {
-	hz_llm_http *c = ud;
+	llm_http *c = ud;
 	size_t n = size * nmemb;
 	char value[128];
 
@@ -115,7 +115,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
 		if (len < sizeof(value)) {
 			memcpy(value, v, len);
 			value[len] = '\0';
-			c->cur->retry_after_s = hz_llm_parse_retry_after(value);
+			c->cur->retry_after_s = llm_parse_retry_after(value);
 		}
 	}
 	return n;
@@ -128,7 +128,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ud)
  */
 static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
 {
-	hz_llm_http *c = ud;
+	llm_http *c = ud;
 
 	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
 	if (c->last_data > 0 && hz_clock_now() - c->last_data > c->stall_s) {
@@ -138,7 +138,7 @@ static int on_progress(void *ud, curl_off_t dltotal, curl_off_t dlnow, curl_off_
 	return 0;
 }
 
-double hz_llm_parse_retry_after(const char *value)
+double llm_parse_retry_after(const char *value)
 {
 	double s;
 	time_t t;
@@ -152,9 +152,9 @@ double hz_llm_parse_retry_after(const char *value)
 	return s > 0 ? s : 0;
 }
 
-int hz_llm_http_new(hz_llm_http **out, const char *url, const char *headers, const hz_llm_settings *s)
+int llm_http_new(llm_http **out, const char *url, const char *headers, const llm_settings *s)
 {
-	hz_llm_http *c = NULL;
+	llm_http *c = NULL;
 	struct curl_slist *l;
 	int rc = 0;
 
@@ -218,11 +218,11 @@ int hz_llm_http_new(hz_llm_http **out, const char *url, const char *headers, con
 	*out = c;
 	c = NULL;
 done:
-	hz_llm_http_free(c);
+	llm_http_free(c);
 	return rc;
 }
 
-void hz_llm_http_free(hz_llm_http *c)
+void llm_http_free(llm_http *c)
 {
 	if (!c)
 		return;
@@ -238,24 +238,24 @@ void hz_llm_http_free(hz_llm_http *c)
  * a TLS write to a connection the server dropped could kill the process: the
  * transfer runs with SIGPIPE blocked in this thread (hz_sigpipe_block).
  */
-void hz_llm_http_set_sink(hz_llm_http *c, hz_llm_sink_fn sink, void *ctx)
+void llm_http_set_sink(llm_http *c, llm_sink_fn sink, void *ctx)
 {
 	c->sink = sink;
 	c->sink_ctx = ctx;
 }
 
-static int perform(hz_llm_http *c, double timeout_s, hz_http_response *r);
+static int perform(llm_http *c, double timeout_s, llm_http_response *r);
 
-int hz_llm_http_post(hz_llm_http *c, const char *body, size_t len, double timeout_s, hz_http_response *r)
+int llm_http_post(llm_http *c, const char *body, size_t len, double timeout_s, llm_http_response *r)
 {
 	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body);
 	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
 	return perform(c, timeout_s, r);
 }
 
-int hz_llm_http_get(hz_llm_http *c, const char *url, double timeout_s, hz_http_response *r)
+int llm_http_get(llm_http *c, const char *url, double timeout_s, llm_http_response *r)
 {
-	hz_llm_sink_fn sink = c->sink;
+	llm_sink_fn sink = c->sink;
 	int rc;
 
 	c->sink = NULL;
@@ -268,7 +268,7 @@ int hz_llm_http_get(hz_llm_http *c, const char *url, double timeout_s, hz_http_r
 	return rc;
 }
 
-static int perform(hz_llm_http *c, double timeout_s, hz_http_response *r)
+static int perform(llm_http *c, double timeout_s, llm_http_response *r)
 {
 	double start = hz_clock_now();
 	long ms = (long)(timeout_s * 1000);

@@ -11,24 +11,24 @@
 #include <string.h>
 #include <time.h>
 
-#include "llm.h"
+#include "llm_http.h"
 #include "strutil.h"
 
-struct hz_llm_host {
+struct llm_host {
 	char name[256];
 	double limit;
 	long max;
 	long in_flight;
-	struct hz_llm_host *next;
+	struct llm_host *next;
 };
 
 static pthread_mutex_t hosts_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hosts_cond = PTHREAD_COND_INITIALIZER;
-static struct hz_llm_host *hosts;
+static struct llm_host *hosts;
 
-hz_llm_host *hz_llm_host_get(const char *host, long max_concurrency)
+llm_host *llm_host_get(const char *host, long max_concurrency)
 {
-	struct hz_llm_host *h;
+	struct llm_host *h;
 
 	pthread_mutex_lock(&hosts_lock);
 	for (h = hosts; h; h = h->next)
@@ -51,7 +51,7 @@ hz_llm_host *hz_llm_host_get(const char *host, long max_concurrency)
 	return h;
 }
 
-double hz_llm_host_acquire(hz_llm_host *h, double deadline)
+double llm_host_acquire(llm_host *h, double deadline)
 {
 	double start = hz_clock_now();
 	struct timespec until;
@@ -82,7 +82,7 @@ double hz_llm_host_acquire(hz_llm_host *h, double deadline)
 	return timed_out ? -1 : hz_clock_now() - start;
 }
 
-void hz_llm_host_release(hz_llm_host *h, int throttled)
+void llm_host_release(llm_host *h, int throttled)
 {
 	if (!h)
 		return;
@@ -98,7 +98,7 @@ void hz_llm_host_release(hz_llm_host *h, int throttled)
 	pthread_mutex_unlock(&hosts_lock);
 }
 
-double hz_llm_host_limit(hz_llm_host *h)
+double llm_host_limit(llm_host *h)
 {
 	double l;
 

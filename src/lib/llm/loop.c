@@ -12,20 +12,20 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 #include "strutil.h"
 
 typedef struct run_state {
-	const hz_llm_settings *s;
-	const hz_llm_wire *wire;
+	const llm_settings *s;
+	const llm_wire *wire;
 	const hz_agent_env *env;
 	hz_agent_outcome *out;
-	hz_llm_transcript tr;
-	hz_llm_conv conv;
-	hz_llm_http *http;
-	hz_llm_host *host;
+	llm_transcript tr;
+	llm_conv conv;
+	llm_http *http;
+	llm_host *host;
 	char *key;
-	hz_llm_reply reply;   /* filled by check_body */
+	llm_reply reply;   /* filled by check_body */
 	char problem[160];    /* why the last body was refused */
 	hz_buf body;
 	unsigned long long rng;
@@ -33,26 +33,26 @@ typedef struct run_state {
 	int native_used;      /* a request with tools was answered */
 	long format_errors;
 	double started;
-	hz_llm_sse sse;       /* the event stream of the request in flight */
+	llm_sse sse;       /* the event stream of the request in flight */
 	int streaming;
 	long window;          /* the context window in use (tokens), 0: no management */
 	double tok_per_byte;  /* input tokens per request byte, from the last usage */
 	long shortenings;     /* times the history was shortened */
 } run_state;
 
-int hz_llm_init(hz_agent *agent)
+int llm_init(hz_agent *agent)
 {
-	hz_llm_settings *s;
+	llm_settings *s;
 	char host[256];
 	int rc;
 
-	if ((rc = hz_llm_preset_apply(&agent->config)) != 0)
+	if ((rc = llm_preset_apply(&agent->config)) != 0)
 		return rc;
 	if (!(s = calloc(1, sizeof(*s))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	if ((rc = hz_llm_settings_load(s, &agent->config)) != 0 ||
-	    (rc = hz_llm_url_host(s->base_url, host, sizeof(host))) != 0) {
-		hz_llm_settings_release(s);
+	if ((rc = llm_settings_load(s, &agent->config)) != 0 ||
+	    (rc = llm_url_host(s->base_url, host, sizeof(host))) != 0) {
+		llm_settings_release(s);
 		free(s);
 		return rc;
 	}
@@ -60,17 +60,17 @@ int hz_llm_init(hz_agent *agent)
 	return 0;
 }
 
-void hz_llm_free(hz_agent *agent)
+void llm_free(hz_agent *agent)
 {
 	if (agent->state)
-		hz_llm_settings_release(agent->state);
+		llm_settings_release(agent->state);
 	free(agent->state);
 	agent->state = NULL;
 }
 
-void hz_llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
+void llm_settings_of(const hz_agent *agent, hz_agent_setting_fn fn, void *ctx)
 {
-	hz_llm_settings_each(agent->state, fn, ctx);
+	llm_settings_each(agent->state, fn, ctx);
 }
 
 /* End the run: reason, infra flag, and a message (secrets masked). */
@@ -91,7 +91,7 @@ static void finish(run_state *st, const char *reason, int infra, const char *fmt
 		va_end(ap);
 		free(st->out->error_message);
 		st->out->error_message = hz_buf_detach(&msg);
-		hz_llm_redact(st->out->error_message, st->key);
+		llm_redact(st->out->error_message, st->key);
 	}
 }
 
@@ -99,14 +99,14 @@ static int check_body(void *ctx, const char *body, size_t len)
 {
 	run_state *st = ctx;
 
-	hz_llm_reply_release(&st->reply);
+	llm_reply_release(&st->reply);
 	if (st->wire->parse(&st->conv, body, len, &st->reply) == 0)
 		return 0;
 	snprintf(st->problem, sizeof(st->problem), "%s", hz_error_message());
 	return -1;
 }
 
-static void on_attempt(void *ctx, int attempt, const hz_http_response *r, const char *problem, double backoff)
+static void on_attempt(void *ctx, int attempt, const llm_http_response *r, const char *problem, double backoff)
 {
 	run_state *st = ctx;
 	json_t *ev;
@@ -121,7 +121,7 @@ static void on_attempt(void *ctx, int attempt, const hz_http_response *r, const 
 		json_object_set_new(ev, "error", json_string(problem));
 	if (ev && backoff > 0)
 		json_object_set_new(ev, "backoff_s", json_real(backoff));
-	hz_llm_transcript_event(&st->tr, ev);
+	llm_transcript_event(&st->tr, ev);
 }
 
 static int set_system(run_state *st)
@@ -129,7 +129,7 @@ static int set_system(run_state *st)
 	hz_buf p = HZ_BUF_INIT;
 	int rc;
 
-	if ((rc = hz_llm_system_prompt(&p, st->json_mode)) != 0) {
+	if ((rc = llm_system_prompt(&p, st->json_mode)) != 0) {
 		hz_buf_release(&p);
 		return rc;
 	}
@@ -147,7 +147,7 @@ static void probe_context(run_state *st)
 {
 	const char *base = st->s->base_url;
 	size_t n = strlen(base);
-	hz_http_response r;
+	llm_http_response r;
 	hz_buf url = HZ_BUF_INIT;
 	const char *how = NULL;
 
@@ -162,15 +162,15 @@ static void probe_context(run_state *st)
 			m -= 3; /* llama-server's /props is beside /v1, not under it */
 		if (hz_buf_put(&url, base, m) || hz_buf_puts(&url, i == 0 ? "/props" : "/models"))
 			break;
-		hz_llm_http_get(st->http, url.ptr, 5, &r);
+		llm_http_get(st->http, url.ptr, 5, &r);
 		if (r.curl_code == 0 && r.status == 200 &&
-		    (st->window = hz_llm_context_from_server(hz_buf_cstr(&r.body), r.body.len)) > 0)
+		    (st->window = llm_context_from_server(hz_buf_cstr(&r.body), r.body.len)) > 0)
 			how = i == 0 ? "/props n_ctx" : "/models max_model_len";
 	}
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s?}", "type", "context_probe", "context_window",
+	llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s?}", "type", "context_probe", "context_window",
 						   (json_int_t)st->window, "source", how));
 	hz_buf_release(&url);
-	hz_http_response_release(&r);
+	llm_http_response_release(&r);
 }
 
 static int start(run_state *st, hz_agent *agent)
@@ -181,7 +181,7 @@ static int start(run_state *st, hz_agent *agent)
 	size_t blen = strlen(st->s->base_url);
 	int rc;
 
-	st->json_mode = st->s->tool_mode == HZ_TOOLS_JSON;
+	st->json_mode = st->s->tool_mode == LLM_TOOLS_JSON;
 	st->rng = env->seed ^ (unsigned long long)hz_time_ms() ^ (unsigned long long)(uintptr_t)st;
 	hz_buf_init(&st->body, (size_t)64 << 20);
 	hz_buf_init(&hdr, 4096);
@@ -190,13 +190,13 @@ static int start(run_state *st, hz_agent *agent)
 	while (blen && st->s->base_url[blen - 1] == '/')
 		blen--;
 	if ((rc = hz_buf_put(&url, st->s->base_url, blen)) || (rc = hz_buf_puts(&url, st->wire->path)) ||
-	    (rc = hz_llm_url_host(url.ptr, host, sizeof(host))) || (rc = st->wire->headers(st->s, st->key, &hdr)) ||
-	    (rc = hz_llm_http_new(&st->http, url.ptr, hz_buf_cstr(&hdr), st->s)) || (rc = set_system(st)))
+	    (rc = llm_url_host(url.ptr, host, sizeof(host))) || (rc = st->wire->headers(st->s, st->key, &hdr)) ||
+	    (rc = llm_http_new(&st->http, url.ptr, hz_buf_cstr(&hdr), st->s)) || (rc = set_system(st)))
 		goto done;
-	st->host = hz_llm_host_get(host, st->s->concurrency);
+	st->host = llm_host_get(host, st->s->concurrency);
 	st->streaming = st->s->stream && st->wire->stream;
 	if (st->streaming)
-		hz_llm_http_set_sink(st->http, hz_llm_sse_feed, &st->sse);
+		llm_http_set_sink(st->http, llm_sse_feed, &st->sse);
 	st->window = st->s->context_window;
 	st->tok_per_byte = 1.0 / 3; /* until the API has counted a request: dense code is ~3 bytes a token */
 	if (st->s->context_probe)
@@ -205,11 +205,11 @@ static int start(run_state *st, hz_agent *agent)
 			   env->instructions ? env->instructions : "", env->deadline - hz_clock_now());
 	if (!rc)
 		rc = st->wire->add_user(&st->conv, task.ptr);
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s}", "type", "start", "run_id",
+	llm_transcript_event(&st->tr, json_pack("{s:s, s:s?, s:s, s:s, s:s, s:s, s:s, s:s}", "type", "start", "run_id",
 						   env->run_id, "agent", agent->config.alias, "backend",
 						   st->wire->name, "model", st->s->model, "url", url.ptr, "tool_mode",
 						   st->json_mode ? "json" : "native", "system", st->conv.system));
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:s}", "type", "user", "text", hz_buf_cstr(&task)));
+	llm_transcript_event(&st->tr, json_pack("{s:s, s:s}", "type", "user", "text", hz_buf_cstr(&task)));
 done:
 	if (hdr.ptr)
 		explicit_bzero(hdr.ptr, hdr.cap);
@@ -220,7 +220,7 @@ done:
 }
 
 /* Run one bash call; *text gets what the model will read. */
-static int run_bash(run_state *st, const hz_llm_toolcall *call, hz_buf *text)
+static int run_bash(run_state *st, const llm_toolcall *call, hz_buf *text)
 {
 	json_t *cmd = json_object_get(call->args, "command"), *to = json_object_get(call->args, "timeout_s");
 	double timeout = st->s->command_timeout_s, left = st->env->deadline - hz_clock_now();
@@ -244,9 +244,9 @@ static int run_bash(run_state *st, const hz_llm_toolcall *call, hz_buf *text)
 		hz_buf_printf(text, "[command killed by signal %d]\n", res.term_signal);
 	else
 		hz_buf_printf(text, "[exit code %d]\n", res.exit_code);
-	hz_llm_clip_output(text, res.output ? res.output : "", res.output_len, st->s->observation_max,
+	llm_clip_output(text, res.output ? res.output : "", res.output_len, st->s->observation_max,
 			   res.output_truncated);
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:s, s:i, s:i, s:b, s:b, s:f, s:s}", "type", "tool",
+	llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:s, s:i, s:i, s:b, s:b, s:f, s:s}", "type", "tool",
 						   "turn", (json_int_t)st->out->turns, "id", call->id, "command",
 						   json_string_value(cmd), "exit_code", res.exit_code, "signal",
 						   res.term_signal, "timed_out", res.timed_out, "truncated",
@@ -259,9 +259,9 @@ static int run_bash(run_state *st, const hz_llm_toolcall *call, hz_buf *text)
  * Act on the reply's calls.  Returns 1 when the run ended (submit, infra
  * error), 0 to continue, negative on allocation failure.
  */
-static int act(run_state *st, hz_llm_toolcall *calls, size_t n, int native)
+static int act(run_state *st, llm_toolcall *calls, size_t n, int native)
 {
-	hz_llm_result *res = calloc(n ? n : 1, sizeof(*res));
+	llm_result *res = calloc(n ? n : 1, sizeof(*res));
 	hz_buf *texts = calloc(n ? n : 1, sizeof(*texts));
 	int rc = 0, bad = 0, ended = 0;
 	size_t i;
@@ -271,7 +271,7 @@ static int act(run_state *st, hz_llm_toolcall *calls, size_t n, int native)
 		goto done;
 	}
 	for (i = 0; i < n && !ended; i++) {
-		hz_llm_toolcall *c = &calls[i];
+		llm_toolcall *c = &calls[i];
 		/* Room for the header, the markers, and invalid bytes that grow into U+FFFD. */
 		hz_buf_init(&texts[i], 3 * st->s->observation_max + 4096);
 		res[i].call_id = c->id;
@@ -283,7 +283,7 @@ static int act(run_state *st, hz_llm_toolcall *calls, size_t n, int native)
 			st->out->answer = json_is_string(a) ? strdup(json_string_value(a))
 							    : json_dumps(a ? a : c->args, JSON_COMPACT | JSON_ENCODE_ANY);
 			finish(st, "submitted", 0, NULL);
-			hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s?}", "type", "submit", "turn",
+			llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s?}", "type", "submit", "turn",
 								   (json_int_t)st->out->turns, "answer",
 								   st->out->answer));
 			ended = 1;
@@ -329,21 +329,21 @@ done:
 /* A reply arrived: account for it, check limits, act.  Returns 1 when the run ended. */
 static int handle_reply(run_state *st)
 {
-	hz_llm_reply *r = &st->reply;
-	const hz_llm_settings *s = st->s;
+	llm_reply *r = &st->reply;
+	const llm_settings *s = st->s;
 	hz_agent_outcome *out = st->out;
-	hz_llm_toolcall text_call;
+	llm_toolcall text_call;
 	json_t *calls = json_array();
 	int rc;
 
 	out->turns++;
 	out->input_tokens += r->input_tokens;
 	out->output_tokens += r->output_tokens;
-	out->cost_usd += hz_llm_reply_cost(s, r);
+	out->cost_usd += llm_reply_cost(s, r);
 	for (size_t i = 0; calls && i < r->ncalls; i++)
 		json_array_append_new(calls, json_pack("{s:s, s:s, s:s}", "id", r->calls[i].id, "name", r->calls[i].name,
 						       "arguments", r->calls[i].raw_args));
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:o, s:s, s:{s:I, s:I, s:I, s:I}, s:f}", "type",
+	llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:s, s:o, s:s, s:{s:I, s:I, s:I, s:I}, s:f}", "type",
 						   "assistant", "turn", (json_int_t)out->turns, "text", r->text,
 						   "tool_calls", calls, "stop", r->stop, "usage", "input_tokens",
 						   (json_int_t)r->input_tokens, "cache_read_tokens",
@@ -354,7 +354,7 @@ static int handle_reply(run_state *st)
 		json_object_del(r->message, "reasoning_content");
 	if (r->input_tokens > 0 && st->body.len > 0)
 		st->tok_per_byte = (double)r->input_tokens / (double)st->body.len;
-	if (hz_llm_conv_add_reply(&st->conv, r->message))
+	if (llm_conv_add_reply(&st->conv, r->message))
 		return -1;
 	/* A reply that takes the run past a budget is not acted on. */
 	if (s->max_total_tokens && out->input_tokens + out->output_tokens >= s->max_total_tokens) {
@@ -366,16 +366,16 @@ static int handle_reply(run_state *st)
 		finish(st, "cost_limit", 0, "$%.4f spent (limit $%.4f)", out->cost_usd, s->max_cost_usd);
 		return 1;
 	}
-	if (hz_llm_stop_is_context(r->stop) && !r->ncalls) {
+	if (llm_stop_is_context(r->stop) && !r->ncalls) {
 		finish(st, "context_limit", 0, "the reply stopped at the end of the context window (%s)", r->stop);
 		return 1;
 	}
 	if (r->ncalls)
 		return act(st, r->calls, r->ncalls, 1);
 	/* No native call: look for a JSON-in-text action (the fallback format). */
-	if (hz_llm_parse_text_action(r->text, &text_call) == 0) {
+	if (llm_parse_text_action(r->text, &text_call) == 0) {
 		rc = act(st, &text_call, 1, 0);
-		hz_llm_toolcall_release(&text_call);
+		llm_toolcall_release(&text_call);
 		return rc;
 	}
 	st->format_errors++;
@@ -392,18 +392,18 @@ static int handle_reply(run_state *st)
 }
 
 /* A request was refused with a 4xx other than auth.  Returns 1 when the run ended. */
-static int handle_rejected(run_state *st, const hz_http_response *r)
+static int handle_rejected(run_state *st, const llm_http_response *r)
 {
-	char *msg = hz_llm_error_text(hz_buf_cstr(&r->body), r->body.len);
+	char *msg = llm_error_text(hz_buf_cstr(&r->body), r->body.len);
 	const char *m = msg ? msg : "";
 	int ended = 1;
 
-	if (st->s->tool_mode == HZ_TOOLS_AUTO && !st->json_mode && !st->native_used && r->status == 400 &&
-	    r->error_class == HZ_LLM_ERR_TOOLS) {
+	if (st->s->tool_mode == LLM_TOOLS_AUTO && !st->json_mode && !st->native_used && r->status == 400 &&
+	    r->error_class == LLM_ERR_TOOLS) {
 		/* The server or model refuses tool definitions: fall back to JSON-in-text actions. */
 		st->json_mode = 1;
 		ended = set_system(st) != 0;
-		hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:s, s:s}", "type", "fallback", "tool_mode", "json",
+		llm_transcript_event(&st->tr, json_pack("{s:s, s:s, s:s}", "type", "fallback", "tool_mode", "json",
 							   "reason", m));
 	} else if ((r->status == 400 || r->status == 413) &&
 		   (strstr(m, "context") || strstr(m, "too long") || strstr(m, "too many tokens"))) {
@@ -426,18 +426,18 @@ static int fit_context(run_state *st)
 {
 	long reserve = st->s->max_tokens < st->window / 4 ? st->s->max_tokens : st->window / 4;
 	double budget = (double)(st->window - reserve), est = (double)st->body.len * st->tok_per_byte, after;
-	hz_llm_shortening sh;
+	llm_shortening sh;
 	int rc;
 
 	if (st->window <= 0 || est <= budget)
 		return 0;
-	rc = hz_llm_context_shorten(&st->conv, (size_t)((est - 0.75 * budget) / st->tok_per_byte),
+	rc = llm_context_shorten(&st->conv, (size_t)((est - 0.75 * budget) / st->tok_per_byte),
 				    (size_t)((est - budget) / st->tok_per_byte) + 1, (size_t)st->s->context_keep_turns, &sh);
 	if (rc == 0 && (sh.outputs || sh.turns_dropped))
 		rc = st->wire->build(st->s, &st->conv, !st->json_mode, &st->body);
 	after = (double)st->body.len * st->tok_per_byte;
 	st->shortenings += sh.outputs || sh.turns_dropped;
-	hz_llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:b}", "type",
+	llm_transcript_event(&st->tr, json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:b}", "type",
 						   "context", "turn", (json_int_t)st->out->turns + 1, "context_window",
 						   (json_int_t)st->window, "budget_tokens", (json_int_t)budget,
 						   "estimate_tokens", (json_int_t)est, "after_tokens", (json_int_t)after,
@@ -449,15 +449,15 @@ static int fit_context(run_state *st)
 
 static void loop(run_state *st)
 {
-	const hz_llm_settings *s = st->s;
-	hz_llm_call_opts o = { s, st->host, st->env->deadline, &st->rng, check_body, on_attempt, st,
+	const llm_settings *s = st->s;
+	llm_call_opts o = { s, st->host, st->env->deadline, &st->rng, check_body, on_attempt, st,
 			       st->streaming ? st->wire->stream : NULL, &st->sse };
-	hz_http_response r;
+	llm_http_response r;
 
 	memset(&r, 0, sizeof(r));
 	hz_buf_init(&r.body, s->max_response);
 	for (;;) {
-		hz_call_status cs;
+		llm_call_status cs;
 		char *msg;
 
 		if (s->max_turns && st->out->turns >= s->max_turns) {
@@ -472,32 +472,32 @@ static void loop(run_state *st)
 			finish(st, "harness_error", 1, "%s", hz_error_message());
 			break;
 		}
-		cs = hz_llm_call(st->http, &o, st->body.ptr, st->body.len, &r, &st->out->wait_s);
-		if (cs == HZ_CALL_OK) {
+		cs = llm_call(st->http, &o, st->body.ptr, st->body.len, &r, &st->out->wait_s);
+		if (cs == LLM_CALL_OK) {
 			st->native_used |= !st->json_mode;
 			int ended = handle_reply(st);
-			hz_llm_reply_release(&st->reply);
+			llm_reply_release(&st->reply);
 			if (ended < 0)
 				finish(st, "harness_error", 1, "%s", hz_error_message());
 			if (ended)
 				break;
 			continue;
 		}
-		if (cs == HZ_CALL_TIME_LIMIT) {
+		if (cs == LLM_CALL_TIME_LIMIT) {
 			finish(st, "time_limit", 0, NULL);
 			break;
 		}
-		msg = hz_llm_error_text(hz_buf_cstr(&r.body), r.body.len);
-		if (cs == HZ_CALL_CONTEXT) {
+		msg = llm_error_text(hz_buf_cstr(&r.body), r.body.len);
+		if (cs == LLM_CALL_CONTEXT) {
 			finish(st, "context_limit", 0, "the conversation no longer fits the model: HTTP %ld%s%s", r.status,
 			       msg ? ": " : "", msg ? msg : "");
-		} else if (cs == HZ_CALL_QUOTA) {
+		} else if (cs == LLM_CALL_QUOTA) {
 			finish(st, "quota_error", 1, "the API account's quota or balance is exhausted: HTTP %ld%s%s",
 			       r.status, msg ? ": " : "", msg ? msg : "");
-		} else if (cs == HZ_CALL_AUTH) {
+		} else if (cs == LLM_CALL_AUTH) {
 			finish(st, "auth_error", 1, "the API refused the credentials: HTTP %ld%s%s", r.status,
 			       msg ? ": " : "", msg ? msg : "");
-		} else if (cs == HZ_CALL_EXHAUSTED) {
+		} else if (cs == LLM_CALL_EXHAUSTED) {
 			if (r.curl_code)
 				finish(st, "api_error", 1, "API unavailable (%d attempts): %s", r.attempts, r.error);
 			else if (r.status >= 200 && r.status < 300)
@@ -513,10 +513,10 @@ static void loop(run_state *st)
 		free(msg);
 		break;
 	}
-	hz_http_response_release(&r);
+	llm_http_response_release(&r);
 }
 
-int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out)
+int llm_run(hz_agent *agent, const llm_wire *wire, const hz_agent_env *env, hz_agent_outcome *out)
 {
 	run_state st;
 	const char *key = NULL;
@@ -535,7 +535,7 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 			goto done;
 		}
 	}
-	if ((rc = hz_llm_transcript_open(&st.tr, env->transcript_path, st.key)) != 0)
+	if ((rc = llm_transcript_open(&st.tr, env->transcript_path, st.key)) != 0)
 		goto done;
 	if (st.s->api_key_env && !st.key) {
 		finish(&st, "auth_error", 1, "environment variable '%s' (the API key) is not set", st.s->api_key_env);
@@ -548,7 +548,7 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 	} else {
 		loop(&st);
 	}
-	hz_llm_transcript_event(&st.tr, json_pack("{s:s, s:s, s:b, s:s?, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:b}", "type",
+	llm_transcript_event(&st.tr, json_pack("{s:s, s:s, s:b, s:s?, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:b}", "type",
 						  "end", "exit_reason", out->exit_reason, "infra_error", out->infra_error,
 						  "error", out->error_message, "turns", (json_int_t)out->turns,
 						  "input_tokens", (json_int_t)out->input_tokens, "output_tokens",
@@ -556,11 +556,11 @@ int hz_llm_run(hz_agent *agent, const hz_llm_wire *wire, const hz_agent_env *env
 						  out->wait_s, "wall_s", hz_clock_now() - st.started, "context_shortenings",
 						  (json_int_t)st.shortenings, "streamed", st.streaming));
 done:
-	hz_llm_transcript_close(&st.tr);
-	hz_llm_reply_release(&st.reply);
-	hz_llm_http_free(st.http);
-	hz_llm_sse_release(&st.sse);
-	hz_llm_conv_release(&st.conv);
+	llm_transcript_close(&st.tr);
+	llm_reply_release(&st.reply);
+	llm_http_free(st.http);
+	llm_sse_release(&st.sse);
+	llm_conv_release(&st.conv);
 	hz_buf_release(&st.body);
 	if (st.key) {
 		explicit_bzero(st.key, strlen(st.key));

@@ -6,7 +6,7 @@
 
 #include "horizon/error.h"
 #include "horizon/llm.h"
-#include "llm.h"
+#include "llm_settings.h"
 
 static const hz_llm_preset presets[] = {
 	{ "openai", "openai", "https://api.openai.com/v1", "OPENAI_API_KEY", "max_tokens_field=max_completion_tokens",
@@ -101,7 +101,7 @@ static int set_default(char **field, const char *value)
 	return 0;
 }
 
-int hz_llm_preset_apply(hz_agent_config *cfg)
+int llm_preset_apply(hz_agent_config *cfg)
 {
 	const char *name = hz_agent_config_param(cfg, "preset");
 	const hz_llm_preset *p;

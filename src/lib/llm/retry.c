@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 #include "strutil.h"
 
 /* How early curl may report a time-out that the run's deadline set. */
@@ -28,7 +28,7 @@ static double rand01(unsigned long long *state)
 	return (double)((x * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
 }
 
-double hz_llm_backoff(const hz_llm_settings *s, int attempt, unsigned long long *rng)
+double llm_backoff(const llm_settings *s, int attempt, unsigned long long *rng)
 {
 	double d = s->retry_base_s;
 
@@ -57,10 +57,10 @@ static int retryable_status(long status)
 	return status == 429 || status == 408 || status == 409 || status >= 500;
 }
 
-hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char *body, size_t len,
-			   hz_http_response *r, double *wait_s)
+llm_call_status llm_call(llm_http *c, const llm_call_opts *o, const char *body, size_t len,
+			   llm_http_response *r, double *wait_s)
 {
-	const hz_llm_settings *s = o->settings;
+	const llm_settings *s = o->settings;
 
 	for (int attempt = 1;; attempt++) {
 		double now = hz_clock_now(), left = o->deadline - now, timeout, backoff, queued;
@@ -69,9 +69,9 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 
 		r->attempts = attempt - 1;
 		if (left <= 0)
-			return HZ_CALL_TIME_LIMIT;
+			return LLM_CALL_TIME_LIMIT;
 		timeout = s->request_timeout_s < left ? s->request_timeout_s : left;
-		queued = hz_llm_host_acquire(o->host, o->deadline);
+		queued = llm_host_acquire(o->host, o->deadline);
 		if (queued < 0) {
 			/* The run's time went by queueing behind other runs' requests to this host. */
 			*wait_s += hz_clock_now() - now;
@@ -80,66 +80,66 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 			r->status = 0;
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, r->error, 0);
-			return HZ_CALL_EXHAUSTED;
+			return LLM_CALL_EXHAUSTED;
 		}
 		*wait_s += queued;
-		if (o->stream && hz_llm_sse_begin(o->sse, o->stream, s->max_response) != 0) {
+		if (o->stream && llm_sse_begin(o->sse, o->stream, s->max_response) != 0) {
 			r->curl_code = -1;
 			snprintf(r->error, sizeof(r->error), "%s", hz_error_message());
-			hz_llm_host_release(o->host, 0);
-			return HZ_CALL_EXHAUSTED;
+			llm_host_release(o->host, 0);
+			return LLM_CALL_EXHAUSTED;
 		}
-		hz_llm_http_post(c, body, len, timeout, r);
+		llm_http_post(c, body, len, timeout, r);
 		r->attempts = attempt;
-		r->error_class = HZ_LLM_ERR_OTHER;
+		r->error_class = LLM_ERR_OTHER;
 		throttled = r->status == 429;
-		hz_llm_host_release(o->host, throttled);
+		llm_host_release(o->host, throttled);
 
-		if (r->curl_code == 0 && r->streamed && (stream_rc = hz_llm_sse_end(o->sse, &r->body)) != 0) {
+		if (r->curl_code == 0 && r->streamed && (stream_rc = llm_sse_end(o->sse, &r->body)) != 0) {
 			/* An error event mid-stream (overloaded, or words that say context or quota), or a broken stream. */
-			r->error_class = stream_rc == HZ_EHTTP ? (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body),
+			r->error_class = stream_rc == HZ_EHTTP ? (int)llm_classify_error(r->status, hz_buf_cstr(&r->body),
 											  r->body.len)
-							       : HZ_LLM_ERR_OTHER;
-			if (r->error_class == HZ_LLM_ERR_CONTEXT || r->error_class == HZ_LLM_ERR_QUOTA) {
+							       : LLM_ERR_OTHER;
+			if (r->error_class == LLM_ERR_CONTEXT || r->error_class == LLM_ERR_QUOTA) {
 				if (o->on_attempt)
 					o->on_attempt(o->ctx, attempt, r, "error event in the stream", 0);
-				return r->error_class == HZ_LLM_ERR_CONTEXT ? HZ_CALL_CONTEXT : HZ_CALL_QUOTA;
+				return r->error_class == LLM_ERR_CONTEXT ? LLM_CALL_CONTEXT : LLM_CALL_QUOTA;
 			}
 			problem = stream_rc == HZ_EHTTP ? "error event in the stream" : o->sse->problem;
 		} else if (r->curl_code == 0 && r->status >= 200 && r->status < 300) {
 			if (!o->check || o->check(o->ctx, hz_buf_cstr(&r->body), r->body.len) == 0) {
 				if (o->on_attempt)
 					o->on_attempt(o->ctx, attempt, r, NULL, 0);
-				return HZ_CALL_OK;
+				return LLM_CALL_OK;
 			}
 			/* Some servers put an error object in a 200. */
-			r->error_class = (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len);
-			if (r->error_class == HZ_LLM_ERR_CONTEXT || r->error_class == HZ_LLM_ERR_QUOTA) {
+			r->error_class = (int)llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len);
+			if (r->error_class == LLM_ERR_CONTEXT || r->error_class == LLM_ERR_QUOTA) {
 				if (o->on_attempt)
 					o->on_attempt(o->ctx, attempt, r, "error in a 2xx body", 0);
-				return r->error_class == HZ_LLM_ERR_CONTEXT ? HZ_CALL_CONTEXT : HZ_CALL_QUOTA;
+				return r->error_class == LLM_ERR_CONTEXT ? LLM_CALL_CONTEXT : LLM_CALL_QUOTA;
 			}
 			problem = "malformed response body";
 		} else if (r->curl_code != 0) {
 			problem = r->error;
-		} else if ((r->error_class = (int)hz_llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len)) ==
-			   HZ_LLM_ERR_CONTEXT) {
+		} else if ((r->error_class = (int)llm_classify_error(r->status, hz_buf_cstr(&r->body), r->body.len)) ==
+			   LLM_ERR_CONTEXT) {
 			/* Whatever the status (llama-server says 500): a retry would fail the same way. */
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, "context window exceeded", 0);
-			return HZ_CALL_CONTEXT;
-		} else if (r->error_class == HZ_LLM_ERR_QUOTA) {
+			return LLM_CALL_CONTEXT;
+		} else if (r->error_class == LLM_ERR_QUOTA) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, "quota or balance exhausted", 0);
-			return HZ_CALL_QUOTA;
+			return LLM_CALL_QUOTA;
 		} else if (r->status == 401 || r->status == 403) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, "authentication refused", 0);
-			return HZ_CALL_AUTH;
+			return LLM_CALL_AUTH;
 		} else if (!retryable_status(r->status)) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, "request refused", 0);
-			return HZ_CALL_REJECTED;
+			return LLM_CALL_REJECTED;
 		} else {
 			problem = throttled ? "rate limited" : "server error";
 		}
@@ -154,23 +154,23 @@ hz_call_status hz_llm_call(hz_llm_http *c, const hz_llm_call_opts *o, const char
 			 */
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, problem, 0);
-			return HZ_CALL_TIME_LIMIT;
+			return LLM_CALL_TIME_LIMIT;
 		}
 		/* The attempt failed and may be retried: its time was lost to the API. */
 		*wait_s += r->elapsed_s;
 		if (attempt > s->retries) {
 			if (o->on_attempt)
 				o->on_attempt(o->ctx, attempt, r, problem, 0);
-			return HZ_CALL_EXHAUSTED;
+			return LLM_CALL_EXHAUSTED;
 		}
-		backoff = hz_llm_backoff(s, attempt, o->rng);
+		backoff = llm_backoff(s, attempt, o->rng);
 		if (r->retry_after_s >= 0)
 			backoff = r->retry_after_s < s->retry_after_max_s ? r->retry_after_s : s->retry_after_max_s;
 		if (o->on_attempt)
 			o->on_attempt(o->ctx, attempt, r, problem, backoff);
 		if (now + backoff >= o->deadline) {
 			/* Waiting would run past the deadline: the run is lost to the API, not the model. */
-			return HZ_CALL_EXHAUSTED;
+			return LLM_CALL_EXHAUSTED;
 		}
 		sleep_s(backoff);
 		*wait_s += hz_clock_now() - now;

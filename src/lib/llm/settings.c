@@ -1,13 +1,13 @@
 /*
  * LLM agent settings: the params of an agent config (temperature, limits,
- * retry policy, ...) checked once at init into an hz_llm_settings.
+ * retry policy, ...) checked once at init into an llm_settings.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_wire.h"
 #include "strutil.h"
 
 /* Every key the LLM backends understand; anything else is a typo worth an error. */
@@ -75,11 +75,11 @@ static int get_bool(const hz_agent_config *cfg, const char *key, int *out)
 }
 
 /* context_window: tokens, 0 (no management), or "auto" (ask the server). */
-static int get_context(hz_llm_settings *s, const hz_agent_config *cfg)
+static int get_context(llm_settings *s, const hz_agent_config *cfg)
 {
 	const char *v = hz_agent_config_param(cfg, "context_window");
 
-	s->context_window = hz_llm_context_default(cfg->backend, s->model);
+	s->context_window = llm_context_default(cfg->backend, s->model);
 	if (!v)
 		return 0;
 	if (!strcmp(v, "auto")) {
@@ -95,7 +95,7 @@ static int get_context(hz_llm_settings *s, const hz_agent_config *cfg)
  * extensions: DashScope's enable_thinking, OpenRouter's provider routing,
  * vLLM's top_k, ...).  VALUE is JSON when it parses as JSON, else a string.
  */
-static int add_body_field(hz_llm_settings *s, const hz_agent_config *cfg, const char *key, const char *value)
+static int add_body_field(llm_settings *s, const hz_agent_config *cfg, const char *key, const char *value)
 {
 	static const char *const reserved[] = { "model", "messages", "system", "tools", NULL };
 	json_t *v;
@@ -114,13 +114,13 @@ static int add_body_field(hz_llm_settings *s, const hz_agent_config *cfg, const 
 	return 0;
 }
 
-void hz_llm_settings_release(hz_llm_settings *s)
+void llm_settings_release(llm_settings *s)
 {
 	json_decref(s->extra_body);
 	s->extra_body = NULL;
 }
 
-static int check_keys(hz_llm_settings *s, const hz_agent_config *cfg)
+static int check_keys(llm_settings *s, const hz_agent_config *cfg)
 {
 	int rc;
 
@@ -140,7 +140,7 @@ static int check_keys(hz_llm_settings *s, const hz_agent_config *cfg)
 	return 0;
 }
 
-int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
+int llm_settings_load(llm_settings *s, const hz_agent_config *cfg)
 {
 	const char *v;
 	double base_ms = 1000, max_mb = 16, obs = 16384;
@@ -225,18 +225,18 @@ int hz_llm_settings_load(hz_llm_settings *s, const hz_agent_config *cfg)
 		s->anthropic_version = v;
 	if ((v = hz_agent_config_param(cfg, "tool_mode")) != NULL) {
 		if (!strcmp(v, "auto"))
-			s->tool_mode = HZ_TOOLS_AUTO;
+			s->tool_mode = LLM_TOOLS_AUTO;
 		else if (!strcmp(v, "native"))
-			s->tool_mode = HZ_TOOLS_NATIVE;
+			s->tool_mode = LLM_TOOLS_NATIVE;
 		else if (!strcmp(v, "json"))
-			s->tool_mode = HZ_TOOLS_JSON;
+			s->tool_mode = LLM_TOOLS_JSON;
 		else
 			return bad(cfg, "tool_mode", "auto, native or json");
 	}
 	return 0;
 }
 
-double hz_llm_reply_cost(const hz_llm_settings *s, const hz_llm_reply *r)
+double llm_reply_cost(const llm_settings *s, const llm_reply *r)
 {
 	long plain = r->input_tokens - r->cache_read_tokens - r->cache_write_tokens;
 
@@ -263,7 +263,7 @@ static void each_double(hz_agent_setting_fn fn, void *ctx, const char *key, doub
 	fn(ctx, key, buf);
 }
 
-void hz_llm_settings_each(const hz_llm_settings *s, hz_agent_setting_fn fn, void *ctx)
+void llm_settings_each(const llm_settings *s, hz_agent_setting_fn fn, void *ctx)
 {
 	static const char *const modes[] = { "auto", "native", "json" };
 	const char *key;

@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_http.h"
 
-int hz_llm_sse_begin(hz_llm_sse *s, const hz_llm_stream_ops *ops, size_t max)
+int llm_sse_begin(llm_sse *s, const llm_stream_ops *ops, size_t max)
 {
-	hz_llm_sse_release(s);
+	llm_sse_release(s);
 	s->ops = ops;
 	hz_buf_init(&s->line, max);
 	hz_buf_init(&s->data, max);
@@ -22,7 +22,7 @@ int hz_llm_sse_begin(hz_llm_sse *s, const hz_llm_stream_ops *ops, size_t max)
 	return 0;
 }
 
-void hz_llm_sse_release(hz_llm_sse *s)
+void llm_sse_release(llm_sse *s)
 {
 	if (s->ops && s->acc)
 		s->ops->free(s->acc);
@@ -31,14 +31,14 @@ void hz_llm_sse_release(hz_llm_sse *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static int fail(hz_llm_sse *s, const char *what)
+static int fail(llm_sse *s, const char *what)
 {
 	s->failed = 1;
 	snprintf(s->problem, sizeof(s->problem), "malformed event stream: %s", what);
 	return -1;
 }
 
-static int dispatch(hz_llm_sse *s)
+static int dispatch(llm_sse *s)
 {
 	int rc = 0;
 
@@ -52,7 +52,7 @@ static int dispatch(hz_llm_sse *s)
 	return rc;
 }
 
-static int field(hz_llm_sse *s, const char *line, size_t n)
+static int field(llm_sse *s, const char *line, size_t n)
 {
 	const char *colon;
 	size_t klen, vlen;
@@ -80,9 +80,9 @@ static int field(hz_llm_sse *s, const char *line, size_t n)
 	return 0; /* id:, retry: and unknown fields are ignored */
 }
 
-int hz_llm_sse_feed(void *ctx, const char *data, size_t len)
+int llm_sse_feed(void *ctx, const char *data, size_t len)
 {
-	hz_llm_sse *s = ctx;
+	llm_sse *s = ctx;
 
 	while (len && !s->failed) {
 		const char *nl = memchr(data, '\n', len);
@@ -104,7 +104,7 @@ int hz_llm_sse_feed(void *ctx, const char *data, size_t len)
 	return s->failed ? -1 : 0;
 }
 
-int hz_llm_sse_end(hz_llm_sse *s, hz_buf *body)
+int llm_sse_end(llm_sse *s, hz_buf *body)
 {
 	int rc;
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 #define MAX_BLOCKS 256
 
@@ -132,7 +132,7 @@ static int on_event(an_acc *a, const char *type, json_t *root)
 static int an_event(void *p, const char *name, const char *data, size_t len)
 {
 	an_acc *a = p;
-	json_t *root = hz_llm_json_load(data, len);
+	json_t *root = llm_json_load(data, len);
 	const char *type = json_string_value(json_object_get(root, "type"));
 	int rc;
 
@@ -167,7 +167,7 @@ static int finish_block(an_block *b)
 		       json_object_set_new(b->block, "signature", str(&b->signature));
 	if (!strcmp(type, "tool_use") && b->text.len) {
 		/* Input that is not JSON is kept as a string: the loop tells the model its arguments were bad. */
-		json_t *in = hz_llm_json_load(b->text.ptr, b->text.len);
+		json_t *in = llm_json_load(b->text.ptr, b->text.len);
 		return json_object_set_new(b->block, "input", in ? in : str(&b->text));
 	}
 	return 0;
@@ -180,7 +180,7 @@ static int an_end(void *p, hz_buf *body)
 	int rc = HZ_ENOMEM;
 
 	if (a->error) {
-		hz_llm_dump(a->error, body);
+		llm_dump(a->error, body);
 		return hz_error_set(HZ_EHTTP, "the stream carried an error");
 	}
 	if (!a->done)
@@ -197,7 +197,7 @@ static int an_end(void *p, hz_buf *body)
 		if (json_array_append(content, a->blocks[i].block))
 			goto done;
 	}
-	rc = hz_llm_dump(root, body);
+	rc = llm_dump(root, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory assembling a streamed reply");
@@ -205,7 +205,7 @@ done:
 	return rc;
 }
 
-const hz_llm_stream_ops hz_llm_stream_anthropic = {
+const llm_stream_ops llm_stream_anthropic = {
 	.begin = an_begin,
 	.event = an_event,
 	.end = an_end,

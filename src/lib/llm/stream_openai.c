@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
 #define MAX_CALLS 128
 
@@ -103,7 +103,7 @@ static int oa_event(void *p, const char *name, const char *data, size_t len)
 		a->done = 1;
 		return 0;
 	}
-	if (!(root = hz_llm_json_load(data, len)) || !json_is_object(root)) {
+	if (!(root = llm_json_load(data, len)) || !json_is_object(root)) {
 		json_decref(root);
 		return hz_error_set(HZ_EINVALID, "an event whose data is not a JSON object");
 	}
@@ -147,7 +147,7 @@ static int oa_end(void *p, hz_buf *body)
 	int rc = HZ_ENOMEM;
 
 	if (a->error) {
-		hz_llm_dump(a->error, body);
+		llm_dump(a->error, body);
 		return hz_error_set(HZ_EHTTP, "the stream carried an error");
 	}
 	if (!a->done && !a->finish[0])
@@ -172,7 +172,7 @@ static int oa_end(void *p, hz_buf *body)
 		goto done;
 	if (a->usage && json_object_set(root, "usage", a->usage))
 		goto done;
-	rc = hz_llm_dump(root, body);
+	rc = llm_dump(root, body);
 done:
 	if (rc == HZ_ENOMEM)
 		hz_error_set(rc, "out of memory assembling a streamed reply");
@@ -181,7 +181,7 @@ done:
 	return rc;
 }
 
-const hz_llm_stream_ops hz_llm_stream_openai = {
+const llm_stream_ops llm_stream_openai = {
 	.begin = oa_begin,
 	.event = oa_event,
 	.end = oa_end,

@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 #include "strutil.h"
 
-void hz_llm_redact(char *s, const char *secret)
+void llm_redact(char *s, const char *secret)
 {
 	size_t n;
 	char *p;
@@ -24,7 +24,7 @@ void hz_llm_redact(char *s, const char *secret)
 	}
 }
 
-int hz_llm_transcript_open(hz_llm_transcript *t, const char *path, const char *secret)
+int llm_transcript_open(llm_transcript *t, const char *path, const char *secret)
 {
 	memset(t, 0, sizeof(*t));
 	t->secret = secret;
@@ -36,7 +36,7 @@ int hz_llm_transcript_open(hz_llm_transcript *t, const char *path, const char *s
 	return 0;
 }
 
-void hz_llm_transcript_event(hz_llm_transcript *t, json_t *event)
+void llm_transcript_event(llm_transcript *t, json_t *event)
 {
 	char *line = NULL;
 	size_t len;
@@ -57,7 +57,7 @@ void hz_llm_transcript_event(hz_llm_transcript *t, json_t *event)
 			goto done;
 		len = strlen(line);
 	}
-	hz_llm_redact(line, t->secret);
+	llm_redact(line, t->secret);
 	if (fwrite(line, 1, len, t->fp) != len || fputc('\n', t->fp) == EOF || fflush(t->fp) != 0) {
 		fclose(t->fp);
 		t->fp = NULL;
@@ -67,7 +67,7 @@ done:
 	json_decref(event);
 }
 
-void hz_llm_transcript_close(hz_llm_transcript *t)
+void llm_transcript_close(llm_transcript *t)
 {
 	if (t->fp)
 		fclose(t->fp);

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "horizon/error.h"
-#include "llm.h"
+#include "llm_loop.h"
 
-json_t *hz_llm_bash_schema(void)
+json_t *llm_bash_schema(void)
 {
 	return json_pack("{s:s, s:{s:{s:s, s:s}, s:{s:s, s:s}}, s:[s]}", "type", "object", "properties", "command",
 			 "type", "string", "description", "the command, run with bash -c in the workspace",
@@ -16,14 +16,14 @@ json_t *hz_llm_bash_schema(void)
 			 "required", "command");
 }
 
-json_t *hz_llm_submit_schema(void)
+json_t *llm_submit_schema(void)
 {
 	return json_pack("{s:s, s:{s:{s:s, s:s}}, s:[s]}", "type", "object", "properties", "answer", "type",
 			 "string", "description", "the final answer, or a one-line summary of the work", "required",
 			 "answer");
 }
 
-int hz_llm_add_extra(json_t *req, const json_t *extra)
+int llm_add_extra(json_t *req, const json_t *extra)
 {
 	const char *key;
 	json_t *v;
@@ -39,7 +39,7 @@ static int dump_cb(const char *data, size_t size, void *ud)
 	return hz_buf_put(ud, data, size) ? -1 : 0;
 }
 
-int hz_llm_dump(json_t *v, hz_buf *body)
+int llm_dump(json_t *v, hz_buf *body)
 {
 	hz_buf_clear(body);
 	if (json_dump_callback(v, dump_cb, body, JSON_COMPACT) != 0)
@@ -52,7 +52,7 @@ static int append_json(hz_buf *b, json_t *v)
 	return json_dump_callback(v, dump_cb, b, JSON_COMPACT) ? hz_error_set(HZ_ELIMIT, "request body too large") : 0;
 }
 
-int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *last, hz_buf *body)
+int llm_dump_request(json_t *head, json_t *first, llm_conv *conv, json_t *last, hz_buf *body)
 {
 	size_t n = json_array_size(conv->messages) - (last ? 1 : 0);
 	int rc;
@@ -65,7 +65,7 @@ int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *
 		if ((rc = append_json(&conv->cache, json_array_get(conv->messages, conv->ncached))) != 0)
 			return rc;
 	}
-	if ((rc = hz_llm_dump(head, body)) != 0)
+	if ((rc = llm_dump(head, body)) != 0)
 		return rc;
 	/* Reopen the object: "{...}" becomes "{...,"messages":[...]}". */
 	body->len--;
@@ -80,7 +80,7 @@ int hz_llm_dump_request(json_t *head, json_t *first, hz_llm_conv *conv, json_t *
 	return hz_buf_puts(body, "]}");
 }
 
-char *hz_llm_error_text(const char *body, size_t len)
+char *llm_error_text(const char *body, size_t len)
 {
 	json_t *root = json_loadb(body, len, 0, NULL), *err;
 	const char *msg = NULL;
@@ -106,10 +106,10 @@ char *hz_llm_error_text(const char *body, size_t len)
 	return s;
 }
 
-void hz_llm_reply_release(hz_llm_reply *r)
+void llm_reply_release(llm_reply *r)
 {
 	for (size_t i = 0; i < r->ncalls; i++)
-		hz_llm_toolcall_release(&r->calls[i]);
+		llm_toolcall_release(&r->calls[i]);
 	free(r->calls);
 	free(r->text);
 	json_decref(r->message);

@@ -209,7 +209,7 @@ long sandbox_nproc(const hz_sandbox *sb, const hz_resources *lim)
 
 char *hz_sandbox_isolation(const hz_sandbox *sb, const hz_resources *limits, int share_net)
 {
-	const hz_resources *lim = limits ? limits : &hz_sandbox_default_limits;
+	const hz_resources *lim = limits ? limits : &sandbox_default_limits;
 	json_t *o, *rl;
 	char *s;
 

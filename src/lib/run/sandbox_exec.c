@@ -25,7 +25,7 @@
 #define FIRST_FREE_FD 10
 #define DEFAULT_OUTPUT_CAP ((size_t)1 << 20)
 
-const hz_resources hz_sandbox_default_limits = { 2048, 600, 256, 512, 256 };
+const hz_resources sandbox_default_limits = { 2048, 600, 256, 512, 256 };
 static const char *const bwrap_envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", NULL };
 
 /* Everything the child needs between fork and exec, prepared beforehand (no malloc there). */
@@ -244,7 +244,7 @@ static int child_pipe(int p[2], int which)
 /* Start bwrap for cmd; with `gated`, bwrap sets everything up and waits on the gate before the command. */
 static int sandbox_spawn(hz_sandbox *sb, const hz_sandbox_cmd *cmd, int gated, hz_sandbox_held **out)
 {
-	const hz_resources *lim = cmd->limits ? cmd->limits : &hz_sandbox_default_limits;
+	const hz_resources *lim = cmd->limits ? cmd->limits : &sandbox_default_limits;
 	hz_proc_opts po = HZ_PROC_OPTS_INIT;
 	hz_sandbox_held *h;
 	child_setup cs = { lim, sb->uid, sb->uid >= 0, 0, NULL, -1, -1 };
@@ -319,7 +319,7 @@ static int sandbox_finish(hz_sandbox_held *h, hz_exec_result *out)
 
 	memset(out, 0, sizeof(*out));
 	if (!h->proc) {
-		rc = exec_none(h->sb, cmd, cmd->limits ? cmd->limits : &hz_sandbox_default_limits, out);
+		rc = exec_none(h->sb, cmd, cmd->limits ? cmd->limits : &sandbox_default_limits, out);
 		goto done;
 	}
 	if (h->gate_fd >= 0) {

@@ -35,7 +35,7 @@ struct hz_sandbox {
 #define SANDBOX_GATE_FD 4
 
 /* What a command without limits of its own gets (docs/tasks.md). */
-extern const hz_resources hz_sandbox_default_limits;
+extern const hz_resources sandbox_default_limits;
 
 /* The sandbox's fixed environment: NAME, VALUE pairs, NULL-terminated. */
 extern const char *const sandbox_env_vars[];
