@@ -42,7 +42,7 @@ static int curve_outcome(void *ud, size_t task, int repeat, double *score, doubl
 	return 0;
 }
 
-static int by_double(const void *pa, const void *pb)
+int adaptive_cmp_double(const void *pa, const void *pb)
 {
 	double x = *(const double *)pa, y = *(const double *)pb;
 
@@ -57,7 +57,7 @@ static double crit_of(double *d, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (isnan(d[i]))
 			d[i] = INFINITY;
-	qsort(d, n, sizeof(double), by_double);
+	qsort(d, n, sizeof(double), adaptive_cmp_double);
 	q = d[(size_t)ceil(0.95 * (double)n) - 1];
 	return q > CHI2_1_95 ? q : CHI2_1_95;
 }

@@ -41,6 +41,8 @@ struct hz_adaptive {
 
 /* adaptive_calib.c: once stopped, recompute p50/p80 at the level a bootstrap replaying the rule gives. */
 int adaptive_calibrate(hz_adaptive *ad);
+/* qsort's comparison of doubles, ascending. */
+int adaptive_cmp_double(const void *pa, const void *pb);
 
 /* Fit p50 and p80 (with intervals) from the recorded runs. */
 void adaptive_refit(hz_adaptive *ad);

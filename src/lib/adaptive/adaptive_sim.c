@@ -29,13 +29,6 @@ void hz_adaptive_sim_rows_free(hz_adaptive_sim_row *rows, size_t n)
 	free(rows);
 }
 
-static int by_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static double ratio_of(const hz_fit_lik *h)
 {
 	return h->low > 0 && isfinite(h->high) ? h->high / h->low : INFINITY;
@@ -86,8 +79,8 @@ static void finish(const tally *t, hz_adaptive_sim_row *row)
 
 	for (size_t i = 0; i < t->n; i++)
 		sum += t->runs[i];
-	qsort(t->ratio, t->n, sizeof(double), by_double);
-	qsort(t->full_ratio, t->n, sizeof(double), by_double);
+	qsort(t->ratio, t->n, sizeof(double), adaptive_cmp_double);
+	qsort(t->full_ratio, t->n, sizeof(double), adaptive_cmp_double);
 	row->sweeps = t->n;
 	row->runs_mean = t->n ? sum / (double)t->n : NAN;
 	row->saved = row->full_runs > 0 ? 1 - row->runs_mean / row->full_runs : NAN;
