@@ -19,15 +19,31 @@ typedef enum hz_fit_weighting {
 	HZ_FIT_WEIGHT_NONE         /* every run counts the same: 1/N_A */
 } hz_fit_weighting;
 
+/*
+ * Method versions (docs/method.md section 11).  METR2025 is METR's public code
+ * (eval-analysis-public 52d6b56, Jan-2025 data and the Mar-2025 paper, TH 1.0
+ * and 1.1); METR2026 is horizon's reading of METR's 2026-03-03 regularization
+ * fix: the L2 penalty applies per run (each agent's weights rescaled to sum to
+ * its number of runs), which METR's note does not spell out.
+ */
+typedef enum hz_fit_method {
+	HZ_FIT_METHOD_METR2025 = 0,
+	HZ_FIT_METHOD_METR2026
+} hz_fit_method;
+
+const char *hz_fit_method_name(hz_fit_method m);        /* "metr-2025", "metr-2026" */
+int hz_fit_method_parse(const char *name, hz_fit_method *out); /* HZ_EUSAGE when unknown */
+
 #define HZ_FIT_MAX_PERCENTS 16
 
 /* Called from worker threads (serialised) as bootstrap samples complete. */
 typedef void (*hz_fit_progress_fn)(void *ud, size_t done, size_t total);
 
 typedef struct hz_fit_opts {
+	hz_fit_method method;
 	hz_fit_weighting weighting;
 	int recompute_weights;      /* 1: ignore the files' weight columns */
-	double regularization;      /* L2 penalty on the slope (METR: 0.1) */
+	double regularization;      /* L2 penalty on the slope (METR: 0.1); 0: none */
 	const char *score_col;      /* score_binarized | score_cont | score */
 	double success_percents[HZ_FIT_MAX_PERCENTS];
 	size_t nsuccess;
@@ -40,7 +56,16 @@ typedef struct hz_fit_opts {
 	const char *release_dates;  /* YAML or JSON file: alias -> YYYY-MM-DD; may be NULL */
 	const char *const *exclude_agents; /* aliases dropped before anything else */
 	size_t nexclude;
+	const char *const *exclude_families; /* task families dropped before anything else */
+	size_t nexclude_families;
 	int baseline_lengths_only;  /* 1: only runs whose record says human_source "baseline" */
+	double budget_usd;          /* > 0: a run succeeds only within this dollar_equivalent */
+	double budget_tokens;       /* > 0: ... within this total_tokens (runs without it are dropped) */
+	double budget_minutes;      /* > 0: ... within this working time (working_s, else completed-started) */
+	int sensitivity;            /* 1: refit under each variation (hz_fit_variant_at) */
+	double simex_sd;            /* the panel's SIMEX: assumed SD of log2(human minutes); 0: skip */
+	double length_noise_sd;     /* add N(0, sd^2) to each task's log2(minutes) (SIMEX's refits) */
+	uint32_t length_noise_seed; /* the noise's numpy default_rng seed */
 	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
 	hz_fit_progress_fn progress;
 	void *progress_ud;
@@ -50,9 +75,9 @@ typedef struct hz_fit_opts {
 #define HZ_FIT_DEFAULT_BEFORE 21915L /* 2030-01-01 */
 
 #define HZ_FIT_OPTS_INIT                                                                     \
-	{ .weighting = HZ_FIT_WEIGHT_INVSQRT, .regularization = 0.1, .score_col = "score_binarized", \
+	{ .method = HZ_FIT_METHOD_METR2025, .weighting = HZ_FIT_WEIGHT_INVSQRT, .regularization = 0.1, .score_col = "score_binarized", \
 	  .success_percents = { 50, 80 }, .nsuccess = 2, .bootstrap = 1000, .seed = 42,          \
-	  .after_days = HZ_FIT_DEFAULT_AFTER, .before_days = HZ_FIT_DEFAULT_BEFORE, .trend = 1 }
+	  .simex_sd = 1.0, .after_days = HZ_FIT_DEFAULT_AFTER, .before_days = HZ_FIT_DEFAULT_BEFORE, .trend = 1 }
 
 typedef enum hz_fit_status {
 	HZ_FIT_OK = 0,
@@ -192,12 +217,90 @@ const char *hz_fit_note(const hz_fit *fit, size_t i);
 size_t hz_fit_nruns(const hz_fit *fit);
 
 /*
+ * The sensitivity panel (opts.sensitivity; docs/fit.md SENSITIVITY): the same
+ * runs refitted, point estimates only, under one change each.  `horizons` has
+ * hz_fit_nagents() * hz_fit_npercents() values in the order of
+ * hz_fit_agent_at() and of the success percents (NaN: the agent has no
+ * horizon in this variation, e.g. all its runs were left out); `doubling_days`
+ * one per percent (NaN without a trend).
+ */
+typedef struct hz_fit_variant {
+	const char *group;          /* "method", "regularization", "weighting", "score", "lengths", "family" */
+	const char *name;           /* e.g. "metr-2026", "none", "equal", "score_cont", "baselined", a family */
+	const char *error;          /* NULL, or why this variation could not be fitted */
+	const double *horizons;
+	const double *doubling_days;
+	size_t runs;                /* runs used */
+} hz_fit_variant;
+
+/*
+ * METR's empirical success rates by length (wrangle/logistic.py): buckets
+ * [1, 4), [4, 16), [16, 64), [64, 256), [256, 960), [960, 2880) minutes,
+ * b = 0..5, with the weighted rate Σwy/Σw of the agent's runs in the bucket
+ * (NaN when it has none) and the fitted curve at the bucket's geometric middle.
+ */
+#define HZ_FIT_METR_BUCKETS 6
+typedef struct hz_fit_bucket {
+	double lo_minutes, hi_minutes;
+	size_t runs;
+	double empirical, fitted;
+} hz_fit_bucket;
+int hz_fit_metr_bucket(const hz_fit *fit, size_t agent, size_t b, hz_fit_bucket *out);
+
+size_t hz_fit_nvariants(const hz_fit *fit);
+
+/*
+ * The panel as report columns: one per variation, except that the "family"
+ * variations make one column (the range over the families left out).
+ * Fills at most `max`; returns the number of columns.
+ */
+typedef struct hz_fit_sens_column {
+	char label[32];             /* "metr-2026", "reg none", "w equal", "score_cont", "baselined", "simex sd 1", "-family" */
+	size_t first, n;            /* the column's variants: [first, first + n) */
+} hz_fit_sens_column;
+size_t hz_fit_sensitivity_columns(const hz_fit *fit, hz_fit_sens_column *cols, size_t max);
+/*
+ * Agent `agent`'s horizon at percent index k under the column, as the min
+ * and max over its variants (equal for one variant), or with agent ==
+ * SIZE_MAX the doubling time; NaN when no variant has a value.  Returns 1
+ * when a variant of the column could not be fitted, else 0.
+ */
+int hz_fit_sensitivity_range(const hz_fit *fit, const hz_fit_sens_column *c, size_t agent, size_t k, double *lo,
+			     double *hi);
+/*
+ * The column's cell as text: for an agent the ratio to `ref` (its headline
+ * horizon) "0.83x", or for the family column the range "0.67-1.37x"; with
+ * agent == SIZE_MAX the doubling time "79 d" ("58-61 d"); "n/a" when the
+ * variation could not be fitted, "-" when there is no value.
+ */
+void hz_fit_sensitivity_cell(const hz_fit *fit, const hz_fit_sens_column *c, size_t agent, size_t k, double ref,
+			     char *out, size_t size);
+hz_fit_method hz_fit_method_of(const hz_fit *fit);  /* the method version the fit used */
+const hz_fit_variant *hz_fit_variant_at(const hz_fit *fit, size_t i);
+
+/*
  * For a fit from a published results file: the doubling times (days) METR's
  * two windows give, mine[0] all time (from 2019) and mine[1] from 2023 on
  * (is_sota models, p50 <= 16 h), and the file's own figures in file[0..1]
  * (NaN when the file has none).  HZ_EUSAGE for a fit made from runs.
  */
 int hz_fit_published_doubling(const hz_fit *fit, double mine[2], double file[2]);
+
+/*
+ * METR-ready export (docs/export.md): the runs of `inputs` (files or
+ * directories, as hz_fit_runs reads them; not "-") written to out_path as
+ * METR's pipeline loads them: error records dropped, each run_id once (the
+ * last non-error record), every field kept, equal_task_weight and
+ * invsqrt_task_weight computed over the exported runs as METR's
+ * compute_task_weights.py does.  dates_path (may be NULL) gets a METR
+ * release_dates.yaml: the dates of release_dates_in (may be NULL; YAML or
+ * JSON as for hz_fit_opts.release_dates), else the records' release_date.
+ */
+typedef struct hz_fit_export_stats {
+	size_t runs, agents, agents_dated, error_runs, superseded;
+} hz_fit_export_stats;
+int hz_fit_export_metr(const char *const *inputs, size_t ninputs, const char *out_path, const char *dates_path,
+		       const char *release_dates_in, hz_fit_export_stats *st);
 
 /* Significant digits of the numbers in the JSON form: what a fit file holds and reports show. */
 #define HZ_FIT_JSON_DIGITS 12

@@ -55,6 +55,11 @@ double hz_task_time_limit_s(const hz_task *task);
 const hz_scorer *hz_task_scorer(const hz_task *task);
 const hz_resources *hz_task_resources(const hz_task *task);
 const char *hz_task_network(const hz_task *task);  /* "none" */
+const char *hz_task_domain(const hz_task *task);   /* "software" (the default), "security", "ml", "data", "ops" */
+
+/* The known domains, NULL-terminated, and whether `domain` is one of them. */
+extern const char *const hz_task_domains[];
+int hz_task_domain_known(const char *domain);
 size_t hz_task_requires_count(const hz_task *task);
 const char *hz_task_requires(const hz_task *task, size_t i);
 size_t hz_task_tags_count(const hz_task *task);

@@ -22,6 +22,7 @@ typedef struct hz_cli_command {
 
 /* Every command: argv[0] is its own name. */
 int cmd_fit(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
 int cmd_tasks(int argc, char **argv);
@@ -44,6 +45,12 @@ int hz_cli_lib_error(const char *cmd);
 
 /* Print a usage error and a pointer to --help; returns HZ_EXIT_USAGE. */
 int hz_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* horizon fit --sensitivity: the panel as tables on stdout (fit_sensitivity.c). */
+struct hz_fit;
+void hz_cli_print_sensitivity(const struct hz_fit *fit);
+/* horizon fit --buckets: METR's per-bucket success rates beside the fitted curve. */
+void hz_cli_print_buckets(const struct hz_fit *fit);
 
 /* True when stdout is a terminal (progress displays redraw in place). */
 int hz_cli_isatty_out(void);

@@ -26,19 +26,35 @@ static void help(void)
 	       "sorted order; else the directory's own *.jsonl files).\n"
 	       "\n"
 	       "Method:\n"
-	       "  --method NAME           estimator; only 'metr' (default: metr)\n"
+	       "  --method VERSION        metr-2025 | metr-2026 (default: metr-2025, the method of\n"
+	       "                          every result METR has published code and data for;\n"
+	       "                          metr-2026 is horizon's reading of METR's 2026-03-03\n"
+	       "                          regularization fix: the penalty per run (docs/method.md 11))\n"
 	       "  --weighting W           invsqrt | equal | none (default: invsqrt)\n"
 	       "  --recompute-weights     recompute weights instead of using the files'\n"
 	       "                          equal_task_weight / invsqrt_task_weight columns\n"
 	       "                          (they are recomputed anyway when a record lacks them)\n"
 	       "  --score-col COL         score_binarized | score_cont | score\n"
 	       "                          (default: score_binarized; the others give partial credit)\n"
-	       "  --regularization L      L2 penalty on the slope (default: 0.1)\n"
+	       "  --regularization L      L2 penalty on the slope; 0 = none (default: 0.1)\n"
 	       "  --success LIST          success percents, comma-separated (default: 50,80)\n"
 	       "  --exclude-agent ALIAS   leave an agent out entirely (repeatable)\n"
 	       "  --lengths WHICH         all | baseline-only: only runs on tasks whose human time\n"
 	       "                          was measured (human_source \"baseline\"), to show how much\n"
 	       "                          estimated lengths move the result (default: all)\n"
+	       "  --exclude-family FAM    leave a task family out entirely (repeatable)\n"
+	       "  --sensitivity           also refit (point estimates) under each variation: the\n"
+	       "                          other method version, no penalty, other weightings,\n"
+	       "                          partial credit, --lengths baseline-only, length noise\n"
+	       "                          (SIMEX), each family left out (docs/fit.md SENSITIVITY)\n"
+	       "  --buckets               print METR's per-bucket success rates (1-4, 4-16, 16-64,\n"
+	       "                          64-256, 256-960, 960-2880 min) beside the fitted curve\n"
+	       "  --budget-usd X          a run succeeds only if its dollar_equivalent <= X\n"
+	       "  --budget-tokens N       ... only if its total_tokens <= N (runs without are dropped)\n"
+	       "  --budget-minutes M      ... only if its working time <= M minutes\n"
+	       "                          (budget horizons, as METR's score-over-resource analysis)\n"
+	       "  --simex-sd SD           SIMEX's assumed noise SD of log2(human minutes); 0 = no\n"
+	       "                          SIMEX column (default: 1, a factor of 2)\n"
 	       "\n"
 	       "Bootstrap:\n"
 	       "  --bootstrap N           hierarchical bootstrap samples; 0 = no CIs (default: 1000)\n"
@@ -70,6 +86,8 @@ static void help(void)
 	       "  horizon fit --release-dates tests/data/metr/metr-2025-01/release_dates.yaml \\\n"
 	       "      tests/data/metr/metr-2025-01/all_runs.jsonl\n"
 	       "  horizon fit --no-trend --bootstrap 0 results/sweep/\n"
+	       "  horizon fit --sensitivity --bootstrap 0 tests/data/metr/metr-2025-01/\n"
+	       "  horizon fit --method metr-2026 tests/data/metr/metr-2025-01/\n"
 	       "  horizon fit --published tests/data/metr/metr-published/benchmark_results_1_1.yaml\n");
 }
 
@@ -81,6 +99,13 @@ enum {
 	OPT_REG,
 	OPT_SUCCESS,
 	OPT_EXCLUDE,
+	OPT_EXCLUDE_FAMILY,
+	OPT_SENSITIVITY,
+	OPT_SIMEX_SD,
+	OPT_BUDGET_USD,
+	OPT_BUCKETS,
+	OPT_BUDGET_TOKENS,
+	OPT_BUDGET_MINUTES,
 	OPT_BOOTSTRAP,
 	OPT_SEED,
 	OPT_RELEASE,
@@ -102,6 +127,13 @@ static const struct option longopts[] = {
 	{ "success", required_argument, NULL, OPT_SUCCESS },
 	{ "exclude-agent", required_argument, NULL, OPT_EXCLUDE },
 	{ "lengths", required_argument, NULL, OPT_LENGTHS },
+	{ "exclude-family", required_argument, NULL, OPT_EXCLUDE_FAMILY },
+	{ "sensitivity", no_argument, NULL, OPT_SENSITIVITY },
+	{ "simex-sd", required_argument, NULL, OPT_SIMEX_SD },
+	{ "budget-usd", required_argument, NULL, OPT_BUDGET_USD },
+	{ "buckets", no_argument, NULL, OPT_BUCKETS },
+	{ "budget-tokens", required_argument, NULL, OPT_BUDGET_TOKENS },
+	{ "budget-minutes", required_argument, NULL, OPT_BUDGET_MINUTES },
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "jobs", required_argument, NULL, 'j' },
@@ -267,9 +299,10 @@ static void print_table(const hz_fit *fit, int quiet)
 int cmd_fit(int argc, char **argv)
 {
 	hz_fit_opts o = HZ_FIT_OPTS_INIT;
-	const char *exclude[MAX_EXCLUDE], *published = NULL, *output = NULL, *boot_out = NULL;
-	size_t nexclude = 0;
-	int c, json = 0, quiet = 0, rc = HZ_EXIT_FAIL;
+	const char *exclude[MAX_EXCLUDE], *exclude_fam[MAX_EXCLUDE], *published = NULL, *output = NULL;
+	const char *boot_out = NULL;
+	size_t nexclude = 0, nexclude_fam = 0;
+	int c, json = 0, quiet = 0, buckets = 0, rc = HZ_EXIT_FAIL;
 	progress_state ps = { 0 };
 	hz_fit *fit = NULL;
 	char *text = NULL;
@@ -280,8 +313,8 @@ int cmd_fit(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "j:o:qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_METHOD:
-			if (strcmp(optarg, "metr"))
-				return hz_cli_usage("fit", "--method '%s': only 'metr' is implemented", optarg);
+			if (hz_fit_method_parse(optarg, &o.method) < 0)
+				return hz_cli_usage("fit", "--method '%s': use metr-2025 or metr-2026", optarg);
 			break;
 		case OPT_WEIGHTING:
 			if (!strcmp(optarg, "invsqrt"))
@@ -303,8 +336,8 @@ int cmd_fit(int argc, char **argv)
 			o.score_col = optarg;
 			break;
 		case OPT_REG:
-			if (hz_parse_double(optarg, &d) < 0 || !(d > 0) || !isfinite(d))
-				return hz_cli_usage("fit", "--regularization '%s': a positive number is needed", optarg);
+			if (hz_parse_double(optarg, &d) < 0 || !(d >= 0) || !isfinite(d))
+				return hz_cli_usage("fit", "--regularization '%s': a number >= 0 is needed", optarg);
 			o.regularization = d;
 			break;
 		case OPT_SUCCESS:
@@ -321,6 +354,32 @@ int cmd_fit(int argc, char **argv)
 			if (strcmp(optarg, "all") && strcmp(optarg, "baseline-only"))
 				return hz_cli_usage("fit", "--lengths must be all or baseline-only, not '%s'", optarg);
 			o.baseline_lengths_only = !strcmp(optarg, "baseline-only");
+			break;
+		case OPT_EXCLUDE_FAMILY:
+			if (nexclude_fam == MAX_EXCLUDE)
+				return hz_cli_usage("fit", "at most %d --exclude-family options", MAX_EXCLUDE);
+			exclude_fam[nexclude_fam++] = optarg;
+			break;
+		case OPT_SENSITIVITY:
+			o.sensitivity = 1;
+			break;
+		case OPT_SIMEX_SD:
+			if (hz_parse_double(optarg, &d) < 0 || !(d >= 0) || d > 10)
+				return hz_cli_usage("fit", "--simex-sd '%s': a number between 0 and 10 is needed", optarg);
+			o.simex_sd = d;
+			break;
+		case OPT_BUCKETS:
+			buckets = 1;
+			break;
+		case OPT_BUDGET_USD:
+		case OPT_BUDGET_TOKENS:
+		case OPT_BUDGET_MINUTES:
+			if (hz_parse_double(optarg, &d) < 0 || !(d > 0) || !isfinite(d))
+				return hz_cli_usage("fit", "--%s '%s': a positive number is needed",
+						    c == OPT_BUDGET_USD ? "budget-usd" : c == OPT_BUDGET_TOKENS ? "budget-tokens" :
+						    "budget-minutes", optarg);
+			*(c == OPT_BUDGET_USD ? &o.budget_usd : c == OPT_BUDGET_TOKENS ? &o.budget_tokens :
+			  &o.budget_minutes) = d;
 			break;
 		case OPT_BOOTSTRAP:
 			if (hz_parse_long(optarg, &v) < 0 || v < 0 || v > 10000000)
@@ -381,6 +440,8 @@ int cmd_fit(int argc, char **argv)
 		return hz_cli_usage("fit", "--after must be earlier than --before");
 	o.exclude_agents = exclude;
 	o.nexclude = nexclude;
+	o.exclude_families = exclude_fam;
+	o.nexclude_families = nexclude_fam;
 	o.keep_samples = boot_out != NULL;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		o.progress = progress;
@@ -405,13 +466,17 @@ int cmd_fit(int argc, char **argv)
 		if (published)
 			printf("%zu models from %s (published horizons; no bootstrap)\n\n", na, published);
 		else if (o.bootstrap)
-			printf("%zu run%s, %zu agent%s; %zu bootstrap samples (seed %u); %s weights\n\n", nr,
-			       nr == 1 ? "" : "s", na, na == 1 ? "" : "s", o.bootstrap, (unsigned)o.seed,
-			       weighting_name(o.weighting));
+			printf("%zu run%s, %zu agent%s; method %s; %zu bootstrap samples (seed %u); %s weights\n\n", nr,
+			       nr == 1 ? "" : "s", na, na == 1 ? "" : "s", hz_fit_method_name(o.method), o.bootstrap,
+			       (unsigned)o.seed, weighting_name(o.weighting));
 		else
-			printf("%zu run%s, %zu agent%s; no bootstrap (no CIs); %s weights\n\n", nr, nr == 1 ? "" : "s",
-			       na, na == 1 ? "" : "s", weighting_name(o.weighting));
+			printf("%zu run%s, %zu agent%s; method %s; no bootstrap (no CIs); %s weights\n\n", nr,
+			       nr == 1 ? "" : "s", na, na == 1 ? "" : "s", hz_fit_method_name(o.method),
+			       weighting_name(o.weighting));
 		print_table(fit, quiet);
+		if (buckets)
+			hz_cli_print_buckets(fit);
+		hz_cli_print_sensitivity(fit);
 	}
 	if (fflush(stdout) != 0) {
 		rc = hz_cli_error("fit", "cannot write the output");

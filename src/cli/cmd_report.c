@@ -44,6 +44,8 @@ static void usage(FILE *out)
 		"      --release-dates FILE release dates when fitting run logs (default: the\n"
 		"                           records' own release_date fields)\n"
 		"      --tasks DIR          the catalogue for the html task histogram\n"
+		"      --no-sensitivity     when fitting run logs, leave out the sensitivity panel\n"
+		"                           (docs/fit.md SENSITIVITY; on by default, 1-2 s more)\n"
 		"  -h, --help               show this help\n"
 		"\n"
 		"With one format other than html and no -o or --out, the report goes to stdout.\n"
@@ -110,6 +112,7 @@ int cmd_report(int argc, char **argv)
 		{ "out", required_argument, NULL, 'D' },     { "title", required_argument, NULL, 'T' },
 		{ "charts", required_argument, NULL, 'C' },  { "published", required_argument, NULL, 'P' },
 		{ "release-dates", required_argument, NULL, 'R' }, { "tasks", required_argument, NULL, 'K' },
+		{ "no-sensitivity", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
 	};
 	hz_report_format formats[MAX_FORMATS];
@@ -122,7 +125,7 @@ int cmd_report(int argc, char **argv)
 	double *minutes = NULL;
 	char *path = NULL, *text = NULL, *chart_dir = NULL;
 	size_t nsvg = 0, len = 0;
-	int c, rc = HZ_EXIT_OK, nformats = 0, to_stdout;
+	int c, rc = HZ_EXIT_OK, nformats = 0, to_stdout, sensitivity = 1;
 
 	po.charts = HZ_CHART_ALL;
 	optind = 1;
@@ -154,6 +157,9 @@ int cmd_report(int argc, char **argv)
 		case 'K':
 			tasks = optarg;
 			break;
+		case 'S':
+			sensitivity = 0;
+			break;
 		case 'h':
 			usage(stdout);
 			return HZ_EXIT_OK;
@@ -165,7 +171,7 @@ int cmd_report(int argc, char **argv)
 		formats[nformats++] = HZ_REPORT_MD;
 	if (output && nformats > 1)
 		return hz_cli_usage("report", "-o names one file: give one --format, or use --out DIR");
-	if ((rc = hz_cli_load_fit("report", argv + optind, argc - optind, release_dates, &doc)) != 0)
+	if ((rc = hz_cli_load_fit_panel("report", argv + optind, argc - optind, release_dates, sensitivity, &doc)) != 0)
 		goto done;
 	if (published && (rc = hz_cli_load_published("report", published, &pub)) != 0)
 		goto done;

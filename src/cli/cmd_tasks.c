@@ -38,7 +38,8 @@ static const char usage_body[] =
 	"  validate  check every task under PATH (default: the catalogue) against the format\n"
 	"            and report ALL problems, one per line: \"error: FILE: 'FIELD' MESSAGE\";\n"
 	"            PATH may also be a family directory or a single task directory\n"
-	"  stats     the human-time distribution (7 buckets on a log scale) and tasks per family\n"
+	"  stats     the human-time distribution (7 buckets on a log scale, split by domain), the\n"
+	"            long end (tasks of 8 h, 24 h and 40 h or more) and tasks per family\n"
 	"  check     run the oracle and the null agent on each selected task through the run\n"
 	"            engine: the oracle must pass, the null agent must fail\n"
 	"  calibrate task lengths from timed human baselines (horizon baseline): per task, the\n"
@@ -53,6 +54,7 @@ static const char usage_body[] =
 	"  GLOB               an id glob, e.g. 'log-parse/*' or '*count*'\n"
 	"  family:NAME        every task of a family (NAME may be a glob)\n"
 	"  tag:NAME           every task with that tag\n"
+	"  domain:NAME        every task of a domain (software, security, ml, data, ops)\n"
 	"  -f, --family NAME  same as the term family:NAME (repeatable)\n"
 	"  -t, --tag NAME     same as the term tag:NAME (repeatable)\n"
 	"  --min-minutes M    only tasks with human_minutes >= M\n"
@@ -313,8 +315,9 @@ static const char *match_name(hz_match_kind m)
 /* The summary object of a task (list --json), or with details (show --json). */
 static json_t *task_json(hz_task *t, int details)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s, s:f, s:s, s:o, s:s}", "id", hz_task_id(t), "family", hz_task_family(t),
-			      "version", hz_task_version(t), "human_minutes", hz_task_human_minutes(t),
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:f, s:s, s:o, s:s}", "id", hz_task_id(t), "family",
+			      hz_task_family(t), "domain", hz_task_domain(t), "version", hz_task_version(t),
+			      "human_minutes", hz_task_human_minutes(t),
 			      "human_source", hz_task_human_source(t), "tags",
 			      strings_json(hz_task_tags_count(t), hz_task_tag, t), "summary", hz_task_summary(t));
 	const hz_scorer *s = hz_task_scorer(t);
@@ -447,6 +450,7 @@ static void show_text(hz_task *t)
 	printf("requires:     %s\n", buf[0] ? buf : "(nothing)");
 	join_strings(buf, sizeof(buf), hz_task_tags_count(t), hz_task_tag, t);
 	printf("tags:         %s\n", buf[0] ? buf : "(none)");
+	printf("domain:       %s\n", hz_task_domain(t));
 	printf("directory:    %s\n", hz_task_dir(t));
 	printf("sha256:       %s\n", hz_task_sha256(t));
 	if (hz_task_instructions(t, &ins) == 0) {

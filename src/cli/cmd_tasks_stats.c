@@ -84,7 +84,24 @@ static const struct {
 };
 
 #define NBUCKETS (sizeof(buckets) / sizeof(buckets[0]))
-#define LONG_MINUTES 480.0
+#define NDOMAINS 5 /* hz_task_domains */
+
+/* The long end, counted on its own: a working day, three days, a working week. */
+static const struct {
+	const char *label, *key;
+	double lo;
+} longs[] = { { ">= 8 h", "at_least_8h", 480 }, { ">= 24 h", "at_least_24h", 1440 }, { ">= 40 h", "at_least_40h", 2400 } };
+
+#define NLONGS (sizeof(longs) / sizeof(longs[0]))
+
+static size_t domain_index(const hz_task *t)
+{
+	size_t d = 0;
+
+	while (hz_task_domains[d] && strcmp(hz_task_domains[d], hz_task_domain(t)))
+		d++;
+	return d < NDOMAINS ? d : 0;
+}
 
 typedef struct family_stat {
 	const char *name;
@@ -112,7 +129,9 @@ int tasks_stats(tasks_opts *o)
 	hz_task **tasks;
 	family_stat *fams = NULL;
 	double *mins = NULL, total = 0, median = 0;
-	size_t n, nfam = 0, counts[NBUCKETS] = { 0 }, maxc = 0, nlong = 0;
+	size_t n, nfam = 0, counts[NBUCKETS] = { 0 }, maxc = 0, nlong[NLONGS] = { 0 };
+	size_t bydom[NDOMAINS][NBUCKETS] = { { 0 } }, domtot[NDOMAINS] = { 0 };
+	double domsum[NDOMAINS] = { 0 };
 	char a[32], b[32], c[32];
 	int rc;
 
@@ -124,13 +143,18 @@ int tasks_stats(tasks_opts *o)
 	}
 	for (size_t i = 0; i < n; i++) {
 		double m = hz_task_human_minutes(tasks[i]);
-		size_t f = 0;
+		size_t f = 0, d = domain_index(tasks[i]);
 		mins[i] = m;
 		total += m;
-		nlong += m >= LONG_MINUTES;
+		domtot[d]++;
+		domsum[d] += m;
+		for (size_t k = 0; k < NLONGS; k++)
+			nlong[k] += m >= longs[k].lo;
 		for (size_t k = 0; k < NBUCKETS; k++)
-			if (m >= buckets[k].lo && m < buckets[k].hi)
+			if (m >= buckets[k].lo && m < buckets[k].hi) {
 				counts[k]++;
+				bydom[d][k]++;
+			}
 		while (f < nfam && strcmp(fams[f].name, hz_task_family(tasks[i])))
 			f++;
 		if (f == nfam) {
@@ -149,31 +173,58 @@ int tasks_stats(tasks_opts *o)
 	for (size_t k = 0; k < NBUCKETS; k++)
 		maxc = counts[k] > maxc ? counts[k] : maxc;
 	if (o->json) {
-		json_t *jb = json_array(), *jf = json_array();
-		for (size_t k = 0; k < NBUCKETS; k++)
-			json_array_append_new(jb, json_pack("{s:s, s:f, s:o, s:I}", "label", buckets[k].label,
+		json_t *jb = json_array(), *jf = json_array(), *jd = json_array(), *top;
+		for (size_t k = 0; k < NBUCKETS; k++) {
+			json_t *per = json_object();
+			for (size_t d = 0; d < NDOMAINS; d++)
+				json_object_set_new(per, hz_task_domains[d], json_integer((json_int_t)bydom[d][k]));
+			json_array_append_new(jb, json_pack("{s:s, s:f, s:o, s:I, s:o}", "label", buckets[k].label,
 							    "min_minutes", buckets[k].lo, "max_minutes",
 							    isinf(buckets[k].hi) ? json_null() : json_real(buckets[k].hi),
-							    "count", (json_int_t)counts[k]));
+							    "count", (json_int_t)counts[k], "per_domain", per));
+		}
+		for (size_t d = 0; d < NDOMAINS; d++) {
+			json_t *per = json_array();
+			for (size_t k = 0; k < NBUCKETS; k++)
+				json_array_append_new(per, json_integer((json_int_t)bydom[d][k]));
+			json_array_append_new(jd, json_pack("{s:s, s:I, s:f, s:o}", "domain", hz_task_domains[d], "count",
+							    (json_int_t)domtot[d], "total_minutes", domsum[d],
+							    "buckets", per));
+		}
 		for (size_t f = 0; f < nfam; f++)
 			json_array_append_new(jf, json_pack("{s:s, s:I, s:f, s:f, s:f}", "family", fams[f].name,
 							    "count", (json_int_t)fams[f].count, "min_minutes",
 							    fams[f].min, "max_minutes", fams[f].max, "total_minutes",
 							    fams[f].sum));
-		rc = tasks_print_json(json_pack("{s:I, s:I, s:f, s:f, s:I, s:o, s:o}", "tasks", (json_int_t)n,
-						"families", (json_int_t)nfam, "median_minutes", median,
-						"total_minutes", total, "at_least_8h", (json_int_t)nlong, "buckets", jb,
-						"per_family", jf));
+		top = json_pack("{s:I, s:I, s:f, s:f, s:o, s:o, s:o}", "tasks", (json_int_t)n, "families",
+				(json_int_t)nfam, "median_minutes", median, "total_minutes", total, "buckets", jb,
+				"per_domain", jd, "per_family", jf);
+		for (size_t k = 0; top && k < NLONGS; k++)
+			json_object_set_new(top, longs[k].key, json_integer((json_int_t)nlong[k]));
+		rc = tasks_print_json(top);
 		goto done;
 	}
 	printf("Human time of %zu task%s in %zu famil%s (log scale: each bucket about 4x the one before)\n\n", n,
 	       n == 1 ? "" : "s", nfam, nfam == 1 ? "y" : "ies");
+	printf("  %-13s %5s  %-*s", "", "TASKS", BAR_WIDTH + 2, "");
+	for (size_t d = 0; d < NDOMAINS; d++)
+		printf(" %8s", hz_task_domains[d]);
+	putchar('\n');
 	for (size_t k = 0; k < NBUCKETS; k++) {
-		printf("  %-13s %4zu  ", buckets[k].label, counts[k]);
+		size_t w = maxc ? (counts[k] * BAR_WIDTH + maxc - 1) / maxc : 0;
+		printf("  %-13s %5zu  ", buckets[k].label, counts[k]);
 		bar(counts[k], maxc);
+		printf("%*s", (int)(BAR_WIDTH + 2 - w), "");
+		for (size_t d = 0; d < NDOMAINS; d++)
+			printf(" %8zu", bydom[d][k]);
 		putchar('\n');
 	}
-	printf("  %-13s %4zu  (of the >= 4 h bucket)\n", ">= 8 h", nlong);
+	printf("  %-13s %5zu  %-*s", "all", n, BAR_WIDTH + 2, "");
+	for (size_t d = 0; d < NDOMAINS; d++)
+		printf(" %8zu", domtot[d]);
+	putchar('\n');
+	for (size_t k = 0; k < NLONGS; k++)
+		printf("  %-13s %5zu  (the long end: of the >= 4 h bucket)\n", longs[k].label, nlong[k]);
 	if (n)
 		printf("\nmedian %s, shortest %s, longest %s; %.1f h of human work in all\n",
 		       hz_fmt_minutes(median, a, sizeof(a)), hz_fmt_minutes(mins[0], b, sizeof(b)),

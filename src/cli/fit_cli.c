@@ -22,6 +22,12 @@ static int ends_with(const char *s, const char *suffix)
 
 int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *release_dates, hz_fit **out)
 {
+	return hz_cli_load_fit_panel(cmd, inputs, ninputs, release_dates, 0, out);
+}
+
+int hz_cli_load_fit_panel(const char *cmd, char **inputs, int ninputs, const char *release_dates, int sensitivity,
+			  hz_fit **out)
+{
 	hz_fit_opts opts = HZ_FIT_OPTS_INIT;
 
 	*out = NULL;
@@ -34,8 +40,10 @@ int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *rel
 	}
 	if (ninputs == 1 && (ends_with(inputs[0], ".yaml") || ends_with(inputs[0], ".yml")))
 		return hz_cli_load_published(cmd, inputs[0], out);
-	/* Run logs: fit them first, with METR's defaults (as 'horizon fit' would). */
+	/* Run logs: fit them first, with METR's defaults (as 'horizon fit' would); reports add the
+	 * sensitivity panel (about 1-2 s more on METR's 7,063 runs, docs/fit.md SENSITIVITY). */
 	opts.release_dates = release_dates;
+	opts.sensitivity = sensitivity;
 	if (hz_fit_runs(out, (const char *const *)inputs, (size_t)ninputs, &opts) < 0)
 		return hz_cli_lib_error(cmd);
 	return HZ_EXIT_OK;

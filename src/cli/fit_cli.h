@@ -13,6 +13,9 @@
  * fitted with release dates.  0, or an exit code after printing the error.
  */
 int hz_cli_load_fit(const char *cmd, char **inputs, int ninputs, const char *release_dates, hz_fit **out);
+/* The same; `sensitivity` 1 adds the sensitivity panel when run logs are fitted (report). */
+int hz_cli_load_fit_panel(const char *cmd, char **inputs, int ninputs, const char *release_dates, int sensitivity,
+			  hz_fit **out);
 
 /* METR's published results file (--published) as a fit; 0, or an exit code after the message. */
 int hz_cli_load_published(const char *cmd, const char *path, hz_fit **out);

@@ -205,7 +205,10 @@ def agents_of(fit):
 
 def check_md(fit, path):
     agents, f = agents_of(fit), Fails()
-    rows = [l for l in open(path, encoding="utf-8") if l.startswith("| ") and not l.startswith("| Agent") and not l.startswith("| Horizon")]
+    text = open(path, encoding="utf-8").read()
+    main, _, sens = text.partition("\n## Sensitivity\n")
+    check_md_sensitivity(json.load(open(fit)), sens, f)
+    rows = [l for l in main.splitlines(True) if l.startswith("| ") and not l.startswith("| Agent") and not l.startswith("| Horizon")]
     seen = set()
     for line in rows:
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
@@ -219,6 +222,27 @@ def check_md(fit, path):
             f.eq("%s col %d" % (name, k + 1), got, want)
     f.eq("agents in the table", sorted(seen), sorted(agents))
     f.done()
+
+
+def check_md_sensitivity(doc, sens, f):
+    """The panel's metr-2026 column: each agent's horizon under it over the headline, as %.3g."""
+    variants = doc.get("sensitivity") or []
+    f.eq("sensitivity section present", bool(sens), bool(variants))
+    if not variants:
+        return
+    v = [x for x in variants if x["group"] == "method"][0]
+    table = sens.split("\n### p50\n", 1)[1].split("\n### ", 1)[0]
+    lines = [l for l in table.splitlines() if l.startswith("| ")]
+    head = [c.strip() for c in lines[0].strip().strip("|").split("|")]
+    col = head.index(v["name"])
+    for line in lines[1:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        a = [x for x in doc["agents"] if x["alias"] == cells[0]]
+        if not a:
+            continue
+        h, x = a[0]["horizons"]["50"]["estimate"], v["horizons"][cells[0]]["50"]
+        want = "-" if not h or x is None else "%.3gx" % (x / h)
+        f.eq("sensitivity %s %s" % (cells[0], v["name"]), cells[col], want)
 
 
 def check_csv(fit, path):

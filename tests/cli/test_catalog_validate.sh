@@ -37,4 +37,27 @@ for msg, bad in (("families with fewer than 3 tasks", short), ("buckets with few
 sys.exit(1 if short or thin or not_est else 0)
 PY
 then ok "short-end families and buckets are filled"; else bad "short-end families and buckets are filled"; fi
+# The long end and the domains (issue 13): what the catalogue holds today must not shrink, and the
+# by-domain split of `tasks stats` must add up.
+if python3 - "$TMP/stats.json" "$TMP/list.json" <<'PY'
+import json, sys
+stats, tasks = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+floors = {"tasks": 120, "families": 35, "at_least_8h": 12, "at_least_24h": 3, "at_least_40h": 1}
+low = ["%s %d < %d" % (k, stats[k], v) for k, v in floors.items() if stats[k] < v]
+doms = {d["domain"]: d for d in stats["per_domain"]}
+fams = {}
+for t in tasks:
+    fams.setdefault(t["domain"], set()).add(t["family"])
+thin = ["%s (%d)" % (d, len(fams.get(d, ()))) for d in ("security", "ml", "data", "ops") if len(fams.get(d, ())) < 2]
+sums = sum(d["count"] for d in doms.values()) == stats["tasks"] and all(
+    sum(b["per_domain"].values()) == b["count"] for b in stats["buckets"]) and all(
+    sum(d["buckets"]) == d["count"] for d in doms.values())
+for msg, bad in (("below the floor", low), ("domains with fewer than 2 families", thin)):
+    if bad:
+        print(msg + ":", ", ".join(bad))
+if not sums:
+    print("per-domain counts do not add up")
+sys.exit(1 if low or thin or not sums else 0)
+PY
+then ok "long end and domains hold"; else bad "long end and domains hold"; fi
 finish

@@ -1,6 +1,7 @@
-# Wrong and partial attempts fail: for the short-end families, plausible mistakes (the decoys each
+# Wrong and partial attempts fail: for the short-end families, the long end and the new domains, plausible mistakes (the decoys each
 # task's data sets up, near misses of the answer, partial fixes, edits of files that must not
-# change) are played by `cmd` agents through the real run engine, and no run may succeed.
+# change; for long projects, the reference solution with one feature removed or broken) are played
+# by `cmd` agents through the real run engine, and no run may succeed.
 . "$(dirname "$0")/lib.sh"
 
 CAT=$HZ_SOURCE_DIR/tasks
@@ -132,6 +133,146 @@ bad = answer("git-forensics/bisect-regression")
 revs = git(b, "rev-list", "HEAD")
 i = revs.index(bad)
 ans("git-forensics/bisect-regression", revs[0], revs[i + 1], revs[i - 1], bad[:7])
+# ---- the families of the long end and the new domains (security, ml, data, ops) ----
+sol = lambda t, f: os.path.join(cat, t, "solution", f)
+def patched(t, src, dest, *edits):
+    """An attempt that installs the reference solution `src` as `dest` with edits (old, new): a
+    partial or subtly wrong implementation.  Each edit must apply, so the attempt stays meaningful."""
+    text = open(sol(t, src)).read()
+    for old, new in edits:
+        assert old in text, (t, old)
+        text = text.replace(old, new)
+    k = len(A.get(t, [])) + 1
+    d = os.path.join(out, "files", t.replace("/", "+"), str(k))
+    os.makedirs(d)
+    open(os.path.join(d, dest), "w").write(text)
+    cmd(t, f"cp /agent/files/{t.replace('/', '+')}/{k}/{dest} {dest} && chmod +x {dest}")
+# sql-engine: NULLs sorted last, LEFT JOIN as an inner join, no index (the lookups scan), no durable file
+nulls_last = ('        return (0, 0)\n    if isinstance(v, int):', '        return (3, 0)\n    if isinstance(v, int):')
+inner_left = ('                if kind == "left" and not matched:', '                if False:')
+no_index = ('                    if idx is not None:', '                    if False:')
+no_save = ('    if db:  # what was committed', '    if False:  # what was committed')
+no_rollback = ('            if k == "rollback":\n                self.restore(self.saved)', '            if False:\n                pass')
+floor_div = ('            q = abs(a) // abs(b) * (1 if (a >= 0) == (b >= 0) else -1)', '            q = a // b')
+for t, edits in (("sql-engine/select", [nulls_last, floor_div]),
+                 ("sql-engine/joins-groups", [nulls_last, inner_left]),
+                 ("sql-engine/full", [inner_left, no_index]),
+                 ("sql-engine/durable", [no_save, no_rollback])):
+    for e in edits:
+        patched(t, "minisql.py", "minisql", e)
+# regex-engine (backtracking levels): lazy quantifiers treated as greedy; backreferences never match
+for t in ("regex-engine/backrefs", "regex-engine/perl-subset"):
+    patched(t, "rx.py", "rx", ("                if lazy:\n", "                if False:\n"))
+    patched(t, "rx.py", "rx", ("            if st < 0:\n                return None\n", "            if True:\n                return None\n"))
+patched("regex-engine/perl-subset", "rx.py", "rx", ("            return k(i, caps) if (a != b) == (t == \"wordb\") else None", "            return k(i, caps)"))
+# make-clone: '@' ignored; a remade prerequisite does not force its dependants; -k ignored; functions missing
+at_ignored = ('                    if cmd[0] == "@":\n                        silent = True', '                    if cmd[0] == "@":\n                        pass')
+no_remade = ('or any(self.done.get(p) is True for p in prereqs)', '')
+for t, edits in (("make-clone/basic", [at_ignored, ('        newer = [p for p in prereqs if mt is None or (self.mtime(p) or 0) > mt or p in self.phony]', '        newer = [p for p in prereqs if mt is None]')]),
+                 ("make-clone/variables", [no_remade, ('                elif op == "?=":\n                    if old is None:', '                elif op == "?=":\n                    if True:'), ('                elif op == ":=":\n                    self.vars[name] = Var(self.expand(value), False)', '                elif op == ":=":\n                    self.vars[name] = Var(value, True)')]),
+                 ("make-clone/functions", [('                elif ch == "k":\n                    m.keep = True', '                elif ch == "k":\n                    pass'), ('"foreach": f_foreach, ', '')])):
+    for e in edits:
+        patched(t, "mk.py", "mk", e)
+# data-questions: the naive readings of the messy data
+import statistics, datetime as dt
+rows = list(csv.DictReader(open(ws("data-questions/distinct-customers", "orders.csv"))))
+ans("data-questions/distinct-customers", len({r["email"] for r in rows}), len({r["email"].strip() for r in rows}), len(rows))
+a = answer("data-questions/quarter-revenue")
+ans("data-questions/quarter-revenue", a.rstrip("0").rstrip(".") + "1", "%.2f" % (float(a) + 0.01), "$" + a)
+revs = list(csv.DictReader(open(ws("data-questions/median-category", "order_revisions.csv"))))
+by = {}
+for r in revs:
+    by.setdefault(r["category"].strip().lower(), []).append(float(r["value"]))
+c = max(by, key=lambda k: statistics.median(by[k]))
+ans("data-questions/median-category", "%s %.2f" % (c, statistics.median(by[c])), answer("data-questions/median-category").split()[0])
+hp = answer("data-questions/hot-period").split()
+ans("data-questions/hot-period", " ".join(hp[:2]), "%s %s %d" % (hp[0], hp[1], int(hp[2]) + 5), "dev01 " + " ".join(hp[1:]) if hp[0] != "dev01" else "dev02 " + " ".join(hp[1:]))
+top = answer("data-questions/net-revenue-merged").split(",")
+ans("data-questions/net-revenue-merged", ",".join(top[::-1]), ",".join(top[:2]), top[0])
+# crypto-recover: the workspace's dummies, near misses of the token
+for t in ("crypto-recover/single-byte-xor", "crypto-recover/repeating-xor", "crypto-recover/time-seeded", "crypto-recover/password-policy"):
+    near(t)
+ans("crypto-recover/password-policy", answer("crypto-recover/password-policy").lower())
+# exploit-input: the attempts the filters stop, and half of an overflow
+cmd("exploit-input/path-traversal", "printf 'GET /files/../secret/token HTTP/1.0\\n' > exploit.txt",
+    "printf 'GET /files/%2e%2e/secret/token HTTP/1.0\\n' > exploit.txt", "cp secret/token exploit.txt")
+cmd("exploit-input/sql-login", "printf \"admin' --\\nx\\n\" > exploit.txt", "printf \"' OR '1'='1\\nx\\n\" > exploit.txt",
+    "printf 'admin\\nunknown\\n' > exploit.txt")
+cmd("exploit-input/struct-overflow", "python3 -c 'import sys; sys.stdout.buffer.write(b\"A\" * 32 + b\"\\x54\\x53\\x00\\x00\\n\")' > exploit.txt",
+    "python3 -c 'import sys, struct; sys.stdout.buffer.write(b\"A\" * 32 + struct.pack(\"<II\", 0x5354, 32 * 7) + b\"\\n\")' > exploit.txt")
+# vuln-audit: the decoy hunks
+py = open(ws("vuln-audit/python-diff", "thumbs.py")).read().split("\n")
+ans("vuln-audit/python-diff", *[i + 1 for i, l in enumerate(py) if "SIZES.get" in l or "def archive" in l])
+cb = open(ws("vuln-audit/c-bounds", "buf.c")).read().split("\n")
+ans("vuln-audit/c-bounds", *["buf.c:%d" % (i + 1) for i, l in enumerate(cb) if "b->len + n > b->cap" in l or "b->len == b->cap" in l],
+    "field.c:%d" % (int(answer("vuln-audit/c-bounds").split(":")[1]) + 1))
+b = ws("vuln-audit/auth-history", "history.bundle")
+revs = git(b, "rev-list", "HEAD")
+i = revs.index(answer("vuln-audit/auth-history"))
+ans("vuln-audit/auth-history", revs[i - 1], revs[i + 1], revs[0], revs[i][:12])
+# secrets-scan: the documentation key, a revoked key
+ans("secrets-scan/live-key", "AKIAIOSFODNN7EXAMPLE", open(ws("secrets-scan/live-key", "revoked.txt")).read().split()[0])
+# ml-train: constant and naive predictors
+majority = "import sys\nrows = sys.stdin.read().split('\\n')[1:]\nprint('\\n'.join('%s' for r in rows if r))\n"
+def predictor(t, src):
+    k = len(A.get(t, [])) + 1
+    d = os.path.join(out, "files", t.replace("/", "+"), str(k))
+    os.makedirs(d)
+    open(os.path.join(d, "predict.py"), "w").write(src)
+    cmd(t, f"cp /agent/files/{t.replace('/', '+')}/{k}/predict.py predict.py")
+predictor("ml-train/tabular", majority % "0")
+predictor("ml-train/tabular", "import csv, sys\nrows = list(csv.reader(sys.stdin))[1:]\nfor r in rows:\n    print(1 if sum(float(v) for v in r) > 0 else 0)\n")
+predictor("ml-train/rings", majority % "1")
+predictor("ml-train/rings", "import csv, sys\nfor r in list(csv.reader(sys.stdin))[1:]:\n    print(1 if float(r[0]) + float(r[1]) > 0 else 0)\n")
+predictor("ml-train/text", majority % "billing")
+predictor("ml-train/text", "import sys\nfor l in list(sys.stdin)[1:]:\n    w = l.split()\n    print('outage' if 'down' in w or 'error' in w else 'account' if 'password' in w else 'shipping' if 'delivery' in w else 'billing')\n")
+# ml-fix-training: partial fixes
+cmd("ml-fix-training/sign-error", "sed -i 's/lr = \\[0.0\\] \\* d, 0.0, 0.2/lr = [0.0] * d, 0.0, 0.0/' train.py",
+    "sed -i 's/print(1 if t > 0 else 0)/print(0 if t > 0 else 1)/' predict.py")
+cmd("ml-fix-training/three-bugs", "sed -i 's/err = y\\[i\\] - p/err = p - y[i]/' train.py",
+    "sed -i 's/err = y\\[i\\] - p/err = p - y[i]/' train.py; sed -i 's/t > 0.5/t > 0/' predict.py",
+    "sed -i -e 's/err = y\\[i\\] - p/err = p - y[i]/' -e '/scaling disabled/d' train.py; sed -i 's/t > 0.5/t > 0/' predict.py")
+# ml-speedup: fast but with changed answers
+patched("ml-speedup/knn", "solve.sh", "knn.py", ("#!/bin/bash\n# Reference solution: run with the workspace as the current directory.\nset -euo pipefail\ncat > knn.py <<'EOF'\n", ""), ("EOF\n", ""),
+        ("    return min(l for l, v in votes.items() if v == best)", "    return max(l for l, v in votes.items() if v == best)"))
+patched("ml-speedup/knn", "solve.sh", "knn.py", ("#!/bin/bash\n# Reference solution: run with the workspace as the current directory.\nset -euo pipefail\ncat > knn.py <<'EOF'\n", ""), ("EOF\n", ""),
+        ("heapq.nsmallest(7, d)", "heapq.nsmallest(5, d)"))
+patched("ml-speedup/batch-scoring", "solve.sh", "score.py", ("#!/bin/bash\n# Reference solution: run with the workspace as the current directory.\nset -euo pipefail\ncat > score.py <<'EOF'\n", ""), ("EOF\n", ""),
+        ('    z = B + Fraction(sum(int(round(float(w) * 10000)) * int(round(float(v) * 10000)) for w, v in zip(m["weights"], vals)), 10 ** 8)',
+         '    z = m["bias"] + sum(w * float(v) for w, v in zip(m["weights"], vals))'), ('"%.6f" % (1', '"%.5f" % (1'))
+# ops-diagnose: code edits, moving the wrong port, shrinking pools
+cmd("ops-diagnose/data-file", "cp data/users.minidb data/users.db", "sed -i 's/if not os.path.isfile(path):/if False:/' checks.py",
+    "sed -i 's#^data_file = .*#data_file = data/users.db.bak#' services/db.ini")
+cmd("ops-diagnose/three-faults", "sed -i 's/^port = 5672/port = 5673/' services/queue.ini; sed -i 's#^log_dir = var/log#log_dir = logs#' services/api.ini; sed -i 's/^db_port = 5433/db_port = 5432/' services/metrics.ini",
+    "sed -i -e 's/^port = 5672/port = 8080/' -e 's#^log_dir = var/log#log_dir = logs#' services/api.ini")
+cmd("ops-diagnose/connection-budget", "sed -i 's/^queue_pool = 10/queue_pool = 4/' services/worker-a.ini services/worker-b.ini",
+    "sed -i 's/^max_connections = .*/max_connections = 28/' services/queue.ini", "sed -i 's/return \"timed out/return None and \"timed out/' checks.py")
+ans("ops-diagnose/incident-root", "orders", "gateway", "auth", "payments")
+# data-cleaning: normalising without de-duplicating; the card sign taken as money in
+cmd("data-cleaning/contacts", "python3 -c " + shlex.quote(
+    "import csv\nw = csv.writer(open('clean.csv', 'w'), lineterminator='\\n')\nw.writerow(['name', 'phone', 'email', 'signup'])\n"
+    "rows = sorted(csv.DictReader(open('contacts.csv')), key=lambda r: r['email'].strip().lower())\n"
+    "for r in rows: w.writerow([r['name'].strip().title(), r['phone'], r['email'].strip().lower(), r['signup']])"))
+cmd("data-cleaning/ledger-conventions", "python3 -c " + shlex.quote(
+    "import csv\nnet = {}\nfor s, m in (('bankA', 1), ('bankB', 100), ('cards', 100)):\n"
+    "    for r in csv.DictReader(open('exports/%s.csv' % s)):\n        v = float(r['amount'].strip('()')) * (-1 if r['amount'].startswith('(') else 1)\n"
+    "        net[r['account']] = net.get(r['account'], 0) + round(v * m)\n"
+    "open('net.csv', 'w').write('account,net_cents\\n' + ''.join('%s,%d\\n' % (a, net[a]) for a in sorted(net)))"))
+
+# ops-capacity: the fit over every day (across the cleanup), the day after, peaks instead of time in breach
+import datetime as _dt
+u = [(_dt.date.fromisoformat(r["date"]), float(r["used_gb"])) for r in csv.DictReader(open(ws("ops-capacity/disk-full-date", "usage.csv")))]
+def fill(pts):
+    n = len(pts); mx = sum(x for x, _ in pts) / n; my = sum(y for _, y in pts) / n
+    b = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts); a = my - b * mx
+    return u[0][0] + _dt.timedelta(days=math.ceil((900 - a) / b))
+allfit = fill([((d - u[0][0]).days, v) for d, v in u])
+day = _dt.date.fromisoformat(answer("ops-capacity/disk-full-date"))
+ans("ops-capacity/disk-full-date", allfit.isoformat(), (day + _dt.timedelta(days=1)).isoformat(), (day - _dt.timedelta(days=1)).isoformat())
+lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
+peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
+h, m = answer("ops-capacity/slo-breach").split()
+ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))

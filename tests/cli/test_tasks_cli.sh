@@ -125,15 +125,42 @@ mkdir -p "$TMP/empty"
 expect_fail "validate a directory without tasks" 1 "$HORIZON" tasks validate "$TMP/empty"
 expect_grep "no task found" "no task.json found under" "$TMP/err"
 
+# the domain field: an unknown domain is an error for validate and the loader
+mkdir -p "$TMP/dom/fixture"
+cp -r "$FIX/fixture/echo-answer" "$TMP/dom/fixture/"
+python3 - "$TMP/dom/fixture/echo-answer/task.json" <<'PY2'
+import json, sys
+t = json.load(open(sys.argv[1])); t["domain"] = "cooking"; json.dump(t, open(sys.argv[1], "w"))
+PY2
+expect_fail "validate: unknown domain" 1 "$HORIZON" tasks validate "$TMP/dom"
+expect_grep "unknown domain named" "'domain' \"cooking\" must be one of" "$TMP/out"
+expect_fail "loader: unknown domain" 1 "$HORIZON" tasks list --catalog "$TMP/dom"
+expect_grep "loader names the domain" "domain" "$TMP/err"
+python3 - "$TMP/dom/fixture/echo-answer/task.json" <<'PY2'
+import json, sys
+t = json.load(open(sys.argv[1])); t["domain"] = "security"; json.dump(t, open(sys.argv[1], "w"))
+PY2
+expect_ok "show: a domain" "$HORIZON" tasks show --catalog "$TMP/dom" fixture/echo-answer
+expect_grep "show prints the domain" "^domain: +security$" "$TMP/out"
+
 # stats
 expect_ok "stats" "$HORIZON" tasks stats --catalog "$FIX"
-expect_grep "stats: under 15 s" "^  < 15 s +1  #+$" "$TMP/out"
-expect_grep "stats: 1 to 4 min" "^  1 - 4 min +1  #+$" "$TMP/out"
-expect_grep "stats: empty bucket" "^  4 - 15 min +0  $" "$TMP/out"
+expect_grep "stats: under 15 s" "^  < 15 s +1  #+ +1 +0 +0 +0 +0$" "$TMP/out"
+expect_grep "stats: 1 to 4 min" "^  1 - 4 min +1  #+ +1 +0 +0 +0 +0$" "$TMP/out"
+expect_grep "stats: empty bucket" "^  4 - 15 min +0  +0 +0 +0 +0 +0$" "$TMP/out"
+expect_grep "stats: domain columns" "^ +TASKS +software +security +ml +data +ops$" "$TMP/out"
+expect_grep "stats: the long end" "^  >= 40 h +0  \(the long end" "$TMP/out"
 expect_grep "stats: per family" "^fixture +2 +12 s +1 min 30 s$" "$TMP/out"
 expect_ok "stats --json" "$HORIZON" tasks stats --catalog "$FIX" --json
 [ "$(json_get "$TMP/out" buckets 0 count)" = 1 ] && [ "$(json_get "$TMP/out" buckets 2 count)" = 1 ] && ok "stats --json buckets" || bad "stats --json buckets"
 [ "$(json_get "$TMP/out" per_family 0 count)" = 2 ] && ok "stats --json families" || bad "stats --json families"
+[ "$(json_get "$TMP/out" per_domain 0 domain)" = software ] && [ "$(json_get "$TMP/out" per_domain 0 count)" = 2 ] &&
+	[ "$(json_get "$TMP/out" buckets 0 per_domain software)" = 1 ] && [ "$(json_get "$TMP/out" at_least_24h)" = 0 ] &&
+	ok "stats --json per domain" || bad "stats --json per domain"
+expect_ok "domain selector" "$HORIZON" tasks stats --catalog "$FIX" --json domain:software
+[ "$(json_get "$TMP/out" tasks)" = 2 ] && ok "domain:software selects the fixtures" || bad "domain:software selects the fixtures"
+expect_ok "domain selector, no match" "$HORIZON" tasks list --catalog "$FIX" --json domain:security
+[ "$(cat "$TMP/out")" = "[]" ] && ok "domain:security selects nothing" || bad "domain:security selects nothing"
 expect_ok "stats with a selector" "$HORIZON" tasks stats --catalog "$FIX" --json tag:bugfix
 [ "$(json_get "$TMP/out" tasks)" = 1 ] && ok "stats selector" || bad "stats selector"
 finish

@@ -142,7 +142,7 @@ static void test_bootstrap_matches_resample(void)
 	fit_design d = { 0 };
 	fit_resample_scratch s = { 0 };
 	enum { NS = 5 };
-	double *out = NULL;
+	double *out = NULL, *lam = NULL;
 
 	snprintf(path, sizeof(path), "%s/metr-2025-01/all_runs.jsonl", hz_test_metr_data());
 	t.score_col = "score_binarized";
@@ -151,7 +151,10 @@ static void test_bootstrap_matches_resample(void)
 	HZ_CHECK_EQ_INT(fit_design_build(&d, &t, t.w_invsqrt), 0);
 	HZ_CHECK_EQ_INT(fit_resample_scratch_init(&s, &d), 0);
 	out = malloc(NS * d.nagents * 2 * sizeof(*out));
-	HZ_CHECK_EQ_INT(fit_bootstrap_run(&d, pc, 2, 0.1, NS, 42, 2, NULL, NULL, out), 0);
+	lam = malloc(d.nagents * sizeof(*lam));
+	for (size_t al = 0; al < d.nagents; al++)
+		lam[al] = 0.1;
+	HZ_CHECK_EQ_INT(fit_bootstrap_run(&d, pc, 2, lam, NS, 42, 2, NULL, NULL, out), 0);
 	for (int i = 0; i < NS; i++) {
 		acc a = { &d, calloc(d.npoints, sizeof(double)), calloc(d.npoints, sizeof(double)),
 			  malloc(d.nagents * sizeof(double)), malloc(d.nagents * sizeof(double)) };
@@ -178,6 +181,7 @@ static void test_bootstrap_matches_resample(void)
 		free(a.ymax);
 	}
 	free(out);
+	free(lam);
 	fit_resample_scratch_release(&s);
 	fit_design_release(&d);
 	fit_table_release(&t);

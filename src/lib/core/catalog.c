@@ -155,6 +155,8 @@ static int term_matches(const char *term, const hz_task *t)
 		return hz_glob_match(term + 7, hz_task_family(t));
 	if (!strncmp(term, "tag:", 4))
 		return hz_task_has_tag(t, term + 4);
+	if (!strncmp(term, "domain:", 7))
+		return !strcmp(term + 7, hz_task_domain(t));
 	return hz_glob_match(term, hz_task_id(t));
 }
 

@@ -19,7 +19,7 @@
 struct hz_task {
 	char *dir;
 	char *json_path;
-	char *id, *family, *version, *summary, *human_source, *human_notes, *network;
+	char *id, *family, *version, *summary, *human_source, *human_notes, *network, *domain;
 	double human_minutes;
 	double time_limit_s;
 	hz_scorer scorer;
@@ -53,6 +53,7 @@ void hz_task_free(hz_task *t)
 	free(t->human_source);
 	free(t->human_notes);
 	free(t->network);
+	free(t->domain);
 	free_strv(t->scorer.command);
 	free(t->scorer.answer_file);
 	free_strv(t->requires);
@@ -289,7 +290,8 @@ int hz_task_load(hz_task **out, const char *dir)
 	    (rc = get_string(t, root, "human_source", 1, &t->human_source)) ||
 	    (rc = get_string(t, root, "human_notes", 1, &t->human_notes)) ||
 	    (rc = get_number(t, root, "time_limit_s", 1, &t->time_limit_s)) ||
-	    (rc = get_string(t, root, "network", 0, &t->network)))
+	    (rc = get_string(t, root, "network", 0, &t->network)) ||
+	    (rc = get_string(t, root, "domain", 0, &t->domain)))
 		goto done;
 	{
 		json_t *v = json_object_get(root, "version");
@@ -310,6 +312,12 @@ int hz_task_load(hz_task **out, const char *dir)
 	}
 	if (strcmp(t->human_source, "baseline") && strcmp(t->human_source, "estimate")) {
 		rc = field_error(t, "human_source", "must be \"baseline\" or \"estimate\"");
+		goto done;
+	}
+	if (!t->domain)
+		t->domain = strdup("software");
+	if (!hz_task_domain_known(t->domain)) {
+		rc = field_error(t, "domain", "must be one of \"software\", \"security\", \"ml\", \"data\", \"ops\"");
 		goto done;
 	}
 	if (!t->network)
@@ -366,6 +374,17 @@ double hz_task_time_limit_s(const hz_task *t) { return t->time_limit_s; }
 const hz_scorer *hz_task_scorer(const hz_task *t) { return &t->scorer; }
 const hz_resources *hz_task_resources(const hz_task *t) { return &t->resources; }
 const char *hz_task_network(const hz_task *t) { return t->network; }
+const char *hz_task_domain(const hz_task *t) { return t->domain; }
+
+const char *const hz_task_domains[] = { "software", "security", "ml", "data", "ops", NULL };
+
+int hz_task_domain_known(const char *domain)
+{
+	for (const char *const *d = hz_task_domains; *d; d++)
+		if (!strcmp(*d, domain))
+			return 1;
+	return 0;
+}
 size_t hz_task_requires_count(const hz_task *t) { return t->nrequires; }
 const char *hz_task_requires(const hz_task *t, size_t i) { return i < t->nrequires ? t->requires[i] : NULL; }
 size_t hz_task_tags_count(const hz_task *t) { return t->ntags; }

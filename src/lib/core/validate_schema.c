@@ -15,7 +15,7 @@
 
 static const char *const top_fields[] = { "id", "family", "version", "summary", "human_minutes", "human_source",
 					  "human_notes", "time_limit_s", "scorer", "resources", "network",
-					  "requires", "tags", NULL };
+					  "requires", "tags", "domain", NULL };
 static const char *const scorer_fields[] = { "kind", "command", "timeout_s", "threshold", "answer_file", "match",
 					     NULL };
 static const char *const resource_fields[] = { "memory_mb", "cpu_s", "processes", "disk_mb", "open_files", NULL };
@@ -113,6 +113,9 @@ static int check_identity(vd_task *t, json_t *root)
 		rc = vd_issue(t, W, t->json_path, "summary", "should be one line");
 	if (!rc && (rc = want_string(t, root, "network", "network", 0, &s)) == 0 && s && strcmp(s, "none"))
 		rc = vd_issue(t, E, t->json_path, "network", "must be \"none\" (tasks never reach a network)");
+	if (!rc && (rc = want_string(t, root, "domain", "domain", 0, &s)) == 0 && s && !hz_task_domain_known(s))
+		rc = vd_issue(t, E, t->json_path, "domain",
+			      "\"%s\" must be one of \"software\", \"security\", \"ml\", \"data\", \"ops\"", s);
 	return rc;
 }
 

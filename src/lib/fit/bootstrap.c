@@ -84,7 +84,7 @@ typedef struct pool {
 	const fit_design *d;
 	const double *percents;
 	size_t np, nsamples;
-	double lambda;
+	const double *lambda;
 	uint32_t seed;
 	double *out;
 	pthread_mutex_t lock;
@@ -188,7 +188,7 @@ static void run_sample(pool *pl, worker *wk, size_t i)
 				out[a * pl->np + k] = NAN;
 			continue;
 		}
-		fit_logistic(d->px + p0, wk->w1 + p0, wk->w0 + p0, p1 - p0, pl->lambda, &lg);
+		fit_logistic(d->px + p0, wk->w1 + p0, wk->w0 + p0, p1 - p0, pl->lambda[a], &lg);
 		for (size_t k = 0; k < pl->np; k++)
 			out[a * pl->np + k] = fit_horizon(lg.a, lg.b, pl->percents[k]);
 	}
@@ -235,7 +235,7 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
-int fit_bootstrap_run(const fit_design *d, const double *percents, size_t np, double lambda, size_t nsamples,
+int fit_bootstrap_run(const fit_design *d, const double *percents, size_t np, const double *lambda, size_t nsamples,
 		      uint32_t seed, int jobs, hz_fit_progress_fn progress, void *ud, double *out)
 {
 	pool pl = { 0 };

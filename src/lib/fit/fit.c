@@ -12,6 +12,7 @@
 
 #include "fit_design.h"
 #include "fit_math.h"
+#include "fit_method.h"
 #include "fit_release.h"
 #include "fit_result.h"
 #include "fit_strtab.h"
@@ -28,14 +29,20 @@ static int check_opts(const hz_fit_opts *o)
 		if (!(o->success_percents[k] > 0 && o->success_percents[k] < 100))
 			return hz_error_set(HZ_EUSAGE, "success percent %g must be strictly between 0 and 100",
 					    o->success_percents[k]);
-	if (!(o->regularization > 0) || !isfinite(o->regularization))
-		return hz_error_set(HZ_EUSAGE, "regularization must be a positive number");
+	if (!(o->regularization >= 0) || !isfinite(o->regularization))
+		return hz_error_set(HZ_EUSAGE, "regularization must be a number >= 0");
+	if ((unsigned)o->method > HZ_FIT_METHOD_METR2026)
+		return hz_error_set(HZ_EUSAGE, "unknown method version %d", (int)o->method);
 	if (o->score_col && strcmp(o->score_col, "score_binarized") && strcmp(o->score_col, "score_cont") &&
 	    strcmp(o->score_col, "score"))
 		return hz_error_set(HZ_EUSAGE, "score column '%s' is not one of score_binarized, score_cont, score",
 				    o->score_col);
 	if ((uint64_t)o->seed + o->bootstrap > (uint64_t)UINT32_MAX + 1)
 		return hz_error_set(HZ_EUSAGE, "seed + bootstrap samples must stay below 2^32 (numpy seeds)");
+	if (!(o->budget_usd >= 0) || !(o->budget_tokens >= 0) || !(o->budget_minutes >= 0))
+		return hz_error_set(HZ_EUSAGE, "budgets must be numbers >= 0");
+	if (!(o->length_noise_sd >= 0) || !isfinite(o->length_noise_sd) || !(o->simex_sd >= 0) || !isfinite(o->simex_sd))
+		return hz_error_set(HZ_EUSAGE, "length noise SDs must be numbers >= 0");
 	if (o->after_days >= o->before_days)
 		return hz_error_set(HZ_EUSAGE, "the trend window is empty (after must be before 'before')");
 	return 0;
@@ -186,7 +193,8 @@ done:
 }
 
 /* Full-data fits (METHOD sections 3-4) for every agent, in output order. */
-static int point_fits(hz_fit *fit, const fit_table *t, const fit_design *d, const double *w, const uint32_t *order)
+static int point_fits(hz_fit *fit, const fit_table *t, const fit_design *d, const double *w, const uint32_t *order,
+		      const double *lambda)
 {
 	size_t np = fit->opts.nsuccess;
 	double *w1 = calloc(d->npoints + 1, sizeof(*w1)), *w0 = calloc(d->npoints + 1, sizeof(*w0));
@@ -239,7 +247,7 @@ static int point_fits(hz_fit *fit, const fit_table *t, const fit_design *d, cons
 			ag->note = fit_keep(fit, note);
 			continue;
 		}
-		fit_logistic(d->px + p0, w1 + p0, w0 + p0, p1 - p0, fit->opts.regularization, &lg);
+		fit_logistic(d->px + p0, w1 + p0, w0 + p0, p1 - p0, lambda[a], &lg);
 		ag->slope = lg.a;
 		ag->intercept = lg.b;
 		for (size_t k = 0; k < np; k++)
@@ -263,7 +271,8 @@ done:
 }
 
 /* Run the bootstrap and take each agent's CIs; keeps the samples in output order. */
-static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, const hz_fit_opts *opts)
+static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, const hz_fit_opts *opts,
+		     const double *lambda)
 {
 	size_t np = opts->nsuccess, nal = d->nagents, ns = opts->bootstrap;
 	double *raw = malloc((ns * nal * np + 1) * sizeof(*raw));
@@ -274,7 +283,7 @@ static int bootstrap(hz_fit *fit, const fit_design *d, const uint32_t *order, co
 		free(raw);
 		return hz_error_set(HZ_ENOMEM, "out of memory for %zu bootstrap samples", ns);
 	}
-	err = fit_bootstrap_run(d, opts->success_percents, np, opts->regularization, ns, opts->seed,
+	err = fit_bootstrap_run(d, opts->success_percents, np, lambda, ns, opts->seed,
 				opts->jobs > 0 ? opts->jobs : ncpus(), opts->progress, opts->progress_ud, raw);
 	if (err < 0) {
 		free(raw);
@@ -368,6 +377,16 @@ static int add_data_notes(hz_fit *fit, const fit_table *t, int recomputed_for_mi
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
 				   "--lengths baseline-only: %zu run%s on tasks whose length is an estimate left out",
 				   t->n_estimated, t->n_estimated == 1 ? "" : "s");
+	if (!err && t->n_excluded_family)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded task families dropped",
+				   t->n_excluded_family, t->n_excluded_family == 1 ? "" : "s");
+	if (!err && t->n_over_budget)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes,
+				   "%zu successful run%s counted as failures: over the budget or usage not recorded",
+				   t->n_over_budget, t->n_over_budget == 1 ? "" : "s");
+	if (!err && t->n_no_tokens)
+		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s without total_tokens dropped (token budget)",
+				   t->n_no_tokens, t->n_no_tokens == 1 ? "" : "s");
 	if (!err && t->n_excluded_agent)
 		err = fit_add_note(fit, &fit->notes, &fit->nnotes, "%zu run%s of excluded agents dropped",
 				   t->n_excluded_agent, t->n_excluded_agent == 1 ? "" : "s");
@@ -387,7 +406,7 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	fit_release_dates rd = { 0 };
 	fit_design d = { 0 };
 	hz_fit *fit = NULL;
-	double *w = NULL;
+	double *w = NULL, *lambda = NULL;
 	long *days = NULL;
 	const char **dtext = NULL;
 	uint32_t *order = NULL;
@@ -406,10 +425,15 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	t.baseline_only = opts->baseline_lengths_only;
 	t.exclude = opts->exclude_agents;
 	t.nexclude = opts->nexclude;
+	t.exclude_families = opts->exclude_families;
+	t.nexclude_families = opts->nexclude_families;
+	t.budget_usd = opts->budget_usd;
+	t.budget_tokens = opts->budget_tokens;
+	t.budget_minutes = opts->budget_minutes;
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = fit_table_load_input(&t, inputs[i])) < 0)
 			goto done;
-	if ((err = fit_table_finish(&t)) < 0)
+	if ((err = fit_table_finish(&t)) < 0 || (err = fit_length_noise(&t, opts)) < 0)
 		goto done;
 	if (!opts->release_dates && opts->trend && (err = find_release_dates(fit, inputs, ninputs)) < 0)
 		goto done;
@@ -419,9 +443,10 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	days = malloc(t.aliases.n * sizeof(*days));
 	dtext = malloc(t.aliases.n * sizeof(*dtext));
 	order = malloc(t.aliases.n * sizeof(*order));
+	lambda = malloc(t.aliases.n * sizeof(*lambda));
 	fit->agents = calloc(t.aliases.n, sizeof(*fit->agents));
 	fit->horizons = calloc(t.aliases.n * opts->nsuccess, sizeof(*fit->horizons));
-	if (!w || !days || !dtext || !order || !fit->agents || !fit->horizons) {
+	if (!w || !days || !dtext || !order || !lambda || !fit->agents || !fit->horizons) {
 		err = hz_error_set(HZ_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -462,9 +487,11 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 			goto done;
 		}
 	}
-	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = point_fits(fit, &t, &d, w, order)) < 0)
+	fit_lambdas(&t, opts, lambda);
+	if ((err = summarise(fit, &t, &d, w, order)) < 0 || (err = point_fits(fit, &t, &d, w, order, lambda)) < 0 ||
+	    (err = fit_metr_buckets(fit, &t, w, order)) < 0)
 		goto done;
-	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts)) < 0)
+	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts, lambda)) < 0)
 		goto done;
 	if ((err = fit_lik_agents(fit, &t, order)) < 0)
 		goto done;
@@ -472,6 +499,9 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	fit->n_error = t.n_error;
 	fit->n_superseded = t.n_superseded;
 	fit->n_excluded_agent = t.n_excluded_agent;
+	fit->n_excluded_family = t.n_excluded_family;
+	fit->n_over_budget = t.n_over_budget;
+	fit->n_no_tokens = t.n_no_tokens;
 	if ((err = add_data_notes(fit, &t, t.missing_weights && !opts->recompute_weights)) < 0)
 		goto done;
 	fit->inputs = t.inputs;
@@ -479,6 +509,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	t.inputs = NULL;
 	t.ninputs = 0;
 	if (opts->trend && (err = fit_trend_compute(fit, 0, INFINITY)) < 0)
+		goto done;
+	if (opts->sensitivity && (err = fit_sensitivity(fit, &t, inputs, ninputs, opts)) < 0)
 		goto done;
 	if (!opts->keep_samples) {
 		free(fit->samples);
@@ -492,6 +524,7 @@ done:
 	fit_release_dates_release(&rd);
 	fit_table_release(&t);
 	free(w);
+	free(lambda);
 	free(days);
 	free(dtext);
 	free(order);

@@ -64,9 +64,10 @@ size_t fit_resample(const fit_design *d, uint32_t seed, fit_resample_scratch *s,
 /*
  * Run `nsamples` samples on `jobs` threads; out[(i * nagents + a) * np + k]
  * gets sample i's horizon for agent a at percents[k] (NaN when the agent has
- * fewer than two distinct outcomes in the sample).
+ * fewer than two distinct outcomes in the sample).  lambda[a] is agent a's
+ * L2 penalty (fit_lambdas()).
  */
-int fit_bootstrap_run(const fit_design *d, const double *percents, size_t np, double lambda,
+int fit_bootstrap_run(const fit_design *d, const double *percents, size_t np, const double *lambda,
 		      size_t nsamples, uint32_t seed, int jobs, hz_fit_progress_fn progress, void *ud,
 		      double *out);
 

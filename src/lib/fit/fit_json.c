@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fit_method.h"
 #include "fit_result.h"
 #include "fsutil.h"
 #include "horizon/error.h"
@@ -65,6 +66,7 @@ static json_t *params_json(const hz_fit *fit)
 	hz_fmt_date(o->before_days, b);
 	for (size_t k = 0; k < o->nsuccess; k++)
 		json_array_append_new(pc, json_real(o->success_percents[k]));
+	json_object_set_new(p, "method", json_string(hz_fit_method_name(o->method)));
 	json_object_set_new(p, "weighting", json_string(weighting_name(o->weighting)));
 	json_object_set_new(p, "recompute_weights", json_boolean(o->recompute_weights));
 	json_object_set_new(p, "weights_from_file", json_boolean(fit->weights_from_file));
@@ -78,6 +80,11 @@ static json_t *params_json(const hz_fit *fit)
 	json_object_set_new(p, "after", json_string(a));
 	json_object_set_new(p, "before", json_string(b));
 	json_object_set_new(p, "release_dates", str_or_null(fit->release_dates_path));
+	json_object_set_new(p, "budget_usd", o->budget_usd > 0 ? json_real(o->budget_usd) : json_null());
+	json_object_set_new(p, "budget_tokens", o->budget_tokens > 0 ? json_real(o->budget_tokens) : json_null());
+	json_object_set_new(p, "budget_minutes", o->budget_minutes > 0 ? json_real(o->budget_minutes) : json_null());
+	json_object_set_new(p, "sensitivity", json_boolean(o->sensitivity));
+	json_object_set_new(p, "simex_sd", json_real(o->sensitivity ? o->simex_sd : 0));
 	return p;
 }
 
@@ -127,6 +134,21 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "output_tokens", num(ag->output_tokens));
 	json_object_set_new(o, "total_tokens", num(ag->total_tokens));
 	json_object_set_new(o, "cost_usd", num(ag->cost_usd));
+	if (fit->mbuckets) {
+		json_t *mb = json_array();
+		for (size_t b = 0; b < HZ_FIT_METR_BUCKETS; b++) {
+			hz_fit_bucket bk;
+			json_t *e = json_object();
+			hz_fit_metr_bucket(fit, i, b, &bk);
+			json_object_set_new(e, "lo_minutes", json_real(bk.lo_minutes));
+			json_object_set_new(e, "hi_minutes", json_real(bk.hi_minutes));
+			json_object_set_new(e, "runs", json_integer((json_int_t)bk.runs));
+			json_object_set_new(e, "empirical", num(bk.empirical));
+			json_object_set_new(e, "fitted", num(bk.fitted));
+			json_array_append_new(mb, e);
+		}
+		json_object_set_new(o, "metr_buckets", mb);
+	}
 	json_object_set_new(o, "sota", json_boolean(ag->sota));
 	json_object_set_new(o, "in_trend", json_boolean(ag->in_trend));
 	return o;
@@ -187,7 +209,7 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 
 	*out = NULL;
 	json_object_set_new(root, "horizon_version", json_string(HZ_VERSION));
-	json_object_set_new(root, "method", json_string("metr"));
+	json_object_set_new(root, "method", json_string(hz_fit_method_name(fit->opts.method)));
 	json_object_set_new(root, "source", json_string(fit->published ? "published" : "runs"));
 	json_object_set_new(root, "params", params_json(fit));
 	for (size_t i = 0; i < fit->ninputs; i++) {
@@ -207,6 +229,9 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "error_runs_excluded", json_integer((json_int_t)fit->n_error));
 	json_object_set_new(root, "records_superseded", json_integer((json_int_t)fit->n_superseded));
 	json_object_set_new(root, "excluded_agent_runs", json_integer((json_int_t)fit->n_excluded_agent));
+	json_object_set_new(root, "excluded_family_runs", json_integer((json_int_t)fit->n_excluded_family));
+	json_object_set_new(root, "over_budget_runs", json_integer((json_int_t)fit->n_over_budget));
+	json_object_set_new(root, "no_tokens_runs", json_integer((json_int_t)fit->n_no_tokens));
 	for (size_t i = 0; i < fit->nagents; i++)
 		json_array_append_new(agents, agent_json(fit, i));
 	json_object_set_new(root, "agents", agents);
@@ -226,6 +251,7 @@ int hz_fit_to_json(const hz_fit *fit, char **out)
 	json_object_set_new(root, "excluded", excl);
 	json_object_set_new(root, "trend_notes", strings(fit->trend_notes, fit->ntrend_notes));
 	json_object_set_new(root, "notes", strings(fit->notes, fit->nnotes));
+	json_object_set_new(root, "sensitivity", fit_sensitivity_json(fit));
 	if (fit->published)
 		json_object_set_new(root, "published", published_json(fit));
 	if (!(*out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(HZ_FIT_JSON_DIGITS))))

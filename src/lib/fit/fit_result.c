@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fit_method.h"
 #include "fit_result.h"
 #include "horizon/error.h"
 
@@ -17,6 +18,8 @@ hz_fit *fit_new(const hz_fit_opts *opts)
 		return NULL;
 	fit->opts = *opts;
 	fit->opts.exclude_agents = NULL;
+	fit->opts.exclude_families = NULL;
+	fit->opts.nexclude_families = 0;
 	fit->opts.nexclude = 0;
 	fit->opts.progress = NULL;
 	fit->opts.progress_ud = NULL;
@@ -127,6 +130,8 @@ void hz_fit_free(hz_fit *fit)
 	free(fit->horizons);
 	free(fit->bins);
 	free(fit->bin0);
+	free(fit->mbuckets);
+	free(fit->mfitted);
 	free(fit->samples);
 	for (size_t k = 0; k < HZ_FIT_MAX_PERCENTS; k++) {
 		free(fit->trends[k].agents);
@@ -139,6 +144,7 @@ void hz_fit_free(hz_fit *fit)
 		free(fit->excluded[i].reason);
 	}
 	free(fit->excluded);
+	fit_variants_free(fit);
 	free(fit);
 }
 

@@ -34,6 +34,7 @@ struct hz_fit {
 	fit_input *inputs;
 	size_t ninputs;
 	size_t nruns, n_error, n_superseded, n_excluded_agent;
+	size_t n_excluded_family, n_over_budget, n_no_tokens;
 	int weights_from_file;
 	hz_fit_agent *agents;
 	size_t nagents;
@@ -51,6 +52,10 @@ struct hz_fit {
 	size_t nexcluded;
 	char **trend_notes;
 	size_t ntrend_notes;
+	hz_fit_bin *mbuckets;      /* nagents * HZ_FIT_METR_BUCKETS: METR's length buckets, or NULL */
+	double *mfitted;           /* the same shape: the fitted curve at each bucket's middle */
+	struct fit_variant_full *variants; /* the sensitivity panel (fit_method.h) */
+	size_t nvariants;
 	/* --published: the doubling times METR's own windows give, and the file's */
 	double pub_all_time, pub_from_2023, file_all_time, file_from_2023;
 	double file_from_2023_lo, file_from_2023_hi;

@@ -15,7 +15,8 @@
 enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
-	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_DESIGN, FIT_F_COUNT
+	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_WORKING_S,
+	FIT_F_STARTED_AT, FIT_F_COMPLETED_AT, FIT_F_DESIGN, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -82,10 +83,16 @@ typedef struct fit_table {
 	size_t n_error, n_superseded, n_excluded_agent;
 	size_t n_estimated;      /* runs dropped by baseline_lengths_only */
 	int baseline_only;       /* keep only runs on tasks whose length was measured */
+	size_t n_excluded_family;
+	double budget_usd, budget_tokens, budget_minutes; /* 0: none */
+	size_t n_over_budget;        /* successes counted as failures: over a budget (or usage unknown) */
+	size_t n_no_tokens;          /* runs dropped by a token budget: no total_tokens (METR drops them) */
 	int missing_weights;     /* some row had no weight columns */
 	const char *score_col;
 	const char *const *exclude;
 	size_t nexclude;
+	const char *const *exclude_families;
+	size_t nexclude_families;
 	size_t exclude_hits[FIT_MAX_EXCLUDE_HITS]; /* runs dropped per exclude[i] */
 } fit_table;
 

@@ -129,6 +129,57 @@ static int is_excluded(fit_table *t, const char *alias)
 	return 0;
 }
 
+/* A run left out by --exclude-family or, without total_tokens, by --budget-tokens (counted). */
+static int is_filtered(fit_table *t, const fit_record *r)
+{
+	const fit_value *fam = &r->v[FIT_F_TASK_FAMILY];
+
+	if (fam->kind == FIT_V_STRING)
+		for (size_t i = 0; i < t->nexclude_families; i++)
+			if (!strcmp(t->exclude_families[i], fam->s)) {
+				t->n_excluded_family++;
+				return 1;
+			}
+	if (t->budget_tokens > 0) {
+		const fit_value *tk = &r->v[FIT_F_TOTAL_TOKENS];
+		if (tk->kind != FIT_V_NUMBER || !(tk->num > 0)) {
+			t->n_no_tokens++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static double num_or_nan(const fit_value *v)
+{
+	return v->kind == FIT_V_NUMBER && isfinite(v->num) ? v->num : NAN;
+}
+
+/*
+ * Budgets (METR's score_over_resource_horizon): a run scores only when its
+ * usage is within every budget given; unknown usage is not within (NaN <= x
+ * is false in METR's code).  Working time: working_s (horizon's logs), else
+ * completed_at - started_at in milliseconds (METR's).
+ */
+static void apply_budgets(fit_table *t, const fit_record *r, const double *usage, double *y)
+{
+	double minutes = num_or_nan(&r->v[FIT_F_WORKING_S]) / 60.0;
+	int over = 0;
+
+	if (isnan(minutes))
+		minutes = (num_or_nan(&r->v[FIT_F_COMPLETED_AT]) - num_or_nan(&r->v[FIT_F_STARTED_AT])) / 60000.0;
+	if (t->budget_usd > 0 && !(usage[3] <= t->budget_usd))
+		over = 1;
+	if (t->budget_tokens > 0 && !(usage[2] <= t->budget_tokens))
+		over = 1;
+	if (t->budget_minutes > 0 && !(minutes <= t->budget_minutes))
+		over = 1;
+	if (over && *y > 0) {
+		*y = 0;
+		t->n_over_budget++;
+	}
+}
+
 /* The run_id as text: a string, or an integer printed in decimal. */
 static int get_run_id(const fit_record *r, const char *path, long line, char *tmp, size_t tmpsize, const char **out)
 {
@@ -223,6 +274,8 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 			return 0;
 		}
 	}
+	if (is_filtered(t, r))
+		return 0;
 	if ((err = fit_strtab_intern(&t->runids, run_id, strlen(run_id), &rid, &rid_new)) < 0 ||
 	    (err = ensure_index((void **)&t->runid_row, &t->runid_row_cap, rid, sizeof(uint32_t))) < 0)
 		return err;
@@ -253,6 +306,7 @@ static int add_record(fit_table *t, const char *path, long line, const fit_recor
 	    (err = get_opt_num(r, FIT_F_TOTAL_TOKENS, path, line, "total_tokens", 0, &usage[2])) < 0 ||
 	    (err = get_opt_num(r, FIT_F_DOLLARS, path, line, "dollar_equivalent", 0, &usage[3])) < 0)
 		return err;
+	apply_budgets(t, r, usage, &y);
 	t->tok_idx[row] = FIT_NONE;
 	if (!isnan(usage[0]) || !isnan(usage[1]) || !isnan(usage[2]) || !isnan(usage[3])) {
 		/* usage is stored only for records that have some (METR's files mostly do not) */
@@ -443,7 +497,7 @@ int fit_table_finish(fit_table *t)
 	fit_strtab_release(&t->runids);
 	if (t->n == 0)
 		return hz_error_set(HZ_EINVALID, "no usable run records in the input (%zu error records, %zu excluded)",
-				    t->n_error, t->n_excluded_agent);
+				    t->n_error, t->n_excluded_agent + t->n_excluded_family + t->n_estimated);
 	return 0;
 }
 

@@ -1,7 +1,9 @@
 /*
  * Per-agent success curves: the fitted logistic P(success) against human
- * time on a log axis, with the binned empirical success rates, their counts
- * and the 50% / 80% horizons marked.  One chart per agent: success-<slug>.
+ * time on a log axis, with the empirical success rates in METR's six length
+ * buckets (1-4 ... 960-2880 min, as wrangle/logistic.py weighs them) when the
+ * fit has them, else in the fit's [4^k, 4^(k+1)) bins, their counts and the
+ * 50% / 80% horizons marked.  One chart per agent: success-<slug>.
  */
 #include <math.h>
 #include <stdio.h>
@@ -74,7 +76,9 @@ static int curve_chart(const hz_fit *doc, size_t index, const hz_plot_opts *opts
 	char slug[96], name[128], what[256];
 	double lo, hi;
 	size_t nbins = 0;
+	hz_fit_bucket bk;
 	int err, marks = 0, fitted = isfinite(a->slope) && isfinite(a->intercept);
+	int metr = hz_fit_metr_bucket(doc, index, 0, &bk) == 0;
 
 	gp_slug(a->alias, slug, sizeof(slug));
 	snprintf(name, sizeof(name), "success-%s", slug);
@@ -92,7 +96,14 @@ static int curve_chart(const hz_fit *doc, size_t index, const hz_plot_opts *opts
 	err = gp_begin(&s, name, what);
 	if (!err)
 		err = hz_buf_puts(&s, "$bins << EOD\n# mid_minutes rate lo hi successes runs\n");
-	for (size_t i = 0; !err && i < a->nbins; i++) {
+	for (size_t i = 0; !err && metr && i < HZ_FIT_METR_BUCKETS; i++) {
+		if (hz_fit_metr_bucket(doc, index, i, &bk) < 0 || !bk.runs || isnan(bk.empirical))
+			continue;
+		nbins++;
+		err = hz_buf_printf(&s, "%.6g %.6g %.6g %.6g -1 %zu\n", sqrt(bk.lo_minutes * bk.hi_minutes), bk.empirical,
+				    bk.lo_minutes, bk.hi_minutes, bk.runs);
+	}
+	for (size_t i = 0; !err && !metr && i < a->nbins; i++) {
 		const hz_fit_bin *b = &a->bins[i];
 		double r = bin_rate(b);
 		if (isnan(r))
@@ -127,9 +138,9 @@ static int curve_chart(const hz_fit *doc, size_t index, const hz_plot_opts *opts
 		char p50[48], p80[48];
 		hz_fmt_minutes(rp_horizon(a, RP_PERCENT(0))->estimate, p50, sizeof(p50));
 		hz_fmt_minutes(rp_horizon(a, RP_PERCENT(1))->estimate, p80, sizeof(p80));
-		err = hz_buf_printf(&s, "set label 1001 \"logistic fit: 50%% at %s, 80%% at %s; labels: successes/runs per bin\" "
+		err = hz_buf_printf(&s, "set label 1001 \"logistic fit: 50%% at %s, 80%% at %s; labels: %s\" "
 					"at screen 0.5, %.4f center font \",10\" tc rgb \"#444444\"\n",
-				    p50, p80, 1 - 46.0 / fr.h);
+				    p50, p80, metr ? "runs per METR bucket" : "successes/runs per bin", 1 - 46.0 / fr.h);
 	} else if (!err) {
 		err = hz_buf_puts(&s, "set label 1001 ");
 		if (!err)
@@ -144,7 +155,13 @@ static int curve_chart(const hz_fit *doc, size_t index, const hz_plot_opts *opts
 		err = horizon_mark(&s, a, 1, lo, hi, &marks);
 	if (!err && fitted)
 		err = hz_buf_puts(&cmd, "plot p(x) with lines lw 2.2 lc rgb \"" COLOR_CURVE "\" title \"fitted logistic\"");
-	if (!err && nbins)
+	if (!err && nbins && metr)
+		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2*PS lc rgb \"" COLOR_BINS
+					  "\" title \"success rate per METR bucket (weighted)\", \\\n"
+					  "     $bins using 1:2:(gprintf(\"%%.0f\", $6)) with labels offset 0,1.1 font \",9\" "
+					  "tc rgb \"#333333\" notitle",
+				    cmd.len ? ", \\\n     " : "plot ");
+	else if (!err && nbins)
 		err = hz_buf_printf(&cmd, "%s$bins using 1:2:3:4 with xerrorbars pt 7 ps 1.2*PS lc rgb \"" COLOR_BINS
 					  "\" title \"success rate per bin (weighted)\", \\\n"
 					  "     $bins using 1:2:(gprintf(\"%%.0f\", $5) . \"/\" . gprintf(\"%%.0f\", $6)) with labels offset 0,1.1 font \",9\" "

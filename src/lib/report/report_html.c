@@ -260,6 +260,18 @@ static int html_notes(const hz_fit *doc, hz_buf *b)
 	return err || !any ? err : hz_buf_puts(b, "</ul>\n");
 }
 
+static const rp_table_style html_style = {
+	.intro = "<h2>Sensitivity</h2>\n<p>The same runs refitted under each variation (point estimates, method %s "
+		 "headline): each agent's horizon as a ratio to the headline; <i>-family</i> is the range over leaving "
+		 "each task family out.</p>\n",
+	.caption = "<h3>p%g</h3>\n",
+	.begin = "<div class=\"scroll\"><table class=\"sensitivity\">\n",
+	.end = "</table></div>\n",
+	.head_begin = "<tr><th class=\"name\">", .head_sep = "</th><th>", .head_end = "</th></tr>\n",
+	.row_begin = "<tr><td class=\"name\">", .sep = "</td><td>", .row_end = "</td></tr>\n",
+	.text = html_text,
+};
+
 int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	const char *title = opts->title ? opts->title : "Time horizons";
@@ -293,13 +305,19 @@ int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 	if (!err)
 		err = html_trend(doc, b);
 	if (!err)
+		err = rp_sensitivity(doc, &html_style, b);
+	if (!err)
 		err = html_notes(doc, b);
 	if (!err)
 		err = hz_buf_printf(b, "<div class=\"footer\">Written by horizon %s from ", HZ_VERSION);
 	if (!err)
 		err = html_text(b, hz_fit_origin(doc));
 	if (!err)
-		err = hz_buf_printf(b, " (source: %s).</div>\n</body>\n</html>\n", rp_source(doc));
+		err = hz_buf_printf(b, " (source: %s; method %s", rp_source(doc), hz_fit_method_name(hz_fit_method_of(doc)));
+	if (!err)
+		err = html_text(b, rp_budget_text(doc));
+	if (!err)
+		err = hz_buf_puts(b, ").</div>\n</body>\n</html>\n");
 	hz_buf_release(&line);
 	return err;
 }

@@ -30,6 +30,24 @@ char *rp_fmt_ci(const hz_fit_horizon *h, const char *dash, char *out, size_t siz
 /* The headline sentence for a trend ("212 days (95% CI 171–249) over 9 agents"), plain text. */
 int rp_trend_sentence(hz_buf *b, const hz_fit *doc, double percent);
 
+/* How one format writes a table (report_sens.c): literal pieces and the cell escaper. */
+typedef struct rp_table_style {
+	const char *intro;      /* printf format, %s = the method version; before all tables */
+	const char *caption;    /* printf format, %g = the percent; before each table */
+	const char *begin, *end;
+	const char *head_begin, *head_sep, *head_end;
+	const char *rule;       /* after the header row, or NULL */
+	const char *rule_cell;  /* repeated once per column after `rule`, then "|" (Markdown), or NULL */
+	const char *row_begin, *sep, *row_end;
+	int (*text)(hz_buf *b, const char *s);
+} rp_table_style;
+
+/* ", budget $5 / 100000 tokens / 30 min" for a budget fit, "" otherwise (a static buffer per thread). */
+const char *rp_budget_text(const hz_fit *fit);
+
+/* The sensitivity panel's tables (nothing when the fit has no panel). */
+int rp_sensitivity(const hz_fit *fit, const rp_table_style *st, hz_buf *b);
+
 int rp_render_md(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
 int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);
 int rp_render_html(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b);

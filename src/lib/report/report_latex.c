@@ -122,6 +122,17 @@ static int tex_trend(const hz_fit *doc, hz_buf *b)
 	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
 }
 
+static const rp_table_style tex_style = {
+	.intro = "\n%% Sensitivity: the same runs refitted under each variation (point estimates, method %s headline),\n"
+		 "%% each agent's horizon as a ratio to the headline; -family: the range over leaving each family out.\n",
+	.caption = "\\begin{table}[htbp]\n\\centering\n\\small\n\\caption{Sensitivity of p%g}\n",
+	.begin = "\\begin{tabular}{l*{17}{r}}\n\\toprule\n",
+	.end = "\\bottomrule\n\\end{tabular}\n\\end{table}\n",
+	.head_begin = "", .head_sep = " & ", .head_end = " \\\\\n\\midrule\n",
+	.row_begin = "", .sep = " & ", .row_end = " \\\\\n",
+	.text = tex_text,
+};
+
 int rp_render_latex(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	int err = hz_buf_printf(b, "%% Written by horizon %s.  Needs \\usepackage{booktabs}.\n"
@@ -141,7 +152,10 @@ int rp_render_latex(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 	if (!err)
 		err = tex_trend(doc, b);
 	if (!err)
-		err = hz_buf_puts(b, "\\caption{Doubling time of the time horizon across release dates.}\n"
-				     "\\label{tab:doubling}\n\\end{table}\n");
+		err = hz_buf_printf(b, "\\caption{Doubling time of the time horizon across release dates (method %s%s).}\n"
+				       "\\label{tab:doubling}\n\\end{table}\n",
+				    hz_fit_method_name(hz_fit_method_of(doc)), rp_budget_text(doc));
+	if (!err)
+		err = rp_sensitivity(doc, &tex_style, b);
 	return err;
 }

@@ -127,6 +127,23 @@ static int md_notes(const hz_fit *doc, hz_buf *b)
 	return err;
 }
 
+static int md_text(hz_buf *b, const char *s)
+{
+	return md_cell(b, s ? s : "");
+}
+
+static const rp_table_style md_style = {
+	.intro = "\n## Sensitivity\n\nThe same runs refitted under each variation (point estimates, method %s "
+		 "headline): each agent's horizon as a ratio to the headline; `-family` is the range over leaving "
+		 "each task family out (docs/fit.md SENSITIVITY).\n",
+	.caption = "\n### p%g\n\n",
+	.begin = "", .end = "",
+	.head_begin = "| ", .head_sep = " | ", .head_end = " |\n",
+	.rule = "|---", .rule_cell = "|--:",
+	.row_begin = "| ", .sep = " | ", .row_end = " |\n",
+	.text = md_text,
+};
+
 int rp_render_md(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	int err = hz_buf_printf(b, "# %s\n\n", opts->title ? opts->title : "Time horizons");
@@ -139,13 +156,16 @@ int rp_render_md(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 			err = hz_buf_puts(b, ".  \n");
 	}
 	if (!err)
-		err = hz_buf_printf(b, "\nSource: %s (%s%s%s). Horizons are minutes of human working time; "
+		err = hz_buf_printf(b, "\nSource: %s (%s%s%s; method %s%s). Horizons are minutes of human working time; "
 				       "`*` marks the agents the trend is fitted on.\n\n## Agents\n\n",
-				    hz_fit_origin(doc), rp_source(doc), ", CIs from ", "the hierarchical bootstrap");
+				    hz_fit_origin(doc), rp_source(doc), ", CIs from ", "the hierarchical bootstrap",
+				    hz_fit_method_name(hz_fit_method_of(doc)), rp_budget_text(doc));
 	if (!err)
 		err = md_agents(doc, b);
 	if (!err)
 		err = md_trend(doc, b);
+	if (!err)
+		err = rp_sensitivity(doc, &md_style, b);
 	if (!err)
 		err = md_notes(doc, b);
 	return err;

@@ -3,6 +3,8 @@
  * tools reading METR's published results (and `horizon reproduce`) read ours.
  */
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +115,42 @@ static int ytrend(const hz_fit *doc, hz_buf *b)
 	return err;
 }
 
+/* horizon's additions beside METR's schema: the method version and the sensitivity panel (minutes, days). */
+static int ysensitivity(const hz_fit *doc, hz_buf *b)
+{
+	hz_fit_sens_column cols[16];
+	size_t nc = hz_fit_sensitivity_columns(doc, cols, 16);
+	int err = hz_buf_printf(b, "horizon_method: %s\n", hz_fit_method_name(hz_fit_method_of(doc)));
+
+	if (err || !nc)
+		return err;
+	err = hz_buf_puts(b, "horizon_sensitivity:\n");
+	for (size_t c = 0; !err && c < nc; c++) {
+		double lo, hi;
+		if ((err = hz_buf_puts(b, "  ")) < 0 || (err = yq(b, cols[c].label)) < 0 || (err = hz_buf_puts(b, ":\n")) < 0)
+			break;
+		for (size_t a = 0; !err && a <= hz_fit_nagents(doc); a++) {
+			size_t ai = a < hz_fit_nagents(doc) ? a : SIZE_MAX;
+			err = hz_buf_puts(b, "    ");
+			if (!err)
+				err = yq(b, ai == SIZE_MAX ? "doubling_days" : hz_fit_agent_at(doc, a)->alias);
+			if (!err)
+				err = hz_buf_puts(b, ":\n");
+			for (size_t k = 0; !err && k < hz_fit_npercents(doc); k++) {
+				char key[32], l[40], h[40];
+				hz_fit_sensitivity_range(doc, &cols[c], ai, k, &lo, &hi);
+				snprintf(key, sizeof(key), "p%g", hz_fit_percent(doc, k));
+				if (cols[c].n == 1)
+					err = hz_buf_printf(b, "      %s: %s\n", key, isnan(lo) ? "null" : rp_fmt_exact(lo, l, 40));
+				else
+					err = hz_buf_printf(b, "      %s: [%s, %s]\n", key, isnan(lo) ? "null" : rp_fmt_exact(lo, l, 40),
+							    isnan(hi) ? "null" : rp_fmt_exact(hi, h, 40));
+			}
+		}
+	}
+	return err;
+}
+
 int rp_render_yaml(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 {
 	const hz_fit_agent **v = NULL;
@@ -139,6 +177,8 @@ int rp_render_yaml(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		}
 	if (!err)
 		err = ytrend(doc, b);
+	if (!err)
+		err = ysensitivity(doc, b);
 	free(v);
 	return err;
 }
