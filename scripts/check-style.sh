@@ -31,19 +31,21 @@ declare -A allowed=(
 	[view]="util core fit view"
 	[agents]="util core run llm agents"
 	[scale]="util core run scale"
-	[cli]="util core fit run llm report view agents scale cli"
+	[adaptive]="util core fit run adaptive"
+	[cli]="util core fit run llm report view agents scale adaptive cli"
 )
 # The area that owns each public header.
 declare -A header_area=(
 	[error.h]=util
 	[agent.h]=core [catalog.h]=core [task.h]=core [validate.h]=core
-	[fit.h]=fit
+	[fit.h]=fit [fit_lik.h]=fit
 	[run.h]=run [sandbox.h]=run
 	[llm.h]=llm
 	[plot.h]=report [report.h]=report
 	[view.h]=view
 	[agents.h]=agents
 	[batch.h]=scale [merge.h]=scale
+	[adaptive.h]=adaptive
 )
 area_of_file() { # the area a source or header file belongs to
 	case $1 in
@@ -112,7 +114,7 @@ fi
 # when a build directory exists, no area library defines a global hz_ symbol
 # that include/horizon does not declare; the one exception is the backend
 # objects (hz_*_backend), which only src/lib/agents/registry.c names.
-internal_name_areas="core run agents llm fit report scale view"
+internal_name_areas="core run agents llm fit report scale view adaptive"
 for a in $internal_name_areas; do
 	if [ "$a" = core ]; then hs="src/lib/*.h src/lib/core/*.h"; else hs="src/lib/$a/*.h"; fi
 	# shellcheck disable=SC2086

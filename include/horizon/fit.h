@@ -130,6 +130,9 @@ typedef struct hz_fit_agent {
 	double input_tokens, output_tokens, total_tokens, cost_usd;
 	const hz_fit_bin *bins;     /* by human time, ascending; may be none */
 	size_t nbins;
+	const char *design;         /* "full", or "adaptive" (its records say "design": "adaptive") */
+	const char *interval;       /* of its horizons: "hierarchical-bootstrap", "profile-likelihood"
+				       (an adaptive sweep's agent: unweighted per-run fit), or "none" */
 } hz_fit_agent;
 
 typedef struct hz_fit_trend {

@@ -47,6 +47,16 @@ typedef struct hz_sweep_progress {
 
 typedef void (*hz_sweep_progress_fn)(const hz_sweep_progress *p, void *arg);
 
+/* One run asked for by name (an adaptive sweep's batch). */
+typedef struct hz_sweep_item {
+	size_t agent;               /* index into opts->agents */
+	const char *task_id;        /* a selected task */
+	int repeat;                 /* 1-based */
+} hz_sweep_item;
+
+/* The design an adaptive sweep records in sweep.json and in each of its records. */
+#define HZ_SWEEP_DESIGN_ADAPTIVE "adaptive"
+
 typedef struct hz_sweep_opts {
 	const hz_agent_config *agents; /* borrowed array */
 	size_t nagents;
@@ -73,6 +83,10 @@ typedef struct hz_sweep_opts {
 	volatile sig_atomic_t *stop; /* when it becomes non-zero, no new run starts */
 	const char *work_dir;        /* where workspaces go; NULL: DIR/work, or a temporary directory
 					when the sandbox uid cannot reach DIR */
+	const hz_sweep_item *items;  /* when set: exactly these runs instead of agent x task x repeat */
+	size_t nitems;
+	const char *design;          /* NULL (a full sweep) or HZ_SWEEP_DESIGN_ADAPTIVE; a sweep refuses a
+					DIR whose sweep.json records the other design */
 	int term_in, term_out;       /* a person's terminal, for the `human` backend (horizon
 					baseline); -1: none */
 } hz_sweep_opts;
@@ -98,6 +112,13 @@ typedef struct hz_sweep_agent {
 	size_t total_success, total_failure;
 } hz_sweep_agent;
 
+/* What the log says about one of opts->items after the sweep. */
+typedef struct hz_sweep_item_result {
+	int status;        /* 2: success, 1: failure, 0: neither recorded (stopped, or given up after errors) */
+	int errors;        /* `error` records of the run */
+	double cost_usd;   /* dollar_equivalent over all of its records */
+} hz_sweep_item_result;
+
 typedef struct hz_sweep_result {
 	hz_sweep_agent *agents; /* one per opts->agents, same order */
 	size_t nagents;
@@ -118,6 +139,8 @@ typedef struct hz_sweep_result {
 	char *isolation;        /* JSON text of the isolation runs got (task limits vary per run) */
 	char *work_dir;         /* where the workspaces were (kept ones stay there) */
 	char *warnings;         /* things the caller should tell the user, one per line, or NULL */
+	hz_sweep_item_result *items; /* with opts->items: one per item, same order (not on a dry run) */
+	size_t nitems;
 } hz_sweep_result;
 
 /*
@@ -134,5 +157,25 @@ typedef struct hz_sweep_result {
 int hz_sweep_run(const hz_sweep_opts *opts, hz_sweep_result *out);
 
 void hz_sweep_result_release(hz_sweep_result *res);
+
+/*
+ * The `sim` agent's outcome model, as a library function for in-process
+ * simulation (horizon adaptive-sim): the same parameters and the same coin
+ * as a real `horizon run` of the agent, so a simulated sweep gives exactly
+ * the outcomes the sandboxed one records.
+ */
+typedef struct hz_sim_model {
+	double h50;                 /* latent 50% horizon, minutes */
+	double slope;               /* per doubling of task length */
+	unsigned long long seed;    /* the agent's own seed= setting */
+} hz_sim_model;
+
+/* Read h50=, slope= and seed= from a sim agent's settings (HZ_EINVALID naming the bad one). */
+int hz_sim_model_from_config(hz_sim_model *m, const hz_agent_config *cfg);
+/* 1 / (1 + exp(-slope (log2 h50 - log2 minutes))). */
+double hz_sim_probability(const hz_sim_model *m, double minutes);
+/* 1 when the agent `alias` succeeds on (task_id, repeat) in a sweep with sweep_seed, else 0. */
+int hz_sim_success(const hz_sim_model *m, const char *alias, uint64_t sweep_seed, const char *task_id,
+		   double minutes, int repeat);
 
 #endif

@@ -35,6 +35,7 @@ int cmd_slurm(int argc, char **argv);
 int cmd_k8s(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_view(int argc, char **argv);
+int cmd_adaptive_sim(int argc, char **argv);
 int cmd_baseline(int argc, char **argv);
 
 /* Print "horizon <cmd>: <formatted message>\n" to stderr; returns HZ_EXIT_FAIL. */

@@ -13,6 +13,7 @@
 #include "horizon/catalog.h"
 #include "horizon/error.h"
 #include "horizon/run.h"
+#include "run_adaptive.h"
 #include "run_opts.h"
 #include "strutil.h"
 
@@ -53,6 +54,22 @@ static const char usage_text[] =
 	"      --work-dir PATH     put workspaces there instead of DIR/work (e.g. a tmpfs)\n"
 	"      --dry-run           show what would run; write nothing\n"
 	"\n"
+	"Adaptive sweep (docs/adaptive.md): choose the runs where they tell most about p50/p80\n"
+	"      --adaptive          first a spread over the tasks' lengths, then batches near the\n"
+	"                          current estimates, refitting after each, until p50's 95%\n"
+	"                          interval is narrow enough; -n is then the most runs per task\n"
+	"                          (default 5). DIR/adaptive.json records each choice and why\n"
+	"      --target-ci RATIO   stop when p50's interval has high/low <= RATIO (default 2)\n"
+	"      --budget-usd X      stop when the runs' dollar_equivalent reaches X\n"
+	"      --max-runs N        stop after N runs per agent\n"
+	"      --initial N         runs in the first batch, the spread (default 12)\n"
+	"      --batch N           runs per later batch (default 8)\n"
+	"      --confirm K         stop at the target only after K refits in a row within it\n"
+	"                          (default 2: one more batch checks the first narrow interval)\n"
+	"      --calibrate N       at the end, N simulated sweeps replaying the rule calibrate\n"
+	"                          the reported 95% intervals (default 200; 0: plain\n"
+	"                          profile-likelihood intervals)\n"
+	"\n"
 	"Sandbox:\n"
 	"      --sandbox MODE      bwrap (default): no network, own namespaces, read-only system,\n"
 	"                          rlimits, cgroups; refuses to run if it does not work.\n"
@@ -69,7 +86,12 @@ static const char usage_text[] =
 	"Progress goes to stderr: redrawn in place on a terminal, a line every 5 s otherwise.\n"
 	"Exit status: 0 when every planned run is recorded as success or failure, 1 when runs\n"
 	"ended in error (run the command again to retry them) or the sweep could not run,\n"
-	"2 for usage errors.  See docs/run.md.\n";
+	"2 for usage errors.  See docs/run.md.\n"
+	"\n"
+	"Examples:\n"
+	"  horizon run -a sim,h50=30 -n 3 -o results/sim\n"
+	"  horizon run -a anthropic:claude-sonnet-4-5 -t family:bugfix -j 4 -o results/claude\n"
+	"  horizon run --adaptive --target-ci 2 --budget-usd 200 -a openai:gpt-5 -o results/gpt5\n";
 
 static volatile sig_atomic_t stop_flag;
 
@@ -242,14 +264,21 @@ int cmd_run(int argc, char **argv)
 	hz_sweep_opts o;
 	hz_sweep_result res;
 	progress_state ps = { 0, 0, 0, 0, NULL, 1 };
+	hz_run_adaptive ad;
+	hz_run_cli_extra extra = { hz_run_adaptive_options, hz_run_adaptive_option, &ad };
 	int json, rc, exit_code;
 
 	memset(&res, 0, sizeof(res));
-	/* The options live in run_opts.c, shared with horizon slurm and k8s. */
-	exit_code = hz_run_cli_parse(&cli, "run", argc, argv, NULL);
+	hz_run_adaptive_init(&ad);
+	/* The options live in run_opts.c, shared with horizon slurm and k8s; the adaptive ones in run_adaptive.c. */
+	exit_code = hz_run_cli_parse(&cli, "run", argc, argv, &extra);
 	if (exit_code != HZ_EXIT_OK || cli.help) {
 		if (cli.help)
 			fputs(usage_text, stdout);
+		goto done;
+	}
+	if (ad.given && !ad.on) {
+		exit_code = hz_cli_usage("run", "%s: only with --adaptive", ad.given);
 		goto done;
 	}
 	o = cli.opts;
@@ -263,6 +292,12 @@ int cmd_run(int argc, char **argv)
 	ps.jobs = o.jobs;
 	signal(SIGINT, on_sigint);
 	signal(SIGTERM, on_sigint);
+	if (ad.on) {
+		exit_code = hz_run_adaptive_sweep(&cli, &ad, on_progress, &ps, &stop_flag);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		goto done;
+	}
 	rc = hz_sweep_run(&o, &res);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);

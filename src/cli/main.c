@@ -12,6 +12,7 @@ static int cmd_help(int argc, char **argv);
 
 static const hz_cli_command commands[] = {
 	{ "run", cmd_run, "run agents on tasks in sandboxed workspaces and record the outcomes" },
+	{ "adaptive-sim", cmd_adaptive_sim, "replay the adaptive rule on full-sweep logs and sim agents" },
 	{ "fit", cmd_fit, "fit time horizons and the doubling time from run logs" },
 	{ "export", cmd_export, "write run logs as METR's analysis pipeline loads them" },
 	{ "plot", cmd_plot, "draw the doubling chart and other plots (gnuplot)" },

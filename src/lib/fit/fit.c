@@ -506,6 +506,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 		goto done;
 	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts, lambda)) < 0)
 		goto done;
+	if ((err = fit_lik_agents(fit, &t, order)) < 0)
+		goto done;
 	fit->nruns = t.n;
 	fit->n_error = t.n_error;
 	fit->n_superseded = t.n_superseded;

@@ -106,6 +106,8 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "note", str_or_null(ag->note));
 	json_object_set_new(o, "slope", num(ag->slope));
 	json_object_set_new(o, "intercept", num(ag->intercept));
+	json_object_set_new(o, "design", str_or_null(ag->design));
+	json_object_set_new(o, "interval", str_or_null(ag->interval));
 	for (size_t k = 0; k < ag->nhorizons; k++) {
 		const hz_fit_horizon *h = &ag->horizons[k];
 		json_t *e = json_object();

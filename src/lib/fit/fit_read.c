@@ -268,6 +268,7 @@ static int get_agent(reader *r, json_t *obj, size_t i, size_t *nb)
 	    (err = get_num(r, obj, "weighted_success_rate", &a->weighted_success_rate)) < 0 ||
 	    (err = get_status(r, obj, &a->status)) < 0 || (err = get_str(r, obj, "note", 0, &a->note)) < 0 ||
 	    (err = get_num(r, obj, "slope", &a->slope)) < 0 || (err = get_num(r, obj, "intercept", &a->intercept)) < 0 ||
+	    (err = get_str(r, obj, "design", 0, &a->design)) < 0 || (err = get_str(r, obj, "interval", 0, &a->interval)) < 0 ||
 	    (err = get_num(r, obj, "input_tokens", &a->input_tokens)) < 0 ||
 	    (err = get_num(r, obj, "output_tokens", &a->output_tokens)) < 0 ||
 	    (err = get_num(r, obj, "total_tokens", &a->total_tokens)) < 0 ||

@@ -75,4 +75,8 @@ char *fit_keep(hz_fit *fit, const char *s);   /* an owned copy, freed with the f
  */
 int fit_trend_compute(hz_fit *fit, int use_flags, double max_p50);
 
+/* lik_agents.c: agents measured by an adaptive sweep (docs/adaptive.md) get profile-likelihood
+ * horizons and intervals; every agent gets its design and the name of its interval. */
+int fit_lik_agents(hz_fit *fit, const fit_table *t, const uint32_t *order);
+
 #endif

@@ -16,7 +16,7 @@ enum {
 	FIT_F_RUN_ID, FIT_F_ALIAS, FIT_F_TASK_ID, FIT_F_TASK_FAMILY, FIT_F_HUMAN_MINUTES, FIT_F_STATUS,
 	FIT_F_SCORE, FIT_F_W_EQUAL, FIT_F_W_INVSQRT, FIT_F_RELEASE_DATE, FIT_F_INPUT_TOKENS,
 	FIT_F_OUTPUT_TOKENS, FIT_F_TOTAL_TOKENS, FIT_F_DOLLARS, FIT_F_HUMAN_SOURCE, FIT_F_WORKING_S,
-	FIT_F_STARTED_AT, FIT_F_COMPLETED_AT, FIT_F_COUNT
+	FIT_F_STARTED_AT, FIT_F_COMPLETED_AT, FIT_F_DESIGN, FIT_F_COUNT
 };
 
 typedef enum fit_vkind { FIT_V_MISSING = 0, FIT_V_NULL, FIT_V_STRING, FIT_V_NUMBER, FIT_V_BOOL, FIT_V_OTHER } fit_vkind;
@@ -52,6 +52,8 @@ typedef struct fit_alias_meta {
 	long first_line;
 	char *release_date;      /* from the records' own release_date, or NULL */
 	long release_line;
+	const char *adaptive_file, *full_file; /* the first record of an adaptive / a full sweep */
+	long adaptive_line, full_line;
 } fit_alias_meta;
 
 typedef struct fit_input {

@@ -18,7 +18,7 @@ static const char *const names[FIT_F_COUNT] = {
 	"run_id", "alias", "task_id", "task_family", "human_minutes", "status", NULL /* score column */,
 	"equal_task_weight", "invsqrt_task_weight", "release_date", "input_tokens", "output_tokens",
 	"total_tokens", "dollar_equivalent", "human_source", "working_s",
-	"started_at", "completed_at"
+	"started_at", "completed_at", "design"
 };
 
 typedef struct scan {

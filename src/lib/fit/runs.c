@@ -230,6 +230,21 @@ static int agent_meta(fit_table *t, uint32_t a, const char *path, long line, con
 		m->first_line = line;
 	}
 	*out = m;
+	if (r->v[FIT_F_DESIGN].kind == FIT_V_STRING && !strcmp(r->v[FIT_F_DESIGN].s, "adaptive")) {
+		if (!m->adaptive_file) {
+			m->adaptive_file = path;
+			m->adaptive_line = line;
+		}
+	} else if (!m->full_file) {
+		m->full_file = path;
+		m->full_line = line;
+	}
+	if (m->adaptive_file && m->full_file)
+		return hz_error_set(HZ_EINVALID,
+				    "agent '%s': %s:%ld is a record of an adaptive sweep and %s:%ld one of a full sweep: "
+				    "their intervals differ, so they are not fitted together (fit them apart, or "
+				    "--exclude-agent; docs/adaptive.md)", t->aliases.str[a], m->adaptive_file,
+				    m->adaptive_line, m->full_file, m->full_line);
 	if (rd->kind == FIT_V_MISSING || rd->kind == FIT_V_NULL)
 		return 0;
 	if (rd->kind != FIT_V_STRING || hz_parse_date(rd->s, &days) < 0)

@@ -18,60 +18,76 @@
 #include "run_internal.h"
 #include "strutil.h"
 
-typedef struct sim_state {
-	double h50;
-	double slope;
-	unsigned long long seed;
-} sim_state;
-
-static int get_positive(hz_agent *agent, const char *key, double def, double *out)
+static int get_positive(const hz_agent_config *cfg, const char *key, double def, double *out)
 {
-	const char *v = hz_agent_config_param(&agent->config, key);
+	const char *v = hz_agent_config_param(cfg, key);
 
 	*out = def;
 	if (!v)
 		return def > 0 ? 0 : hz_error_set(HZ_EINVALID, "agent '%s': sim needs '%s' (e.g. sim,%s=30)",
-						   agent->config.alias, key, key);
+						   cfg->alias, key, key);
 	if (hz_parse_double(v, out) || !(*out > 0) || !isfinite(*out))
-		return hz_error_set(HZ_EINVALID, "agent '%s': '%s' must be a positive number, not '%s'",
-				    agent->config.alias, key, v);
+		return hz_error_set(HZ_EINVALID, "agent '%s': '%s' must be a positive number, not '%s'", cfg->alias,
+				    key, v);
 	return 0;
+}
+
+int hz_sim_model_from_config(hz_sim_model *m, const hz_agent_config *cfg)
+{
+	const char *seed;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	if ((rc = get_positive(cfg, "h50", 0, &m->h50)) || (rc = get_positive(cfg, "slope", 1.0, &m->slope)))
+		return rc;
+	if ((seed = hz_agent_config_param(cfg, "seed")) != NULL) {
+		long v;
+		if (hz_parse_long(seed, &v) || v < 0)
+			return hz_error_set(HZ_EINVALID, "agent '%s': 'seed' must be a non-negative integer, not '%s'",
+					    cfg->alias, seed);
+		m->seed = (unsigned long long)v;
+	}
+	return 0;
+}
+
+double hz_sim_probability(const hz_sim_model *m, double minutes)
+{
+	return 1.0 / (1.0 + exp(-m->slope * (log2(m->h50) - log2(minutes))));
+}
+
+/* The coin of a run whose env seed is env_seed. */
+static int coin(const hz_sim_model *m, uint64_t env_seed, double minutes)
+{
+	unsigned long long mix[2] = { (unsigned long long)env_seed, m->seed };
+	double u = (double)(hz_hash64(mix, sizeof(mix)) >> 11) * 0x1.0p-53;
+
+	return u < hz_sim_probability(m, minutes);
+}
+
+int hz_sim_success(const hz_sim_model *m, const char *alias, uint64_t sweep_seed, const char *task_id,
+		   double minutes, int repeat)
+{
+	return coin(m, run_seed(sweep_seed, alias, task_id, repeat), minutes);
 }
 
 static int sim_init(hz_agent *agent)
 {
-	sim_state *s = calloc(1, sizeof(*s));
-	const char *seed;
+	hz_sim_model *m = calloc(1, sizeof(*m));
 	int rc;
 
-	if (!s)
+	if (!m)
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	if ((rc = get_positive(agent, "h50", 0, &s->h50)) || (rc = get_positive(agent, "slope", 1.0, &s->slope))) {
-		free(s);
+	if ((rc = hz_sim_model_from_config(m, &agent->config)) != 0) {
+		free(m);
 		return rc;
 	}
-	if ((seed = hz_agent_config_param(&agent->config, "seed")) != NULL) {
-		long v;
-		if (hz_parse_long(seed, &v) || v < 0) {
-			free(s);
-			return hz_error_set(HZ_EINVALID, "agent '%s': 'seed' must be a non-negative integer, not '%s'",
-					    agent->config.alias, seed);
-		}
-		s->seed = (unsigned long long)v;
-	}
-	agent->state = s;
+	agent->state = m;
 	return 0;
 }
 
 static int sim_run(hz_agent *agent, const hz_agent_env *env, hz_agent_outcome *out)
 {
-	const sim_state *s = agent->state;
-	double m = hz_task_human_minutes(env->task);
-	double p = 1.0 / (1.0 + exp(-s->slope * (log2(s->h50) - log2(m))));
-	unsigned long long mix[2] = { (unsigned long long)env->seed, s->seed };
-	double u = (double)(hz_hash64(mix, sizeof(mix)) >> 11) * 0x1.0p-53;
-
-	if (u < p)
+	if (coin(agent->state, env->seed, hz_task_human_minutes(env->task)))
 		return run_apply_solution(env, out);
 	agent_outcome_reason(out, "agent_exit");
 	return 0;

@@ -276,6 +276,8 @@ int record_build(const record_in *in, hz_buf *line)
 		SET("agent_config", conf);
 		SET("agent_fingerprint", json_string(fp));
 	}
+	if (in->design)
+		SET("design", json_string(in->design));
 	SET("horizon_version", json_string(HZ_VERSION));
 #undef SET
 	if (!(text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)))) {

@@ -29,6 +29,7 @@ typedef struct record_in {
 	char baseline[41], final[41];
 	size_t patch_bytes;
 	uint64_t sweep_seed;
+	const char *design;      /* NULL, or "adaptive": written as the record's "design" */
 } record_in;
 
 /* The record as one line of compact JSON (no newline) into *line. */

@@ -33,6 +33,7 @@ typedef struct entry {
 	int errors;
 	int success; /* the latest success/failure record was a success */
 	char fp[17]; /* its agent_fingerprint ("" when it has none: a METR record) */
+	double cost; /* dollar_equivalent summed over every record of the run */
 } entry;
 
 struct results_log {
@@ -144,25 +145,30 @@ static int index_line(results_log *r, const char *line, size_t len)
 	id = json_object_get(o, "run_id");
 	if (json_is_string(id)) {
 		const char *why = NULL;
+		json_t *cost = json_object_get(o, "dollar_equivalent");
 		record_verdict v = record_verdict_of(o, &why);
 		if (v == RECORD_INVALID)
 			rc = hz_error_set(HZ_EINVALID, "%s:%zu: %s; fix or remove that line", r->log_path, r->nlines, why);
 		else if (!(e = get_entry(r, json_string_value(id), 1)))
 			rc = hz_error_set(HZ_ENOMEM, "out of memory");
-		else if (v == RECORD_ERROR) {
-			/* A refused key or an exhausted quota says nothing of the run: no retry used up. */
-			json_t *er = json_object_get(o, "exit_reason");
-			if (!json_is_string(er) || (strcmp(json_string_value(er), "auth_error") &&
-						    strcmp(json_string_value(er), "quota_error")))
-				e->errors++;
-		} else {
-			json_t *conf = results_record_config(o);
-			e->fp[0] = '\0';
-			if (conf)
-				rc = record_fingerprint(conf, e->fp);
-			json_decref(conf);
-			e->done = 1;
-			e->success = v == RECORD_SUCCESS;
+		else {
+			if (json_is_number(cost) && json_number_value(cost) > 0)
+				e->cost += json_number_value(cost);
+			if (v == RECORD_ERROR) {
+				/* A refused key or an exhausted quota says nothing of the run: no retry used up. */
+				json_t *er = json_object_get(o, "exit_reason");
+				if (!json_is_string(er) || (strcmp(json_string_value(er), "auth_error") &&
+							    strcmp(json_string_value(er), "quota_error")))
+					e->errors++;
+			} else {
+				json_t *conf = results_record_config(o);
+				e->fp[0] = '\0';
+				if (conf)
+					rc = record_fingerprint(conf, e->fp);
+				json_decref(conf);
+				e->done = 1;
+				e->success = v == RECORD_SUCCESS;
+			}
 		}
 	}
 	json_decref(o);
@@ -344,7 +350,7 @@ size_t results_repaired_bytes(const results_log *r) { return r->repaired; }
 size_t results_repaired_line(const results_log *r) { return r->repaired_line; }
 size_t results_count(const results_log *r) { return r->nrecords; }
 
-int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17])
+static int lookup(results_log *r, const char *run_id, int *done, int *errors, char *fp, double *cost_usd)
 {
 	entry *e;
 	int rc;
@@ -352,6 +358,8 @@ int results_lookup(results_log *r, const char *run_id, int *done, int *errors, c
 	*done = *errors = 0;
 	if (fp)
 		fp[0] = '\0';
+	if (cost_usd)
+		*cost_usd = 0;
 	if (r->fd < 0)
 		return 0;
 	if ((rc = lock(r)) != 0)
@@ -361,9 +369,21 @@ int results_lookup(results_log *r, const char *run_id, int *done, int *errors, c
 		*errors = e->errors;
 		if (fp)
 			memcpy(fp, e->fp, sizeof(e->fp));
+		if (cost_usd)
+			*cost_usd = e->cost;
 	}
 	unlock(r);
 	return rc;
+}
+
+int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17])
+{
+	return lookup(r, run_id, done, errors, fp, NULL);
+}
+
+int results_lookup_cost(results_log *r, const char *run_id, int *done, int *errors, double *cost_usd)
+{
+	return lookup(r, run_id, done, errors, NULL, cost_usd);
 }
 
 int results_append(results_log *r, const char *run_id, const char *fp, const char *line, size_t len,

@@ -57,6 +57,9 @@ size_t results_count(const results_log *r);
  */
 int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17]);
 
+/* The same, and the run's cost: dollar_equivalent summed over all its records (errors' too). */
+int results_lookup_cost(results_log *r, const char *run_id, int *done, int *errors, double *cost_usd);
+
 /*
  * Append one record (a JSON object on one line, without the newline) for
  * run_id, unless the log already holds a success or failure for it made

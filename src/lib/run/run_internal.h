@@ -138,6 +138,7 @@ typedef struct run_env {
 	int term_in, term_out;    /* a person's terminal for human runs, or -1 */
 	double time_limit_scale;
 	uint64_t seed;            /* the sweep's */
+	const char *design;       /* the sweep's design (NULL: a full sweep) */
 	int keep_workspace;
 } run_env;
 

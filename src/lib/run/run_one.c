@@ -275,6 +275,7 @@ static int write_record(run_state *st, hz_buf *line, run_summary *sum)
 	rec->time_limit_s = st->limit;
 	rec->isolation = st->iso;
 	rec->sweep_seed = st->re->seed;
+	rec->design = st->re->design;
 	rc = record_build(rec, line);
 	sum->status = !strcmp(st->status, "success")   ? RUN_VERDICT_SUCCESS
 		      : !strcmp(st->status, "failure") ? RUN_VERDICT_FAILURE

@@ -155,6 +155,7 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 	re.base = w->s->bases[task_index(w->s, p->task)];
 	re.time_limit_scale = w->o->time_limit_scale;
 	re.seed = w->o->seed;
+	re.design = w->o->design;
 	re.keep_workspace = w->o->keep_workspaces;
 	re.term_in = w->o->term_in;
 	re.term_out = w->o->term_out;
@@ -309,6 +310,21 @@ static void supervise(sweep *w, double t0)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/* An item's outcome from the log (plan_items planned the items in order, unsharded). */
+static int item_results(results_log *log, const hz_sweep_opts *o, const sweep_setup *s, hz_sweep_result *res)
+{
+	if (!(res->items = calloc(o->nitems ? o->nitems : 1, sizeof(*res->items))))
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	res->nitems = o->nitems;
+	for (size_t i = 0; i < s->nplan && i < o->nitems; i++) {
+		hz_sweep_item_result *it = &res->items[i];
+		int rc = results_lookup_cost(log, s->plan[i].run_id, &it->status, &it->errors, &it->cost_usd);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 void hz_sweep_result_release(hz_sweep_result *res)
 {
 	for (size_t i = 0; res->agents && i < res->nagents; i++) {
@@ -319,6 +335,7 @@ void hz_sweep_result_release(hz_sweep_result *res)
 	free(res->isolation);
 	free(res->work_dir);
 	free(res->warnings);
+	free(res->items);
 	memset(res, 0, sizeof(*res));
 }
 
@@ -471,6 +488,8 @@ done:
 			rc = HZ_EIO;
 		res->repaired_bytes = results_repaired_bytes(w.log);
 		res->repaired_line = results_repaired_line(w.log);
+		if (o->items && !rc)
+			rc = item_results(w.log, o, &s, res);
 	}
 	if (w.fatal)
 		rc = hz_error_set(HZ_ERROR, "%s", w.fatal_msg);

@@ -61,6 +61,8 @@ static int check_opts(const hz_sweep_opts *o)
 		return hz_error_set(HZ_EUSAGE, "time limit scale must be a positive number up to 1000");
 	if (o->max_retries < 0)
 		return hz_error_set(HZ_EUSAGE, "max retries must be at least 0");
+	if (o->items && o->shard_n > 1)
+		return hz_error_set(HZ_EUSAGE, "an adaptive sweep's batches cannot be sharded (each depends on the last)");
 	if (o->nagents && !o->agent_new)
 		return hz_error_set(HZ_EUSAGE, "sweep options have no agent_new (hz_agent_new of horizon/agents.h)");
 	for (size_t i = 0; i < o->nagents; i++) {
@@ -97,6 +99,53 @@ static void check_requires(hz_task *const *tasks, size_t n, hz_buf *warnings)
 		}
 }
 
+/*
+ * An adaptive sweep and a full sweep never share a DIR: the fit would mix two
+ * designs whose intervals differ (docs/adaptive.md).  DIR/sweep.json says
+ * which design the directory holds.
+ */
+static int check_design(const hz_sweep_opts *o)
+{
+	char *path = hz_path_join(o->out_dir, "sweep.json");
+	json_t *root = path ? json_load_file(path, 0, NULL) : NULL;
+	const char *had = root ? json_string_value(json_object_get(root, "design")) : NULL;
+	int rc = 0;
+
+	if (!path)
+		rc = hz_error_set(HZ_ENOMEM, "out of memory");
+	else if (root && !o->design != !had)
+		rc = hz_error_set(HZ_EUSAGE,
+				  "'%s' holds %s sweep: %s sweep into the same directory would mix the two designs "
+				  "(use another --out)", path, had ? "an adaptive" : "a full",
+				  o->design ? "an adaptive" : "a full");
+	json_decref(root);
+	free(path);
+	return rc;
+}
+
+/* Plan exactly opts->items (an adaptive sweep's batch), in their order: never sharded. */
+static int plan_items(const hz_sweep_opts *o, sweep_setup *s)
+{
+	for (size_t i = 0; i < o->nitems; i++) {
+		const hz_sweep_item *it = &o->items[i];
+		run_plan *p = &s->plan[s->nplan];
+		size_t t;
+		for (t = 0; t < s->ntasks && strcmp(hz_task_id(s->tasks[t]), it->task_id); t++)
+			;
+		if (t == s->ntasks || it->agent >= o->nagents || it->repeat < 1)
+			return hz_error_set(HZ_EUSAGE, "run %zu of the batch (%s #%d) is not in the selection", i + 1,
+					    it->task_id, it->repeat);
+		hz_run_id(o->agents[it->agent].alias, it->task_id, hz_task_version(s->tasks[t]), it->repeat,
+			  p->run_id);
+		s->unsharded++;
+		p->agent = it->agent;
+		p->task = s->tasks[t];
+		p->repeat = it->repeat;
+		s->nplan++;
+	}
+	return 0;
+}
+
 int sweep_plan(const hz_sweep_opts *o, sweep_setup *s)
 {
 	hz_selector all = HZ_SELECTOR_INIT;
@@ -104,7 +153,7 @@ int sweep_plan(const hz_sweep_opts *o, sweep_setup *s)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = check_opts(o)) != 0)
+	if ((rc = check_opts(o)) != 0 || (rc = check_design(o)) != 0)
 		return rc;
 	if (o->catalog) {
 		s->catalog = o->catalog;
@@ -124,9 +173,11 @@ int sweep_plan(const hz_sweep_opts *o, sweep_setup *s)
 	/* Hash every task now: workers read the cached value concurrently later. */
 	for (size_t t = 0; t < s->ntasks; t++)
 		hz_task_sha256(s->tasks[t]);
-	cap = o->nagents * s->ntasks * (size_t)o->repeats;
+	cap = o->items ? o->nitems : o->nagents * s->ntasks * (size_t)o->repeats;
 	if (!(s->plan = calloc(cap ? cap : 1, sizeof(*s->plan))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
+	if (o->items)
+		return plan_items(o, s);
 	for (size_t a = 0; a < o->nagents; a++)
 		for (size_t t = 0; t < s->ntasks; t++)
 			for (int r = 1; r <= o->repeats; r++) {
@@ -371,6 +422,8 @@ int sweep_write_json(const hz_sweep_opts *o, const sweep_setup *s, const size_t 
 	json_object_set_new(root, "time_limit_scale", json_real(o->time_limit_scale));
 	json_object_set_new(root, "max_retries", json_integer(o->max_retries));
 	json_object_set_new(root, "jobs", json_integer(o->jobs));
+	if (o->design) /* the batch of an adaptive sweep: DIR/adaptive.json has the whole design */
+		json_object_set_new(root, "design", json_string(o->design));
 	if (!(text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) ||
 	    !(path = hz_path_join(o->out_dir, "sweep.json"))) {
 		rc = hz_error_set(HZ_ENOMEM, "out of memory");
