@@ -202,13 +202,13 @@ static int load_fields(hz_task *t, json_t *root)
 	}
 	t->scorer.kind = (hz_scorer_kind)t->kind_ix;
 	t->scorer.match = (hz_match_kind)t->match_ix;
+	/* Beyond a year a limit is no limit, and time_limit_s * 2 + 60 must fit a long (the CPU rlimit). */
+	if (t->time_limit_s > HZ_TASK_TIME_LIMIT_MAX)
+		return field_error(t, "time_limit_s", "must be at most 31536000 s (a year)");
 	if (!t->resources.cpu_s)
 		t->resources.cpu_s = (long)(t->time_limit_s * 2 + 60);
 	if ((!t->network && !(t->network = strdup("none"))) || (!t->domain && !(t->domain = strdup("software"))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
-	/* Beyond a year a limit is no limit, and time_limit_s * 2 + 60 must fit a long (the CPU rlimit). */
-	if (t->time_limit_s > HZ_TASK_TIME_LIMIT_MAX)
-		return field_error(t, "time_limit_s", "must be at most 31536000 s (a year)");
 	return check_resources(t);
 }
 
