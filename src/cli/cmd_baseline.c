@@ -74,16 +74,21 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* The highest repeat of a human record (any verdict) of task in DIR/runs.jsonl, or 0. */
-static int last_repeat(const char *out_dir, const char *task, int *out)
+/*
+ * The human records of task in DIR/runs.jsonl: *max_repeat gets the highest
+ * repeat (0: none); with found, *found gets the last record of repeat `want`
+ * (NULL: none; the caller decrefs it).  0, or an exit code.
+ */
+static int scan_human(const char *out_dir, const char *task, int want, int *max_repeat, json_t **found)
 {
-	char *path = hz_path_join(out_dir, "runs.jsonl");
+	char *path = hz_path_join(out_dir, "runs.jsonl"), *line = NULL;
 	FILE *f;
-	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 
-	*out = 0;
+	*max_repeat = 0;
+	if (found)
+		*found = NULL;
 	if (!path)
 		return hz_cli_error(CMD, "out of memory");
 	if (!(f = fopen(path, "r"))) {
@@ -95,8 +100,14 @@ static int last_repeat(const char *out_dir, const char *task, int *out)
 		const char *alias = json_string_value(json_object_get(r, "alias"));
 		const char *id = json_string_value(json_object_get(r, "task_id"));
 		json_int_t rep = json_integer_value(json_object_get(r, "repeat"));
-		if (alias && id && !strcmp(alias, "human") && !strcmp(id, task) && rep > *out && rep < 1000000)
-			*out = (int)rep;
+		if (alias && id && !strcmp(alias, "human") && !strcmp(id, task)) {
+			if (rep > *max_repeat && rep < 1000000)
+				*max_repeat = (int)rep;
+			if (found && rep == want) {
+				json_decref(*found);
+				*found = json_incref(r);
+			}
+		}
 		json_decref(r);
 	}
 	free(line);
@@ -105,43 +116,26 @@ static int last_repeat(const char *out_dir, const char *task, int *out)
 	return 0;
 }
 
-/* Print the record of the new run (the last human record of task) as text or JSON. */
+/* Print the record of the new run (repeat `repeat` of task) as text or JSON. */
 static void print_record(const char *out_dir, const char *task, int repeat, int json)
 {
-	char *path = hz_path_join(out_dir, "runs.jsonl"), *line = NULL;
-	FILE *f = path ? fopen(path, "r") : NULL;
 	json_t *found = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	int max_repeat;
 
-	while (f && (n = getline(&line, &cap, f)) > 0) {
-		json_t *r = json_loadb(line, (size_t)n, 0, NULL);
-		const char *alias = json_string_value(json_object_get(r, "alias"));
-		const char *id = json_string_value(json_object_get(r, "task_id"));
-		if (alias && id && !strcmp(alias, "human") && !strcmp(id, task) &&
-		    json_integer_value(json_object_get(r, "repeat")) == repeat) {
-			json_decref(found);
-			found = r;
-		} else {
-			json_decref(r);
-		}
-	}
-	if (found && json) {
+	if (scan_human(out_dir, task, repeat, &max_repeat, &found) != 0 || !found)
+		return;
+	if (json) {
 		json_dumpf(found, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
-	} else if (found) {
-		printf("%s: %s (%s), working time %.1f min (%.1f min paused), recorded in %s\n", task,
+	} else {
+		printf("%s: %s (%s), working time %.1f min (%.1f min paused), recorded in %s/runs.jsonl\n", task,
 		       json_string_value(json_object_get(found, "status")),
 		       json_string_value(json_object_get(found, "verdict")) ? json_string_value(json_object_get(found, "verdict"))
 									    : json_string_value(json_object_get(found, "exit_reason")),
 		       json_number_value(json_object_get(found, "working_s")) / 60,
-		       json_number_value(json_object_get(found, "wait_s")) / 60, path);
+		       json_number_value(json_object_get(found, "wait_s")) / 60, out_dir);
 	}
 	json_decref(found);
-	free(line);
-	if (f)
-		fclose(f);
-	free(path);
 }
 
 int cmd_baseline(int argc, char **argv)
@@ -202,7 +196,7 @@ int cmd_baseline(int argc, char **argv)
 		goto done;
 	}
 	have_cfg = 1;
-	if (last_repeat(o.out_dir, task, &repeat) != 0)
+	if (scan_human(o.out_dir, task, 0, &repeat, NULL) != 0)
 		goto done;
 	o.agents = &cfg;
 	o.nagents = 1;

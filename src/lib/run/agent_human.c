@@ -77,20 +77,17 @@ static int human_init(hz_agent *agent)
 	return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 when invalid, -1 when cut short. */
-static int utf8_len(const unsigned char *s, size_t n)
+/* 1 when the n bytes at s, the end of a chunk, start a UTF-8 sequence the next chunk may complete. */
+static int utf8_cut_short(const unsigned char *s, size_t n)
 {
-	int len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	size_t need = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
 
-	if (len == 0 || (len == 2 && s[0] < 0xC2) || (len == 4 && s[0] > 0xF4))
+	if (need <= n)
 		return 0;
-	for (int i = 1; i < len; i++) {
-		if ((size_t)i >= n)
-			return -1;
+	for (size_t i = 1; i < n; i++)
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
-	}
-	return len;
+	return 1;
 }
 
 /* One output event of the typescript; bytes that are not UTF-8 become '?'. */
@@ -106,15 +103,16 @@ static void cast_output(session *s, const char *data, size_t n)
 	s->ncarry = 0;
 	n = b.len;
 	while (i < n) {
-		int l = utf8_len((const unsigned char *)b.ptr + i, n - i);
-		if (l < 0) {
+		const unsigned char *p = (const unsigned char *)b.ptr + i;
+		size_t l = *p ? hz_utf8_len(p, n - i) : 1; /* a NUL is kept: the JSON string holds it */
+		if (l == 0 && utf8_cut_short(p, n - i)) {
 			s->ncarry = n - i;
-			memcpy(s->carry, b.ptr + i, s->ncarry);
+			memcpy(s->carry, p, s->ncarry);
 			break;
 		}
 		if (l == 0)
 			b.ptr[i] = '?', l = 1;
-		i += (size_t)l;
+		i += l;
 	}
 	ev = json_pack("[f, s, s#]", hz_clock_now() - s->t0, "o", b.ptr ? b.ptr : "", (int)i);
 	if (ev && (line = json_dumps(ev, JSON_COMPACT))) {

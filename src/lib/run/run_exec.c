@@ -25,6 +25,15 @@ int run_killed_outside(const hz_sandbox *sb, const hz_exec_result *res)
 	return res->term_signal;
 }
 
+void run_note_outside_kill(run_ctx *ctx, int sig)
+{
+	if (sig && !ctx->unrecorded[0])
+		snprintf(ctx->unrecorded, sizeof(ctx->unrecorded),
+			 "its sandbox was killed by signal %d from outside horizon; the run is not recorded (a resume "
+			 "runs it again)",
+			 sig);
+}
+
 run_ctx *run_ctx_of(const hz_agent_env *env)
 {
 	return env && env->exec == run_exec ? (run_ctx *)env->exec_ctx : NULL;
@@ -80,8 +89,7 @@ int run_exec_cmd(run_ctx *ctx, const run_cmd *rc, hz_exec_result *out)
 		return err;
 	}
 	log_command(ctx, (const char *const *)rc->argv, out);
-	if (!ctx->killed_signal)
-		ctx->killed_signal = run_killed_outside(ctx->sb, out);
+	run_note_outside_kill(ctx, run_killed_outside(ctx->sb, out));
 	return 0;
 }
 

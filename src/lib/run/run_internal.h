@@ -33,9 +33,9 @@ typedef struct run_ctx {
 	hz_buf agent_log;           /* every command and its output, capped */
 	int sandbox_failed;         /* an exec could not start its sandbox */
 	char sandbox_error[256];
-	int killed_signal;          /* a sandbox was killed by a signal horizon did not send */
 	int term_in, term_out;      /* a person's terminal (human runs), or -1 */
-	char unrecorded[256];       /* set by a backend: the run is not recorded, for this reason */
+	char unrecorded[256];       /* the run is not recorded, for this reason (a backend's, or
+				       run_note_outside_kill's); the first reason stands */
 } run_ctx;
 
 /*
@@ -46,6 +46,9 @@ typedef struct run_ctx {
  * kill -9) is taking the sweep down: the run says nothing about the agent.
  */
 int run_killed_outside(const hz_sandbox *sb, const hz_exec_result *res);
+
+/* With sig (from run_killed_outside) non-zero: leave the run unrecorded, saying why. */
+void run_note_outside_kill(run_ctx *ctx, int sig);
 
 /* env->exec: `bash -c command` in a fresh sandbox over the run's workspace. */
 int run_exec(void *ctx, const char *command, double timeout_s, hz_exec_result *out);

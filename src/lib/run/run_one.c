@@ -311,19 +311,15 @@ static void state_release(run_state *st)
 int run_one(const run_env *re, hz_agent *agent, const run_plan *plan, hz_buf *line, run_summary *sum)
 {
 	run_state st;
-	int rc, sig;
+	int rc;
 
 	memset(sum, 0, sizeof(*sum));
 	if ((rc = state_init(&st, re, agent, plan)) == 0) {
 		if (prepare_workspace(&st) == 0 && run_agent(&st) == 0 && collect_patch(&st) == 0)
 			score(&st);
-		if ((sig = st.ctx.killed_signal ? st.ctx.killed_signal : st.v.killed_signal) != 0)
-			rc = hz_error_set(HZ_ESANDBOX,
-					  "run %s (%s on %s): its sandbox was killed by signal %d from outside horizon; "
-					  "the run is not recorded (a resume runs it again)",
-					  plan->run_id, st.cfg->alias, hz_task_id(st.task), sig);
-		else if (st.ctx.unrecorded[0])
-			rc = hz_error_set(HZ_ECONFLICT, "run %s (%s on %s): %s", plan->run_id, st.cfg->alias,
+		run_note_outside_kill(&st.ctx, st.v.killed_signal);
+		if (st.ctx.unrecorded[0])
+			rc = hz_error_set(HZ_ERROR, "run %s (%s on %s): %s", plan->run_id, st.cfg->alias,
 					  hz_task_id(st.task), st.ctx.unrecorded);
 		else
 			rc = write_record(&st, line, sum);
