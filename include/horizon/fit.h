@@ -117,6 +117,7 @@ typedef struct hz_fit_agent {
 	const char *release_date;   /* "YYYY-MM-DD" or NULL */
 	long release_days;          /* days since 1970-01-01; meaningful when release_date */
 	size_t runs, tasks, families;
+	double longest_task_minutes; /* the longest human time among its runs' tasks; NaN: unknown (published) */
 	double successes;           /* Σ y (fractional with partial-credit scores) */
 	double weighted_success_rate;
 	hz_fit_status status;
@@ -188,6 +189,13 @@ const hz_fit_trend *hz_fit_trend_for(const hz_fit *fit, double percent);
 
 /* An agent's horizon at `percent`, or NULL when the fit has no such percent. */
 const hz_fit_horizon *hz_fit_agent_horizon(const hz_fit_agent *agent, double percent);
+
+/*
+ * The longest human time (minutes) of any task run in the fit, over every
+ * agent: what the horizons beyond it extrapolate from.  NaN when unknown
+ * (a published file, or a fit file from before the field).
+ */
+double hz_fit_longest_task(const hz_fit *fit);
 
 /* The agent called `alias`, or NULL. */
 const hz_fit_agent *hz_fit_find_agent(const hz_fit *fit, const char *alias);

@@ -57,6 +57,7 @@ static void check_agent(const hz_fit_agent *a, const hz_fit_agent *b)
 	HZ_CHECK_EQ_INT(a->runs, b->runs);
 	HZ_CHECK_EQ_INT(a->tasks, b->tasks);
 	HZ_CHECK_EQ_INT(a->families, b->families);
+	CHECK_NUM(a->longest_task_minutes, b->longest_task_minutes);
 	CHECK_NUM(a->successes, b->successes);
 	CHECK_NUM(a->weighted_success_rate, b->weighted_success_rate);
 	HZ_CHECK_EQ_INT(a->status, b->status);
@@ -202,6 +203,12 @@ static void test_runs_other_percents(void)
 	HZ_CHECK(hz_fit_trend_for(fit, 62.5) != NULL && hz_fit_trend_for(fit, 80) == NULL);
 	a = hz_fit_agent_at(fit, 0);
 	HZ_CHECK(a->nbins > 0 && hz_fit_agent_horizon(a, 90) != NULL && !hz_fit_agent_horizon(a, 80));
+	/* The longest task swept lies in the agent's last bin; the fit's is the longest of all (METR's 23.2 h task). */
+	HZ_CHECK(a->nbins > 0 && a->longest_task_minutes >= a->bins[a->nbins - 1].lo &&
+		 a->longest_task_minutes < a->bins[a->nbins - 1].hi);
+	for (size_t i = 0; i < hz_fit_nagents(fit); i++)
+		HZ_CHECK(hz_fit_agent_at(fit, i)->longest_task_minutes <= hz_fit_longest_task(fit));
+	CHECK_NUM(hz_fit_longest_task(fit), 1392.665);
 	round_trip(fit);
 	hz_fit_free(fit);
 }
@@ -217,6 +224,7 @@ static void test_published(void)
 	if (!fit)
 		return;
 	HZ_CHECK_EQ_STR(hz_fit_origin(fit), path);
+	HZ_CHECK(isnan(hz_fit_longest_task(fit))); /* a results file has no task lengths */
 	round_trip(fit);
 	hz_fit_free(fit);
 }

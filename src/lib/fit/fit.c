@@ -103,7 +103,7 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 {
 	size_t nal = t->aliases.n, nbk;
 	int kmin = 1 << 20, kmax = -(1 << 20);
-	double *acc = NULL;  /* per agent: runs, succ, sw, swy, tok x4, tokn x4 */
+	double *acc = NULL;  /* per agent: runs, succ, sw, swy, tok x4, tokn x4, max x */
 	double *bk = NULL;   /* per agent and bucket: runs, succ, sw, swy */
 	uint32_t *stamp = NULL;
 	int err = 0;
@@ -114,7 +114,7 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		kmax = k > kmax ? k : kmax;
 	}
 	nbk = (size_t)(kmax - kmin + 1);
-	acc = calloc(nal * 12, sizeof(*acc));
+	acc = calloc(nal * 13, sizeof(*acc));
 	bk = calloc(nal * nbk * 4, sizeof(*bk));
 	stamp = malloc((t->families.n + 1) * sizeof(*stamp));
 	fit->bin0 = calloc(fit->nagents + 1, sizeof(*fit->bin0));
@@ -124,8 +124,9 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 		goto done;
 	}
 	for (size_t i = 0; i < t->n; i++) {
-		double *A = acc + t->alias[i] * 12, *B;
+		double *A = acc + t->alias[i] * 13, *B;
 		int k = (int)floor(t->x[i] / 2.0);
+		A[12] = A[0] > 0 ? fmax(A[12], t->x[i]) : t->x[i];
 		A[0] += 1;
 		A[1] += t->y[i];
 		A[2] += w[i];
@@ -144,9 +145,10 @@ static int summarise(hz_fit *fit, const fit_table *t, const fit_design *d, const
 	for (size_t o = 0; o < fit->nagents; o++) {
 		hz_fit_agent *ag = &fit->agents[o];
 		uint32_t a = order[o];
-		const double *A = acc + a * 12;
+		const double *A = acc + a * 13;
 		size_t nb = fit->bin0[o];
 		ag->runs = (size_t)A[0];
+		ag->longest_task_minutes = A[0] > 0 ? exp2(A[12]) : NAN;
 		ag->successes = A[1];
 		ag->weighted_success_rate = A[2] > 0 ? A[3] / A[2] : NAN;
 		ag->input_tokens = A[8] > 0 ? A[4] : NAN;

@@ -100,6 +100,7 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "runs", json_integer((json_int_t)ag->runs));
 	json_object_set_new(o, "tasks", json_integer((json_int_t)ag->tasks));
 	json_object_set_new(o, "families", json_integer((json_int_t)ag->families));
+	json_object_set_new(o, "longest_task_minutes", num(ag->longest_task_minutes));
 	json_object_set_new(o, "successes", num(ag->successes));
 	json_object_set_new(o, "weighted_success_rate", num(ag->weighted_success_rate));
 	json_object_set_new(o, "status", json_string(hz_fit_status_name(ag->status)));

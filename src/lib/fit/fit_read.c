@@ -264,6 +264,7 @@ static int get_agent(reader *r, json_t *obj, size_t i, size_t *nb)
 	if ((err = get_date(r, obj, "release_date", &a->release_date, &a->release_days)) < 0 ||
 	    (err = get_count(r, obj, "runs", &a->runs)) < 0 || (err = get_count(r, obj, "tasks", &a->tasks)) < 0 ||
 	    (err = get_count(r, obj, "families", &a->families)) < 0 ||
+	    (err = get_num(r, obj, "longest_task_minutes", &a->longest_task_minutes)) < 0 ||
 	    (err = get_num(r, obj, "successes", &a->successes)) < 0 ||
 	    (err = get_num(r, obj, "weighted_success_rate", &a->weighted_success_rate)) < 0 ||
 	    (err = get_status(r, obj, &a->status)) < 0 || (err = get_str(r, obj, "note", 0, &a->note)) < 0 ||

@@ -219,6 +219,16 @@ const hz_fit_agent *hz_fit_find_agent(const hz_fit *fit, const char *alias)
 	return NULL;
 }
 
+double hz_fit_longest_task(const hz_fit *fit)
+{
+	double m = NAN;
+
+	for (size_t i = 0; i < fit->nagents; i++)
+		if (isfinite(fit->agents[i].longest_task_minutes) && !(m >= fit->agents[i].longest_task_minutes))
+			m = fit->agents[i].longest_task_minutes;
+	return m;
+}
+
 const hz_fit_opts *hz_fit_params(const hz_fit *fit)
 {
 	return &fit->opts;

@@ -95,6 +95,7 @@ static int load_model(hz_fit *fit, const hz_ydoc *doc, const char *path, const c
 	ag->weighted_success_rate = avg;
 	ag->successes = ag->slope = ag->intercept = NAN;
 	ag->input_tokens = ag->output_tokens = ag->total_tokens = ag->cost_usd = NAN;
+	ag->longest_task_minutes = NAN;
 	ag->horizons = h;
 	ag->nhorizons = fit->opts.nsuccess;
 	for (size_t k = 0; k < fit->opts.nsuccess; k++) {
