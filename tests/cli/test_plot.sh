@@ -60,6 +60,40 @@ valid_png "$TMP/runs/success-o1-preview.png" 960 600
 # Crowded charts number their points and list the names beside the plot.
 expect_grep "numbered labels with a table" '^set label 2000 " 1  gpt-3.5-turbo-instruct' "$TMP/runs/doubling-50.gp"
 
+# Horizons beyond the longest task of the sweep are extrapolations: marked when a point or a CI
+# bound lies above it (sim-2025, p50 61 min, over 30-minute tasks), not when none does (960 min).
+python3 - "$FIX" "$TMP" <<'PY'
+import json, sys
+for longest in (30, 960):
+    d = json.load(open(sys.argv[1]))
+    for a in d["agents"]:
+        a["longest_task_minutes"] = longest
+    json.dump(d, open("%s/longest-%d.json" % (sys.argv[2], longest), "w"))
+PY
+expect_ok "plot a sweep with points beyond its longest task" "$HORIZON" plot -o "$TMP/beyond" --charts doubling "$TMP/longest-30.json"
+gp=$TMP/beyond/doubling-50.gp
+rows=$(sed -n '/^\$beyond << EOD/,/^EOD/p' "$gp" | grep -c '^20')
+[ "$rows" = 1 ] && ok "one point drawn as extrapolated (sim-2025)" || bad "extrapolated points: $rows, want 1"
+expect_grep "hollow diamond for it in the key" '\$beyond using 1:2:3:4 with yerrorbars pt 12 .* title "beyond the longest task \(extrapolated\)"' "$gp"
+expect_grep "its label says extrapolated" '^set label [0-9]+ "sim-2025 \(extrapolated\)"' "$gp"
+expect_grep "dashed line at the longest task" '^set arrow 51 from graph 0, first 30 to graph 1, first 30 nohead dt 2' "$gp"
+expect_grep "region above it shaded" '^set object 50 rectangle from graph 0, first 30 to graph 1, graph 1 behind' "$gp"
+expect_grep "the line labelled" '^set label 52 "longest task in the sweep: 30 min' "$gp"
+expect_grep "the region labelled" '^set label 53 "extrapolation"' "$gp"
+expect_grep "the SVG shows the line's label" 'longest task in the sweep: 30 min' "$TMP/beyond/doubling-50.svg"
+expect_grep "the SVG shows the extrapolated point's label" 'sim-2025 \(extrapolated\)' "$TMP/beyond/doubling-50.svg"
+# The 80% chart: sim-2025's p80 (15 min) lies within the tasks, only its CI (to 40 min) beyond.
+expect_grep "80%: region drawn for a CI bound beyond" '^set object 50 rectangle from graph 0, first 30' "$TMP/beyond/doubling-80.gp"
+if grep -qE '^\$beyond using|extrapolated\)"' "$TMP/beyond/doubling-80.gp"; then bad "80%: a point within the tasks drawn as extrapolated"
+else ok "80%: no point marked extrapolated"; fi
+expect_ok "plot a sweep whose points all lie within its tasks" "$HORIZON" plot -o "$TMP/within" --charts doubling "$TMP/longest-960.json"
+for p in 50 80; do
+	if grep -qE 'extrapolat|longest task|^set object 50|^set arrow 51' "$TMP/within/doubling-$p.gp" "$TMP/within/doubling-$p.svg"; then
+		bad "$p%: extrapolation marked though nothing lies beyond the longest task"; else ok "$p%: no extrapolation marks when none lies beyond"; fi
+done
+expect_grep "METR's runs (tasks to 23 h): no mark" '^\$intrend << EOD' "$TMP/runs/doubling-50.gp"
+if grep -qE 'extrapolat|^set object 50' "$TMP/runs/doubling-50.gp"; then bad "METR's runs: extrapolation marked"; else ok "METR's runs: nothing beyond their 23 h task"; fi
+
 # Degenerate fits: no trend, an agent with neither a fit nor bins, an empty-rate bin.
 python3 - "$FIX" "$TMP/notrend.json" <<'PY'
 import json, sys

@@ -7,11 +7,13 @@ browser=$(command -v chromium || command -v chromium-browser || true)
 FIX=$HZ_SOURCE_DIR/tests/data/fit/format-fixture.json
 CDP="python3 $(dirname "$0")/view_cdp.py"
 
-# One agent with METR's worst case: an upper bound of 7.6 million minutes.
+# One agent with METR's worst case: an upper bound of 7.6 million minutes, beyond the sweep's
+# 16-hour longest task (an extrapolation: the line, the shaded region and their labels).
 python3 - "$FIX" "$TMP/huge.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 for a in d["agents"]:
+    a["longest_task_minutes"] = 960
     if a["alias"] == "sim-2025":
         a["horizons"]["50"].update(estimate=3000, ci_low=400, ci_high=7649838)
 json.dump(d, open(sys.argv[2], "w"))
@@ -25,6 +27,7 @@ expect_ok "a report's charts" "$HORIZON" report -f html --out "$TMP/rep-html" "$
 top=$(sed -n 's/^set yrange \[[^:]*:\([^]]*\)\]/\1/p' "$TMP/huge/doubling-50.gp")
 python3 -c 'import sys; t=float(sys.argv[1]); sys.exit(0 if 3000 < t <= 3000*8*6 else 1)' "$top" && ok "the y axis ends near the data ($top min), not at 7.6 million" || bad "y axis top $top"
 expect_grep "the cut CI bar ends in an arrow" '^set arrow from [0-9]+,[0-9.e+]+ to [0-9]+,[0-9.e+]+ head filled' "$TMP/huge/doubling-50.gp"
+expect_grep "the longest task marked" '^set label 52 "longest task in the sweep: 16 h' "$TMP/huge/doubling-50.gp"
 expect_grep "long ticks in hours" '"8 h" 480, "40 h" 2400, "167 h" 10020' "$TMP/huge/doubling-50.gp"
 if grep -hE '^set (y|x)tics' "$TMP"/all/*.gp "$TMP"/huge/*.gp "$TMP"/rep/*.gp | grep -qiE 'day|week|month'; then bad "no tick says day, week or month"
 else ok "no tick says day, week or month"; fi

@@ -46,6 +46,13 @@ int dbl_drawable(const hz_fit_agent *a, double percent)
 	return a->release_date && isfinite(h->estimate) && h->estimate > 0;
 }
 
+int dbl_beyond(const dbl_chart *c, const hz_fit_agent *a)
+{
+	double limit = isfinite(a->longest_task_minutes) ? a->longest_task_minutes : c->longest;
+
+	return isfinite(limit) && dbl_drawable(a, c->percent) && rp_horizon(a, c->percent)->estimate > limit;
+}
+
 /* The highest estimate drawn, over the user's agents and the published ones. */
 static double max_estimate(const dbl_chart *c)
 {
@@ -160,7 +167,8 @@ static int set_date_tics(dbl_chart *c)
 }
 
 /* One datablock row per agent: date, shown value, low, high (clamped into the axis range). */
-static int put_points(dbl_chart *c, const char *block, const hz_fit *doc, int want_trend, int below,
+/* want_trend, below, beyond: -1 any, 0 not, 1 only. */
+static int put_points(dbl_chart *c, const char *block, const hz_fit *doc, int want_trend, int below, int beyond,
 		      size_t *count)
 {
 	int err = hz_buf_printf(&c->data, "$%s << EOD\n", block);
@@ -171,7 +179,7 @@ static int put_points(dbl_chart *c, const char *block, const hz_fit *doc, int wa
 		const hz_fit_horizon *h = rp_horizon(a, c->percent);
 		double v, lo, hi;
 		if (!dbl_drawable(a, c->percent) || (want_trend >= 0 && (a->in_trend != 0) != want_trend) ||
-		    (below != (h->estimate < c->y0)))
+		    (below != (h->estimate < c->y0)) || (beyond >= 0 && dbl_beyond(c, a) != beyond))
 			continue;
 		/* Points below the axis sit just inside it, drawn as a down-pointing triangle. */
 		v = h->estimate < c->y0 ? c->y0 * 1.2 : h->estimate;
@@ -238,6 +246,60 @@ static int put_band(dbl_chart *c, const hz_fit_trend *t, size_t *rows)
 	return err ? err : hz_buf_puts(&c->data, "EOD\n");
 }
 
+/*
+ * The horizons and CI bounds beyond the longest task of the sweep are
+ * extrapolations: when any lies above it, a dashed line at the longest task
+ * and the region above it shaded and labelled, both clear of the point labels.
+ */
+static int put_extrapolation(dbl_chart *c)
+{
+	const double em = LABEL_PT * PX_PER_PT;
+	double reach = 0, y, top = c->fr.t * c->fr.h, x = c->fr.l * c->fr.w + 8;
+	char len[32], text[96];
+	int err, split;
+
+	c->beyond_y = NAN;
+	for (size_t i = 0; isfinite(c->longest) && i < hz_fit_nagents(c->doc); i++) {
+		const hz_fit_agent *a = hz_fit_agent_at(c->doc, i);
+		const hz_fit_horizon *h = rp_horizon(a, c->percent);
+		if (dbl_drawable(a, c->percent))
+			reach = fmax(reach, fmax(h->estimate, isfinite(h->ci_high) ? h->ci_high : 0));
+	}
+	if (!isfinite(c->longest) || !(reach > c->longest) || c->longest >= c->y1)
+		return 0;
+	c->beyond_y = fmax(c->longest, c->y0);
+	y = dbl_px_y(c, c->beyond_y);
+	hz_fmt_minutes(c->longest, len, sizeof(len));
+	err = hz_buf_printf(&c->set,
+			    "set object 50 rectangle from graph 0, first %.6g to graph 1, graph 1 behind "
+			    "fc rgb \"#eeeeee\" fillstyle solid 1.0 noborder\n"
+			    "set arrow 51 from graph 0, first %.6g to graph 1, first %.6g nohead dt 2 lw 1.3 "
+			    "lc rgb \"#666666\" back\n",
+			    c->beyond_y, c->beyond_y, c->beyond_y);
+	if (!err)
+		err = add_obs(c, c->fr.l * c->fr.w, y - 3, c->fr.r * c->fr.w, y + 3);
+	/* "extrapolation" just above the line, the length just below; together below it when the top is near. */
+	split = top - y > 2.6 * em;
+	snprintf(text, sizeof(text), "longest task in the sweep: %s%s", len, split ? "" : " (above: extrapolation)");
+	if (!err)
+		err = hz_buf_puts(&c->set, "set label 52 ");
+	if (!err)
+		err = gp_quote(&c->set, text);
+	if (!err)
+		err = hz_buf_printf(&c->set, " at screen %.5f, %.5f left font \",%g\" tc rgb \"#555555\" front\n",
+				    x / c->fr.w, (y - 0.85 * em) / c->fr.h, LABEL_PT);
+	if (!err)
+		err = add_obs(c, x - 2, y - 1.5 * em, x + lbl_text_width(text, em) + 4, y);
+	if (!err && split) {
+		err = hz_buf_printf(&c->set, "set label 53 \"extrapolation\" at screen %.5f, %.5f left font \",%g\" "
+					     "tc rgb \"#555555\" front\n",
+				    x / c->fr.w, (y + 0.85 * em) / c->fr.h, LABEL_PT);
+		if (!err)
+			err = add_obs(c, x - 2, y, x + lbl_text_width("extrapolation", em) + 4, y + 1.5 * em);
+	}
+	return err;
+}
+
 static void chart_reset(dbl_chart *c)
 {
 	hz_buf_clear(&c->data);
@@ -248,7 +310,7 @@ static void chart_reset(dbl_chart *c)
 }
 
 /* The data blocks and obstacles for the current frame; counts of each point kind. */
-static int build_data(dbl_chart *c, size_t counts[4])
+static int build_data(dbl_chart *c, size_t counts[5])
 {
 	const hz_fit_trend *t = c->trend;
 	int err = 0;
@@ -261,19 +323,25 @@ static int build_data(dbl_chart *c, size_t counts[4])
 	if (c->pub && c->pub_trend && (err = put_line(c, "metrtrend", c->pub_trend, c->x0, &c->line_rows[1])) < 0)
 		return err;
 	c->nline_obs = c->nobs; /* the obstacles so far are lines; points and bars follow */
-	if ((err = put_points(c, "intrend", c->doc, 1, 0, &counts[0])) < 0 ||
-	    (err = put_points(c, "others", c->doc, 0, 0, &counts[1])) < 0 ||
-	    (err = put_points(c, "below", c->doc, -1, 1, &counts[2])) < 0 ||
-	    (err = put_points(c, "metr", c->pub, -1, 0, &counts[3])) < 0)
+	if ((err = put_points(c, "intrend", c->doc, 1, 0, 0, &counts[0])) < 0 ||
+	    (err = put_points(c, "others", c->doc, 0, 0, 0, &counts[1])) < 0 ||
+	    (err = put_points(c, "below", c->doc, -1, 1, -1, &counts[2])) < 0 ||
+	    (err = put_points(c, "metr", c->pub, -1, 0, -1, &counts[3])) < 0 ||
+	    (err = put_points(c, "beyond", c->doc, -1, 0, 1, &counts[4])) < 0)
 		return err;
-	return 0;
+	return put_extrapolation(c);
 }
 
-static int build_settings(dbl_chart *c, const hz_plot_opts *opts, double percent)
+static int build_settings(dbl_chart *c, const hz_plot_opts *opts, double percent, const size_t counts[5])
 {
+	/* The key's entries: more than two rows of three need the room down to the canvas' edge. */
+	size_t entries = (c->trend && c->band_rows) + (c->trend && c->line_rows[0]) +
+			 (c->pub && c->pub_trend && c->line_rows[1]);
 	char d0[11], d1[11];
 	int err;
 
+	for (int k = 0; k < 5; k++)
+		entries += counts[k] > 0;
 	hz_fmt_date(c->x0, d0);
 	hz_fmt_date(c->x1, d1);
 	if ((err = dbl_write_titles(c, opts)) < 0 || (err = dbl_write_labels(c)) < 0 || (err = dbl_write_table(c)) < 0)
@@ -288,10 +356,10 @@ static int build_settings(dbl_chart *c, const hz_plot_opts *opts, double percent
 			    "set ylabel \"Task length (human working time) at %g%% success\" offset -1.2,0\n"
 			    "set grid ytics lc rgb \"#dddddd\" lw 1 dt 1\nset grid xtics\n"
 			    "set border 3 lc rgb \"#444444\"\nset tics nomirror out\n"
-			    "set key at screen 0.5, 0.045 center bottom horizontal maxrows 2 width 1 samplen 2.5 reverse Left "
+			    "set key at screen 0.5, %.3f center bottom horizontal maxrows 2 width -2 samplen 2.5 reverse Left "
 			    "font \",10\" box lc rgb \"#cccccc\"\n"
 			    "set style fill transparent solid 0.18 noborder\n",
-			    d0, d1, c->y0, c->y1, percent);
+			    d0, d1, c->y0, c->y1, percent, entries > 6 ? 0.008 : 0.045);
 	if (!err)
 		err = gp_set_human_tics(&c->set, "y", c->y0, c->y1);
 	if (!err)
@@ -304,7 +372,7 @@ static int plot_clause(hz_buf *cmd, const char *clause)
 	return hz_buf_printf(cmd, "%s%s", cmd->len ? ", \\\n     " : "plot ", clause);
 }
 
-static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const size_t counts[4], hz_buf *cmd)
+static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const size_t counts[5], hz_buf *cmd)
 {
 	const hz_fit_trend *t = c->trend;
 	const char *pubkey = opts->published_label ? opts->published_label : "METR published";
@@ -337,6 +405,9 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 	if (!err && counts[0])
 		err = plot_clause(cmd, "$intrend using 1:2:3:4 with yerrorbars pt 7 ps 1.3*PS lw 1.2 lc rgb \"" COLOR_AGENT
 				       "\" title \"agents in the trend (SOTA)\"");
+	if (!err && counts[4])
+		err = plot_clause(cmd, "$beyond using 1:2:3:4 with yerrorbars pt 12 ps 1.6*PS lw 1.2 lc rgb \"" COLOR_AGENT
+				       "\" title \"beyond the longest task (extrapolated)\"");
 	if (!err && counts[2])
 		err = plot_clause(cmd, "$below using 1:2 with points pt 11 ps 1.4*PS lc rgb \"" COLOR_AGENT
 				       "\" title \"below the axis (value in its label)\"");
@@ -348,10 +419,11 @@ int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, h
 	dbl_chart c = { .doc = doc, .pub = opts->published, .percent = percent, .opts = opts, .trend = rp_trend(doc, percent),
 			.pub_trend = opts->published ? rp_trend(opts->published, percent) : NULL };
 	hz_buf script = HZ_BUF_INIT, cmd = HZ_BUF_INIT;
-	size_t counts[4] = { 0 };
+	size_t counts[5] = { 0 };
 	char name[32], what[80];
 	int err = 0;
 
+	c.longest = hz_fit_longest_task(doc);
 	c.fr = (gp_frame){ 1200, 760, 0.09, 0.975, 0.165, opts->published ? 0.85 : 0.875, 11 };
 	if ((err = dbl_collect_items(&c)) < 0)
 		goto done;
@@ -374,7 +446,7 @@ int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, h
 	}
 	snprintf(what, sizeof(what), "Doubling chart: %g%% time horizon by release date", percent);
 	if ((err = gp_begin(&script, name, what)) < 0 ||
-	    (err = build_settings(&c, opts, percent)) < 0 || (err = build_plot_cmd(&c, opts, counts, &cmd)) < 0 ||
+	    (err = build_settings(&c, opts, percent, counts)) < 0 || (err = build_plot_cmd(&c, opts, counts, &cmd)) < 0 ||
 	    (err = hz_buf_put(&script, c.data.ptr, c.data.len)) < 0 || (err = hz_buf_put(&script, c.set.ptr, c.set.len)) < 0)
 		goto done;
 	err = gp_finish(&script, hz_buf_cstr(&cmd), &c.fr, name, opts, files);

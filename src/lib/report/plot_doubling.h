@@ -40,6 +40,8 @@ typedef struct dbl_chart {
 	size_t nline_obs;  /* obs[0..nline_obs) sample the trend lines; the rest are points and bars */
 	size_t band_rows; /* rows of $band (0: no band drawn) */
 	size_t line_rows[2]; /* rows of $trend and $metrtrend */
+	double longest;  /* minutes: the longest task in doc's sweep; NaN: unknown (no extrapolation marks) */
+	double beyond_y; /* where the extrapolation region starts (minutes); NaN: not drawn */
 	int numbered;    /* crowded: numbers at the points, names in a table beside */
 } dbl_chart;
 
@@ -49,6 +51,9 @@ double dbl_px_y(const dbl_chart *c, double minutes);
 
 /* A point worth drawing: a release date and a positive finite estimate. */
 int dbl_drawable(const hz_fit_agent *a, double percent);
+
+/* A point of doc's above the longest task its agent ran (or the sweep's, when unknown): extrapolated. */
+int dbl_beyond(const dbl_chart *c, const hz_fit_agent *a);
 
 /* The agents to label, in release order (c->items, c->item_agent). */
 int dbl_collect_items(dbl_chart *c);

@@ -34,7 +34,7 @@ int dbl_collect_items(dbl_chart *c)
 	return 0;
 }
 
-/* "alias" or, for a point below the axis, "alias (p50 0.00011 s)". */
+/* "alias", "alias (extrapolated)" or, for a point below the axis, "alias (p50 0.00011 s)". */
 static void below_text_named(const dbl_chart *c, const hz_fit_agent *a, const char *name, char *text, size_t size)
 {
 	char v[32];
@@ -42,7 +42,7 @@ static void below_text_named(const dbl_chart *c, const hz_fit_agent *a, const ch
 	if (rp_horizon(a, c->percent)->estimate < c->y0)
 		snprintf(text, size, "%s (p%g %s)", name, c->percent, hz_fmt_minutes(rp_horizon(a, c->percent)->estimate, v, sizeof(v)));
 	else
-		snprintf(text, size, "%s", name);
+		snprintf(text, size, "%s%s", name, dbl_beyond(c, a) ? " (extrapolated)" : "");
 }
 
 static void below_text(const dbl_chart *c, const hz_fit_agent *a, char *text, size_t size)
