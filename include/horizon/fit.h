@@ -67,6 +67,8 @@ typedef struct hz_fit_opts {
 	double length_noise_sd;     /* add N(0, sd^2) to each task's log2(minutes) (SIMEX's refits) */
 	uint32_t length_noise_seed; /* the noise's numpy default_rng seed */
 	int keep_samples;           /* 1: keep per-sample horizons (hz_fit_write_bootstrap_csv) */
+	size_t published_draws;     /* hz_fit_published: parametric draws inside the file's CIs for the
+				       trend's CI and band (docs/plot.md, horizon reproduce); 0: none */
 	hz_fit_progress_fn progress;
 	void *progress_ud;
 } hz_fit_opts;
@@ -168,7 +170,9 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 
 /*
  * The trend from METR's published benchmark_results YAML (docs/method.md section 10):
- * per-model horizons and is_sota flags from the file, no runs, no bootstrap.
+ * per-model horizons and is_sota flags from the file, no runs, no bootstrap of runs;
+ * with opts->published_draws, the trend's CI and band from draws of each
+ * model's horizons inside its published CI (seeded by opts->seed).
  */
 int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opts);
 

@@ -10,11 +10,13 @@
 #include "horizon/fit.h"
 #include "horizon/plot.h"
 #include "horizon/report.h"
+#include "strutil.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: horizon reproduce [-o DIR] [--format png,svg] [--title TEXT] [--names FILE] [--no-80] FILE\n"
+		"usage: horizon reproduce [-o DIR] [--format png,svg] [--title TEXT] [--names FILE] [--no-80]\n"
+		"                        [--bootstrap N] [--seed S] FILE\n"
 		"\n"
 		"Redraw METR's doubling chart from their published results file\n"
 		"(benchmark_results_*.yaml: per-model release dates and p50/p80 horizons with\n"
@@ -30,7 +32,14 @@ static void usage(FILE *out)
 		"                       keys have built-in model names: claude_3_7_sonnet_inspect ->\n"
 		"                       Claude 3.7 Sonnet)\n"
 		"      --no-80          draw only the 50%% chart (default: also the 80%% chart)\n"
+		"      --bootstrap N    draws for the trend's CI and shaded band (default 1000; 0: none):\n"
+		"                       each model's horizon drawn inside its published 95%% CI (a split\n"
+		"                       normal in log space), the line refitted per draw (docs/plot.md)\n"
+		"      --seed S         the draws' seed (default 42): the same seed, the same band\n"
 		"  -h, --help           show this help\n"
+		"\n"
+		"Example:\n"
+		"  horizon reproduce -o charts tests/data/metr/metr-published/benchmark_results_1_1.yaml\n"
 		"\n"
 		"Writes DIR/doubling-50.{gp,png,svg} (and doubling-80.*).  The .gp scripts hold\n"
 		"their data inline: edit and re-run them with 'gnuplot doubling-50.gp' in DIR.\n"
@@ -43,6 +52,7 @@ int cmd_reproduce(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' }, { "format", required_argument, NULL, 'F' },
 		{ "title", required_argument, NULL, 'T' }, { "names", required_argument, NULL, 'M' }, { "no-80", no_argument, NULL, 'N' },
+		{ "bootstrap", required_argument, NULL, 'B' }, { "seed", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },      { NULL, 0, NULL, 0 },
 	};
 	hz_plot_opts po = HZ_PLOT_OPTS_INIT;
@@ -51,8 +61,10 @@ int cmd_reproduce(int argc, char **argv)
 	hz_fit *fit = NULL;
 	double mine[2], file[2];
 	int c, rc = HZ_EXIT_OK, no80 = 0;
+	long v;
 
 	po.out_dir = "results/reproduce";
+	fo.published_draws = 1000;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -74,6 +86,16 @@ int cmd_reproduce(int argc, char **argv)
 			break;
 		case 'N':
 			no80 = 1;
+			break;
+		case 'B':
+			if (hz_parse_long(optarg, &v) < 0 || v < 0 || v > 10000000)
+				return hz_cli_usage("reproduce", "--bootstrap '%s': a number of draws >= 0 is needed", optarg);
+			fo.published_draws = (size_t)v;
+			break;
+		case 'S':
+			if (hz_parse_long(optarg, &v) < 0 || v < 0 || v > 4294967295L)
+				return hz_cli_usage("reproduce", "--seed '%s': an integer between 0 and 2^32-1 is needed", optarg);
+			fo.seed = (uint32_t)v;
 			break;
 		case 'h':
 			usage(stdout);

@@ -29,7 +29,7 @@ PY
 )
 	days=${want% *}; n=${want##* }
 	expect_grep "$f: doubling time printed as computed independently ($days, $n models)" \
-		"^50% horizon: doubling time $days \([0-9.]+ months\); fitted on $n agents" "$TMP/$f.out"
+		"^50% horizon: doubling time $days \([0-9.]+ months\), 95% CI [0-9]+ to [0-9]+ days; fitted on $n agents" "$TMP/$f.out"
 	for p in 50 80; do
 		if $CHECK png "$out/doubling-$p.png" 1200 760 >"$TMP/chk" 2>&1; then ok "doubling-$p.png valid"; else bad "$(cat "$TMP/chk")"; fi
 		if xmllint --noout "$out/doubling-$p.svg" 2>"$TMP/chk"; then ok "doubling-$p.svg valid"; else bad "svg: $(head -2 "$TMP/chk")"; fi
@@ -42,14 +42,29 @@ gp=$TMP/benchmark_results_1_0/doubling-50.gp
 rows=$(sed -n '/^\$intrend << EOD/,/^EOD/p;/^\$others << EOD/,/^EOD/p' "$gp" | grep -c '^20')
 [ "$rows" = 33 ] && ok "33 models drawn" || bad "models drawn: $rows, want 33"
 expect_grep "names listed beside the chart, METR's keys as model names" '^set label 2032 "33  Claude Opus 4.5"' "$gp"
-expect_grep "the doubling time large on the plot" '^set label 1003 "Doubling time: [0-9]+ days"' "$gp"
+expect_grep "the doubling time large on the plot" '^set label 1003 "Doubling time: [0-9]+ days \(95% CI' "$gp"
 printf '{"claude_opus_4_5": "Opus 4.5 <mine>"}' >"$TMP/names.json"
 expect_ok "--names FILE" "$HORIZON" reproduce --names "$TMP/names.json" --out "$TMP/named" "$HZ_METR_DATA/metr-published/benchmark_results_1_0.yaml"
 expect_grep "--names overrides the built-in name" '^set label 2032 "33  Opus 4.5 <mine>"' "$TMP/named/doubling-50.gp"
 printf '{"x": 3}' >"$TMP/bad-names.json"
 expect_fail "--names with a non-string value" 1 "$HORIZON" reproduce --names "$TMP/bad-names.json" --out "$TMP/named2" "$HZ_METR_DATA/metr-published/benchmark_results_1_0.yaml"
 expect_grep "the error names the key" "'x' is not a non-empty string" "$TMP/err"
-expect_grep "doubling time written on the chart" 'doubling time 196 days, fitted on 17 agents released 2019-02 to 2025-11' "$gp"
+expect_grep "doubling time written on the chart" 'doubling time 196 days \(95% CI 163–214\), fitted on 17 agents released 2019-02 to 2025-11' "$gp"
+
+# The trend's band from draws within the published CIs: drawn, labelled, the same for a seed.
+expect_grep "band drawn and labelled" '^plot \$band using 1:2:3 with filledcurves .*title "trend 95% CI \(draws within the published CIs\)"' "$gp"
+rows=$(sed -n '/^\$band << EOD/,/^EOD/p' "$gp" | grep -c '^20')
+[ "$rows" -ge 50 ] && ok "band of $rows dates" || bad "band rows: $rows"
+expect_grep "the doubling time's CI on the chart" '^set label 1003 "Doubling time: 196 days \(95% CI [0-9]+–[0-9]+\)"' "$gp"
+expect_ok "the same seed again" "$HORIZON" reproduce --seed 42 --bootstrap 1000 -o "$TMP/again" "$PUB/benchmark_results_1_0.yaml"
+sed -n '/^\$band << EOD/,/^EOD/p' "$gp" >"$TMP/band1"; sed -n '/^\$band << EOD/,/^EOD/p' "$TMP/again/doubling-50.gp" >"$TMP/band2"
+cmp -s "$TMP/band1" "$TMP/band2" && ok "the same seed, the same band" || bad "the band changed with the same seed"
+expect_ok "another seed" "$HORIZON" reproduce --seed 7 --no-80 -o "$TMP/seed7" "$PUB/benchmark_results_1_0.yaml"
+sed -n '/^\$band << EOD/,/^EOD/p' "$TMP/seed7/doubling-50.gp" >"$TMP/band3"
+cmp -s "$TMP/band1" "$TMP/band3" && bad "another seed gave the same band" || ok "another seed, another band"
+expect_ok "--bootstrap 0" "$HORIZON" reproduce --bootstrap 0 --no-80 -o "$TMP/noband" "$PUB/benchmark_results_1_0.yaml"
+if grep -q '^plot \$band' "$TMP/noband/doubling-50.gp"; then bad "--bootstrap 0 drew a band"; else ok "--bootstrap 0: no band"; fi
+expect_fail "--bootstrap needs a number" 2 "$HORIZON" reproduce --bootstrap many "$PUB/benchmark_results_1_0.yaml"
 
 expect_ok "--no-80 draws the 50% chart only" "$HORIZON" reproduce --no-80 --format svg -o "$TMP/only" "$PUB/benchmark_results_1_0.yaml"
 [ -s "$TMP/only/doubling-50.svg" ] && [ ! -e "$TMP/only/doubling-80.svg" ] && [ ! -e "$TMP/only/doubling-50.png" ] \

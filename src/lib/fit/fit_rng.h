@@ -5,6 +5,7 @@
 #ifndef HZ_FIT_RNG_H
 #define HZ_FIT_RNG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 __extension__ typedef unsigned __int128 fit_u128;
@@ -40,5 +41,7 @@ static inline double fit_rng_random(fit_rng *r)
 }
 uint32_t fit_rng_bounded(fit_rng *r, uint32_t n); /* one draw in [0, n), n >= 2 */
 void fit_rng_choice(fit_rng *r, uint32_t n, uint32_t *out); /* rng.choice(n, n) */
+/* n standard normals (Box-Muller, two from each pair of uniforms in (0, 1] and [0, 1)). */
+void fit_rng_normals(fit_rng *r, double *z, size_t n);
 
 #endif

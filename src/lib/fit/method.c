@@ -60,13 +60,7 @@ int fit_length_noise(fit_table *t, const hz_fit_opts *opts)
 	if (!(z = malloc((t->tasks.n + 1) * sizeof(*z))))
 		return hz_error_set(HZ_ENOMEM, "out of memory");
 	fit_rng_seed(&r, opts->length_noise_seed);
-	for (size_t k = 0; k < t->tasks.n; k += 2) {
-		/* Box-Muller: two standard normals from two uniforms in (0, 1] and [0, 1) */
-		double u = 1.0 - fit_rng_random(&r), v = fit_rng_random(&r), m = sqrt(-2.0 * log(u));
-		z[k] = m * cos(2 * M_PI * v);
-		if (k + 1 < t->tasks.n)
-			z[k + 1] = m * sin(2 * M_PI * v);
-	}
+	fit_rng_normals(&r, z, t->tasks.n);
 	for (size_t i = 0; i < t->n; i++)
 		t->x[i] += opts->length_noise_sd * z[t->task[i]];
 	free(z);

@@ -9,6 +9,7 @@
 
 #include "fit_math.h"
 #include "fit_result.h"
+#include "fit_rng.h"
 #include "ydoc.h"
 #include "horizon/error.h"
 #include "strutil.h"
@@ -151,6 +152,45 @@ done:
 	return r;
 }
 
+/*
+ * The parametric bootstrap behind reproduce's band: in each draw every
+ * model's ln horizon is ln(estimate) + z * sd, z standard normal (one per
+ * model and draw, for all its percents), sd the half-width of its published
+ * 95% CI on the side z falls (a split normal: (ln estimate - ln ci_low) / 1.96
+ * below, (ln ci_high - ln estimate) / 1.96 above; 0 where the file has no
+ * bound).  The trend code refits the line per draw (fit->samples) and takes
+ * its quantiles, as for the bootstrap of runs.
+ */
+#define Z975 1.959963984540054
+
+static int draw_samples(hz_fit *fit, size_t draws)
+{
+	size_t na = fit->nagents, np = fit->opts.nsuccess;
+	double *z = malloc((na + 1) * sizeof(*z));
+	fit_rng r;
+
+	if (!z || !(fit->samples = malloc((draws * na * np + 1) * sizeof(*fit->samples)))) {
+		free(z);
+		return hz_error_set(HZ_ENOMEM, "out of memory");
+	}
+	fit->nsamples = draws;
+	fit_rng_seed(&r, fit->opts.seed);
+	for (size_t s = 0; s < draws; s++) {
+		fit_rng_normals(&r, z, na);
+		for (size_t i = 0; i < na; i++)
+			for (size_t k = 0; k < np; k++) {
+				const hz_fit_horizon *h = &fit->agents[i].horizons[k];
+				double bound = z[i] < 0 ? h->ci_low : h->ci_high, sd = 0;
+				if (isfinite(bound) && bound > 0 && h->estimate > 0)
+					sd = fabs(log(bound) - log(h->estimate)) / Z975;
+				fit->samples[(s * na + i) * np + k] =
+					h->estimate > 0 ? exp(log(h->estimate) + z[i] * sd) : h->estimate;
+			}
+	}
+	free(z);
+	return 0;
+}
+
 /* The file's own doubling_time_in_days block, when it has one. */
 static int file_doubling(hz_fit *fit, const hz_ydoc *doc, const hz_ynode *root, const char *path)
 {
@@ -191,7 +231,7 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 		goto done;
 	}
 	fit->published = 1;
-	fit->opts.bootstrap = 0;
+	fit->opts.bootstrap = opts->published_draws;
 	root = hz_ydoc_root(doc);
 	results = hz_ynode_get(doc, root, "results");
 	if (!hz_ynode_is_map(results)) {
@@ -237,6 +277,8 @@ int hz_fit_published(hz_fit **out, const char *yaml_path, const hz_fit_opts *opt
 		goto done;
 	fit->pub_all_time = window_doubling(fit, DAY_2019, DAY_2030);
 	fit->pub_from_2023 = window_doubling(fit, DAY_2023, DAY_2030);
+	if (opts->published_draws && (err = draw_samples(fit, opts->published_draws)) < 0)
+		goto done;
 	if (opts->trend && (err = fit_trend_compute(fit, 1, CUTOFF_MINUTES)) < 0)
 		goto done;
 	*out = fit;

@@ -3,6 +3,8 @@
  * METR's bootstrap makes (random, choice with replacement, the buffered 32-bit
  * draws behind it).  docs/method.md section 8 is the specification.
  */
+#include <math.h>
+
 #include "fit_rng.h"
 
 
@@ -104,4 +106,14 @@ void fit_rng_choice(fit_rng *r, uint32_t n, uint32_t *out)
 	}
 	for (uint32_t i = 0; i < n; i++)
 		out[i] = fit_rng_bounded(r, n);
+}
+
+void fit_rng_normals(fit_rng *r, double *z, size_t n)
+{
+	for (size_t k = 0; k < n; k += 2) {
+		double u = 1.0 - fit_rng_random(r), v = fit_rng_random(r), m = sqrt(-2.0 * log(u));
+		z[k] = m * cos(2 * M_PI * v);
+		if (k + 1 < n)
+			z[k + 1] = m * sin(2 * M_PI * v);
+	}
 }

@@ -379,8 +379,11 @@ static int build_plot_cmd(const dbl_chart *c, const hz_plot_opts *opts, const si
 	int err = 0;
 
 	if (t && c->band_rows)
-		err = plot_clause(cmd, "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
-				       "title \"trend CI (bootstrap)\"");
+		err = plot_clause(cmd, hz_fit_is_published(c->doc)
+					       ? "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
+						 "title \"trend 95% CI (draws within the published CIs)\""
+					       : "$band using 1:2:3 with filledcurves lc rgb \"" COLOR_TREND "\" "
+						 "title \"trend CI (bootstrap)\"");
 	/* gnuplot warns about (and we fail on) empty datablocks: draw only what has rows. */
 	if (!err && t && c->line_rows[0])
 		err = plot_clause(cmd, "$trend using 1:2 with lines lw 2.2 lc rgb \"" COLOR_TREND "\" title "
