@@ -57,8 +57,10 @@ expect_ok "plot from runs + release dates" "$HORIZON" plot -o "$TMP/runs" --char
 expect_grep "agents of the runs in the chart" 'Claude 3.5 Sonnet \(New\)' "$TMP/runs/doubling-50.gp"
 valid_png "$TMP/runs/doubling-50.png" 1200 760
 valid_png "$TMP/runs/success-o1-preview.png" 960 600
-# Crowded charts number their points and list the names beside the plot.
-expect_grep "numbered labels with a table" '^set label 2000 " 1  gpt-3.5-turbo-instruct' "$TMP/runs/doubling-50.gp"
+# Names at the points, placed clear of each other (leader lines where needed), no key table.
+expect_grep "names at the points" '^set label [0-9]+ "gpt-3.5-turbo-instruct \(p50 0.00011 s\)" at screen' "$TMP/runs/doubling-50.gp"
+expect_grep "a name moved off its point has a leader line" '^set arrow from screen .* nohead lc rgb "#999999"' "$TMP/runs/doubling-50.gp"
+if grep -q '^set label 20[0-9][0-9] ' "$TMP/runs/doubling-50.gp"; then bad "a key table beside a chart whose names fit"; else ok "no key table when the names fit"; fi
 
 # Horizons beyond the longest task of the sweep are extrapolations: marked when a point or a CI
 # bound lies above it (sim-2025, p50 61 min, over 30-minute tasks), not when none does (960 min).

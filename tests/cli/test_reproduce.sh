@@ -37,7 +37,16 @@ PY
 	done
 done
 expect_grep "1.0: METR's windows printed" "METR's windows \(is_sota models, p50 <= 16 h\): all time 195.8 days, from 2023 on 165.3 days" "$TMP/benchmark_results_1_0.yaml.out"
-# Every published model is on the chart, and the crowded chart lists their names beside it.
+# TH1.1: every model named at its point (display names from the built-in map), the 2025-26 cluster
+# with leader lines, no key table; the chromium test checks that no two texts overlap.
+gp11=$TMP/benchmark_results_1_1/doubling-50.gp
+for name in "Claude Opus 4.6" "GPT-5.4" "Gemini 3.1 Pro" "GPT-5.3-Codex" "GPT-2"; do
+	expect_grep "TH1.1: '$name' at its point" "^set label [0-9]+ \"$name\" at screen" "$gp11"
+done
+n=$(grep -c '^set label [0-9]* "[^"]*" at screen [0-9.]*, [0-9.]* \(left\|right\) font ",9"' "$gp11")
+[ "$n" = 25 ] && ok "TH1.1: 25 names at the points" || bad "TH1.1: $n names at the points, want 25"
+if grep -q '^set label 20[0-9][0-9] ' "$gp11"; then bad "TH1.1: a key table instead of names"; else ok "TH1.1: no key table"; fi
+# The 33 models of the 1.0 file are too many for names at every point: numbers and a table beside.
 gp=$TMP/benchmark_results_1_0/doubling-50.gp
 rows=$(sed -n '/^\$intrend << EOD/,/^EOD/p;/^\$others << EOD/,/^EOD/p' "$gp" | grep -c '^20')
 [ "$rows" = 33 ] && ok "33 models drawn" || bad "models drawn: $rows, want 33"

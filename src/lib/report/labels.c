@@ -20,8 +20,9 @@ static lbl_rect box_of(const lbl_item *it, double x, double y, int right_just)
 
 	r.x0 = right_just ? x - it->w : x;
 	r.x1 = right_just ? x : x + it->w;
-	r.y0 = y - it->h / 2;
-	r.y1 = y + it->h / 2;
+	/* Half a pixel less each way: labels stacked a line apart may touch, not overlap. */
+	r.y0 = y - it->h / 2 + 0.5;
+	r.y1 = y + it->h / 2 - 0.5;
 	return r;
 }
 
@@ -50,17 +51,89 @@ double lbl_text_width(const char *text, double px)
 	return w * px;
 }
 
-/* Cost of a candidate box: overlaps with placed labels weigh most, then data. */
-static double cost_of(lbl_rect r, const lbl_item *items, size_t placed_upto, const size_t *order,
-		      const lbl_rect *obs, size_t nobs, lbl_rect area)
+/* Does the segment (x0,y0)-(x1,y1) pass through the box (Liang-Barsky clipping)? */
+static int seg_hits_box(double x0, double y0, double x1, double y1, lbl_rect r)
 {
-	double c = 0;
+	double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+	double p[4] = { -dx, dx, -dy, dy }, q[4] = { x0 - r.x0, r.x1 - x0, y0 - r.y0, r.y1 - y0 };
+
+	for (int i = 0; i < 4; i++) {
+		if (p[i] == 0) {
+			if (q[i] < 0)
+				return 0;
+			continue;
+		}
+		double t = q[i] / p[i];
+		if (p[i] < 0)
+			t0 = fmax(t0, t);
+		else
+			t1 = fmin(t1, t);
+		if (t0 > t1)
+			return 0;
+	}
+	return 1;
+}
+
+static double cross(double ax, double ay, double bx, double by, double cx, double cy)
+{
+	return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* Do two segments cross (a proper crossing; touching ends do not count)? */
+static int segs_cross(const double a[4], const double b[4])
+{
+	double d1 = cross(b[0], b[1], b[2], b[3], a[0], a[1]), d2 = cross(b[0], b[1], b[2], b[3], a[2], a[3]);
+	double d3 = cross(a[0], a[1], a[2], a[3], b[0], b[1]), d4 = cross(a[0], a[1], a[2], a[3], b[2], b[3]);
+
+	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/* The leader from the point to the near end of its text. */
+static void leader_of(const lbl_item *it, double x, double y, int right_just, double seg[4])
+{
+	seg[0] = it->ax;
+	seg[1] = it->ay;
+	seg[2] = x + (right_just ? 1 : -1);
+	seg[3] = y;
+}
+
+/*
+ * Cost of a candidate: overlaps with placed labels weigh most, then data;
+ * a leader line through another label, across another leader or through a
+ * point costs as much as a large overlap (it points at the wrong thing).
+ */
+static double cost_of(const lbl_item *it, double x, double y, int right_just, int leader, const lbl_item *items,
+		      size_t placed_upto, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area)
+{
+	/* `it` itself may be among the placed (repair rounds): it is skipped. */
+	lbl_rect r = box_of(it, x, y, right_just);
+	double c = 0, seg[4], other[4];
 
 	if (r.x0 < area.x0 || r.x1 > area.x1 || r.y0 < area.y0 || r.y1 > area.y1)
 		return INFINITY;
+	if (leader)
+		leader_of(it, x, y, right_just, seg);
 	for (size_t k = 0; k < placed_upto; k++) {
 		const lbl_item *o = &items[order[k]];
-		c += 50 * lbl_overlap(r, box_of(o, o->x, o->y, o->right_just));
+		lbl_rect ob = box_of(o, o->x, o->y, o->right_just);
+		if (o == it)
+			continue;
+		c += 50 * lbl_overlap(r, ob);
+		if (o->leader) {
+			/* Its leader through this text, or across this leader. */
+			leader_of(o, o->x, o->y, o->right_just, other);
+			if (seg_hits_box(other[0], other[1], other[2], other[3], r))
+				c += 3000;
+			if (leader && segs_cross(seg, other))
+				c += 3000;
+		}
+		if (leader && seg_hits_box(seg[0], seg[1], seg[2], seg[3], ob))
+			c += 3000;
+		/* Through another point (not one whose marker touches this one's: that cannot be helped). */
+		if (leader && (fabs(o->ax - it->ax) > 10 || fabs(o->ay - it->ay) > 10) &&
+		    seg_hits_box(seg[0], seg[1], seg[2], seg[3],
+				 (lbl_rect){ o->ax - 5, o->ay - 5, o->ax + 5, o->ay + 5 }))
+			c += 200;
 	}
 	for (size_t k = 0; k < nobs; k++)
 		c += lbl_overlap(r, obs[k]);
@@ -88,11 +161,119 @@ static void sort_order(size_t *order, size_t n, const lbl_item *items)
 	}
 }
 
+/* Extra horizontal distance (pixels) to try. */
+static const double dxs[] = { 0, 25, 60, 110, 170, 240, 320, 400 };
+#define MAX_STEP 24 /* vertical steps of 0.7 label heights, each way */
+
+/* The best spot for `it` among the candidates, against the first `upto` items of `order`. */
+static void place_one(lbl_item *it, const lbl_item *items, const size_t *order, size_t upto, const lbl_rect *obstacles,
+		      size_t nobs, lbl_rect area)
+{
+	double best = INFINITY;
+
+	for (int step = 0; step <= 2 * MAX_STEP; step++) {
+		/* 0, +1, -1, +2, -2, ... in steps of 0.7 label heights */
+		double dy = (step % 2 ? 1 : -1) * (double)((step + 1) / 2) * 0.7 * it->h;
+		for (size_t d = 0; d < sizeof(dxs) / sizeof(dxs[0]); d++) {
+			for (int side = 0; side < 2; side++) {
+				double x = side ? it->ax - GAP - dxs[d] : it->ax + GAP + dxs[d], y = it->ay + dy;
+				int leader = fabs(dy) > 0.8 * it->h || dxs[d] > 0;
+				double c = cost_of(it, x, y, side, leader, items, upto, order, obstacles, nobs, area);
+				/* Prefer near spots: each step away costs a little. */
+				double pref = c + 0.6 * (double)((step + 1) / 2) + dxs[d] / 25.0 + 0.2 * side;
+				if (pref < best) {
+					best = pref;
+					it->x = x;
+					it->y = y;
+					it->right_just = side;
+					it->leader = leader;
+					it->cost = c;
+				}
+			}
+		}
+	}
+}
+
+static double cost_now(const lbl_item *it, const lbl_item *items, size_t n, const size_t *order, const lbl_rect *obs,
+		       size_t nobs, lbl_rect area)
+{
+	return cost_of(it, it->x, it->y, it->right_just, it->leader, items, n, order, obs, nobs, area);
+}
+
+/* Swap where two labels go (their text boxes keep their own widths). */
+static void swap_spots(lbl_item *a, lbl_item *b)
+{
+	double x = a->x, y = a->y;
+	int rj = a->right_just;
+
+	a->x = b->x;
+	a->y = b->y;
+	a->right_just = b->right_just;
+	b->x = x;
+	b->y = y;
+	b->right_just = rj;
+	a->leader = fabs(a->y - a->ay) > 0.8 * a->h || fabs(a->x - a->ax) > GAP + 1;
+	b->leader = fabs(b->y - b->ay) > 0.8 * b->h || fabs(b->x - b->ax) > GAP + 1;
+}
+
+/*
+ * Two leaders that cross point each at the other's label: swapping the two
+ * labels' spots uncrosses them (2-opt); so may a swap when one's leader runs
+ * through the other's text.  Kept when it lowers the pair's cost.
+ */
+static void uncross(lbl_item *items, size_t n, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area)
+{
+	for (int round = 0; round < 6; round++) {
+		int swapped = 0;
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n; j++) {
+				lbl_item *a = &items[i], *b = &items[j];
+				double before, after, sa[4], sb[4];
+				if (!a->leader && !b->leader)
+					continue;
+				leader_of(a, a->x, a->y, a->right_just, sa);
+				leader_of(b, b->x, b->y, b->right_just, sb);
+				if (!(a->leader && b->leader && segs_cross(sa, sb)) &&
+				    !(a->leader && seg_hits_box(sa[0], sa[1], sa[2], sa[3], lbl_box(b))) &&
+				    !(b->leader && seg_hits_box(sb[0], sb[1], sb[2], sb[3], lbl_box(a))))
+					continue;
+				before = cost_now(a, items, n, order, obs, nobs, area) + cost_now(b, items, n, order, obs, nobs, area);
+				swap_spots(a, b);
+				after = cost_now(a, items, n, order, obs, nobs, area) + cost_now(b, items, n, order, obs, nobs, area);
+				if (after < before)
+					swapped = 1;
+				else
+					swap_spots(a, b);
+			}
+		if (!swapped)
+			break;
+	}
+}
+
+/* A label still in conflict is placed again, against all the others; a few rounds. */
+static void repair(lbl_item *items, size_t n, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area)
+{
+	for (int round = 0; round < 4; round++) {
+		int moved = 0;
+		for (size_t k = 0; k < n; k++) {
+			lbl_item *it = &items[order[k]];
+			if ((it->cost = cost_now(it, items, n, order, obs, nobs, area)) >= 50) {
+				place_one(it, items, order, n, obs, nobs, area);
+				moved = 1;
+			}
+		}
+		if (!moved)
+			break;
+	}
+}
+
+/*
+ * Greedy in date order (each label against those before it), then a few
+ * repair rounds: a label still in conflict is placed again against all the
+ * others.  Deterministic: no randomness, a fixed order.
+ */
 void lbl_place(lbl_item *items, size_t n, const lbl_rect *obstacles, size_t nobs, lbl_rect area)
 {
-	/* Extra horizontal distance (pixels) and vertical steps (label heights) to try. */
-	static const double dxs[] = { 0, 25, 60, 110 };
-	const int max_step = 18;
 	size_t *order = malloc((n ? n : 1) * sizeof(size_t));
 
 	if (!order)
@@ -106,29 +287,16 @@ void lbl_place(lbl_item *items, size_t n, const lbl_rect *obstacles, size_t nobs
 		items[i].cost = 0;
 	}
 	sort_order(order, n, items);
+	for (size_t k = 0; k < n; k++)
+		place_one(&items[order[k]], items, order, k, obstacles, nobs, area);
+	for (int pass = 0; pass < 2; pass++) {
+		repair(items, n, order, obstacles, nobs, area);
+		uncross(items, n, order, obstacles, nobs, area);
+	}
+	repair(items, n, order, obstacles, nobs, area);
 	for (size_t k = 0; k < n; k++) {
 		lbl_item *it = &items[order[k]];
-		double best = INFINITY;
-		for (int step = 0; step <= 2 * max_step; step++) {
-			/* 0, +1, -1, +2, -2, ... in steps of 0.7 label heights */
-			double dy = (step % 2 ? 1 : -1) * (double)((step + 1) / 2) * 0.7 * it->h;
-			for (size_t d = 0; d < sizeof(dxs) / sizeof(dxs[0]); d++) {
-				for (int side = 0; side < 2; side++) {
-					double x = side ? it->ax - GAP - dxs[d] : it->ax + GAP + dxs[d], y = it->ay + dy;
-					double c = cost_of(box_of(it, x, y, side), items, k, order, obstacles, nobs, area);
-					/* Prefer near spots: each step away costs a little. */
-					double pref = c + 0.6 * (double)((step + 1) / 2) + dxs[d] / 25.0 + 0.2 * side;
-					if (pref < best) {
-						best = pref;
-						it->x = x;
-						it->y = y;
-						it->right_just = side;
-						it->leader = fabs(dy) > 0.8 * it->h || dxs[d] > 0;
-						it->cost = c;
-					}
-				}
-			}
-		}
+		it->cost = cost_of(it, it->x, it->y, it->right_just, it->leader, items, n, order, obstacles, nobs, area);
 	}
 	free(order);
 }

@@ -113,7 +113,8 @@ static void set_ranges(dbl_chart *c)
 	if (pad < 90)
 		pad = 90;
 	c->x0 -= pad;
-	c->x1 += pad;
+	/* A crowded chart's newest cluster gets room on its right for its names. */
+	c->x1 += c->room_right ? pad + (c->x1 - c->x0) * c->room_right / 6 : pad;
 	/* CI bars may run off the bottom at half a second, but every point stays clear of the axis. */
 	c->y0 = fmax(c->y0, FLOOR_MINUTES * 1.6);
 	c->y1 = fmax(c->y1, c->y0 * 4);
@@ -438,9 +439,17 @@ int plot_doubling(const hz_fit *doc, double percent, const hz_plot_opts *opts, h
 	snprintf(name, sizeof(name), "doubling-%g", percent);
 	if ((err = build_data(&c, counts)) < 0)
 		goto done;
-	if (dbl_place_labels(&c) > 0.5) {
-		/* Too crowded for names at the points: number them and list the names beside the chart. */
+	/* Crowded: more room right of the newest models, with leader lines fanning out (twice). */
+	while (c.room_right < 2 && dbl_place_labels(&c) > 0.5) {
 		chart_reset(&c);
+		c.room_right++;
+		if ((err = build_data(&c, counts)) < 0)
+			goto done;
+	}
+	if (c.room_right == 2 && dbl_place_labels(&c) > 0.5) {
+		/* Still too crowded for names at the points: number them and list the names beside the chart. */
+		chart_reset(&c);
+		c.room_right = 0;
 		c.numbered = 1;
 		c.fr.r = 0.775;
 		if ((err = build_data(&c, counts)) < 0)

@@ -42,7 +42,8 @@ typedef struct dbl_chart {
 	size_t line_rows[2]; /* rows of $trend and $metrtrend */
 	double longest;  /* minutes: the longest task in doc's sweep; NaN: unknown (no extrapolation marks) */
 	double beyond_y; /* where the extrapolation region starts (minutes); NaN: not drawn */
-	int numbered;    /* crowded: numbers at the points, names in a table beside */
+	int room_right;  /* crowded: the date axis runs on past the newest model, for its cluster's names */
+	int numbered;    /* too crowded even so: numbers at the points, names in a table beside */
 } dbl_chart;
 
 /* Pixel coordinates (origin bottom-left) of a date and of a horizon. */

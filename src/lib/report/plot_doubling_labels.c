@@ -65,7 +65,6 @@ double dbl_place_labels(dbl_chart *c)
 	const double em = (c->numbered ? NUMBER_PT : LABEL_PT) * PX_PER_PT;
 	lbl_rect area = { c->fr.l * c->fr.w + 2, c->fr.b * c->fr.h + 2, c->fr.r * c->fr.w - 2, c->fr.t * c->fr.h - 2 };
 	double crowd = 0;
-	size_t leaders = 0;
 
 	for (size_t k = 0; k < c->nitems; k++) {
 		const hz_fit_agent *a = c->item_agent[k];
@@ -80,19 +79,22 @@ double dbl_place_labels(dbl_chart *c)
 	lbl_place(c->items, c->nitems, c->obs, c->nobs, area);
 	/*
 	 * Crowded means a label on another label, a point or an error bar; a label
-	 * across a trend line reads fine.  Many leader lines are clutter too.
+	 * across a trend line reads fine, and so does a leader past a point.
 	 */
 	for (size_t k = 0; k < c->nitems; k++) {
 		lbl_rect r = lbl_box(&c->items[k]);
+		double data = 0;
 		for (size_t j = 0; j < c->nitems; j++)
 			if (j != k)
 				crowd += lbl_overlap(r, lbl_box(&c->items[j]));
+		/* A corner over the tip of a CI bar (a few pixels of a 4-pixel bar) still reads. */
 		for (size_t j = c->nline_obs; j < c->nobs; j++)
-			crowd += lbl_overlap(r, c->obs[j]);
-		leaders += c->items[k].leader;
+			data += lbl_overlap(r, c->obs[j]);
+		crowd += data > 40 ? data : 0;
+		/* A leader through a label or across another leader (lbl_place's cost) points at the wrong thing. */
+		if (c->items[k].cost >= 2900)
+			crowd += 1000;
 	}
-	if (leaders > 3 && leaders * 3 > c->nitems)
-		crowd += 1000;
 	return crowd;
 }
 
