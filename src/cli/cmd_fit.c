@@ -53,6 +53,8 @@ static void help(void)
 	       "  --budget-tokens N       ... only if its total_tokens <= N (runs without are dropped)\n"
 	       "  --budget-minutes M      ... only if its working time <= M minutes\n"
 	       "                          (budget horizons, as METR's score-over-resource analysis)\n"
+	       "                          With costs recorded, a table of cost per success and per\n"
+	       "                          doubling of task length follows (docs/method.md section 12)\n"
 	       "  --simex-sd SD           SIMEX's assumed noise SD of log2(human minutes); 0 = no\n"
 	       "                          SIMEX column (default: 1, a factor of 2)\n"
 	       "\n"
