@@ -14,6 +14,7 @@
 
 #include "horizon/error.h"
 #include "horizon/fit.h"
+#include "fit_test.h"
 #include "hz_test.h"
 
 static char dir[] = "/tmp/hz_fit_cost_XXXXXX";
@@ -76,11 +77,10 @@ static void make_rows(void)
 static void write_rows(void)
 {
 	FILE *f = fopen(path, "w");
+	size_t i;
 
 	HZ_CHECK(f != NULL);
-	if (!f)
-		return;
-	for (size_t i = 0; i < nrows; i++) {
+	for (i = 0; f && i < nrows; i++) {
 		const row *w = &rows[i];
 		char usd[64];
 		if (w->usd < 0)
@@ -91,27 +91,8 @@ static void write_rows(void)
 			   "\"human_minutes\":%.17g,\"score_binarized\":%g%s}\n",
 			i, agents[w->agent], w->fam, w->task, w->fam, w->minutes, w->y, usd);
 	}
-	fclose(f);
-}
-
-static hz_fit *fit_with(const hz_fit_opts *o)
-{
-	const char *in[1] = { path };
-	hz_fit *fit = NULL;
-
-	if (hz_fit_runs(&fit, in, 1, o) < 0) {
-		fprintf(stderr, "fit: %s\n", hz_error_message());
-		return NULL;
-	}
-	return fit;
-}
-
-static const hz_fit_agent *agent(const hz_fit *fit, const char *alias)
-{
-	for (size_t i = 0; i < hz_fit_nagents(fit); i++)
-		if (!strcmp(hz_fit_agent_at(fit, i)->alias, alias))
-			return hz_fit_agent_at(fit, i);
-	return NULL;
+	if (f)
+		fclose(f);
 }
 
 /*
@@ -158,11 +139,11 @@ static void test_point_estimates(void)
 
 	o.bootstrap = 0;
 	o.trend = 0;
-	HZ_CHECK((fit = fit_with(&o)) != NULL);
+	HZ_CHECK((fit = fit_test_file(path, &o)) != NULL);
 	if (!fit)
 		return;
 	for (int a = 0; a < 2; a++) {
-		const hz_fit_agent *ag = agent(fit, agents[a]);
+		const hz_fit_agent *ag = fit_test_agent(fit, agents[a]);
 		const hz_fit_cost_doubling *c = ag ? &ag->cost_doubling : NULL;
 		double xbar = 0, zbar = 0, b = expected_slope(a, &xbar, &zbar), p50;
 		HZ_CHECK(c != NULL);
@@ -177,23 +158,23 @@ static void test_point_estimates(void)
 		HZ_CHECK(c->runs > 0 && c->runs < NFAM * NTASK * NRUN);
 	}
 	/* the exact power law: 2^0.8 per doubling */
-	HZ_CHECK_NEAR(agent(fit, "exact")->cost_doubling.factor, pow(2.0, 0.8), 1e-9);
-	HZ_CHECK(isnan(agent(fit, "nocost")->cost_doubling.factor));
-	HZ_CHECK_EQ_STR(agent(fit, "nocost")->cost_doubling.note, "no run with a recorded cost (dollar_equivalent)");
-	HZ_CHECK(isnan(agent(fit, "zero")->cost_doubling.factor));
-	HZ_CHECK_EQ_STR(agent(fit, "zero")->cost_doubling.note, "no successful run with a cost above 0");
-	HZ_CHECK(isnan(agent(fit, "onelen")->cost_doubling.factor));
-	HZ_CHECK_EQ_INT(agent(fit, "onelen")->cost_doubling.runs, 3);
-	HZ_CHECK_EQ_STR(agent(fit, "onelen")->cost_doubling.note,
+	HZ_CHECK_NEAR(fit_test_agent(fit, "exact")->cost_doubling.factor, pow(2.0, 0.8), 1e-9);
+	HZ_CHECK(isnan(fit_test_agent(fit, "nocost")->cost_doubling.factor));
+	HZ_CHECK_EQ_STR(fit_test_agent(fit, "nocost")->cost_doubling.note, "no run with a recorded cost (dollar_equivalent)");
+	HZ_CHECK(isnan(fit_test_agent(fit, "zero")->cost_doubling.factor));
+	HZ_CHECK_EQ_STR(fit_test_agent(fit, "zero")->cost_doubling.note, "no successful run with a cost above 0");
+	HZ_CHECK(isnan(fit_test_agent(fit, "onelen")->cost_doubling.factor));
+	HZ_CHECK_EQ_INT(fit_test_agent(fit, "onelen")->cost_doubling.runs, 3);
+	HZ_CHECK_EQ_STR(fit_test_agent(fit, "onelen")->cost_doubling.note,
 			"the successful runs with a cost are all of one task length");
 	hz_fit_free(fit);
 
 	/* without a 50% horizon there are no p50 dollars, but the factor stands */
 	o.success_percents[0] = 80;
 	o.nsuccess = 1;
-	HZ_CHECK((fit = fit_with(&o)) != NULL);
+	HZ_CHECK((fit = fit_test_file(path, &o)) != NULL);
 	if (fit) {
-		const hz_fit_agent *ag = agent(fit, "noisy");
+		const hz_fit_agent *ag = fit_test_agent(fit, "noisy");
 		HZ_CHECK(isfinite(ag->cost_doubling.factor) && isnan(ag->cost_doubling.usd_at_p50));
 	}
 	hz_fit_free(fit);
@@ -208,11 +189,11 @@ static void test_bootstrap_and_json(void)
 
 	o.bootstrap = 200;
 	o.trend = 0;
-	HZ_CHECK((fit = fit_with(&o)) != NULL);
+	HZ_CHECK((fit = fit_test_file(path, &o)) != NULL);
 	if (!fit)
 		return;
-	ex = &agent(fit, "exact")->cost_doubling;
-	no = &agent(fit, "noisy")->cost_doubling;
+	ex = &fit_test_agent(fit, "exact")->cost_doubling;
+	no = &fit_test_agent(fit, "noisy")->cost_doubling;
 	/* every resample of an exact power law has the same slope */
 	HZ_CHECK(ex->bootstrap_n > 150 && ex->bootstrap_n <= 200);
 	HZ_CHECK_NEAR(ex->ci_low, pow(2.0, 0.8), 1e-9);
@@ -220,20 +201,20 @@ static void test_bootstrap_and_json(void)
 	/* noise gives a real interval around the point */
 	HZ_CHECK(no->bootstrap_n > 150 && no->ci_low < no->factor && no->factor < no->ci_high);
 	HZ_CHECK(no->ci_high / no->ci_low > 1.01 && no->ci_high / no->ci_low < 3);
-	HZ_CHECK(isnan(agent(fit, "zero")->cost_doubling.ci_low));
+	HZ_CHECK(isnan(fit_test_agent(fit, "zero")->cost_doubling.ci_low));
 
 	HZ_CHECK_EQ_INT(hz_fit_to_json(fit, &json), 0);
 	HZ_CHECK(json && strstr(json, "\"cost_doubling\": {"));
 	HZ_CHECK_EQ_INT(json ? hz_fit_from_json(&back, json, strlen(json), "mem.json") : -1, 0);
 	if (back) {
-		const hz_fit_cost_doubling *b = &agent(back, "noisy")->cost_doubling;
+		const hz_fit_cost_doubling *b = &fit_test_agent(back, "noisy")->cost_doubling;
 		/* fit.json's numbers have HZ_FIT_JSON_DIGITS (12) significant digits */
 		HZ_CHECK_NEAR(b->factor, no->factor, 1e-11 * no->factor);
 		HZ_CHECK_NEAR(b->ci_low, no->ci_low, 1e-11 * no->ci_low);
 		HZ_CHECK_NEAR(b->ci_high, no->ci_high, 1e-11 * no->ci_high);
 		HZ_CHECK_NEAR(b->usd_at_p50, no->usd_at_p50, 1e-11 * no->usd_at_p50);
 		HZ_CHECK(b->runs == no->runs && b->bootstrap_n == no->bootstrap_n);
-		HZ_CHECK_EQ_STR(agent(back, "zero")->cost_doubling.note, "no successful run with a cost above 0");
+		HZ_CHECK_EQ_STR(fit_test_agent(back, "zero")->cost_doubling.note, "no successful run with a cost above 0");
 		HZ_CHECK(hz_fit_to_json(back, &again) == 0 && again && !strcmp(json, again));
 	}
 	if (json) {
