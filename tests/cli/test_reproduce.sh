@@ -65,13 +65,13 @@ expect_grep "band drawn and labelled" '^plot \$band using 1:2:3 with filledcurve
 rows=$(sed -n '/^\$band << EOD/,/^EOD/p' "$gp" | grep -c '^20')
 [ "$rows" -ge 50 ] && ok "band of $rows dates" || bad "band rows: $rows"
 expect_grep "the doubling time's CI on the chart" '^set label 1003 "Doubling time: 196 days \(95% CI [0-9]+–[0-9]+\)"' "$gp"
-expect_ok "the same seed again" "$HORIZON" reproduce --seed 42 --bootstrap 1000 -o "$TMP/again" "$PUB/benchmark_results_1_0.yaml"
+expect_ok "the same seed again" "$HORIZON" reproduce --seed 42 --bootstrap 1000 --no-80 --format svg -o "$TMP/again" "$PUB/benchmark_results_1_0.yaml"
 sed -n '/^\$band << EOD/,/^EOD/p' "$gp" >"$TMP/band1"; sed -n '/^\$band << EOD/,/^EOD/p' "$TMP/again/doubling-50.gp" >"$TMP/band2"
 cmp -s "$TMP/band1" "$TMP/band2" && ok "the same seed, the same band" || bad "the band changed with the same seed"
-expect_ok "another seed" "$HORIZON" reproduce --seed 7 --no-80 -o "$TMP/seed7" "$PUB/benchmark_results_1_0.yaml"
+expect_ok "another seed" "$HORIZON" reproduce --seed 7 --no-80 --format svg -o "$TMP/seed7" "$PUB/benchmark_results_1_0.yaml"
 sed -n '/^\$band << EOD/,/^EOD/p' "$TMP/seed7/doubling-50.gp" >"$TMP/band3"
 cmp -s "$TMP/band1" "$TMP/band3" && bad "another seed gave the same band" || ok "another seed, another band"
-expect_ok "--bootstrap 0" "$HORIZON" reproduce --bootstrap 0 --no-80 -o "$TMP/noband" "$PUB/benchmark_results_1_0.yaml"
+expect_ok "--bootstrap 0" "$HORIZON" reproduce --bootstrap 0 --no-80 --format svg -o "$TMP/noband" "$PUB/benchmark_results_1_0.yaml"
 if grep -q '^plot \$band' "$TMP/noband/doubling-50.gp"; then bad "--bootstrap 0 drew a band"; else ok "--bootstrap 0: no band"; fi
 expect_fail "--bootstrap needs a number" 2 "$HORIZON" reproduce --bootstrap many "$PUB/benchmark_results_1_0.yaml"
 

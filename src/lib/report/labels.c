@@ -102,8 +102,9 @@ static void leader_of(const lbl_item *it, double x, double y, int right_just, do
  * a leader line through another label, across another leader or through a
  * point costs as much as a large overlap (it points at the wrong thing).
  */
-static double cost_of(const lbl_item *it, double x, double y, int right_just, int leader, const lbl_item *items,
-		      size_t placed_upto, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area)
+static double cost_of_upto(const lbl_item *it, double x, double y, int right_just, int leader, const lbl_item *items,
+			   size_t placed_upto, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area,
+			   double limit)
 {
 	/* `it` itself may be among the placed (repair rounds): it is skipped. */
 	lbl_rect r = box_of(it, x, y, right_just);
@@ -134,6 +135,8 @@ static double cost_of(const lbl_item *it, double x, double y, int right_just, in
 		    seg_hits_box(seg[0], seg[1], seg[2], seg[3],
 				 (lbl_rect){ o->ax - 5, o->ay - 5, o->ax + 5, o->ay + 5 }))
 			c += 200;
+		if (c > limit)
+			return c; /* already worse than the best spot found: the rest cannot help */
 	}
 	for (size_t k = 0; k < nobs; k++)
 		c += lbl_overlap(r, obs[k]);
@@ -178,9 +181,11 @@ static void place_one(lbl_item *it, const lbl_item *items, const size_t *order, 
 			for (int side = 0; side < 2; side++) {
 				double x = side ? it->ax - GAP - dxs[d] : it->ax + GAP + dxs[d], y = it->ay + dy;
 				int leader = fabs(dy) > 0.8 * it->h || dxs[d] > 0;
-				double c = cost_of(it, x, y, side, leader, items, upto, order, obstacles, nobs, area);
 				/* Prefer near spots: each step away costs a little. */
-				double pref = c + 0.6 * (double)((step + 1) / 2) + dxs[d] / 25.0 + 0.2 * side;
+				double near = 0.6 * (double)((step + 1) / 2) + dxs[d] / 25.0 + 0.2 * side;
+				double c = cost_of_upto(it, x, y, side, leader, items, upto, order, obstacles, nobs, area,
+							best - near);
+				double pref = c + near;
 				if (pref < best) {
 					best = pref;
 					it->x = x;
@@ -192,6 +197,12 @@ static void place_one(lbl_item *it, const lbl_item *items, const size_t *order, 
 			}
 		}
 	}
+}
+
+static double cost_of(const lbl_item *it, double x, double y, int right_just, int leader, const lbl_item *items,
+		      size_t placed_upto, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area)
+{
+	return cost_of_upto(it, x, y, right_just, leader, items, placed_upto, order, obs, nobs, area, INFINITY);
 }
 
 static double cost_now(const lbl_item *it, const lbl_item *items, size_t n, const size_t *order, const lbl_rect *obs,

@@ -330,6 +330,15 @@ static int build_data(dbl_chart *c, size_t counts[5])
 	    (err = put_points(c, "metr", c->pub, -1, 0, -1, &counts[3])) < 0 ||
 	    (err = put_points(c, "beyond", c->doc, -1, 0, 1, &counts[4])) < 0)
 		return err;
+	if (t) {
+		/* The headline (dbl_write_titles) at graph 0.02, 0.94: no label goes over it. */
+		char head[96];
+		double x = (c->fr.l + 0.02 * (c->fr.r - c->fr.l)) * c->fr.w, y = (c->fr.b + 0.94 * (c->fr.t - c->fr.b)) * c->fr.h;
+		double em = HEADLINE_PT * PX_PER_PT;
+		dbl_headline(c, head, sizeof(head));
+		if ((err = add_obs(c, x, y - 0.7 * em, x + lbl_text_width(head, em), y + 0.7 * em)) < 0)
+			return err;
+	}
 	return put_extrapolation(c);
 }
 

@@ -67,4 +67,8 @@ int dbl_write_labels(dbl_chart *c);
 int dbl_write_table(dbl_chart *c);
 int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts);
 
+/* The headline in the plot's top-left corner: "Doubling time: 188 days (95% CI 168–201)"; needs c->trend. */
+void dbl_headline(const dbl_chart *c, char *text, size_t size);
+#define HEADLINE_PT 17.0
+
 #endif

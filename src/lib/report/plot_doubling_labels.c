@@ -179,6 +179,16 @@ static int describe_trend(hz_buf *b, const hz_fit *fit, const hz_fit_trend *t, c
 	return err;
 }
 
+void dbl_headline(const dbl_chart *c, char *text, size_t size)
+{
+	const hz_fit_trend *t = c->trend;
+
+	if (isfinite(t->ci_low) && isfinite(t->ci_high))
+		snprintf(text, size, "Doubling time: %.0f days (95%% CI %.0f–%.0f)", t->doubling_days, t->ci_low, t->ci_high);
+	else
+		snprintf(text, size, "Doubling time: %.0f days", t->doubling_days);
+}
+
 int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 {
 	const hz_fit_trend *t = c->trend, *pt = c->pub_trend;
@@ -209,16 +219,14 @@ int dbl_write_titles(dbl_chart *c, const hz_plot_opts *opts)
 				    1 - 50.0 / c->fr.h);
 	/* The headline number, large, inside the plot's empty top-left corner (where slow early models never reach). */
 	if (!err && t) {
-		hz_buf_clear(&sub);
-		err = hz_buf_printf(&sub, "Doubling time: %.0f days", t->doubling_days);
-		if (!err && isfinite(t->ci_low) && isfinite(t->ci_high))
-			err = hz_buf_printf(&sub, " (95%% CI %.0f–%.0f)", t->ci_low, t->ci_high);
+		char head[96];
+		dbl_headline(c, head, sizeof(head));
+		err = hz_buf_printf(&c->set, "set label 1003 ");
 		if (!err)
-			err = hz_buf_printf(&c->set, "set label 1003 ");
+			err = gp_quote(&c->set, head);
 		if (!err)
-			err = gp_quote(&c->set, hz_buf_cstr(&sub));
-		if (!err)
-			err = hz_buf_puts(&c->set, " at graph 0.02, graph 0.94 left font \",15\" tc rgb \"" COLOR_TREND "\" front\n");
+			err = hz_buf_printf(&c->set, " at graph 0.02, graph 0.94 left font \",%g\" tc rgb \"" COLOR_TREND "\" front\n",
+					    HEADLINE_PT);
 	}
 	/* The published trend on a line of its own, in its colour: one long line would not fit. */
 	if (!err && pt) {
