@@ -12,7 +12,7 @@ chmod 755 "$AG"
 # Attempt K at task FAMILY/NAME is the script $AG/attempts/FAMILY+NAME/K.sh, run in the
 # workspace; attempts.tsv lists them (TASK_ID <tab> K <tab> the script, on one line).
 python3 - "$CAT" "$AG" <<'PY'
-import csv, math, os, re, shlex, subprocess, sys, tempfile
+import csv, math, os, re, shlex, shutil, subprocess, sys, tempfile
 cat, out = sys.argv[1], sys.argv[2]
 ws = lambda t, f: os.path.join(cat, t, "workspace", f)
 answer = lambda t: open(os.path.join(cat, t, "tests", "answer.txt")).read().strip()
@@ -147,6 +147,74 @@ def patched(t, src, dest, *edits):
     os.makedirs(d)
     open(os.path.join(d, dest), "w").write(text)
     cmd(t, f"cp /agent/files/{t.replace('/', '+')}/{k}/{dest} {dest} && chmod +x {dest}")
+# ---- the older families: the reference solution with a fix left out or a feature broken, slow but
+# correct code for the perf tasks, edits of files that must not change, an empty program ----
+def variant(t, edits=None, drop=()):
+    """An attempt that runs a copy of the task's whole reference solution (solve.sh and its files) in
+    which each file's edits (old, new) are made, and the solve.sh lines containing one of `drop` are
+    removed: one fix left out, one feature broken.  Each edit must apply."""
+    k = len(A.get(t, [])) + 1
+    rel = os.path.join("files", t.replace("/", "+"), str(k))
+    d = os.path.join(out, rel)
+    shutil.copytree(os.path.join(cat, t, "solution"), d)
+    for f, fe in dict(edits or {}, **({"solve.sh": []} if drop else {})).items():
+        text = open(os.path.join(d, f)).read()
+        for old, new in fe:
+            assert old in text, (t, f, old)
+            text = text.replace(old, new)
+        for key in drop:
+            assert key in text, (t, key)
+            text = "".join(l for l in text.splitlines(True) if key not in l)
+        open(os.path.join(d, f), "w").write(text)
+    cmd(t, f"HZ_SOLUTION=/agent/{rel} bash /agent/{rel}/solve.sh")
+# algo-perf: right answers too slowly, a tie or an order broken, an overflowing comparator
+variant("algo-perf/dedup-latest", {"dedup.py": [("    best = {}", "    best, order = {}, []"), ("        old = best.get(key)\n", "        old = best.get(key)\n        order.insert(0, key)  # newest first\n"),
+                                               ("[raw for ts, raw in best.values()]", "[best[k][1] for k in dict.fromkeys(reversed(order))]")]})
+variant("algo-perf/dedup-latest", {"dedup.py": [("ts >= old[0]", "ts > old[0]")]})
+variant("algo-perf/dedup-latest", {"dedup.py": [("[raw for ts, raw in best.values()]", "[best[k][1] for k in sorted(best)]")]})
+variant("algo-perf/interval-cover", {"cover.c": [("return (a->lo > b->lo) - (a->lo < b->lo);", "return (int)(a->lo - b->lo);")]})
+variant("algo-perf/interval-cover", {"cover.c": [("v[i].lo <= v[m - 1].hi", "v[i].lo < v[m - 1].hi")]})
+variant("algo-perf/route-queries", {"routes.c": [(" || (nd == dist[v] && nh < hops[v])", "")]})
+variant("algo-perf/route-queries", {"routes.c": [("\tfor (int i = 0; i < ntouched; i++) {\n\t\tdist[touched[i]] = -1;", "\tfor (int i = 0; i < ntouched; i++) {\n\t\tdist[touched[i]] = i > 0 ? -1 : dist[touched[i]];")]})
+# api-client-lib: one function or rule of the spec wrong
+variant("api-client-lib/c-strbuf", {"strbuf.c": [("\tif (sb->cap && (const char *)p >= sb->data", "\tif (0 && (const char *)p >= sb->data")]})
+variant("api-client-lib/c-strbuf", {"strbuf.c": [("\t\tva_copy(cp, ap);\n\t\tvsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, cp);", "\t\tva_copy(cp, ap);\n\t\tvsnprintf(sb->data + sb->len, room, fmt, cp);")]})
+variant("api-client-lib/c-strbuf", {"strbuf.c": [("\tif (a == 0 && b == sb->len)\n\t\treturn;\n", "\tif (a == 0 && b == sb->len)\n\t\treturn;\n\tb = sb->len;\n")]})
+variant("api-client-lib/inventory-client", {"inventory_client.py": [("                    delay = min(int(ra), 60)", "                    delay = None")]})
+variant("api-client-lib/inventory-client", {"inventory_client.py": [("RETRY_STATUSES = {429, 502, 503, 504}", "RETRY_STATUSES = {429, 500, 502, 503, 504}")]})
+variant("api-client-lib/inventory-client", {"inventory_client.py": [('            if not cursor:\n                return', '            return')]})
+variant("api-client-lib/semver-ranges", {"semver.py": [("            hi = Version(0, 0, v.patch + 1)", "            hi = Version(0, 1, 0)")]})
+variant("api-client-lib/semver-ranges", {"semver.py": [("        if version.prerelease and not any(", "        if False and not any(")]})
+variant("api-client-lib/semver-ranges", {"semver.py": [('(0, p, "") if isinstance(p, int) else (1, 0, p)', '(0, str(p).zfill(0), "") if isinstance(p, int) else (1, 0, p)')]})
+# build-debug: one of the faults left in
+variant("build-debug/cmake-calc", {"files/CMakeLists.txt": [("set(CALC_VERSION 2.3.1)\n\nenable_testing()\nadd_subdirectory(lib)\n", "enable_testing()\nadd_subdirectory(lib)\nset(CALC_VERSION 2.3.1)\n")]})
+variant("build-debug/cmake-calc", {"files/lib/CMakeLists.txt": [("target_link_libraries(expr PUBLIC m)\n", "")]})
+variant("build-debug/cmake-calc", {"files/lib/CMakeLists.txt": [("install(TARGETS expr ARCHIVE DESTINATION lib)\n", "")]})
+variant("build-debug/cmake-calc", {"files/tests/CMakeLists.txt": [("COMMAND test_expr", "COMMAND expr_tests")]})
+variant("build-debug/stale-headers", {"solve.sh": [("CPPFLAGS = -Iinclude -MMD -MP", "CPPFLAGS = -Iinclude")]})
+variant("build-debug/stale-headers", {"solve.sh": [("build/%.o: src/%.c include/version.h | build", "build/%.o: src/%.c | build")]})
+variant("build-debug/stale-headers", drop=["sed -i"])
+variant("build-debug/static-lib", drop=["ar rcs"])
+variant("build-debug/static-lib", drop=["-L. -lutil $(LDLIBS) src"])
+# c-bugfix: one of the bugs left in, a fix that breaks another case
+variant("c-bugfix/csvcol", drop=["csvcol.c"])
+variant("c-bugfix/csvcol", {"csv.c": [("\t\t\t\t\t\tp += 2;", "\t\t\t\t\t\tp++;")]})
+variant("c-bugfix/csvcol", {"csv.c": [("\tfor (size_t i = 0; i < n; i++)\n\t\tfree(fields[i]);", "\tfor (size_t i = 0; i + 1 < n; i++)\n\t\tfree(fields[i]);")]})
+variant("c-bugfix/last-lines", {"lastlines.c": [("size_t start = count < n ? 0 : head;", "size_t start = count < n ? 0 : head + 1;")]})
+variant("c-bugfix/last-lines", {"lastlines.c": [("n = parse_n(argv[2]);", "n = (size_t)atoi(argv[2]) + parse_n(\"0\");")]})
+variant("c-bugfix/last-lines", {"lastlines.c": [("\tif (n == 0) {\n\t\twhile (getchar() != EOF)\n\t\t\t;\n\t\treturn 0;\n\t}\n", "")]})
+variant("c-bugfix/linestat", {"solve.sh": [("\tif (cur > longest)\n\t\tlongest = cur;\n\tprintf", "\tprintf")]})
+variant("c-bugfix/linestat", {"solve.sh": [("\t\tif (isspace(c)) {", "\t\tif (c == ' ' || c == '\\t' || c == '\\n') {")]})
+variant("c-bugfix/linestat", {"solve.sh": [("\tint c;\n", "\tchar c;\n")]})
+# c-feature: the new feature with one rule wrong, an old behaviour broken
+variant("c-feature/calc-extend", {"calc.c": [("\t\t\treturn a >= 0 ? a >> b : ~(~a >> b);", "\t\t\treturn (int64_t)((uint64_t)a >> b);")]})
+variant("c-feature/calc-extend", {"calc.c": [("\t\te = unary(ps);\n\t\tif (!failed(ps))\n\t\t\tv = power(ps, v, e);", "\t\te = primary(ps);\n\t\tif (!failed(ps))\n\t\t\tv = power(ps, v, e);")]})
+variant("c-feature/calc-extend", {"calc.c": [("\t\tif (b < 0 || b > 63) {\n\t\t\tfail(ps, \"bad shift\", NULL);", "\t\tif (b < 0 || b > 64) {\n\t\t\tfail(ps, \"bad shift\", NULL);")]})
+variant("c-feature/hexdump-canonical", {"hx.c": [("\t\t\tif (!squeezing)\n\t\t\t\tputs(\"*\");", "\t\t\tif (squeezing >= 0)\n\t\t\t\tputs(\"*\");")]})
+variant("c-feature/hexdump-canonical", {"hx.c": [("\tif (total > 0)\n\t\tprintf(\"%08lx\\n\", off + total);", "\tprintf(\"%08lx\\n\", off + total);")]})
+variant("c-feature/hexdump-canonical", {"hx.c": [("dump_plain(in, width, (unsigned long)skip);", "dump_plain(in, width, 0);")]})
+variant("c-feature/uniq-count", {"runs.c": [('printf("%7ld ", count);', 'printf("%ld ", count);')]})
+variant("c-feature/uniq-count", {"runs.c": [("if (only_dups && count < 2)", "if (only_dups && count < 1)")]})
 # sql-engine: NULLs sorted last, LEFT JOIN as an inner join, no index (the lookups scan), no durable file
 nulls_last = ('        return (0, 0)\n    if isinstance(v, int):', '        return (3, 0)\n    if isinstance(v, int):')
 inner_left = ('                if kind == "left" and not matched:', '                if False:')
