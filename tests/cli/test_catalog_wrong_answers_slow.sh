@@ -149,10 +149,10 @@ def patched(t, src, dest, *edits):
     cmd(t, f"cp /agent/files/{t.replace('/', '+')}/{k}/{dest} {dest} && chmod +x {dest}")
 # ---- the older families: the reference solution with a fix left out or a feature broken, slow but
 # correct code for the perf tasks, edits of files that must not change, an empty program ----
-def variant(t, edits=None, drop=()):
+def variant(t, edits=None, drop=(), after=""):
     """An attempt that runs a copy of the task's whole reference solution (solve.sh and its files) in
     which each file's edits (old, new) are made, and the solve.sh lines containing one of `drop` are
-    removed: one fix left out, one feature broken.  Each edit must apply."""
+    removed: one fix left out, one feature broken; then the command `after` runs.  Each edit must apply."""
     k = len(A.get(t, [])) + 1
     rel = os.path.join("files", t.replace("/", "+"), str(k))
     d = os.path.join(out, rel)
@@ -166,7 +166,7 @@ def variant(t, edits=None, drop=()):
             assert key in text, (t, key)
             text = "".join(l for l in text.splitlines(True) if key not in l)
         open(os.path.join(d, f), "w").write(text)
-    cmd(t, f"HZ_SOLUTION=/agent/{rel} bash /agent/{rel}/solve.sh")
+    cmd(t, f"HZ_SOLUTION=/agent/{rel} bash /agent/{rel}/solve.sh" + (" && " + after if after else ""))
 # algo-perf: right answers too slowly, a tie or an order broken, an overflowing comparator
 variant("algo-perf/dedup-latest", {"dedup.py": [("    best = {}", "    best, order = {}, []"), ("        old = best.get(key)\n", "        old = best.get(key)\n        order.insert(0, key)  # newest first\n"),
                                                ("[raw for ts, raw in best.values()]", "[best[k][1] for k in dict.fromkeys(reversed(order))]")]})
@@ -215,6 +215,69 @@ variant("c-feature/hexdump-canonical", {"hx.c": [("\tif (total > 0)\n\t\tprintf(
 variant("c-feature/hexdump-canonical", {"hx.c": [("dump_plain(in, width, (unsigned long)skip);", "dump_plain(in, width, 0);")]})
 variant("c-feature/uniq-count", {"runs.c": [('printf("%7ld ", count);', 'printf("%ld ", count);')]})
 variant("c-feature/uniq-count", {"runs.c": [("if (only_dups && count < 2)", "if (only_dups && count < 1)")]})
+# data-pipeline: a looser match window, yesterday's rate, banker's rounding; offsets applied the wrong
+# way, a gap of exactly 30 minutes splitting a session; duplicate orders kept, refunds added
+variant("data-pipeline/bank-reconcile", {"reconcile.py": [("close(b, e) and abs((e[\"date\"] - b[\"date\"]).days) <= 3)", "close(b, e) and abs((e[\"date\"] - b[\"date\"]).days) <= 7)")]})
+variant("data-pipeline/bank-reconcile", {"reconcile.py": [("            if rd <= d:", "            if rd < d:")]})
+variant("data-pipeline/bank-reconcile", {"reconcile.py": [("(amount * best).quantize(CENT, rounding=ROUND_HALF_UP)", "(amount * best).quantize(CENT)")]})
+variant("data-pipeline/log-sessions", {"sessions.py": [('dt = dt - delta if off[0] == "+" else dt + delta', 'dt = dt + delta if off[0] == "+" else dt - delta')]})
+variant("data-pipeline/log-sessions", {"sessions.py": [("if e[0] - cur[-1][0] > GAP:", "if e[0] - cur[-1][0] >= GAP:")]})
+variant("data-pipeline/sales-by-region", {"report.py": [("        if oid in seen:\n            continue\n", "")]})
+variant("data-pipeline/sales-by-region", {"report.py": [('c = cents(amount) if status == "paid" else -cents(amount)', "c = cents(amount)")]})
+# http-server: '..' let through, HEAD with a body, HTTP/1.0 keep-alive ignored, no Host check, the
+# HTTP/1.0 level's server at the HTTP/1.1 level, suffix ranges longer than the file; an empty program
+variant("http-server/static", {"server.py": [("        if b'..' in segs:\n            return err(403)\n", "")]})
+variant("http-server/static", {"server.py": [("        return reply(200, h, data, head_only=(method == 'HEAD'))", "        return reply(200, h, data)")]})
+cmd("http-server/static", "printf '#!/bin/sh\\nexit 0\\n' > server && chmod +x server")
+variant("http-server/keepalive", {"server.py": [("            keep = 'keep-alive' in conn_tokens", "            keep = False")]})
+variant("http-server/keepalive", {"server.py": [("        if MODE == '1.1' and proto == 'HTTP/1.1' and 'host' not in headers:", "        if False:")]})
+variant("http-server/http11", {"server.py": [("MODE = '1.1'", "MODE = '1.0'")]})
+variant("http-server/http11", {"server.py": [("return max(0, size - n), size - 1", "return size - n, size - 1")]})
+# interpreter: flooring division, no overflow check; && and || evaluating both sides; 'or' stopping at a false value
+variant("interpreter/calc", {"calc.py": [("        q = abs(a) // abs(b)\n        if (a < 0) != (b < 0):\n            q = -q\n", "        q = a // b\n")]})
+variant("interpreter/calc", {"calc.py": [("        return chk(a * b)", "        return a * b")]})
+variant("interpreter/imperative", {"tiny.py": [("            if (k == '&&') != a:\n                return a\n", "")]})
+variant("interpreter/lisp", {"lisp.py": [("                if (v is False) == (op is S['and']):", "                if v is False:")]})
+# kv-store: deletes lost on recovery, appends after a torn tail, no compaction; KEYS by substring, a failed
+# LOAD that empties the store
+variant("kv-store/append-log", {"kvd.py": [("        for op, k, v in recs:\n            self.apply(op, k, v)\n        self.fd", "        for op, k, v in recs:\n            if op == b'S':\n                self.apply(op, k, v)\n        self.fd")]})
+variant("kv-store/wal", {"kvd.py": [("            os.ftruncate(self.fd, end)  # drop a torn or corrupt tail", "            pass"),
+                                  ("os.O_WRONLY | os.O_CREAT, 0o644)", "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)")]})
+variant("kv-store/wal", {"kvd.py": [("        if self.walsize > 2 * self.live + (1 << 20):", "        if False:")]})
+variant("kv-store/snapshot", {"kvs.py": [("k.startswith(rest)", "rest in k")]})
+variant("kv-store/snapshot", {"kvs.py": [("                r = b'ERR cannot load'", "                data, r = {}, b'ERR cannot load'")]})
+# py-bugfix: one of the bugs left in
+variant("py-bugfix/cron-next", {"cronexpr.py": [("        if self.dom_star or self.dow_star:", "        if True:")]})
+variant("py-bugfix/cron-next", {"cronexpr.py": [("t = dt.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)", "t = dt.replace(second=0, microsecond=0)")]})
+variant("py-bugfix/lru-cache", {"lrucache.py": [("            victim = self._tail", "            victim = self._head")]})
+variant("py-bugfix/lru-cache", {"lrucache.py": [("        self.hits += 1\n        if node is not self._head:\n            self._unlink(node)\n            self._push_front(node)\n", "        self.hits += 1\n")]})
+variant("py-bugfix/roman", drop=['(90, "XC")'])
+variant("py-bugfix/roman", drop=["not 0 < n <= 3999"])
+# py-feature: nested commits that lose the outer undo, a silent ROLLBACK; rm that only marks done, done
+# of a missing item; undated items sorted first, a case-sensitive search, an inclusive --due-before
+variant("py-feature/kv-transactions", {"kv.py": [("                    if key not in parent:\n                        parent[key] = old", "                    parent[key] = old")]})
+variant("py-feature/kv-transactions", {"kv.py": [('        if not store.rollback():\n            out.append("NO TRANSACTION")', "        store.rollback()")]})
+variant("py-feature/todo-done", {"todo.py": [('    db["items"].remove(item)', '    item["done"] = True')]})
+variant("py-feature/todo-done", {"todo.py": [('    raise TodoError("no item %d" % ident)', '    return {"id": ident, "done": False}')]})
+variant("py-feature/todo-filter", {"todo.py": [('(i["due"] is None, i["due"] or "", i["id"])', '(i["due"] is not None, i["due"] or "", i["id"])')]})
+variant("py-feature/todo-filter", {"todo.py": [("needle = args.search.lower()", "needle = args.search"), ('if needle in i["text"].lower()', 'if needle in i["text"]')]})
+variant("py-feature/todo-filter", {"todo.py": [('i["due"] < before', 'i["due"] <= before')]})
+# refactor-safe: a header that must not change edited, the old file kept, a behaviour changed on the way
+variant("refactor-safe/c-bank-modules", after="echo '/* split from bank.c */' >> money.h")
+variant("refactor-safe/c-bank-modules", drop=["rm -f bank.c"])
+variant("refactor-safe/c-bank-modules", {"money.c": [("\t\t\tif (fdigits == 2)\n\t\t\t\treturn -1;\n", "")]})
+variant("refactor-safe/extract-rounding", {"money.py": [("    return amount.quantize(CENT, rounding=ROUND_HALF_UP)", "    return amount.quantize(CENT)")]})
+variant("refactor-safe/extract-rounding", {"solve.sh": [('cp "$S/money.py" "$S/invoice.py" .', 'cp "$S/money.py" .')]})
+variant("refactor-safe/gradebook-modules", {"files/gradebook/grading.py": [("    if score >= 90:", "    if score > 90:")]})
+variant("refactor-safe/gradebook-modules", {"files/gradebook/report.py": [("key=lambda r: (-r[1], r[0])", "key=lambda r: -r[1]")]})
+# text-format: a BOM kept, "" read as the end of the field; inline comments kept, arrays reset by
+# each item; code spans unescaped, the start of an ordered list dropped
+variant("text-format/csv-dialect", {"csvconv.py": [('    if text.startswith("\\ufeff"):\n        text = text[1:]\n', "")]})
+variant("text-format/csv-dialect", {"csvconv.py": [("                            field.append('\"')\n                            i += 2", "                            field.append('\"')\n                            i += 1")]})
+variant("text-format/ini-to-json", {"ini2json.py": [('    m = re.search(r"(^|\\s)[;#]", text)', "    m = None")]})
+variant("text-format/ini-to-json", {"ini2json.py": [("                if key not in cur:\n                    cur[key] = []", "                if True:\n                    cur[key] = []")]})
+variant("text-format/markdown-subset", {"md2html.py": [('"<code>" + esc(s[i + 1:j]) + "</code>"', '"<code>" + s[i + 1:j] + "</code>"')]})
+variant("text-format/markdown-subset", {"md2html.py": [("""'<ol start="%d">' % start if start != 1 else "<ol>\"""", '"<ol>"')]})
 # sql-engine: NULLs sorted last, LEFT JOIN as an inner join, no index (the lookups scan), no durable file
 nulls_last = ('        return (0, 0)\n    if isinstance(v, int):', '        return (3, 0)\n    if isinstance(v, int):')
 inner_left = ('                if kind == "left" and not matched:', '                if False:')
