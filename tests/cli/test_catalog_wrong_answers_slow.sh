@@ -1,7 +1,8 @@
-# Wrong and partial attempts fail: for the short-end families, the long end and the new domains, plausible mistakes (the decoys each
-# task's data sets up, near misses of the answer, partial fixes, edits of files that must not
-# change; for long projects, the reference solution with one feature removed or broken) are played
-# by `cmd` agents through the real run engine, and no run may succeed.
+# Wrong and partial attempts fail: for the short-end families, the older engineering families, the long
+# end and the new domains, plausible mistakes (the decoys each task's data sets up, near misses of the
+# answer, partial fixes, correct but too slow code, edits of files that must not change; for projects,
+# the reference solution with one fix left out or one feature broken) are played by `cmd` agents
+# through the real run engine, and no run may succeed.
 . "$(dirname "$0")/lib.sh"
 
 CAT=$HZ_SOURCE_DIR/tasks
@@ -157,12 +158,15 @@ def variant(t, edits=None, drop=(), after=""):
     rel = os.path.join("files", t.replace("/", "+"), str(k))
     d = os.path.join(out, rel)
     shutil.copytree(os.path.join(cat, t, "solution"), d)
-    for f, fe in dict(edits or {}, **({"solve.sh": []} if drop else {})).items():
+    files = dict(edits or {})
+    if drop:
+        files.setdefault("solve.sh", [])
+    for f, fe in files.items():
         text = open(os.path.join(d, f)).read()
         for old, new in fe:
             assert old in text, (t, f, old)
             text = text.replace(old, new)
-        for key in drop:
+        for key in drop if f == "solve.sh" else ():
             assert key in text, (t, key)
             text = "".join(l for l in text.splitlines(True) if key not in l)
         open(os.path.join(d, f), "w").write(text)
@@ -197,7 +201,7 @@ variant("build-debug/stale-headers", drop=["sed -i"])
 variant("build-debug/static-lib", drop=["ar rcs"])
 variant("build-debug/static-lib", drop=["-L. -lutil $(LDLIBS) src"])
 # c-bugfix: one of the bugs left in, a fix that breaks another case
-variant("c-bugfix/csvcol", drop=["csvcol.c"])
+variant("c-bugfix/csvcol", {"solve.sh": [('cp "$S/csv.c" "$S/csvcol.c" .', 'cp "$S/csv.c" .')]})
 variant("c-bugfix/csvcol", {"csv.c": [("\t\t\t\t\t\tp += 2;", "\t\t\t\t\t\tp++;")]})
 variant("c-bugfix/csvcol", {"csv.c": [("\tfor (size_t i = 0; i < n; i++)\n\t\tfree(fields[i]);", "\tfor (size_t i = 0; i + 1 < n; i++)\n\t\tfree(fields[i]);")]})
 variant("c-bugfix/last-lines", {"lastlines.c": [("size_t start = count < n ? 0 : head;", "size_t start = count < n ? 0 : head + 1;")]})
@@ -422,16 +426,18 @@ bash "$f"
 SH
 chmod -R a+rX "$AG"   # the sandbox's user reads it
 kmax=$(cut -f2 "$AG/attempts.tsv" | sort -n | tail -1)
-tasks=$(cut -f1 "$AG/attempts.tsv" | sort -u | paste -sd, -)
 nattempts=$(wc -l < "$AG/attempts.tsv")
-agents=()
+# One sweep per attempt number K over the tasks that have a K-th attempt (a task without one would
+# only run its scorer on the untouched workspace).
+rc=0
 for k in $(seq 1 "$kmax"); do
-	agents+=(--agent "cmd,command=bash /agent/attempt.sh $k,mount=$AG,alias=wrong-$k")
+	tasks=$(awk -F'\t' -v k="$k" '$2 == k { print $1 }' "$AG/attempts.tsv" | sort -u | paste -sd, -)
+	"$HORIZON" run --agent "cmd,command=bash /agent/attempt.sh $k,mount=$AG,alias=wrong-$k" --tasks-dir "$CAT" \
+		--tasks "$tasks" --jobs 2 --out "$TMP/runs-$k" --quiet >"$TMP/out" 2>"$TMP/err" || { rc=$?; sed 's/^/  | /' "$TMP/err" | head; }
 done
-"$HORIZON" run "${agents[@]}" --tasks-dir "$CAT" --tasks "$tasks" --jobs 2 --out "$TMP/runs" --quiet >"$TMP/out" 2>"$TMP/err"
-rc=$?
-[ "$rc" = 0 ] && ok "the sweep of wrong attempts ran" || { bad "the sweep of wrong attempts ran (exit $rc)"; sed 's/^/  | /' "$TMP/err" | head; }
-if python3 - "$TMP/runs/runs.jsonl" "$AG/attempts.tsv" "$nattempts" <<'PY'
+[ "$rc" = 0 ] && ok "the sweeps of wrong attempts ran" || bad "the sweeps of wrong attempts ran (exit $rc)"
+cat "$TMP"/runs-*/runs.jsonl > "$TMP/runs.jsonl"
+if python3 - "$TMP/runs.jsonl" "$AG/attempts.tsv" "$nattempts" <<'PY'
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 attempts = {(l.split("\t")[0], "wrong-" + l.split("\t")[1]): l.split("\t", 2)[2].strip() for l in open(sys.argv[2])}
