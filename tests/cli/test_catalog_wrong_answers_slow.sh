@@ -171,11 +171,10 @@ def variant(t, edits=None, drop=(), after=""):
             text = "".join(l for l in text.splitlines(True) if key not in l)
         open(os.path.join(d, f), "w").write(text)
     cmd(t, f"HZ_SOLUTION=/agent/{rel} bash /agent/{rel}/solve.sh" + (" && " + after if after else ""))
-# algo-perf: right answers too slowly, a tie or an order broken, an overflowing comparator
+# algo-perf: right answers too slowly, a tie broken, an overflowing comparator, touching intervals apart
 variant("algo-perf/dedup-latest", {"dedup.py": [("    best = {}", "    best, order = {}, []"), ("        old = best.get(key)\n", "        old = best.get(key)\n        order.insert(0, key)  # newest first\n"),
                                                ("[raw for ts, raw in best.values()]", "[best[k][1] for k in dict.fromkeys(reversed(order))]")]})
 variant("algo-perf/dedup-latest", {"dedup.py": [("ts >= old[0]", "ts > old[0]")]})
-variant("algo-perf/dedup-latest", {"dedup.py": [("[raw for ts, raw in best.values()]", "[best[k][1] for k in sorted(best)]")]})
 variant("algo-perf/interval-cover", {"cover.c": [("return (a->lo > b->lo) - (a->lo < b->lo);", "return (int)(a->lo - b->lo);")]})
 variant("algo-perf/interval-cover", {"cover.c": [("v[i].lo <= v[m - 1].hi", "v[i].lo < v[m - 1].hi")]})
 variant("algo-perf/route-queries", {"routes.c": [(" || (nd == dist[v] && nh < hops[v])", "")]})
@@ -193,7 +192,6 @@ variant("api-client-lib/semver-ranges", {"semver.py": [('(0, p, "") if isinstanc
 # build-debug: one of the faults left in
 variant("build-debug/cmake-calc", {"files/CMakeLists.txt": [("set(CALC_VERSION 2.3.1)\n\nenable_testing()\nadd_subdirectory(lib)\n", "enable_testing()\nadd_subdirectory(lib)\nset(CALC_VERSION 2.3.1)\n")]})
 variant("build-debug/cmake-calc", {"files/lib/CMakeLists.txt": [("target_link_libraries(expr PUBLIC m)\n", "")]})
-variant("build-debug/cmake-calc", {"files/lib/CMakeLists.txt": [("install(TARGETS expr ARCHIVE DESTINATION lib)\n", "")]})
 variant("build-debug/cmake-calc", {"files/tests/CMakeLists.txt": [("COMMAND test_expr", "COMMAND expr_tests")]})
 variant("build-debug/stale-headers", {"solve.sh": [("CPPFLAGS = -Iinclude -MMD -MP", "CPPFLAGS = -Iinclude")]})
 variant("build-debug/stale-headers", {"solve.sh": [("build/%.o: src/%.c include/version.h | build", "build/%.o: src/%.c | build")]})
@@ -219,9 +217,8 @@ variant("c-feature/hexdump-canonical", {"hx.c": [("\tif (total > 0)\n\t\tprintf(
 variant("c-feature/hexdump-canonical", {"hx.c": [("dump_plain(in, width, (unsigned long)skip);", "dump_plain(in, width, 0);")]})
 variant("c-feature/uniq-count", {"runs.c": [('printf("%7ld ", count);', 'printf("%ld ", count);')]})
 variant("c-feature/uniq-count", {"runs.c": [("if (only_dups && count < 2)", "if (only_dups && count < 1)")]})
-# data-pipeline: a looser match window, yesterday's rate, banker's rounding; offsets applied the wrong
+# data-pipeline: yesterday's rate, banker's rounding; offsets applied the wrong
 # way, a gap of exactly 30 minutes splitting a session; duplicate orders kept, refunds added
-variant("data-pipeline/bank-reconcile", {"reconcile.py": [("close(b, e) and abs((e[\"date\"] - b[\"date\"]).days) <= 3)", "close(b, e) and abs((e[\"date\"] - b[\"date\"]).days) <= 7)")]})
 variant("data-pipeline/bank-reconcile", {"reconcile.py": [("            if rd <= d:", "            if rd < d:")]})
 variant("data-pipeline/bank-reconcile", {"reconcile.py": [("(amount * best).quantize(CENT, rounding=ROUND_HALF_UP)", "(amount * best).quantize(CENT)")]})
 variant("data-pipeline/log-sessions", {"sessions.py": [('dt = dt - delta if off[0] == "+" else dt + delta', 'dt = dt + delta if off[0] == "+" else dt - delta')]})
@@ -257,15 +254,12 @@ variant("py-bugfix/lru-cache", {"lrucache.py": [("            victim = self._tai
 variant("py-bugfix/lru-cache", {"lrucache.py": [("        self.hits += 1\n        if node is not self._head:\n            self._unlink(node)\n            self._push_front(node)\n", "        self.hits += 1\n")]})
 variant("py-bugfix/roman", drop=['(90, "XC")'])
 variant("py-bugfix/roman", drop=["not 0 < n <= 3999"])
-# py-feature: nested commits that lose the outer undo, a silent ROLLBACK; rm that only marks done, done
-# of a missing item; undated items sorted first, a case-sensitive search, an inclusive --due-before
+# py-feature: nested commits that lose the outer undo; rm that only marks done; undated items sorted
+# first, a case-sensitive search
 variant("py-feature/kv-transactions", {"kv.py": [("                    if key not in parent:\n                        parent[key] = old", "                    parent[key] = old")]})
-variant("py-feature/kv-transactions", {"kv.py": [('        if not store.rollback():\n            out.append("NO TRANSACTION")', "        store.rollback()")]})
 variant("py-feature/todo-done", {"todo.py": [('    db["items"].remove(item)', '    item["done"] = True')]})
-variant("py-feature/todo-done", {"todo.py": [('    raise TodoError("no item %d" % ident)', '    return {"id": ident, "done": False}')]})
 variant("py-feature/todo-filter", {"todo.py": [('(i["due"] is None, i["due"] or "", i["id"])', '(i["due"] is not None, i["due"] or "", i["id"])')]})
 variant("py-feature/todo-filter", {"todo.py": [("needle = args.search.lower()", "needle = args.search"), ('if needle in i["text"].lower()', 'if needle in i["text"]')]})
-variant("py-feature/todo-filter", {"todo.py": [('i["due"] < before', 'i["due"] <= before')]})
 # refactor-safe: a header that must not change edited, the old file kept, a behaviour changed on the way
 variant("refactor-safe/c-bank-modules", after="echo '/* split from bank.c */' >> money.h")
 variant("refactor-safe/c-bank-modules", drop=["rm -f bank.c"])
