@@ -273,6 +273,35 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# git-store: a wrapper around the real git (its PATH and GIT_DIR hide it); per level, the reference
+# with one feature broken: uncompressed loose objects, no abbreviations, trees sorted without the
+# '/' rule, exec bits ignored, index entries without their NUL padding, log dates in UTC, untracked
+# directories not collapsed, checkout leaving old files, ^N as ^1, OFS offsets misread, no REF
+# deltas, packed-refs ignored, repack without deltas, no line-level merge, no fast-forward
+gs = ("loose-objects", "trees-commits", "index", "branches", "packs", "full")
+for t in gs:
+    cmd("git-store/" + t, "printf '#!/bin/sh\\nexec /usr/bin/git \"$@\"\\n' > mgit; chmod +x mgit")
+gs_edits = {
+    "loose-objects": [("                f.write(zlib.compress(raw))", "                f.write(raw)"),
+                      ("            if len(m) == 1:\n                return m.pop()", "            if False:\n                return m.pop()")],
+    "trees-commits": [('    return name.encode("utf-8", "surrogateescape") + (b"/" if mode == "040000" else b"")', '    return name.encode("utf-8", "surrogateescape")'),
+                      ('    mode = "100755" if st.st_mode & 0o100 else "100644"', '    mode = "100644"')],
+    "index": [('            e += b"\\0" * (8 - len(e) % 8)', '            e += b"\\0" * (-len(e) % 8)'),
+              ("    t = time.gmtime(int(secs) + off)", "    t = time.gmtime(int(secs))"),
+              ("                if p not in present:\n                    del idx.entries[p]", "                if False:\n                    del idx.entries[p]")],
+    "branches": [("                if r in tracked_dirs:\n                    walk(r)", "                if True:\n                    walk(r)"),
+                 ("    for p in sorted(set(cur) - set(new), reverse=True):", "    for p in []:"),
+                 ("                oid = ps[n - 1]", "                oid = ps[0]")],
+    "packs": [("                    rel = ((rel + 1) << 7) | (c & 0x7F)", "                    rel = (rel << 7) | (c & 0x7F)"),
+              ("            elif typ == 7:", "            elif False:"),
+              ("        return None, self.packed_refs().get(name)", "        return None, None")],
+    "full": [("        if tnum in (2, 3) and len(data) > 32:", "        if False:"),
+             ("            m = merge_lines(split(b[1]), split(o[1]), split(t[1]))", "            m = None"),
+             ("    if base == ours:\n        switch_tree", "    if False:\n        switch_tree")],
+}
+for t, edits in gs_edits.items():
+    for e in edits:
+        patched("git-store/" + t, "mgit.py", "mgit", e)
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))
