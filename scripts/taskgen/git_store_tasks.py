@@ -201,13 +201,13 @@ for name, title, parts, minutes, summary, notes in LEVELS:
     k = len(parts) - 1
     ins = HEAD.format(title=title) + "".join(parts) + "\n" + NOT[k] + "\n"
     if k > 0:
-        ins += "\nEvery command of the lower levels above is still tested at this level, on the repositories this level adds.\n"
+        ins += "\nThe commands of the lower levels remain part of the job: this level's tests use them too, on the repositories it adds.\n"
     task(CAT, "git-store/" + name, domain="software", summary=summary, minutes=minutes, notes=notes, instructions=ins,
          files={"README.md": "Put ./mgit here (see the instructions).\n"},
          tests={"run_git.py": SCORER},
          extra_solution={"mgit.py": MGIT},
          solve='cp "$(dirname "$0")/mgit.py" mgit\nchmod +x mgit',
-         scorer={"kind": "json", "command": ["python3", "{tests}/run_git.py", ["loose", "trees", "index", "branches", "packs", "full"][k]], "timeout_s": 900},
+         scorer={"kind": "json", "command": ["python3", "{tests}/run_git.py", ["loose", "trees", "index", "branches", "packs", "full"][k]], "timeout_s": 300},
          resources={"memory_mb": 2048, "processes": 128}, requires=["python3", "git"],
          tags=["git", "version-control", "from-scratch"] + (["long"] if minutes >= 480 else []),
          limit=int(minutes * 60 * 3))
