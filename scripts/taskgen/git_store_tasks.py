@@ -91,7 +91,7 @@ L3 = """- **The index** (`.git/index`): git's real index file, format `DIRC` ver
   tree.  A path not in the index is an error and nothing is removed.  (The tests remove only files
   whose content matches the index.)
 - `mgit ls-files [--stage]`: like `git ls-files [--stage]`.
-- `mgit write-tree`: from this level on, write the tree of **the index** (like `git write-tree`).
+- `mgit write-tree`: write the tree of **the index** (like `git write-tree`).
 - `mgit commit -m MESSAGE`: commit the index: a commit whose parent is the current `HEAD` commit
   (none for the first commit) and advance the branch `HEAD` points to (or `HEAD` itself when it is
   detached); print the new commit's id.  The id must equal git's for the same index, parent,
@@ -199,7 +199,13 @@ LEVELS = [
 
 for name, title, parts, minutes, summary, notes in LEVELS:
     k = len(parts) - 1
-    ins = HEAD.format(title=title) + "".join(parts) + "\n" + NOT[k] + "\n"
+    body = "".join(parts)
+    if k >= 2:  # from the index level on, write-tree writes the index (L3): keep only the tree rules
+        wt = L2[L2.index("- `mgit write-tree`"):L2.index("- `mgit commit-tree")]
+        assert wt in body
+        body = body.replace(wt, "- Trees: modes `100644`, `100755` (owner-executable), `120000` (symlink, the blob is the link\n"
+                            "  target), `040000` (tree); entries in git's order (a tree's name sorts as if it ended in `/`).\n")
+    ins = HEAD.format(title=title) + body + "\n" + NOT[k] + "\n"
     if k > 0:
         ins += "\nThe commands of the lower levels remain part of the job: this level's tests use them too, on the repositories it adds.\n"
     task(CAT, "git-store/" + name, domain="software", summary=summary, minutes=minutes, notes=notes, instructions=ins,
