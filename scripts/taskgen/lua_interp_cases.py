@@ -71,6 +71,10 @@ print("hello", 'single', "tab\there", "q\"uote", 'it\'s')
 print("newline\nsecond", "back\\slash", "\65\066\x43", "\u{48}i")
 print([[long
 string]], [==[with ]] inside]==])
+print([[
+the first newline is dropped]], #[[
+x]], [==[
+]==] == "")
 --[[ a long
 comment ]] print("after comment")
 --[==[ another ]==] print("done") -- trailing
@@ -226,6 +230,48 @@ print(math.abs(math.mininteger), 5 // 2 * 2.0, 2^63 == math.maxinteger + 1.0)
 ]
 
 P[3] = [
+("scopes", r"""
+local x = 1
+do local x = x + 1; print("inner", x) end
+print("outer", x)
+local function outer()
+  local a = 0
+  local function mid()
+    local b = 10
+    return function() a = a + 1; b = b + 1; return a, b end
+  end
+  local f1, f2 = mid(), mid()
+  print(f1()); print(f1()); print(f2())
+  return function() return a end
+end
+print(outer()())
+local fs = {}
+local i = 1
+repeat
+  local j = i
+  fs[i] = function() j = j + 100; return j end
+  i = i + 1
+until j >= 3
+print(fs[1](), fs[1](), fs[2](), fs[3]())
+for _, name in ipairs({"p", "q"}) do fs[name] = function() return name end end
+print(fs.p(), fs.q())
+local t = {}
+for k, v in pairs({10, 20, 30}) do t[#t + 1] = function() return k * v end end
+print(t[1](), t[2](), t[3]())
+print(select("#", ...), ...)
+local function va(...)
+  local a, b = ...
+  local t = {..., "end"}
+  return a, b, t[2], select("#", ...)
+end
+print(va(1, 2, 3))
+print(va())
+print((va(5, 6)))
+local n = 0
+local function count(...) n = n + select("#", ...) return ... end
+print(count(count(1, 2), count(3)))
+print(n)
+"""),
 ("tables", r'''
 local t = {10, 20, 30, x = "ex", ["y z"] = 5, [2 + 2] = "four"}
 print(#t, t[1], t[2], t[3], t.x, t["y z"], t[4])
@@ -454,6 +500,33 @@ print(grid[3][4], #grid, #grid[1])
 '''),
 ]
 P[4] = [
+("strmethods", r"""
+local s = "Lua Interp"
+print(s:len(), s:sub(2, 3):upper(), ("%d-%d"):format(1, 2), s:byte(-1), #s:rep(3, "/"))
+local up = setmetatable({}, {__index = function(_, k) return string.upper(k) end, __len = function() return 99 end})
+print(up.abc, up["x y"], #up)
+local log = {}
+local cnt = setmetatable({}, {__newindex = function(t, k, v) log[#log + 1] = k; rawset(t, k, v) end})
+cnt.a = 1; cnt.a = 2; cnt.b = 3
+print(#log, log[1], log[2], cnt.a)
+local ops = {}
+local mt = {}
+for _, e in ipairs({"add", "sub", "mul", "div", "mod", "pow", "idiv", "concat"}) do
+  mt["__" .. e] = function(a, b) ops[#ops + 1] = e; return e end
+end
+local o = setmetatable({}, mt)
+print(o + 1, 1 - o, o * o, o / 2, o % 3, 2 ^ o, o // 1, o .. "x", "x" .. o, 1 .. o)
+print(#ops)
+local lt = {__lt = function(a, b) return a.v < b.v end, __le = function(a, b) return a.v <= b.v end}
+local a, b = setmetatable({v = 1}, lt), setmetatable({v = 2}, lt)
+print(a < b, a > b, a <= b, a >= b, b <= a, not (a < a))
+print((pcall(function() return a < 1 end)))
+print((pcall(function() return {} < {} end)), (pcall(function() return {} .. "" end)))
+print(tostring(setmetatable({}, {__tostring = function() return 42 end})) == "42" or "n/a")
+print(string.format("%3s|%-3s|%s", "ab", "ab", setmetatable({}, {__tostring = function() return "T" end})))
+print(rawequal("a", "a"), rawequal(1, 1.0), rawlen("abc"), rawget(setmetatable({}, {__index = {x = 1}}), "x"))
+print(string.format("[%10.3f] [%-8d] [%+.2e] [%x]", -1/3, 42, 123456, 3735928559))
+"""),
 ("meta_index", r'''
 local defaults = {color = "red", size = 1}
 local obj = setmetatable({size = 5}, {__index = defaults})
@@ -614,6 +687,44 @@ print(fib[50], fib[90])
 ]
 
 P[5] = [
+("co_more", r"""
+local co = coroutine.create(function(...)
+  print("args", ...)
+  print("status inside", coroutine.status(coroutine.running()))
+  local ok, err = pcall(function()
+    local v = coroutine.yield("yield in pcall")
+    error("after " .. v, 0)
+  end)
+  print("caught", ok, err)
+  local w = coroutine.wrap(function() coroutine.yield("inner wrap") return "inner done" end)
+  print(w(), w())
+  return select("#", coroutine.yield())
+end)
+print(coroutine.resume(co, 1, nil, 3))
+print(coroutine.resume(co, "resume value"))
+print(coroutine.resume(co, "a", "b", "c"))
+print(coroutine.status(co), coroutine.resume(co))
+local function deep(n) if n == 0 then coroutine.yield("bottom") return "up" end return deep(n - 1) end
+local d = coroutine.wrap(function() return deep(200) end)
+print(d(), d())
+local tree = {v = 1, l = {v = 2, l = {v = 4}, r = {v = 5}}, r = {v = 3, r = {v = 6}}}
+local function walk(t) if t then walk(t.l); coroutine.yield(t.v); walk(t.r) end end
+local vals = {}
+for v in coroutine.wrap(function() walk(tree) end) do vals[#vals + 1] = v end
+print(table.concat(vals, " "))
+for i = 1, 3 do
+  for j = 1, 3 do
+    if (i + j) % 2 == 0 then goto skip end
+    io.write(i, "-", j, " ")
+    ::skip::
+  end
+end
+print()
+local t = {}
+for i = 1, 10 do table.insert(t, 1, i) end
+print(table.concat(t, ","), table.remove(t, 5), #t, table.concat(t, ",", 8))
+print(pcall(coroutine.resume, coroutine.running()))
+"""),
 ("coroutines", r'''
 local co = coroutine.create(function(a, b)
   print("start", a, b)
