@@ -1097,6 +1097,36 @@ def rand_arith(rng, n):
 HEAD_ARITH = "local function P(f) local ok, v = pcall(f) if ok then return v end return 'error' end\n"
 
 
+def rand_basic(rng, n):
+    """Random integer arithmetic (precedence, floor modulo, unary minus) and logic over mixed values."""
+    lines = ["local a, b, c, s, t, u = 7, -3, 12, 'x', 'y', nil"]
+    ints = ["0", "1", "2", "3", "5", "9", "-4", "17", "100", "a", "b", "c"]
+    def iexpr(d):
+        if d == 0 or rng.random() < 0.25:
+            return rng.choice(ints)
+        op = rng.choice(["+", "-", "*", "%", "-u"])
+        if op == "-u":
+            return "- " + iexpr(d - 1)
+        if op == "%":
+            return iexpr(d - 1) + " % " + rng.choice(["3", "-3", "7", "a", "b", "(c + 1)"])
+        l, r = iexpr(d - 1), iexpr(d - 1)
+        return ("(%s %s %s)" if rng.random() < 0.5 else "%s %s %s") % (l, op, r)
+    vals = ["nil", "false", "true", "0", "1", "s", "t", "u", "''", "a"]
+    def lexpr(d):
+        if d == 0 or rng.random() < 0.3:
+            if rng.random() < 0.4:
+                return "%s %s %s" % (iexpr(1), rng.choice(["<", "<=", ">", ">=", "==", "~="]), iexpr(1))
+            return rng.choice(vals)
+        k = rng.random()
+        if k < 0.2:
+            return "not (" + lexpr(d - 1) + ")"
+        return "(%s %s %s)" % (lexpr(d - 1), rng.choice(["and", "or"]), lexpr(d - 1))
+    for i in range(n):
+        lines.append("print(" + ", ".join(iexpr(rng.randint(1, 4)) for _ in range(4)) + ")")
+        lines.append("print(" + ", ".join(lexpr(rng.randint(1, 3)) for _ in range(4)) + ")")
+    return "\n".join(lines) + "\n"
+
+
 def rand_floats(rng, n):
     vals = []
     for i in range(n):
@@ -1143,6 +1173,8 @@ def rand_patterns(rng, n):
 def programs():
     rng = random.Random(5413)
     progs = {lv: list(P[lv]) for lv in P}
+    for k in range(2):
+        progs[1].append(("random_basic_%d" % k, rand_basic(rng, 20)))
     for k in range(4):
         progs[2].append(("random_arith_%d" % k, rand_arith(rng, 25)))
     for k in range(3):

@@ -381,7 +381,8 @@ def numarith(op, a, b, line):
     if op == "%":
         return fmod(a, b)
     if op == "//":
-        return math.floor(fdiv(a, b)) * 1.0 if math.isfinite(fdiv(a, b)) else fdiv(a, b)
+        q = fdiv(a, b)
+        return float(math.floor(q)) if math.isfinite(q) and q != 0 else q
 
 
 def callmeta(h, args, line):
