@@ -82,7 +82,8 @@ F[2] = """- Floats: literals `3.0 .5 3. 1e10 2.5E-3`, hexadecimal `0xFF` (intege
   rounded towards the loop, `for i = 1, 3.5` runs 1, 2, 3; the loop never overflows, even near
   `math.maxinteger`), else a float loop; the step defaults to 1, may be negative, must not be 0; the
   loop variable is a fresh local of the body.  Generic `for v1, v2, ... in f, s, c` with an iterator
-  function (called as `f(s, c)` until its first result is `nil`).
+  function (called as `f(s, c)` until its first result is `nil`; the loop variables take its results:
+  an iterator may `return` several values, the only use of multiple results at this level).
 - `math.floor ceil abs max min sqrt fmod tointeger type huge pi maxinteger mininteger` (`floor`/`ceil`
   return integers when the result fits; `max`/`min` return the argument unchanged; `math.type` gives
   `"integer"`, `"float"` or `nil`).
@@ -147,7 +148,8 @@ F[5] = """- Coroutines: `coroutine.create(f)`, `coroutine.resume(co, ...)` (retu
   resumed another, `dead` after it returned or failed), `coroutine.wrap(f)` (a function that resumes;
   errors propagate to the caller), `coroutine.isyieldable()`, `coroutine.running()` (the running
   coroutine and whether it is the main one; tests print only `type` of the first).  Resuming a dead
-  coroutine gives `false, "cannot resume dead coroutine"`; yielding from the main program is an
+  coroutine gives `false, "cannot resume dead coroutine"`, resuming a running or normal one `false,
+  "cannot resume non-suspended coroutine"`; yielding from the main program is an
   error `attempt to yield from outside a coroutine`.  Coroutines may resume other coroutines, yield
   from nested function calls (at any depth) and be left suspended forever.
 - `goto name` and labels `::name::`: forward (the `continue` idiom, leaving nested loops) and backward
