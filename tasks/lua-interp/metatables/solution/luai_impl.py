@@ -2579,7 +2579,14 @@ def resume(co, args):
     co.transfer = args
     if co.thread is None:
         co.thread = threading.Thread(target=co_body, args=(co, args), daemon=True)
-        co.thread.start()
+        try:
+            co.thread.start()
+        except RuntimeError:
+            co.status = "dead"
+            ST.co, ST.stk = prev, saved
+            if prev is not None:
+                prev.status = "running"
+            raise LuaError("too many coroutines (cannot start a thread)")
     else:
         co.go.release()
     co.back.acquire()
@@ -2704,6 +2711,7 @@ def main():
         with open(path, "rb") as f:
             src = f.read().decode("latin-1")
         setup()
+        threading.stack_size(2 << 20)  # coroutine threads: their stacks count against the address space
         fn = compile_chunk(src)
         call(fn, [])
     except LuaError as e:
@@ -2716,6 +2724,10 @@ def main():
         flush()
         sys.stderr.write("luai: stack overflow\n")
         rc = 1
+    except Exception as e:  # a bug of the interpreter: never exit 0 after it
+        flush()
+        sys.stderr.write("luai: internal error: %r\n" % e)
+        rc = 70
     except OSError as e:
         sys.stderr.write("luai: cannot open %s: %s\n" % (path, e.strerror))
         rc = 1
