@@ -934,6 +934,27 @@ print(co(1, 2, 3), co(10), co(), co(5, 5))
 '''),
 ]
 P[6] = [
+("bytes", r"""
+local all = {}
+for i = 0, 255 do all[#all + 1] = string.char(i) end
+local s = table.concat(all)
+print(#s, s:byte(1), s:byte(-1), s:sub(66, 70), s:byte(129, 131))
+local sum = 0
+for i = 1, #s do sum = sum + s:byte(i) end
+print(sum)
+print("\200\255" > "z", "\0a" < "\0b", #"\0\0\0", ("a\0b"):upper(), ("\200x"):upper() == "\200X")
+print(string.format("%q", "tab\tcr\rnul\0" .. "1 hi\200\255 del\127 bell\a"))
+local counts = {}
+for _, cl in ipairs({"%a", "%c", "%d", "%g", "%l", "%p", "%s", "%u", "%w", "%x", "%A", "%S", "[%w_]", "[^%c%s]", "[\128-\255]"}) do
+  local _, n = s:gsub(cl, "")
+  counts[#counts + 1] = cl .. "=" .. n
+end
+print(table.concat(counts, " "))
+print(("caf\195\169 na\195\175ve"):gsub("[\128-\255]+", "?"))
+print(("x\0y\0z"):find("\0", 1, true), ("x\0y\0z"):find("%z") == nil or "has %z", #("x\0y"):rep(3, "\0"))
+io.write("raw bytes: ", "\1\2\255", "\n")
+print(("%s|%5s|%-5s|"):format("\200", "\201", "\202"))
+"""),
 ("patterns", r'''
 print(string.find("hello world", "o w"), string.find("hello", "l"), string.find("hello", "xyz"))
 print(string.find("a.b.c", ".", 1, true), string.find("a.b.c", "%."), string.find("abc", "b", -1), string.find("abc", "", 10))

@@ -23,8 +23,8 @@ generated at random from a fixed seed) whose standard output was recorded from t
 `luai prog.lua`, so the chunk name (the `prog.lua:LINE:` prefix of error messages) is `prog.lua`.  A
 program passes when your standard output is byte for byte the real one and the exit status is zero
 exactly when Lua's was; standard error is ignored.  Every program of this level must pass.  Each
-program gets 20 CPU seconds (the reference solution, a Python tree-walking interpreter, needs well
-under a second for each).
+program gets 20 CPU seconds and 4 GiB of address space, all of them together 200 seconds (the
+reference solution, a Python tree-walking interpreter, needs well under a second for each).
 
 ## General rules
 - **Errors.** A syntax error anywhere in the file: nothing runs, exit status non-zero (print a message
@@ -178,7 +178,8 @@ F[6] = """- Lua patterns in `string.find(s, p [, init [, plain]])`, `string.matc
   the captures); a `false`/`nil` result keeps the match; returns the new string and the number of
   matches.  Malformed patterns (`(`, `[a`, a trailing `%`, an invalid capture index) are errors.
 - `string.format` corner cases: `%q` (strings quoted as Lua does: `\\"`, `\\\\`, `\\` + newline,
-  `\\r`, `\\0`, other control characters as `\\ddd`; integers as decimal; floats in hex, `%a` style),
+  other control characters (`\\r` too) as `\\ddd` (three digits when a digit follows); integers as
+  decimal; floats in hex, `%a` style),
   `%#x %#o % d %+e %.0f` (round half to even as C does), `%.3s`, widths on every conversion.
 - Floats print exactly as `%.14g` for every magnitude (subnormals, `1e+300`, `1e-05`, `2^63`).
 - Runtime error messages: `prog.lua:LINE: ` (the line of the operator, index or call; the tests only

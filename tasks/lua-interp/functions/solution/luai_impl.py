@@ -2461,8 +2461,6 @@ def quote(s):
     for i, c in enumerate(s):
         if c in '"\\\n':
             out.append("\\" + c)
-        elif c == "\r":
-            out.append("\\r")
         elif c == "\0":
             out.append("\\0" if not (i + 1 < len(s) and s[i + 1].isdigit()) else "\\000")
         elif ord(c) < 32 or ord(c) == 127:
