@@ -273,6 +273,31 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# c-compiler: no compiler at all; the reference with one feature broken per level
+for t in ("exprs", "functions", "pointers", "structs", "control", "full"):
+    cmd("c-compiler/" + t, "printf '#!/bin/sh\\nexit 1\\n' > cc && chmod +x cc")
+cc_edits = {
+    "exprs": [('            if k == "mod":\n                e("movq %rdx, %rax")', '            if False:\n                pass'),
+              ('                e("sarl %cl, %eax")', '                e("shrl %cl, %eax")'),
+              ('                self.err("redefinition of \'%s\'" % name, tok)', '                pass')],
+    "functions": [('regs = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"]', 'regs = ["rsi", "rdi", "rdx", "rcx", "r8", "r9"]'),
+                  ('        if len(args) < len(fty.params) or len(args) > len(fty.params) and not fty.variadic:', '        if False:')],
+    "pointers": [('a=b, b=num(at.base.size, tok)))', 'a=b, b=num(1, tok)))'),
+                 ('        if inner.kind == "array" and inner.length < 0:\n            self.err("array has incomplete element type", tok)\n', ''),
+                 ('                if not s.ty.is_ptr():\n                    self.err(', '                if False:\n                    self.err(')],
+    "structs": [('                off = (off + mt.align - 1) // mt.align * mt.align\n', ''),
+                ('{1: "movsbq (%rax), %rax",', '{1: "movzbq (%rax), %rax",'),
+                ('        if name not in e.ty.members:', '        if False:')],
+    "control": [('delta=(-1 if t.val == "++" else 1) * op.scale', 'delta=0'),
+                ('            jump = "je" if k == "and" else "jne"', '            jump = "je"'),
+                ('            if not self.loops:\n                self.err("continue', '            if not self.breakable:\n                self.err("continue')],
+    "full": [('                out.extend(preprocess(inc, macros, depth + 1))', '                pass'),
+             ('        t = t or self.peek()\n        raise CError(t.file, t.line, msg)', '        t = t or self.peek()\n        raise CError(t.file, t.line + 1, msg)'),
+             ('                macros[d[1].val] = d[2:]', '                macros[d[1].val] = d[2:3]')],
+}
+for t, edits in cc_edits.items():
+    for e in edits:
+        patched("c-compiler/" + t, "cc.py", "cc", e)
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))
