@@ -64,6 +64,7 @@ int main() {
   }
   return a;
 }"""),
+("shift_sign", "int main() { int a = -64; int b = a >> 3; int c = -1 >> 30; return (b < 0) + (b == -8) * 2 + (c == -1) * 4 + 8; }"),
 ("high_byte", "int main() { int v = 123456 * 7; return v >> 8; }"),
 ("r_undeclared", """int main() {
   int a = 1;

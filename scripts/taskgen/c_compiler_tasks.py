@@ -32,14 +32,15 @@ must be its own (output that looks like gcc's counts as a failure).
 - Calls follow the System V x86-64 convention as far as the runtime needs it: up to 6 integer or
   pointer arguments in `%rdi, %rsi, %rdx, %rcx, %r8, %r9`, the result in `%rax` (a callee returning
   `int` or `char` may leave the upper bits of `%rax` undefined), `%rsp` 16-byte aligned at each
-  `call`, `%rbx %rbp %r12-%r15` preserved; for a variadic callee (`printf`) set `%al` to 0.
+  `call`; the runtime preserves `%rbx %rbp %r12-%r15` and may change every other register; for a
+  variadic callee (`printf`) set `%al` to 0.
   Calls between the program's own functions may use any convention you like.
 - A program that is not valid in the subset (the kinds of errors listed below) must be rejected:
   print a message to standard error, write no `.s` for it, and exit with a non-zero status (after
   compiling the other files).  The tests run `./cc` alone on each program that must be rejected.
 {errfmt}
 ## The language
-Types are `int` (32 bits, two's complement: arithmetic wraps as gcc's does), plus what the
+Types are `int` (32 bits, two's complement), plus what the
 features below add.  A program is a sequence of function definitions (and, from the levels that
 have them, declarations).  Every program has `int main()` (no parameters); falling off the end of
 `main` returns 0.  Test programs never rely on undefined behaviour (no signed overflow in
@@ -166,7 +167,8 @@ function pointers, `goto`, the comma operator, more than 6 arguments in a call).
 Build the runtime once with the command in `runtime/rt.c`, write small programs, and compare
 `./cc x.c && as -o x.o x.s && ld -static -o x x.o rt.o && ./x; echo $?` with `gcc -O0 -o y x.c && ./y; echo $?`.
 The hidden tests are {n} programs and programs to reject of the kinds above, each with its own time
-limit (a run that loops is a failure); all must pass.
+limit (a compiler or program run that loops is a failure: 5 s per program run, 10 s per rejection,
+150 s for compiling all the programs); all must pass.
 """.format(n=len(sum(levels[:lv], [])))
     cases = sum(levels[:lv], [])
     task(CAT, "c-compiler/" + name, summary=summaries[k], minutes=hours[k] * 60, notes=notes[k],
@@ -177,7 +179,7 @@ limit (a run that loops is a failure); all must pass.
                 "cases.json": json.dumps({"level": lv, "check_lines": lv == 6, "cases": cases}, indent=0)},
          solve='cp "$(dirname "$0")/cc.py" cc\nchmod +x cc',
          extra_solution={"cc.py": ref},
-         scorer={"kind": "json", "command": ["python3", "{tests}/run_cc.py"], "timeout_s": 600},
+         scorer={"kind": "json", "command": ["python3", "{tests}/run_cc.py"], "timeout_s": 300},
          requires=["python3", "gcc", "as", "ld"], tags=["compilers", "c", "x86-64", "long", "from-scratch"],
          domain="software",
          resources={"memory_mb": 4096, "processes": 128})
