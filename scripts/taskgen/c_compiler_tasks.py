@@ -19,7 +19,8 @@ must be its own (output that looks like gcc's counts as a failure).
 
 ## Contract
 - `./cc FILE.c [FILE.c ...]` compiles each file independently and writes `FILE.s` next to it (the
-  name with `.c` replaced by `.s`).  The hidden tests compile all their programs with one run.
+  name with `.c` replaced by `.s`).  The hidden tests compile all their files, valid or not, with
+  one run.
 - `FILE.s` is x86-64 assembly for GNU `as` (AT&T syntax, the default; `.intel_syntax noprefix` at the
   top is accepted too), for Linux.  The tests run, for each program:
   `as -o FILE.o FILE.s && ld -static -o FILE FILE.o rt.o && ./FILE`, where `rt.o` is built from
@@ -36,8 +37,8 @@ must be its own (output that looks like gcc's counts as a failure).
   variadic callee (`printf`) set `%al` to 0.
   Calls between the program's own functions may use any convention you like.
 - A program that is not valid in the subset (the kinds of errors listed below) must be rejected:
-  print a message to standard error, write no `.s` for it, and exit with a non-zero status (after
-  compiling the other files).  The tests run `./cc` alone on each program that must be rejected.
+  print a message to standard error, write no `.s` for it, go on with the next file, and at the end
+  exit with a non-zero status.
 {errfmt}
 ## The language
 Types are `int` (32 bits, two's complement), plus what the
@@ -167,8 +168,8 @@ function pointers, `goto`, the comma operator, more than 6 arguments in a call).
 Build the runtime once with the command in `runtime/rt.c`, write small programs, and compare
 `./cc x.c && as -o x.o x.s && ld -static -o x x.o rt.o && ./x; echo $?` with `gcc -O0 -o y x.c && ./y; echo $?`.
 The hidden tests are {n} programs and programs to reject of the kinds above, each with its own time
-limit (a compiler or program run that loops is a failure: 5 s per program run, 10 s per rejection,
-150 s for compiling all the programs); all must pass.
+limit (a run that loops is a failure: 150 s for compiling all the files, 5 s per program run);
+all must pass.
 """.format(n=len(sum(levels[:lv], [])))
     cases = sum(levels[:lv], [])
     task(CAT, "c-compiler/" + name, summary=summaries[k], minutes=hours[k] * 60, notes=notes[k],
