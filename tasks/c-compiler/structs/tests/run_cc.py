@@ -91,10 +91,11 @@ def main():
         print("no executable ./cc in the workspace"); print(json.dumps({"score": 0.0})); return
     cc = os.path.abspath("cc")
     d = tempfile.mkdtemp(prefix="cc-score-")
+    rt_d = tempfile.mkdtemp(prefix="cc-rt-")  # not where ./cc runs
     try:
-        rt_o = os.path.join(d, "rt.o")
+        rt_o = os.path.join(rt_d, "rt.o")
         st, _, err = run(["gcc", "-c", "-O1", "-ffreestanding", "-fno-builtin", "-fno-stack-protector", "-fno-pie",
-                          "-mgeneral-regs-only", "-o", rt_o, os.path.join(T, "rt.c")], d, 120)
+                          "-mgeneral-regs-only", "-o", rt_o, os.path.join(T, "rt.c")], rt_d, 120, trusted=True)
         if st != 0:
             print("scorer error: cannot build the runtime: " + err.decode("latin-1")); sys.exit(2)
         for c in cases:
@@ -125,6 +126,7 @@ def main():
                     fails.append(why)
     finally:
         shutil.rmtree(d, ignore_errors=True)
+        shutil.rmtree(rt_d, ignore_errors=True)
     for why in fails:
         print("FAIL " + why)
     passed = max(0, len(cases) - len(fails))
