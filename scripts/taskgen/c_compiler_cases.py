@@ -58,6 +58,60 @@ def random_programs(rng, count):
     return out
 
 
+def random_ops_programs(rng, count):
+    """Level 5: random compound assignments, ++/--, ?: and &&/|| on int, char and long variables,
+    printing every value (each step evaluated here to keep clear of undefined behaviour)."""
+    ops = ["+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="]
+    out = []
+    for k in range(count):
+        names, lines = {}, ["int printf(char *fmt, ...);", "int main() {"]
+        for j in range(3):
+            v = rng.randint(-100, 100)
+            names["v%d" % j] = v
+            lines.append("  int v%d = %d;" % (j, v))
+        lines.append("  char c = %d; long l = %d;" % (rng.randint(-100, 100), rng.randint(-10**6, 10**6)))
+        for step in range(8):
+            n = rng.choice(sorted(names))
+            t, v = rand_expr(rng, names, 2)
+            op = rng.choice(ops + ["?:", "&&", "++", "c", "l"])
+            cur = names[n]
+            if op in ops:
+                if op in ("/=", "%=") and v == 0 or op in ("<<=", ">>=") and not 0 <= v < 16 or op == "<<=" and cur < 0:
+                    continue
+                new = {"+=": lambda: cur + v, "-=": lambda: cur - v, "*=": lambda: cur * v,
+                       "/=": lambda: c_div(cur, v), "%=": lambda: cur - c_div(cur, v) * v, "&=": lambda: cur & v,
+                       "|=": lambda: cur | v, "^=": lambda: cur ^ v, "<<=": lambda: cur << v,
+                       ">>=": lambda: cur >> v}[op]()
+                stmt = "%s %s %s;" % (n, op, t)
+            elif op == "?:":
+                t2, v2 = rand_expr(rng, names, 1)
+                new = v if cur > 0 else v2
+                stmt = "%s = %s > 0 ? %s : %s;" % (n, n, t, t2)
+            elif op == "&&":
+                new = int(bool(cur) and bool(v)) + 2 * int(bool(v) or cur > 5)
+                stmt = "%s = (%s && %s) + 2 * (%s || %s > 5);" % (n, n, t, t, n)
+            elif op == "++":
+                new = cur + 2
+                stmt = "%s++; ++%s; printf(\"%%d \", %s--); printf(\"%%d \", --%s); %s += 2;" % (n, n, n, n, n)
+            elif op == "c":
+                stmt = "c += (char)(%s); %s = c;" % (t, n)
+                new = None
+            else:
+                stmt = "l = l * 3 + (long)(%s); %s = (int)(l %% 1000);" % (t, n)
+                new = None
+            if new is not None and not -2**31 <= new < 2**31:
+                continue
+            lines.append("  " + stmt)
+            lines.append("  printf(\"%%d\\n\", %s);" % n)
+            names[n] = new if new is not None else None
+            if new is None:
+                break  # the value is now gcc's to compute: stop predicting
+        lines.append("  printf(\"%d %ld\\n\", c, l);")
+        lines.append("  return (v0 ^ v1 ^ v2) & 255;")
+        out.append(("rand_ops%02d" % k, "\n".join(lines) + "\n}"))
+    return out
+
+
 def run(argv, cwd, **kw):
     return subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60, **kw)
 
@@ -102,6 +156,8 @@ def main():
             cases = []
             if lv == 1:
                 progs = progs + random_programs(rng, 24)
+            if lv == 5:
+                progs = progs + random_ops_programs(rng, 8)
             for p in progs:
                 files = p[3] if len(p) > 3 else {}
                 c = {"name": ("l%d_" % lv) + p[0], "src": p[1].rstrip() + "\n", "files": files,

@@ -15,7 +15,7 @@ Write `cc`, a compiler for the subset of C described below, as an executable in 
 script with a `#!` line, or a binary: if the workspace has `build.sh`, the scorer runs `bash build.sh`
 first).  Any language installed here (python3, gcc for a compiler written in C, ...), but `cc` itself
 must generate the code: it must not run gcc, clang or any other compiler, and the assembly it writes
-must be its own (output that looks like gcc's counts as a failure).
+must be its own (a `.s` with gcc's `.ident "GCC: ..."` or `.cfi_startproc` lines counts as a failure).
 
 ## Contract
 - `./cc FILE.c [FILE.c ...]` compiles each file independently and writes `FILE.s` next to it (the
