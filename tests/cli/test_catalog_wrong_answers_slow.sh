@@ -273,6 +273,22 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# lua-interp: the reference interpreter with one feature broken (installed as ./luai itself), a stub
+lua_edits = {
+    "lua-interp/basics": [('    elif i < len(src) and src[i] in "\\r\\n":\n        i += 1\n        line += 1\n', '    elif False:\n        pass\n'),
+                          ('            return a % b\n', '            return int(math.fmod(a, b))\n')],
+    "lua-interp/functions": [('        s += ".0"\n', '        pass\n'), ('            return wrap(a * b)\n', '            return a * b\n')],
+    "lua-interp/tables": [('                    for i in rng:\n                        s[slot] = [i]\n', '                    for i in rng:\n                        s[slot] = s[slot] or [i]\n                        s[slot][0] = i\n'),
+                          ('            multi = last_multi and j == len(items) - 1\n', '            multi = False\n')],
+    "lua-interp/metatables": [("        return callmeta(h, [o, k], line)\n    err(\"'__index' chain", "        return None\n    err(\"'__index' chain"),
+                              ('        v = where(level) + v\n', '        v = where(1) + v\n')],
+    "lua-interp/coroutines": [('    if prev is not None:\n        prev.status = "normal"\n', ''), ('    comp = arg(args, 1)\n', '    comp = None\n')],
+    "lua-interp/full": [('        if e != -1 and e != last:\n', '        if e != -1:\n'), ('                if d == "f":\n', '                if d == "F":\n')],
+}
+for t, edits in lua_edits.items():
+    for e in edits:
+        patched(t, "luai_impl.py", "luai", e)
+cmd("lua-interp/full", "printf '#!/bin/sh\\nexec lua5.4 \"$@\"\\n' > luai && chmod +x luai", "printf '#!/bin/sh\\nexit 0\\n' > luai && chmod +x luai")
 # c-compiler: no compiler at all; the reference with one feature broken per level
 for t in ("exprs", "functions", "pointers", "structs", "control", "full"):
     cmd("c-compiler/" + t, "printf '#!/bin/sh\\nexit 1\\n' > cc && chmod +x cc")
