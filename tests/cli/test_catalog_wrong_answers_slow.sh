@@ -318,6 +318,31 @@ for t, edits in lua_edits.items():
     for e in edits:
         patched(t, "luai_impl.py", "luai", e)
 cmd("lua-interp/full", "printf '#!/bin/sh\\nexec lua5.4 \"$@\"\\n' > luai && chmod +x luai", "printf '#!/bin/sh\\nexit 0\\n' > luai && chmod +x luai")
+# c-compiler: no compiler at all; the reference with one feature broken per level
+for t in ("exprs", "functions", "pointers", "structs", "control", "full"):
+    cmd("c-compiler/" + t, "printf '#!/bin/sh\\nexit 1\\n' > cc && chmod +x cc")
+cc_edits = {
+    "exprs": [('            if k == "mod":\n                e("movq %rdx, %rax")', '            if False:\n                pass'),
+              ('                e("sarl %cl, %eax")', '                e("shrl %cl, %eax")'),
+              ('                self.err("redefinition of \'%s\'" % name, tok)', '                pass')],
+    "functions": [('regs = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"]', 'regs = ["rsi", "rdi", "rdx", "rcx", "r8", "r9"]'),
+                  ('        if len(args) < len(fty.params) or len(args) > len(fty.params) and not fty.variadic:', '        if False:')],
+    "pointers": [('a=b, b=num(at.base.size, tok)))', 'a=b, b=num(1, tok)))'),
+                 ('return Node("div", tok, LONG, a=Node("sub", tok, LONG, a=a, b=b), b=num(at.base.size, tok))', 'return Node("sub", tok, LONG, a=a, b=b)'),
+                 ('        if op == "add" and at.is_int() and bt.is_ptr():', '        if False:')],
+    "structs": [('                off = (off + mt.align - 1) // mt.align * mt.align\n', ''),
+                ('{1: "movsbq (%rax), %rax",', '{1: "movzbq (%rax), %rax",'),
+                ('ESC = {"n": 10, "t": 9,', 'ESC = {"n": 10, "t": 32,')],
+    "control": [('delta=(-1 if t.val == "++" else 1) * op.scale', 'delta=0'),
+                ('            jump = "je" if k == "and" else "jne"', '            jump = "je"'),
+                ('                v = sx(v, 8 if n.e.ty.kind == "long" else 4)', '                v = sx(v, 4)')],
+    "full": [('                out.extend(preprocess(inc, macros, depth + 1))', '                pass'),
+             ('        t = t or self.peek()\n        raise CError(t.file, t.line, msg)', '        t = t or self.peek()\n        raise CError(t.file, t.line + 1, msg)'),
+             ('                macros[d[1].val] = d[2:]', '                macros[d[1].val] = d[2:3]')],
+}
+for t, edits in cc_edits.items():
+    for e in edits:
+        patched("c-compiler/" + t, "cc.py", "cc", e)
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))
