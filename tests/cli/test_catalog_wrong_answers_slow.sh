@@ -273,6 +273,27 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# reliable-transport: duplicates written twice, stop-and-wait against the window level, go-back-N (no SACK),
+# no checksum, no congestion control, no receive window, fixed connection ids, giving up early,
+# one-way programs where a peer is needed, empty programs
+RT_ONEWAY = ("printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$1\" \"$2\" \"$3\" connect\\n' > sender && "
+             "printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$1\" \"$2\" \"$3\" listen\\n' > receiver && chmod +x sender receiver")
+RT_PEER = "printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$@\"\\n' > peer && chmod +x peer"
+def rt(name, *edits, wrap=None):
+    t = "reliable-transport/" + name
+    patched(t, "rt.py", "rt.py", *edits)
+    A[t][-1] += " && " + (wrap or (RT_PEER if name == "full-duplex" else RT_ONEWAY))
+rt("stop-and-wait", ("                self.ooo[seq] = payload\n                self.ooo_bytes += len(payload)",
+                     "                self.out += payload\n                self.rcv_nxt = max(self.rcv_nxt, seq + len(payload))"))
+cmd("reliable-transport/stop-and-wait", "printf '#!/bin/sh\\ncat > /dev/null\\n' > sender && printf '#!/bin/sh\\n' > receiver && chmod +x sender receiver")
+rt("sliding-window", ("CC = True ", "CC = False "), ("self.cwnd = 4 * self.mss if CC else 1 << 30", "self.cwnd = self.mss"))
+rt("selective-repeat", ("SACK = True", "SACK = False"))
+rt("selective-repeat", ("CHECKSUM = True", "CHECKSUM = False"))
+rt("congestion-control", ("CC = True ", "CC = False "))
+rt("congestion-control", ("FLOW = True ", "FLOW = False "))
+rt("full-duplex", ("CIDS = True ", "CIDS = False "))
+rt("full-duplex", ("GIVE_UP_S = 30.0", "GIVE_UP_S = 1.5"))
+rt("full-duplex", wrap=RT_ONEWAY)
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))
