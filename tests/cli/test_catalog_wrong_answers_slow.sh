@@ -294,6 +294,28 @@ rt("congestion-control", ("FLOW = True ", "FLOW = False "))
 rt("full-duplex", ("CIDS = True ", "CIDS = False "))
 rt("full-duplex", ("GIVE_UP_S = 30.0", "GIVE_UP_S = 1.5"))
 rt("full-duplex", wrap=RT_ONEWAY)
+# spreadsheet: no precedence, errors in ranges skipped, AVERAGE of nothing 0, no recalculation after
+# edits, cycles as 0, copy ignoring $, deleted rows not shrinking ranges, formats
+# rounding half to even, case-sensitive lookups, DATE without rolling months, TRIM keeping inner runs
+def ss(name, *edits):
+    patched("spreadsheet/" + name, "sheet.py", "sheet", *edits)
+no_prec = [('        while self.peek()[1] in ("+", "-"):\n            op = self.take()[1]\n            e = ("bin", op, e, self.mul())',
+            '        while self.peek()[1] in ("+", "-", "*", "/"):\n            op = self.take()[1]\n            e = ("bin", op, e, self.mul())'),
+           ('        while self.peek()[1] in ("*", "/"):', '        while False:')]
+ss("arithmetic", *no_prec)
+cmd("spreadsheet/arithmetic", "printf '#!/bin/sh\\ncat > /dev/null\\n' > sheet && chmod +x sheet")
+ss("functions", ('                        if isinstance(v, Err):\n                            return v\n                        if isinstance(v, float):',
+                 '                        if False:\n                            return v\n                        if isinstance(v, float):'))
+ss("functions", ('"AVERAGE": agg(lambda v: sum(v) / len(v) if v else Err("#DIV/0!"))', '"AVERAGE": agg(lambda v: sum(v) / len(v) if v else 0.0)'))
+ss("recalc", ("    def invalidate(self, cell):\n        todo = [cell]", "    def invalidate(self, cell):\n        self.cache.pop(cell, None)\n        todo = []"))
+ss("recalc", ('                            self.cache[z] = Err("#CYCLE!")', '                            self.cache[z] = 0.0'))
+ss("recalc", *no_prec)
+ss("structure", ("            nc = ref.c if ref.ac else ref.c + oc", "            nc = ref.c + oc"))
+ss("structure", ("                if delta < 0 and lo <= at <= hi and lo != hi:", "                if False:"))
+ss("structure", ('    s = "%.*f" % (dec, round_half_away(x, dec))', '    s = "%.*f" % (dec, x)'))
+ss("full", ("def lookup_key(v):\n    return v.lower() if isinstance(v, str) else v", "def lookup_key(v):\n    return v"))
+ss("full", ("    y += (m - 1) // 12\n    m = (m - 1) % 12 + 1\n", ""))
+ss("full", ('"TRIM": texty(lambda t: re.sub(" +", " ", t.strip(" ")), (1,))', '"TRIM": texty(lambda t: t.strip(" "), (1,))'))
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))
