@@ -88,8 +88,8 @@ FEAT = {
 
 The hidden link profiles only drop datagrams (up to 30 % in one direction, 40 % of the datagrams from
 the receiver in one test), with a one-way delay of a few milliseconds; datagrams are never
-duplicated, reordered or changed.  Streams are 0 to 25,000 bytes.  Bounds per test: 60 seconds, and
-at most 4 x the stream's length + 16,384 bytes on the wire.  Stop-and-wait (one datagram in flight,
+duplicated, reordered or changed.  Streams are 0 to 25,000 bytes.  Bounds per test: 30 seconds (streams
+up to 3,000 bytes) or 60 seconds, and at most 4 x the stream's length + 16,384 bytes on the wire.  Stop-and-wait (one datagram in flight,
 a sequence bit or number, retransmission on a timeout) is enough.
 """,
     2: """## This level: a sliding window with cumulative acknowledgements
@@ -97,7 +97,8 @@ a sequence bit or number, retransmission on a timeout) is enough.
 The hidden link profiles drop up to 12 % of the datagrams and duplicate up to 50 %, with a one-way
 delay of 20 to 40 ms; datagrams are not reordered (a duplicate may follow its original closely) or
 changed.  Streams are 150,000 to 300,000 bytes.  Bounds per test: the time limit is 3 s plus half of
-what stop-and-wait would need without loss (so stop-and-wait is too slow: keep many datagrams in
+what stop-and-wait would need without loss (one round trip per MTU - 100 bytes; 8 s for the test
+that duplicates half of the datagrams) (so stop-and-wait is too slow: keep many datagrams in
 flight), and at most 3 x the stream's length + 16,384 bytes on the wire.
 """,
     3: """## This level: selective repeat, reordering, corruption, efficiency
@@ -106,7 +107,7 @@ The hidden link profiles drop 5 to 12 % of the datagrams, duplicate up to 10 %, 
 (held back 7 to 60 ms), change bytes in 2 to 6 % of them, with a one-way delay of 10 to 30 ms and
 a few ms of jitter.  Streams are 200,000 to 400,000 bytes.  A changed datagram must be detected
 (a checksum over every datagram, e.g. CRC-32) and dropped.  Bounds per test: the time limit is 6 s
-plus half of what stop-and-wait would need without loss, and the bytes on the wire at most
+plus half of what stop-and-wait would need without loss (one round trip per MTU - 100 bytes), and the bytes on the wire at most
 1.4 / (1 - p) x the stream's length + 16,384, where p is the profile's drop probability plus its
 corruption probability: retransmit only what was lost (selective acknowledgements or selective
 repeat), not the whole window, and keep headers and acknowledgements small.

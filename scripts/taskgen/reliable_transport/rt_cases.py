@@ -64,7 +64,7 @@ def level_cases(level):
                     "corrupt": 0.02, "delay_ms": r.randint(10, 25), "mtu": r.choice(mtus[2:]),
                     "bw": 600000, "buffer": 40000}
             sa, sb = r.choice([(300000, 300000), (400000, 20000), (0, 300000), (150000, 0), (1, 250000)])
-            add("duplex", link, {"a": sa, "b": sb}, 30, round(1.3 / (1 - link["loss"] - 0.02), 3), eff_c=32768,
+            add("duplex", link, {"a": sa, "b": sb}, 30, round(1.4 / (1 - link["loss"] - 0.02), 3), eff_c=32768,
                 prof={"start_s": {"a": 0.0, "b": r.choice([0.0, 0.3, 0.8])}})
         for k in range(2):
             link = {"loss": 0.03, "delay_ms": 15, "mtu": 1200, "bw": 500000, "buffer": 30000,
