@@ -402,6 +402,49 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# reliable-transport: duplicates written twice, stop-and-wait against the window level, go-back-N (no SACK),
+# no checksum, no congestion control, no receive window, fixed connection ids, giving up early,
+# one-way programs where a peer is needed, empty programs
+RT_ONEWAY = ("printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$1\" \"$2\" \"$3\" connect\\n' > sender && "
+             "printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$1\" \"$2\" \"$3\" listen\\n' > receiver && chmod +x sender receiver")
+RT_PEER = "printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$@\"\\n' > peer && chmod +x peer"
+def rt(name, *edits, wrap=None):
+    t = "reliable-transport/" + name
+    patched(t, "rt.py", "rt.py", *edits)
+    A[t][-1] += " && " + (wrap or (RT_PEER if name == "full-duplex" else RT_ONEWAY))
+rt("stop-and-wait", ("                self.ooo[seq] = payload\n                self.ooo_bytes += len(payload)",
+                     "                self.out += payload\n                self.rcv_nxt = max(self.rcv_nxt, seq + len(payload))"))
+cmd("reliable-transport/stop-and-wait", "printf '#!/bin/sh\\ncat > /dev/null\\n' > sender && printf '#!/bin/sh\\n' > receiver && chmod +x sender receiver")
+rt("sliding-window", ("CC = True ", "CC = False "), ("self.cwnd = 4 * self.mss if CC else 1 << 30", "self.cwnd = self.mss"))
+rt("selective-repeat", ("SACK = True", "SACK = False"))
+rt("selective-repeat", ("CHECKSUM = True", "CHECKSUM = False"))
+rt("congestion-control", ("CC = True ", "CC = False "))
+rt("congestion-control", ("FLOW = True ", "FLOW = False "))
+rt("full-duplex", ("CIDS = True ", "CIDS = False "))
+rt("full-duplex", ("GIVE_UP_S = 30.0", "GIVE_UP_S = 1.5"))
+rt("full-duplex", wrap=RT_ONEWAY)
+# spreadsheet: no precedence, errors in ranges skipped, AVERAGE of nothing 0, no recalculation after
+# edits, cycles as 0, copy ignoring $, deleted rows not shrinking ranges, formats
+# rounding half to even, case-sensitive lookups, DATE without rolling months, TRIM keeping inner runs
+def ss(name, *edits):
+    patched("spreadsheet/" + name, "sheet.py", "sheet", *edits)
+no_prec = [('        while self.peek()[1] in ("+", "-"):\n            op = self.take()[1]\n            e = ("bin", op, e, self.mul())',
+            '        while self.peek()[1] in ("+", "-", "*", "/"):\n            op = self.take()[1]\n            e = ("bin", op, e, self.mul())'),
+           ('        while self.peek()[1] in ("*", "/"):', '        while False:')]
+ss("arithmetic", *no_prec)
+cmd("spreadsheet/arithmetic", "printf '#!/bin/sh\\ncat > /dev/null\\n' > sheet && chmod +x sheet")
+ss("functions", ('                        if isinstance(v, Err):\n                            return v\n                        if isinstance(v, float):',
+                 '                        if False:\n                            return v\n                        if isinstance(v, float):'))
+ss("functions", ('"AVERAGE": agg(lambda v: sum(v) / len(v) if v else Err("#DIV/0!"))', '"AVERAGE": agg(lambda v: sum(v) / len(v) if v else 0.0)'))
+ss("recalc", ("    def invalidate(self, cell):\n        todo = [cell]", "    def invalidate(self, cell):\n        self.cache.pop(cell, None)\n        todo = []"))
+ss("recalc", ('                            self.cache[z] = Err("#CYCLE!")', '                            self.cache[z] = 0.0'))
+ss("recalc", *no_prec)
+ss("structure", ("            nc = ref.c if ref.ac else ref.c + oc", "            nc = ref.c + oc"))
+ss("structure", ("                if delta < 0 and lo <= at <= hi and lo != hi:", "                if False:"))
+ss("structure", ('    s = "%.*f" % (dec, round_half_away(x, dec))', '    s = "%.*f" % (dec, x)'))
+ss("full", ("def lookup_key(v):\n    return v.lower() if isinstance(v, str) else v", "def lookup_key(v):\n    return v"))
+ss("full", ("    y += (m - 1) // 12\n    m = (m - 1) % 12 + 1\n", ""))
+ss("full", ('"TRIM": texty(lambda t: re.sub(" +", " ", t.strip(" ")), (1,))', '"TRIM": texty(lambda t: t.strip(" "), (1,))'))
 # git-store: a wrapper around the real git (its PATH and GIT_DIR hide it); per level, the reference
 # with one feature broken: uncompressed loose objects, no abbreviations, trees sorted without the
 # '/' rule, exec bits ignored, index entries without their NUL padding, log dates in UTC, untracked
