@@ -1,7 +1,8 @@
-# Wrong and partial attempts fail: for the short-end families, the long end and the new domains, plausible mistakes (the decoys each
-# task's data sets up, near misses of the answer, partial fixes, edits of files that must not
-# change; for long projects, the reference solution with one feature removed or broken) are played
-# by `cmd` agents through the real run engine, and no run may succeed.
+# Wrong and partial attempts fail: for the short-end families, the older engineering families, the long
+# end and the new domains, plausible mistakes (the decoys each task's data sets up, near misses of the
+# answer, partial fixes, correct but too slow code, edits of files that must not change; for projects,
+# the reference solution with one fix left out or one feature broken) are played by `cmd` agents
+# through the real run engine, and no run may succeed.
 . "$(dirname "$0")/lib.sh"
 
 CAT=$HZ_SOURCE_DIR/tasks
@@ -12,7 +13,7 @@ chmod 755 "$AG"
 # Attempt K at task FAMILY/NAME is the script $AG/attempts/FAMILY+NAME/K.sh, run in the
 # workspace; attempts.tsv lists them (TASK_ID <tab> K <tab> the script, on one line).
 python3 - "$CAT" "$AG" <<'PY'
-import csv, math, os, re, shlex, subprocess, sys, tempfile
+import csv, math, os, re, shlex, shutil, subprocess, sys, tempfile
 cat, out = sys.argv[1], sys.argv[2]
 ws = lambda t, f: os.path.join(cat, t, "workspace", f)
 answer = lambda t: open(os.path.join(cat, t, "tests", "answer.txt")).read().strip()
@@ -147,6 +148,134 @@ def patched(t, src, dest, *edits):
     os.makedirs(d)
     open(os.path.join(d, dest), "w").write(text)
     cmd(t, f"cp /agent/files/{t.replace('/', '+')}/{k}/{dest} {dest} && chmod +x {dest}")
+# ---- the older families: the reference solution with a fix left out or a feature broken, slow but
+# correct code for the perf tasks, edits of files that must not change, an empty program ----
+def variant(t, edits=None, drop=(), after=""):
+    """An attempt that runs a copy of the task's whole reference solution (solve.sh and its files) in
+    which each file's edits (old, new) are made, and the solve.sh lines containing one of `drop` are
+    removed: one fix left out, one feature broken; then the command `after` runs.  Each edit must apply."""
+    k = len(A.get(t, [])) + 1
+    rel = os.path.join("files", t.replace("/", "+"), str(k))
+    d = os.path.join(out, rel)
+    shutil.copytree(os.path.join(cat, t, "solution"), d)
+    files = dict(edits or {})
+    if drop:
+        files.setdefault("solve.sh", [])
+    for f, fe in files.items():
+        text = open(os.path.join(d, f)).read()
+        for old, new in fe:
+            assert old in text, (t, f, old)
+            text = text.replace(old, new)
+        for key in drop if f == "solve.sh" else ():
+            assert key in text, (t, key)
+            text = "".join(l for l in text.splitlines(True) if key not in l)
+        open(os.path.join(d, f), "w").write(text)
+    cmd(t, f"HZ_SOLUTION=/agent/{rel} bash /agent/{rel}/solve.sh" + (" && " + after if after else ""))
+# algo-perf: right answers too slowly, a tie broken, an overflowing comparator, touching intervals apart
+variant("algo-perf/dedup-latest", {"dedup.py": [("    best = {}", "    best, order = {}, []"), ("        old = best.get(key)\n", "        old = best.get(key)\n        order.insert(0, key)  # newest first\n"),
+                                               ("[raw for ts, raw in best.values()]", "[best[k][1] for k in dict.fromkeys(reversed(order))]")]})
+variant("algo-perf/dedup-latest", {"dedup.py": [("ts >= old[0]", "ts > old[0]")]})
+variant("algo-perf/interval-cover", {"cover.c": [("return (a->lo > b->lo) - (a->lo < b->lo);", "return (int)(a->lo - b->lo);")]})
+variant("algo-perf/interval-cover", {"cover.c": [("v[i].lo <= v[m - 1].hi", "v[i].lo < v[m - 1].hi")]})
+variant("algo-perf/route-queries", {"routes.c": [(" || (nd == dist[v] && nh < hops[v])", "")]})
+variant("algo-perf/route-queries", {"routes.c": [("\tfor (int i = 0; i < ntouched; i++) {\n\t\tdist[touched[i]] = -1;", "\tfor (int i = 0; i < ntouched; i++) {\n\t\tdist[touched[i]] = i > 0 ? -1 : dist[touched[i]];")]})
+# api-client-lib: one function or rule of the spec wrong
+variant("api-client-lib/c-strbuf", {"strbuf.c": [("\tif (sb->cap && (const char *)p >= sb->data", "\tif (0 && (const char *)p >= sb->data")]})
+variant("api-client-lib/c-strbuf", {"strbuf.c": [("\t\tva_copy(cp, ap);\n\t\tvsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, cp);", "\t\tva_copy(cp, ap);\n\t\tvsnprintf(sb->data + sb->len, room, fmt, cp);")]})
+variant("api-client-lib/c-strbuf", {"strbuf.c": [("\tif (a == 0 && b == sb->len)\n\t\treturn;\n", "\tif (a == 0 && b == sb->len)\n\t\treturn;\n\tb = sb->len;\n")]})
+variant("api-client-lib/inventory-client", {"inventory_client.py": [("                    delay = min(int(ra), 60)", "                    delay = None")]})
+variant("api-client-lib/inventory-client", {"inventory_client.py": [("RETRY_STATUSES = {429, 502, 503, 504}", "RETRY_STATUSES = {429, 500, 502, 503, 504}")]})
+variant("api-client-lib/inventory-client", {"inventory_client.py": [('            if not cursor:\n                return', '            return')]})
+variant("api-client-lib/semver-ranges", {"semver.py": [("            hi = Version(0, 0, v.patch + 1)", "            hi = Version(0, 1, 0)")]})
+variant("api-client-lib/semver-ranges", {"semver.py": [("        if version.prerelease and not any(", "        if False and not any(")]})
+variant("api-client-lib/semver-ranges", {"semver.py": [('(0, p, "") if isinstance(p, int) else (1, 0, p)', '(0, str(p).zfill(0), "") if isinstance(p, int) else (1, 0, p)')]})
+# build-debug: one of the faults left in
+variant("build-debug/cmake-calc", {"files/CMakeLists.txt": [("set(CALC_VERSION 2.3.1)\n\nenable_testing()\nadd_subdirectory(lib)\n", "enable_testing()\nadd_subdirectory(lib)\nset(CALC_VERSION 2.3.1)\n")]})
+variant("build-debug/cmake-calc", {"files/lib/CMakeLists.txt": [("target_link_libraries(expr PUBLIC m)\n", "")]})
+variant("build-debug/cmake-calc", {"files/tests/CMakeLists.txt": [("COMMAND test_expr", "COMMAND expr_tests")]})
+variant("build-debug/stale-headers", {"solve.sh": [("CPPFLAGS = -Iinclude -MMD -MP", "CPPFLAGS = -Iinclude")]})
+variant("build-debug/stale-headers", {"solve.sh": [("build/%.o: src/%.c include/version.h | build", "build/%.o: src/%.c | build")]})
+variant("build-debug/stale-headers", drop=["sed -i"])
+variant("build-debug/static-lib", drop=["ar rcs"])
+variant("build-debug/static-lib", drop=["-L. -lutil $(LDLIBS) src"])
+# c-bugfix: one of the bugs left in, a fix that breaks another case
+variant("c-bugfix/csvcol", {"solve.sh": [('cp "$S/csv.c" "$S/csvcol.c" .', 'cp "$S/csv.c" .')]})
+variant("c-bugfix/csvcol", {"csv.c": [("\t\t\t\t\t\tp += 2;", "\t\t\t\t\t\tp++;")]})
+variant("c-bugfix/csvcol", {"csv.c": [("\tfor (size_t i = 0; i < n; i++)\n\t\tfree(fields[i]);", "\tfor (size_t i = 0; i + 1 < n; i++)\n\t\tfree(fields[i]);")]})
+variant("c-bugfix/last-lines", {"lastlines.c": [("size_t start = count < n ? 0 : head;", "size_t start = count < n ? 0 : head + 1;")]})
+variant("c-bugfix/last-lines", {"lastlines.c": [("n = parse_n(argv[2]);", "n = (size_t)atoi(argv[2]) + parse_n(\"0\");")]})
+variant("c-bugfix/last-lines", {"lastlines.c": [("\tif (n == 0) {\n\t\twhile (getchar() != EOF)\n\t\t\t;\n\t\treturn 0;\n\t}\n", "")]})
+variant("c-bugfix/linestat", {"solve.sh": [("\tif (cur > longest)\n\t\tlongest = cur;\n\tprintf", "\tprintf")]})
+variant("c-bugfix/linestat", {"solve.sh": [("\t\tif (isspace(c)) {", "\t\tif (c == ' ' || c == '\\t' || c == '\\n') {")]})
+variant("c-bugfix/linestat", {"solve.sh": [("\tint c;\n", "\tchar c;\n")]})
+# c-feature: the new feature with one rule wrong, an old behaviour broken
+variant("c-feature/calc-extend", {"calc.c": [("\t\t\treturn a >= 0 ? a >> b : ~(~a >> b);", "\t\t\treturn (int64_t)((uint64_t)a >> b);")]})
+variant("c-feature/calc-extend", {"calc.c": [("\t\te = unary(ps);\n\t\tif (!failed(ps))\n\t\t\tv = power(ps, v, e);", "\t\te = primary(ps);\n\t\tif (!failed(ps))\n\t\t\tv = power(ps, v, e);")]})
+variant("c-feature/calc-extend", {"calc.c": [("\t\tif (b < 0 || b > 63) {\n\t\t\tfail(ps, \"bad shift\", NULL);", "\t\tif (b < 0 || b > 64) {\n\t\t\tfail(ps, \"bad shift\", NULL);")]})
+variant("c-feature/hexdump-canonical", {"hx.c": [("\t\t\tif (!squeezing)\n\t\t\t\tputs(\"*\");", "\t\t\tif (squeezing >= 0)\n\t\t\t\tputs(\"*\");")]})
+variant("c-feature/hexdump-canonical", {"hx.c": [("\tif (total > 0)\n\t\tprintf(\"%08lx\\n\", off + total);", "\tprintf(\"%08lx\\n\", off + total);")]})
+variant("c-feature/hexdump-canonical", {"hx.c": [("dump_plain(in, width, (unsigned long)skip);", "dump_plain(in, width, 0);")]})
+variant("c-feature/uniq-count", {"runs.c": [('printf("%7ld ", count);', 'printf("%ld ", count);')]})
+variant("c-feature/uniq-count", {"runs.c": [("if (only_dups && count < 2)", "if (only_dups && count < 1)")]})
+# data-pipeline: yesterday's rate, banker's rounding; offsets applied the wrong
+# way, a gap of exactly 30 minutes splitting a session; duplicate orders kept, refunds added
+variant("data-pipeline/bank-reconcile", {"reconcile.py": [("            if rd <= d:", "            if rd < d:")]})
+variant("data-pipeline/bank-reconcile", {"reconcile.py": [("(amount * best).quantize(CENT, rounding=ROUND_HALF_UP)", "(amount * best).quantize(CENT)")]})
+variant("data-pipeline/log-sessions", {"sessions.py": [('dt = dt - delta if off[0] == "+" else dt + delta', 'dt = dt + delta if off[0] == "+" else dt - delta')]})
+variant("data-pipeline/log-sessions", {"sessions.py": [("if e[0] - cur[-1][0] > GAP:", "if e[0] - cur[-1][0] >= GAP:")]})
+variant("data-pipeline/sales-by-region", {"report.py": [("        if oid in seen:\n            continue\n", "")]})
+variant("data-pipeline/sales-by-region", {"report.py": [('c = cents(amount) if status == "paid" else -cents(amount)', "c = cents(amount)")]})
+# http-server: '..' let through, HEAD with a body, HTTP/1.0 keep-alive ignored, no Host check, the
+# HTTP/1.0 level's server at the HTTP/1.1 level, suffix ranges longer than the file; an empty program
+variant("http-server/static", {"server.py": [("        if b'..' in segs:\n            return err(403)\n", "")]})
+variant("http-server/static", {"server.py": [("        return reply(200, h, data, head_only=(method == 'HEAD'))", "        return reply(200, h, data)")]})
+cmd("http-server/static", "printf '#!/bin/sh\\nexit 0\\n' > server && chmod +x server")
+variant("http-server/keepalive", {"server.py": [("            keep = 'keep-alive' in conn_tokens", "            keep = False")]})
+variant("http-server/keepalive", {"server.py": [("        if MODE == '1.1' and proto == 'HTTP/1.1' and 'host' not in headers:", "        if False:")]})
+variant("http-server/http11", {"server.py": [("MODE = '1.1'", "MODE = '1.0'")]})
+variant("http-server/http11", {"server.py": [("return max(0, size - n), size - 1", "return size - n, size - 1")]})
+# interpreter: flooring division, no overflow check; && and || evaluating both sides; 'or' stopping at a false value
+variant("interpreter/calc", {"calc.py": [("        q = abs(a) // abs(b)\n        if (a < 0) != (b < 0):\n            q = -q\n", "        q = a // b\n")]})
+variant("interpreter/calc", {"calc.py": [("        return chk(a * b)", "        return a * b")]})
+variant("interpreter/imperative", {"tiny.py": [("            if (k == '&&') != a:\n                return a\n", "")]})
+variant("interpreter/lisp", {"lisp.py": [("                if (v is False) == (op is S['and']):", "                if v is False:")]})
+# kv-store: deletes lost on recovery, appends after a torn tail, no compaction; KEYS by substring, a failed
+# LOAD that empties the store
+variant("kv-store/append-log", {"kvd.py": [("        for op, k, v in recs:\n            self.apply(op, k, v)\n        self.fd", "        for op, k, v in recs:\n            if op == b'S':\n                self.apply(op, k, v)\n        self.fd")]})
+variant("kv-store/wal", {"kvd.py": [("            os.ftruncate(self.fd, end)  # drop a torn or corrupt tail", "            pass"),
+                                  ("os.O_WRONLY | os.O_CREAT, 0o644)", "os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)")]})
+variant("kv-store/wal", {"kvd.py": [("        if self.walsize > 2 * self.live + (1 << 20):", "        if False:")]})
+variant("kv-store/snapshot", {"kvs.py": [("k.startswith(rest)", "rest in k")]})
+variant("kv-store/snapshot", {"kvs.py": [("                r = b'ERR cannot load'", "                data, r = {}, b'ERR cannot load'")]})
+# py-bugfix: one of the bugs left in
+variant("py-bugfix/cron-next", {"cronexpr.py": [("        if self.dom_star or self.dow_star:", "        if True:")]})
+variant("py-bugfix/cron-next", {"cronexpr.py": [("t = dt.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)", "t = dt.replace(second=0, microsecond=0)")]})
+variant("py-bugfix/lru-cache", {"lrucache.py": [("            victim = self._tail", "            victim = self._head")]})
+variant("py-bugfix/lru-cache", {"lrucache.py": [("        self.hits += 1\n        if node is not self._head:\n            self._unlink(node)\n            self._push_front(node)\n", "        self.hits += 1\n")]})
+variant("py-bugfix/roman", drop=['(90, "XC")'])
+variant("py-bugfix/roman", drop=["not 0 < n <= 3999"])
+# py-feature: nested commits that lose the outer undo; rm that only marks done; undated items sorted
+# first, a case-sensitive search
+variant("py-feature/kv-transactions", {"kv.py": [("                    if key not in parent:\n                        parent[key] = old", "                    parent[key] = old")]})
+variant("py-feature/todo-done", {"todo.py": [('    db["items"].remove(item)', '    item["done"] = True')]})
+variant("py-feature/todo-filter", {"todo.py": [('(i["due"] is None, i["due"] or "", i["id"])', '(i["due"] is not None, i["due"] or "", i["id"])')]})
+variant("py-feature/todo-filter", {"todo.py": [("needle = args.search.lower()", "needle = args.search"), ('if needle in i["text"].lower()', 'if needle in i["text"]')]})
+# refactor-safe: a header that must not change edited, the old file kept, a behaviour changed on the way
+variant("refactor-safe/c-bank-modules", after="echo '/* split from bank.c */' >> money.h")
+variant("refactor-safe/c-bank-modules", drop=["rm -f bank.c"])
+variant("refactor-safe/c-bank-modules", {"money.c": [("\t\t\tif (fdigits == 2)\n\t\t\t\treturn -1;\n", "")]})
+variant("refactor-safe/extract-rounding", {"money.py": [("    return amount.quantize(CENT, rounding=ROUND_HALF_UP)", "    return amount.quantize(CENT)")]})
+variant("refactor-safe/extract-rounding", {"solve.sh": [('cp "$S/money.py" "$S/invoice.py" .', 'cp "$S/money.py" .')]})
+variant("refactor-safe/gradebook-modules", {"files/gradebook/grading.py": [("    if score >= 90:", "    if score > 90:")]})
+variant("refactor-safe/gradebook-modules", {"files/gradebook/report.py": [("key=lambda r: (-r[1], r[0])", "key=lambda r: -r[1]")]})
+# text-format: a BOM kept, "" read as the end of the field; inline comments kept, arrays reset by
+# each item; code spans unescaped, the start of an ordered list dropped
+variant("text-format/csv-dialect", {"csvconv.py": [('    if text.startswith("\\ufeff"):\n        text = text[1:]\n', "")]})
+variant("text-format/csv-dialect", {"csvconv.py": [("                            field.append('\"')\n                            i += 2", "                            field.append('\"')\n                            i += 1")]})
+variant("text-format/ini-to-json", {"ini2json.py": [('    m = re.search(r"(^|\\s)[;#]", text)', "    m = None")]})
+variant("text-format/ini-to-json", {"ini2json.py": [("                if key not in cur:\n                    cur[key] = []", "                if True:\n                    cur[key] = []")]})
+variant("text-format/markdown-subset", {"md2html.py": [('"<code>" + esc(s[i + 1:j]) + "</code>"', '"<code>" + s[i + 1:j] + "</code>"')]})
+variant("text-format/markdown-subset", {"md2html.py": [("""'<ol start="%d">' % start if start != 1 else "<ol>\"""", '"<ol>"')]})
 # sql-engine: NULLs sorted last, LEFT JOIN as an inner join, no index (the lookups scan), no durable file
 nulls_last = ('        return (0, 0)\n    if isinstance(v, int):', '        return (3, 0)\n    if isinstance(v, int):')
 inner_left = ('                if kind == "left" and not matched:', '                if False:')
@@ -273,6 +402,119 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# reliable-transport: duplicates written twice, stop-and-wait against the window level, go-back-N (no SACK),
+# no checksum, no congestion control, no receive window, fixed connection ids, giving up early,
+# one-way programs where a peer is needed, empty programs
+RT_ONEWAY = ("printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$1\" \"$2\" \"$3\" connect\\n' > sender && "
+             "printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$1\" \"$2\" \"$3\" listen\\n' > receiver && chmod +x sender receiver")
+RT_PEER = "printf '#!/bin/sh\\nexec python3 \"$(dirname \"$0\")/rt.py\" \"$@\"\\n' > peer && chmod +x peer"
+def rt(name, *edits, wrap=None):
+    t = "reliable-transport/" + name
+    patched(t, "rt.py", "rt.py", *edits)
+    A[t][-1] += " && " + (wrap or (RT_PEER if name == "full-duplex" else RT_ONEWAY))
+rt("stop-and-wait", ("                self.ooo[seq] = payload\n                self.ooo_bytes += len(payload)",
+                     "                self.out += payload\n                self.rcv_nxt = max(self.rcv_nxt, seq + len(payload))"))
+cmd("reliable-transport/stop-and-wait", "printf '#!/bin/sh\\ncat > /dev/null\\n' > sender && printf '#!/bin/sh\\n' > receiver && chmod +x sender receiver")
+rt("sliding-window", ("CC = True ", "CC = False "), ("self.cwnd = 4 * self.mss if CC else 1 << 30", "self.cwnd = self.mss"))
+rt("selective-repeat", ("SACK = True", "SACK = False"))
+rt("selective-repeat", ("CHECKSUM = True", "CHECKSUM = False"))
+rt("congestion-control", ("CC = True ", "CC = False "))
+rt("congestion-control", ("FLOW = True ", "FLOW = False "))
+rt("full-duplex", ("CIDS = True ", "CIDS = False "))
+rt("full-duplex", ("GIVE_UP_S = 30.0", "GIVE_UP_S = 1.5"))
+rt("full-duplex", wrap=RT_ONEWAY)
+# spreadsheet: no precedence, errors in ranges skipped, AVERAGE of nothing 0, no recalculation after
+# edits, cycles as 0, copy ignoring $, deleted rows not shrinking ranges, formats
+# rounding half to even, case-sensitive lookups, DATE without rolling months, TRIM keeping inner runs
+def ss(name, *edits):
+    patched("spreadsheet/" + name, "sheet.py", "sheet", *edits)
+no_prec = [('        while self.peek()[1] in ("+", "-"):\n            op = self.take()[1]\n            e = ("bin", op, e, self.mul())',
+            '        while self.peek()[1] in ("+", "-", "*", "/"):\n            op = self.take()[1]\n            e = ("bin", op, e, self.mul())'),
+           ('        while self.peek()[1] in ("*", "/"):', '        while False:')]
+ss("arithmetic", *no_prec)
+cmd("spreadsheet/arithmetic", "printf '#!/bin/sh\\ncat > /dev/null\\n' > sheet && chmod +x sheet")
+ss("functions", ('                        if isinstance(v, Err):\n                            return v\n                        if isinstance(v, float):',
+                 '                        if False:\n                            return v\n                        if isinstance(v, float):'))
+ss("functions", ('"AVERAGE": agg(lambda v: sum(v) / len(v) if v else Err("#DIV/0!"))', '"AVERAGE": agg(lambda v: sum(v) / len(v) if v else 0.0)'))
+ss("recalc", ("    def invalidate(self, cell):\n        todo = [cell]", "    def invalidate(self, cell):\n        self.cache.pop(cell, None)\n        todo = []"))
+ss("recalc", ('                            self.cache[z] = Err("#CYCLE!")', '                            self.cache[z] = 0.0'))
+ss("recalc", *no_prec)
+ss("structure", ("            nc = ref.c if ref.ac else ref.c + oc", "            nc = ref.c + oc"))
+ss("structure", ("                if delta < 0 and lo <= at <= hi and lo != hi:", "                if False:"))
+ss("structure", ('    s = "%.*f" % (dec, round_half_away(x, dec))', '    s = "%.*f" % (dec, x)'))
+ss("full", ("def lookup_key(v):\n    return v.lower() if isinstance(v, str) else v", "def lookup_key(v):\n    return v"))
+ss("full", ("    y += (m - 1) // 12\n    m = (m - 1) % 12 + 1\n", ""))
+ss("full", ('"TRIM": texty(lambda t: re.sub(" +", " ", t.strip(" ")), (1,))', '"TRIM": texty(lambda t: t.strip(" "), (1,))'))
+# git-store: a wrapper around the real git (its PATH and GIT_DIR hide it); per level, the reference
+# with one feature broken: uncompressed loose objects, no abbreviations, trees sorted without the
+# '/' rule, exec bits ignored, index entries without their NUL padding, log dates in UTC, untracked
+# directories not collapsed, checkout leaving old files, ^N as ^1, OFS offsets misread, no REF
+# deltas, packed-refs ignored, repack without deltas, no line-level merge, no fast-forward
+gs = ("loose-objects", "trees-commits", "index", "branches", "packs", "full")
+for t in gs:
+    cmd("git-store/" + t, "printf '#!/bin/sh\\nexec /usr/bin/git \"$@\"\\n' > mgit; chmod +x mgit")
+gs_edits = {
+    "loose-objects": [("                f.write(zlib.compress(raw))", "                f.write(raw)"),
+                      ("            if len(m) == 1:\n                return m.pop()", "            if False:\n                return m.pop()")],
+    "trees-commits": [('    return name.encode("utf-8", "surrogateescape") + (b"/" if mode == "040000" else b"")', '    return name.encode("utf-8", "surrogateescape")'),
+                      ('    mode = "100755" if st.st_mode & 0o100 else "100644"', '    mode = "100644"')],
+    "index": [('            e += b"\\0" * (8 - len(e) % 8)', '            e += b"\\0" * (-len(e) % 8)'),
+              ("    t = time.gmtime(int(secs) + off)", "    t = time.gmtime(int(secs))"),
+              ("                if p not in present:\n                    del idx.entries[p]", "                if False:\n                    del idx.entries[p]")],
+    "branches": [("                if r in tracked_dirs:\n                    walk(r)", "                if True:\n                    walk(r)"),
+                 ("    for p in sorted(set(cur) - set(new), reverse=True):", "    for p in []:"),
+                 ("                oid = ps[n - 1]", "                oid = ps[0]")],
+    "packs": [("                    rel = ((rel + 1) << 7) | (c & 0x7F)", "                    rel = (rel << 7) | (c & 0x7F)"),
+              ("            elif typ == 7:", "            elif False:"),
+              ("        return None, self.packed_refs().get(name)", "        return None, None")],
+    "full": [("        if tnum in (2, 3) and len(data) > 32:", "        if False:"),
+             ("            m = merge_lines(split(b[1]), split(o[1]), split(t[1]))", "            m = None"),
+             ("    if base == ours:\n        switch_tree", "    if False:\n        switch_tree")],
+}
+for t, edits in gs_edits.items():
+    for e in edits:
+        patched("git-store/" + t, "mgit.py", "mgit", e)
+# lua-interp: the reference interpreter with one feature broken (installed as ./luai itself), a stub
+lua_edits = {
+    "lua-interp/basics": [('    elif i < len(src) and src[i] in "\\r\\n":\n        i += 1\n        line += 1\n', '    elif False:\n        pass\n'),
+                          ('            return a % b\n', '            return int(math.fmod(a, b))\n')],
+    "lua-interp/functions": [('        s += ".0"\n', '        pass\n'), ('            return wrap(a * b)\n', '            return a * b\n')],
+    "lua-interp/tables": [('                    for i in rng:\n                        s[slot] = [i]\n', '                    for i in rng:\n                        s[slot] = s[slot] or [i]\n                        s[slot][0] = i\n'),
+                          ('            multi = last_multi and j == len(items) - 1\n', '            multi = False\n')],
+    "lua-interp/metatables": [("        return callmeta(h, [o, k], line)\n    err(\"'__index' chain", "        return None\n    err(\"'__index' chain"),
+                              ('        v = where(level) + v\n', '        v = where(1) + v\n')],
+    "lua-interp/coroutines": [('    if prev is not None:\n        prev.status = "normal"\n', ''), ('    comp = arg(args, 1)\n', '    comp = None\n')],
+    "lua-interp/full": [('        if e != -1 and e != last:\n', '        if e != -1:\n'), ('                if d == "f":\n', '                if d == "F":\n')],
+}
+for t, edits in lua_edits.items():
+    for e in edits:
+        patched(t, "luai_impl.py", "luai", e)
+cmd("lua-interp/full", "printf '#!/bin/sh\\nexec lua5.4 \"$@\"\\n' > luai && chmod +x luai", "printf '#!/bin/sh\\nexit 0\\n' > luai && chmod +x luai")
+# c-compiler: no compiler at all; the reference with one feature broken per level
+for t in ("exprs", "functions", "pointers", "structs", "control", "full"):
+    cmd("c-compiler/" + t, "printf '#!/bin/sh\\nexit 1\\n' > cc && chmod +x cc")
+cc_edits = {
+    "exprs": [('            if k == "mod":\n                e("movq %rdx, %rax")', '            if False:\n                pass'),
+              ('                e("sarl %cl, %eax")', '                e("shrl %cl, %eax")'),
+              ('                self.err("redefinition of \'%s\'" % name, tok)', '                pass')],
+    "functions": [('regs = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"]', 'regs = ["rsi", "rdi", "rdx", "rcx", "r8", "r9"]'),
+                  ('        if len(args) < len(fty.params) or len(args) > len(fty.params) and not fty.variadic:', '        if False:')],
+    "pointers": [('a=b, b=num(at.base.size, tok)))', 'a=b, b=num(1, tok)))'),
+                 ('return Node("div", tok, LONG, a=Node("sub", tok, LONG, a=a, b=b), b=num(at.base.size, tok))', 'return Node("sub", tok, LONG, a=a, b=b)'),
+                 ('        if op == "add" and at.is_int() and bt.is_ptr():', '        if False:')],
+    "structs": [('                off = (off + mt.align - 1) // mt.align * mt.align\n', ''),
+                ('{1: "movsbq (%rax), %rax",', '{1: "movzbq (%rax), %rax",'),
+                ('ESC = {"n": 10, "t": 9,', 'ESC = {"n": 10, "t": 32,')],
+    "control": [('delta=(-1 if t.val == "++" else 1) * op.scale', 'delta=0'),
+                ('            jump = "je" if k == "and" else "jne"', '            jump = "je"'),
+                ('                v = sx(v, 8 if n.e.ty.kind == "long" else 4)', '                v = sx(v, 4)')],
+    "full": [('                out.extend(preprocess(inc, macros, depth + 1))', '                pass'),
+             ('        t = t or self.peek()\n        raise CError(t.file, t.line, msg)', '        t = t or self.peek()\n        raise CError(t.file, t.line + 1, msg)'),
+             ('                macros[d[1].val] = d[2:]', '                macros[d[1].val] = d[2:3]')],
+}
+for t, edits in cc_edits.items():
+    for e in edits:
+        patched("c-compiler/" + t, "cc.py", "cc", e)
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))
@@ -291,16 +533,18 @@ bash "$f"
 SH
 chmod -R a+rX "$AG"   # the sandbox's user reads it
 kmax=$(cut -f2 "$AG/attempts.tsv" | sort -n | tail -1)
-tasks=$(cut -f1 "$AG/attempts.tsv" | sort -u | paste -sd, -)
 nattempts=$(wc -l < "$AG/attempts.tsv")
-agents=()
+# One sweep per attempt number K over the tasks that have a K-th attempt (a task without one would
+# only run its scorer on the untouched workspace).
+rc=0
 for k in $(seq 1 "$kmax"); do
-	agents+=(--agent "cmd,command=bash /agent/attempt.sh $k,mount=$AG,alias=wrong-$k")
+	tasks=$(awk -F'\t' -v k="$k" '$2 == k { print $1 }' "$AG/attempts.tsv" | sort -u | paste -sd, -)
+	"$HORIZON" run --agent "cmd,command=bash /agent/attempt.sh $k,mount=$AG,alias=wrong-$k" --tasks-dir "$CAT" \
+		--tasks "$tasks" --jobs 2 --out "$TMP/runs-$k" --quiet >"$TMP/out" 2>"$TMP/err" || { rc=$?; sed 's/^/  | /' "$TMP/err" | head; }
 done
-"$HORIZON" run "${agents[@]}" --tasks-dir "$CAT" --tasks "$tasks" --jobs 2 --out "$TMP/runs" --quiet >"$TMP/out" 2>"$TMP/err"
-rc=$?
-[ "$rc" = 0 ] && ok "the sweep of wrong attempts ran" || { bad "the sweep of wrong attempts ran (exit $rc)"; sed 's/^/  | /' "$TMP/err" | head; }
-if python3 - "$TMP/runs/runs.jsonl" "$AG/attempts.tsv" "$nattempts" <<'PY'
+[ "$rc" = 0 ] && ok "the sweeps of wrong attempts ran" || bad "the sweeps of wrong attempts ran (exit $rc)"
+cat "$TMP"/runs-*/runs.jsonl > "$TMP/runs.jsonl"
+if python3 - "$TMP/runs.jsonl" "$AG/attempts.tsv" "$nattempts" <<'PY'
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 attempts = {(l.split("\t")[0], "wrong-" + l.split("\t")[1]): l.split("\t", 2)[2].strip() for l in open(sys.argv[2])}

@@ -1,0 +1,7 @@
+#!/bin/bash
+# Reference solution: run with the workspace as the current directory.
+set -euo pipefail
+d="$(dirname "$0")"
+cp "$d/rt.py" rt.py
+printf '#!/bin/sh\nexec python3 "$(dirname "$0")/rt.py" "$@"\n' > peer
+chmod +x peer
