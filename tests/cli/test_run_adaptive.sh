@@ -103,6 +103,11 @@ assert any("adaptive sweep" in n for n in f["notes"]), f["notes"]
 PY
 expect_ok "report an adaptive sweep" "$HORIZON" report --format md "$TMP/fit.json"
 expect_grep "... the report says which interval" "adaptive sweep, with 95% profile-likelihood intervals.*: s\." "$TMP/out"
+expect_ok "report an adaptive sweep as latex, csv, yaml" "$HORIZON" report --format latex,csv,yaml --out "$TMP/rep" \
+	"$TMP/fit.json"
+expect_grep "... latex says which interval" "adaptive sweep, with 95\\\\% profile-likelihood intervals.*: s\." "$TMP/rep/report.tex"
+expect_grep "... csv in its design and interval columns" "^s,.*,adaptive,profile-likelihood" "$TMP/rep/report.csv"
+expect_grep "... yaml in its design and interval keys" "interval: \"profile-likelihood\"" "$TMP/rep/report.yaml"
 M=$TMP/mixed
 expect_ok "a full sweep of the same agent elsewhere" "$HORIZON" run --tasks-dir "$CAT" --tasks fam0/t00 --sandbox none \
 	--agent sim,h50=20,slope=0.9,alias=s --out "$M" --quiet

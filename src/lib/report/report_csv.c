@@ -89,7 +89,7 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		err = hz_buf_printf(b, ",p%g_minutes,p%g_ci_low,p%g_ci_high", p, p, p);
 	}
 	if (!err)
-		err = hz_buf_puts(b, ",slope,intercept,total_tokens,cost_usd,cost_per_success_usd,status,sota,in_trend,method");
+		err = hz_buf_puts(b, ",slope,intercept,total_tokens,cost_usd,cost_per_success_usd,status,sota,in_trend,method,design,interval");
 	if (!err)
 		err = csv_sens_head(b, doc, cols, nc);
 	if (!err)
@@ -111,6 +111,14 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		    (err = csv_str(b, hz_fit_status_name(a->status))) == 0)
 			err = hz_buf_printf(b, ",%s,%s,%s", a->sota ? "true" : "false", a->in_trend ? "true" : "false",
 					    hz_fit_method_name(hz_fit_method_of(doc)));
+		if (!err)
+			err = hz_buf_putc(b, ',');
+		if (!err)
+			err = csv_str(b, a->design ? a->design : "full");
+		if (!err)
+			err = hz_buf_putc(b, ',');
+		if (!err)
+			err = csv_str(b, rp_interval_name(a));
 		if (!err)
 			err = csv_sens_row(b, doc, a, cols, nc);
 		if (!err)
