@@ -111,6 +111,25 @@ typedef struct hz_fit_band_point {
 	double estimate, low, high; /* minutes */
 } hz_fit_band_point;
 
+/*
+ * Cost per doubling (docs/method.md section 12): how the cost of an agent's
+ * successful run grows with task length.  The slope of ln(dollar_equivalent)
+ * on log2(human_minutes) over the agent's successful runs with a positive
+ * cost, each weighted by its fit weight times its score (the weights the fit
+ * gives its successes), by weighted least squares.  factor = e^slope is the
+ * multiplier per doubling of task length; its CI comes from the same
+ * hierarchical bootstrap samples as the horizons' (same seeds, same weights).
+ */
+typedef struct hz_fit_cost_doubling {
+	double factor;              /* per doubling of human minutes; NaN: not available (see note) */
+	double ci_low, ci_high;     /* 95% bootstrap CI of the factor; NaN without a bootstrap */
+	size_t bootstrap_n;         /* samples with a value */
+	double usd_at_p50;          /* the fitted cost of a successful run at the p50 length */
+	double usd_per_doubling;    /* usd_at_p50 * (factor - 1): dollars added by doubling from p50 */
+	size_t runs;                /* successful runs with a positive cost it is fitted on */
+	const char *note;           /* NULL, or why the factor is not available */
+} hz_fit_cost_doubling;
+
 /* One agent's result.  All pointers belong to the hz_fit. NaN means unknown. */
 typedef struct hz_fit_agent {
 	const char *alias;
@@ -128,6 +147,7 @@ typedef struct hz_fit_agent {
 	int sota;                   /* selected as SOTA for the trend */
 	int in_trend;               /* used by the 50% trend line */
 	double input_tokens, output_tokens, total_tokens, cost_usd;
+	hz_fit_cost_doubling cost_doubling;
 	const hz_fit_bin *bins;     /* by human time, ascending; may be none */
 	size_t nbins;
 	const char *design;         /* "full", or "adaptive" (its records say "design": "adaptive") */

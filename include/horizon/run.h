@@ -95,6 +95,12 @@ typedef struct hz_sweep_opts {
 	{ .repeats = 1, .jobs = 1, .sandbox = HZ_SANDBOX_BWRAP, .sandbox_uid = -1, .time_limit_scale = 1.0, \
 	  .max_retries = 2, .shard_k = 1, .shard_n = 1, .term_in = -1, .term_out = -1 }
 
+/* The limits a run can end on (hz_sweep_agent.at_limit). */
+#define HZ_SWEEP_NLIMITS 5
+
+/* The exit_reason of limit i ("time_limit", ..., "context_limit"), NULL when i >= HZ_SWEEP_NLIMITS. */
+const char *hz_sweep_limit_name(size_t i);
+
 /* Outcome counts of one agent in a sweep. */
 typedef struct hz_sweep_agent {
 	char *alias;
@@ -110,6 +116,9 @@ typedef struct hz_sweep_agent {
 	double cost_usd;
 	/* Over every record of this agent in the log for the planned runs. */
 	size_t total_success, total_failure;
+	/* Of those, the runs whose verdict came at a limit, by hz_sweep_limit_name(i):
+	   time_limit, token_limit, cost_limit, turn_limit, context_limit. */
+	size_t at_limit[HZ_SWEEP_NLIMITS];
 } hz_sweep_agent;
 
 /* What the log says about one of opts->items after the sweep. */

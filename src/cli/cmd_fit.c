@@ -53,6 +53,8 @@ static void help(void)
 	       "  --budget-tokens N       ... only if its total_tokens <= N (runs without are dropped)\n"
 	       "  --budget-minutes M      ... only if its working time <= M minutes\n"
 	       "                          (budget horizons, as METR's score-over-resource analysis)\n"
+	       "                          With costs recorded, a table of cost per success and per\n"
+	       "                          doubling of task length follows (docs/method.md section 12)\n"
 	       "  --simex-sd SD           SIMEX's assumed noise SD of log2(human minutes); 0 = no\n"
 	       "                          SIMEX column (default: 1, a factor of 2)\n"
 	       "\n"
@@ -227,6 +229,47 @@ static void cell_out(const char *s, size_t width, int last)
 		printf("  %-*s", (int)width, s);
 }
 
+/* "$0.42", or "-" without a value. */
+static const char *usd_text(double usd, char *out, size_t size)
+{
+	if (!isfinite(usd))
+		snprintf(out, size, "-");
+	else
+		snprintf(out, size, usd > 0 && usd < 0.01 ? "$%.4f" : "$%.2f", usd);
+	return out;
+}
+
+/* Cost per success and per doubling (docs/method.md section 12), when some run recorded a cost. */
+static void print_costs(const hz_fit *fit, size_t width)
+{
+	size_t n = hz_fit_nagents(fit), any = 0;
+
+	for (size_t i = 0; i < n; i++)
+		any += isfinite(hz_fit_agent_at(fit, i)->cost_usd);
+	if (!any)
+		return;
+	printf("\n  %-*s  %11s  %-26s  %9s  %9s\n", (int)width, "cost", "per success", "per doubling [95% CI]",
+	       "at p50", "+doubling");
+	for (size_t i = 0; i < n; i++) {
+		const hz_fit_agent *ag = hz_fit_agent_at(fit, i);
+		const hz_fit_cost_doubling *c = &ag->cost_doubling;
+		char ps[32], f[64], at[32], add[32];
+		if (!isfinite(ag->cost_usd))
+			continue;
+		if (!isfinite(c->factor))
+			snprintf(f, sizeof(f), "-");
+		else if (isfinite(c->ci_low) && isfinite(c->ci_high))
+			snprintf(f, sizeof(f), "x%.3g [%.3g - %.3g]", c->factor, c->ci_low, c->ci_high);
+		else
+			snprintf(f, sizeof(f), "x%.3g", c->factor);
+		printf("  %-*s  %11s  %-26s  %9s  %9s\n", (int)width, ag->alias,
+		       usd_text(ag->successes > 0 ? ag->cost_usd / ag->successes : NAN, ps, sizeof(ps)), f,
+		       usd_text(c->usd_at_p50, at, sizeof(at)), usd_text(c->usd_per_doubling, add, sizeof(add)));
+		if (c->note)
+			printf("  %-*s  (per doubling: %s)\n", (int)width, "", c->note);
+	}
+}
+
 static void print_table(const hz_fit *fit, int quiet)
 {
 	size_t n = hz_fit_nagents(fit), np = hz_fit_npercents(fit), width = 5;
@@ -287,6 +330,7 @@ static void print_table(const hz_fit *fit, int quiet)
 	if (hz_fit_trend_at(fit, 0))
 		printf("(* = SOTA agents the trend is fitted on)\n");
 	print_published(fit);
+	print_costs(fit, width);
 	if (quiet)
 		return;
 	for (size_t i = 0; i < n; i++) {

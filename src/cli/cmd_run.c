@@ -169,6 +169,25 @@ static void on_progress(const hz_sweep_progress *p, void *arg)
 	}
 }
 
+/* "ALIAS: 3 of its runs ended at a limit: 2 context_limit, 1 turn_limit" (nothing when none did). */
+static void print_limits(const hz_sweep_agent *a)
+{
+	size_t n = 0;
+	const char *sep = "";
+
+	for (size_t l = 0; l < HZ_SWEEP_NLIMITS; l++)
+		n += a->at_limit[l];
+	if (!n)
+		return;
+	printf("%s: %zu of its runs ended at a limit:", a->alias, n);
+	for (size_t l = 0; l < HZ_SWEEP_NLIMITS; l++)
+		if (a->at_limit[l]) {
+			printf("%s %zu %s", sep, a->at_limit[l], hz_sweep_limit_name(l));
+			sep = ",";
+		}
+	printf("\n");
+}
+
 static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 {
 	char wall[32];
@@ -198,6 +217,8 @@ static void print_table(const hz_sweep_opts *o, const hz_sweep_result *r)
 			printf("%s stopped at its first %.*s; %zu of its runs not started (not recorded: run the same "
 			       "command again once that is fixed)\n", r->agents[i].alias,
 			       (int)strcspn(r->agents[i].stop_reason, ":"), r->agents[i].stop_reason, r->agents[i].not_run);
+	for (size_t i = 0; i < r->nagents; i++)
+		print_limits(&r->agents[i]);
 	if (r->changed)
 		printf("%zu runs recorded with another configuration of their agent were run again (--rerun-changed)\n",
 		       r->changed);
@@ -232,6 +253,10 @@ static void print_json(const hz_sweep_opts *o, const hz_sweep_result *r, int dry
 		json_object_set_new(json_array_get(agents, i), "not_run", json_integer((json_int_t)a->not_run));
 		json_object_set_new(json_array_get(agents, i), "stop_reason",
 				    a->stop_reason ? json_string(a->stop_reason) : json_null());
+		json_t *limits = json_object();
+		for (size_t l = 0; l < HZ_SWEEP_NLIMITS; l++)
+			json_object_set_new(limits, hz_sweep_limit_name(l), json_integer((json_int_t)a->at_limit[l]));
+		json_object_set_new(json_array_get(agents, i), "at_limit", limits);
 	}
 	json_object_set_new(root, "out_dir", json_string(o->out_dir));
 	json_object_set_new(root, "dry_run", json_boolean(dry));

@@ -33,4 +33,24 @@ const char *record_status_name(record_verdict v);
  */
 record_verdict record_verdict_of(json_t *rec, const char **why);
 
+/*
+ * The limits a run can end on, by its exit_reason.  The first
+ * RECORD_USAGE_LIMITS are what METR's records call "usageLimits".
+ */
+typedef enum record_limit {
+	RECORD_LIMIT_TIME = 0, /* "time_limit" */
+	RECORD_LIMIT_TOKEN,    /* "token_limit" */
+	RECORD_LIMIT_COST,     /* "cost_limit" */
+	RECORD_LIMIT_TURN,     /* "turn_limit" */
+	RECORD_LIMIT_CONTEXT,  /* "context_limit": the provider refused the conversation's length */
+	RECORD_NLIMITS
+} record_limit;
+#define RECORD_USAGE_LIMITS RECORD_LIMIT_CONTEXT
+
+/* The limit an exit_reason names, or -1 (also for NULL). */
+int record_limit_of(const char *exit_reason);
+
+/* The exit_reason of limit i (NULL out of range). */
+const char *record_limit_name(int i);
+
 #endif

@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_llm: cannot start the mock server\n");
 		return 1;
 	}
-	printf("LLM tool loop overhead, %s commands, 201 turns per run\n",
+	printf("LLM tool loop overhead, %s commands, 201 turns per run, streaming on (the default)\n",
 	       real_exec ? "real (bash -c via hz_proc_run)" : "in-process (no child)");
 	for (int r = 1; r <= runs && !rc; r++) {
 		snprintf(base, sizeof(base), "http://127.0.0.1:%d/v1", m.port);

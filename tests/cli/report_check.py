@@ -100,6 +100,20 @@ def cost_per_success(a):
     return a["cost_usd"] / round(s)
 
 
+def cost_doubling(a):
+    return a.get("cost_doubling") or {}
+
+
+def fmt_cost_doubling(a, dash="–", times="×", lo_hi="(%s%s%s)"):
+    c = cost_doubling(a)
+    if c.get("factor") is None:
+        return ""
+    s = times + fmt_num(c["factor"])
+    if c.get("ci_low") is not None and c.get("ci_high") is not None:
+        s += " " + lo_hi % (fmt_num(c["ci_low"]), dash, fmt_num(c["ci_high"]))
+    return s
+
+
 def expected_cells(a, dash="–"):
     h50, h80 = a["horizons"].get("50", {}), a["horizons"].get("80", {})
     return [
@@ -114,6 +128,8 @@ def expected_cells(a, dash="–"):
         fmt_count(tokens(a)),
         fmt_usd(a.get("cost_usd")),
         fmt_usd(cost_per_success(a)),
+        fmt_cost_doubling(a, dash),
+        fmt_usd(cost_doubling(a).get("usd_per_doubling")),
     ]
 
 
@@ -295,6 +311,11 @@ def check_csv(fit, path):
             f.eq(r["alias"] + " p" + p + " hi", num(r["p%s_ci_high" % p]), h.get("ci_high"))
         f.eq(r["alias"] + " slope", num(r["slope"]), a.get("slope"))
         f.eq(r["alias"] + " cost", num(r["cost_usd"]), a.get("cost_usd"))
+        c = cost_doubling(a)
+        for col, key in (("cost_doubling_factor", "factor"), ("cost_doubling_ci_low", "ci_low"),
+                         ("cost_doubling_ci_high", "ci_high"), ("cost_at_p50_usd", "usd_at_p50"),
+                         ("cost_per_doubling_usd", "usd_per_doubling")):
+            f.eq(r["alias"] + " " + col, num(r[col]), c.get(key))
         f.eq(r["alias"] + " release", r["release_date"], a.get("release_date") or "")
     f.done()
 
@@ -368,7 +389,7 @@ def check_latex(fit, path):
     seen = set()
     for line in body.strip().splitlines():
         cells = [c.strip() for c in re.split(r"(?<!\\)&", line.rstrip().rstrip("\\").rstrip())]
-        f.eq("columns", len(cells), 10)
+        f.eq("columns", len(cells), 12)
         name = unesc(cells[0]).replace("$^*$", "")
         seen.add(name)
         a = agents[name]
@@ -381,6 +402,8 @@ def check_latex(fit, path):
             if h.get("ci_low") is not None and h.get("ci_high") is not None:
                 want += " [%s, %s]" % (fmt_num(h["ci_low"]), fmt_num(h["ci_high"]))
             f.eq("%s p%s" % (name, p_), cells[k], want)
+        f.eq("%s cost per doubling" % name, cells[10], fmt_cost_doubling(a, ", ", "$\\times$", "[%s%s%s]"))
+        f.eq("%s $ per doubling" % name, unesc(cells[11]), e[12])
     f.eq("agents", sorted(seen), sorted(agents))
     f.done()
 

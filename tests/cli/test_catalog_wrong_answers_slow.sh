@@ -273,6 +273,76 @@ lat = list(csv.DictReader(open(ws("ops-capacity/slo-breach", "latency.csv"))))
 peak = max(lat, key=lambda r: float(r["p99_ms"]))["host"]
 h, m = answer("ops-capacity/slo-breach").split()
 ans("ops-capacity/slo-breach", f"{peak} {m}" if peak != h else f"web-05 {m}", h, f"{h} {int(m) // 5}")
+# git-store: a wrapper around the real git (its PATH and GIT_DIR hide it); per level, the reference
+# with one feature broken: uncompressed loose objects, no abbreviations, trees sorted without the
+# '/' rule, exec bits ignored, index entries without their NUL padding, log dates in UTC, untracked
+# directories not collapsed, checkout leaving old files, ^N as ^1, OFS offsets misread, no REF
+# deltas, packed-refs ignored, repack without deltas, no line-level merge, no fast-forward
+gs = ("loose-objects", "trees-commits", "index", "branches", "packs", "full")
+for t in gs:
+    cmd("git-store/" + t, "printf '#!/bin/sh\\nexec /usr/bin/git \"$@\"\\n' > mgit; chmod +x mgit")
+gs_edits = {
+    "loose-objects": [("                f.write(zlib.compress(raw))", "                f.write(raw)"),
+                      ("            if len(m) == 1:\n                return m.pop()", "            if False:\n                return m.pop()")],
+    "trees-commits": [('    return name.encode("utf-8", "surrogateescape") + (b"/" if mode == "040000" else b"")', '    return name.encode("utf-8", "surrogateescape")'),
+                      ('    mode = "100755" if st.st_mode & 0o100 else "100644"', '    mode = "100644"')],
+    "index": [('            e += b"\\0" * (8 - len(e) % 8)', '            e += b"\\0" * (-len(e) % 8)'),
+              ("    t = time.gmtime(int(secs) + off)", "    t = time.gmtime(int(secs))"),
+              ("                if p not in present:\n                    del idx.entries[p]", "                if False:\n                    del idx.entries[p]")],
+    "branches": [("                if r in tracked_dirs:\n                    walk(r)", "                if True:\n                    walk(r)"),
+                 ("    for p in sorted(set(cur) - set(new), reverse=True):", "    for p in []:"),
+                 ("                oid = ps[n - 1]", "                oid = ps[0]")],
+    "packs": [("                    rel = ((rel + 1) << 7) | (c & 0x7F)", "                    rel = (rel << 7) | (c & 0x7F)"),
+              ("            elif typ == 7:", "            elif False:"),
+              ("        return None, self.packed_refs().get(name)", "        return None, None")],
+    "full": [("        if tnum in (2, 3) and len(data) > 32:", "        if False:"),
+             ("            m = merge_lines(split(b[1]), split(o[1]), split(t[1]))", "            m = None"),
+             ("    if base == ours:\n        switch_tree", "    if False:\n        switch_tree")],
+}
+for t, edits in gs_edits.items():
+    for e in edits:
+        patched("git-store/" + t, "mgit.py", "mgit", e)
+# lua-interp: the reference interpreter with one feature broken (installed as ./luai itself), a stub
+lua_edits = {
+    "lua-interp/basics": [('    elif i < len(src) and src[i] in "\\r\\n":\n        i += 1\n        line += 1\n', '    elif False:\n        pass\n'),
+                          ('            return a % b\n', '            return int(math.fmod(a, b))\n')],
+    "lua-interp/functions": [('        s += ".0"\n', '        pass\n'), ('            return wrap(a * b)\n', '            return a * b\n')],
+    "lua-interp/tables": [('                    for i in rng:\n                        s[slot] = [i]\n', '                    for i in rng:\n                        s[slot] = s[slot] or [i]\n                        s[slot][0] = i\n'),
+                          ('            multi = last_multi and j == len(items) - 1\n', '            multi = False\n')],
+    "lua-interp/metatables": [("        return callmeta(h, [o, k], line)\n    err(\"'__index' chain", "        return None\n    err(\"'__index' chain"),
+                              ('        v = where(level) + v\n', '        v = where(1) + v\n')],
+    "lua-interp/coroutines": [('    if prev is not None:\n        prev.status = "normal"\n', ''), ('    comp = arg(args, 1)\n', '    comp = None\n')],
+    "lua-interp/full": [('        if e != -1 and e != last:\n', '        if e != -1:\n'), ('                if d == "f":\n', '                if d == "F":\n')],
+}
+for t, edits in lua_edits.items():
+    for e in edits:
+        patched(t, "luai_impl.py", "luai", e)
+cmd("lua-interp/full", "printf '#!/bin/sh\\nexec lua5.4 \"$@\"\\n' > luai && chmod +x luai", "printf '#!/bin/sh\\nexit 0\\n' > luai && chmod +x luai")
+# c-compiler: no compiler at all; the reference with one feature broken per level
+for t in ("exprs", "functions", "pointers", "structs", "control", "full"):
+    cmd("c-compiler/" + t, "printf '#!/bin/sh\\nexit 1\\n' > cc && chmod +x cc")
+cc_edits = {
+    "exprs": [('            if k == "mod":\n                e("movq %rdx, %rax")', '            if False:\n                pass'),
+              ('                e("sarl %cl, %eax")', '                e("shrl %cl, %eax")'),
+              ('                self.err("redefinition of \'%s\'" % name, tok)', '                pass')],
+    "functions": [('regs = ["rdi", "rsi", "rdx", "rcx", "r8", "r9"]', 'regs = ["rsi", "rdi", "rdx", "rcx", "r8", "r9"]'),
+                  ('        if len(args) < len(fty.params) or len(args) > len(fty.params) and not fty.variadic:', '        if False:')],
+    "pointers": [('a=b, b=num(at.base.size, tok)))', 'a=b, b=num(1, tok)))'),
+                 ('return Node("div", tok, LONG, a=Node("sub", tok, LONG, a=a, b=b), b=num(at.base.size, tok))', 'return Node("sub", tok, LONG, a=a, b=b)'),
+                 ('        if op == "add" and at.is_int() and bt.is_ptr():', '        if False:')],
+    "structs": [('                off = (off + mt.align - 1) // mt.align * mt.align\n', ''),
+                ('{1: "movsbq (%rax), %rax",', '{1: "movzbq (%rax), %rax",'),
+                ('ESC = {"n": 10, "t": 9,', 'ESC = {"n": 10, "t": 32,')],
+    "control": [('delta=(-1 if t.val == "++" else 1) * op.scale', 'delta=0'),
+                ('            jump = "je" if k == "and" else "jne"', '            jump = "je"'),
+                ('                v = sx(v, 8 if n.e.ty.kind == "long" else 4)', '                v = sx(v, 4)')],
+    "full": [('                out.extend(preprocess(inc, macros, depth + 1))', '                pass'),
+             ('        t = t or self.peek()\n        raise CError(t.file, t.line, msg)', '        t = t or self.peek()\n        raise CError(t.file, t.line + 1, msg)'),
+             ('                macros[d[1].val] = d[2:]', '                macros[d[1].val] = d[2:3]')],
+}
+for t, edits in cc_edits.items():
+    for e in edits:
+        patched("c-compiler/" + t, "cc.py", "cc", e)
 with open(os.path.join(out, "attempts.tsv"), "w") as f:
     for t, cmds in sorted(A.items()):
         d = os.path.join(out, "attempts", t.replace("/", "+"))

@@ -27,4 +27,20 @@ n=$(grep -c '"model": "quota-openai#cli"' "$TMP/mock.jsonl")
 [ "$n" = 1 ] && ok "quota not retried" || bad "quota not retried ($n requests)"
 n=$(grep -c '"model": "ctx-llamacpp#cli"' "$TMP/mock.jsonl")
 [ "$n" = 1 ] && ok "context overflow not retried" || bad "context overflow not retried ($n requests)"
+# The runs that hit a limit anyway are counted in the sweep's summary (the same agents again: nothing to run).
+"$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/fix-add \
+	--agent "openai:long-task#cli-ctx,context_window=12000,alias=mock-ctx,$OA" \
+	--agent "anthropic:long-task#cli-noctx,context_window=0,alias=mock-noctx,$AN" \
+	--agent "openai:ctx-llamacpp#cli,alias=mock-llamacpp,$OA" --out "$D" --json >"$TMP/sum.json" 2>"$TMP/sum.err" \
+	&& python3 - "$TMP/sum.json" <<'PY' && ok "context_limit runs counted in the summary" || bad "context_limit runs counted in the summary"
+import json, sys
+a = {x["alias"]: x["at_limit"] for x in json.load(open(sys.argv[1]))["agents"]}
+assert a["mock-noctx"]["context_limit"] == 1 and a["mock-llamacpp"]["context_limit"] == 1, a
+assert a["mock-ctx"]["context_limit"] == 0 and sum(a["mock-ctx"].values()) == 0, a
+assert set(a["mock-ctx"]) == {"time_limit", "token_limit", "cost_limit", "turn_limit", "context_limit"}, a
+PY
+"$HORIZON" run --tasks-dir "$TASKS" --tasks fixture/fix-add \
+	--agent "anthropic:long-task#cli-noctx,context_window=0,alias=mock-noctx,$AN" --out "$D" >"$TMP/sum.txt" 2>&1
+grep -q "^mock-noctx: 1 of its runs ended at a limit: 1 context_limit$" "$TMP/sum.txt" \
+	&& ok "limits in the text summary" || bad "limits in the text summary: $(cat "$TMP/sum.txt")"
 finish

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hz_fit_opts opts = HZ_FIT_OPTS_INIT;
 	results_log *log = NULL;
 	hz_fit *fit = NULL;
-	int rc, done, errors;
+	int rc;
 
 	opts.bootstrap = 0; /* the bootstrap is the fit's, not the parser's */
 	opts.jobs = 1;
@@ -36,8 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = results_open_readonly(&log, fuzz_path(1, "log"));
 	fuzz_check_error(rc);
 	if (rc == 0) {
-		char fp[17];
-		results_lookup(log, "run-0", &done, &errors, fp);
+		results_run rr;
+		results_lookup(log, "run-0", &rr);
 		results_free(log);
 	}
 	return 0;

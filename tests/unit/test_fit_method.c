@@ -14,6 +14,7 @@
 
 #include "horizon/error.h"
 #include "horizon/fit.h"
+#include "fit_test.h"
 #include "hz_test.h"
 
 static char dir[] = "/tmp/hz_fit_method_XXXXXX";
@@ -101,26 +102,6 @@ static void write_rows(const char *path, int skip_fam, int baselined_only)
 	fclose(f);
 }
 
-static hz_fit *fit_file(const char *path, const hz_fit_opts *o)
-{
-	const char *in[1] = { path };
-	hz_fit *fit = NULL;
-
-	if (hz_fit_runs(&fit, in, 1, o) < 0) {
-		fprintf(stderr, "fit: %s\n", hz_error_message());
-		return NULL;
-	}
-	return fit;
-}
-
-static const hz_fit_agent *agent(const hz_fit *fit, const char *alias)
-{
-	for (size_t i = 0; i < hz_fit_nagents(fit); i++)
-		if (!strcmp(hz_fit_agent_at(fit, i)->alias, alias))
-			return hz_fit_agent_at(fit, i);
-	return NULL;
-}
-
 /*
  * The gradient of Σ_i scale·w_i [log(1+e^z) - y z] + λ/2 a² at the fit's (a, b), row by row, with the
  * invsqrt weights computed here: w = 1/(n(A,t) sqrt(F(A,f))), normalised over the agent's runs.
@@ -175,15 +156,15 @@ static void test_method_versions(void)
 	write_rows(path, -1, 0);
 	o.bootstrap = 0;
 	o.trend = 0;
-	f25 = fit_file(path, &o);
+	f25 = fit_test_file(path, &o);
 	o.method = HZ_FIT_METHOD_METR2026;
-	f26 = fit_file(path, &o);
+	f26 = fit_test_file(path, &o);
 	HZ_CHECK(f25 && f26);
 	if (!f25 || !f26)
 		goto done;
 	HZ_CHECK_EQ_INT(hz_fit_method_of(f26), HZ_FIT_METHOD_METR2026);
 	for (int a = 0; a < NAG; a++) {
-		const hz_fit_agent *g25 = agent(f25, agents[a]), *g26 = agent(f26, agents[a]);
+		const hz_fit_agent *g25 = fit_test_agent(f25, agents[a]), *g26 = fit_test_agent(f26, agents[a]);
 		double n = 0;
 		for (size_t i = 0; i < nrows; i++)
 			n += rows[i].agent == a;
@@ -228,18 +209,18 @@ static void test_filters_equal_filtered_files(void)
 	o.trend = 0;
 	o.exclude_families = ex;
 	o.nexclude_families = 1;
-	a = fit_file(all, &o);
+	a = fit_test_file(all, &o);
 	o.nexclude_families = 0;
-	b = fit_file(nofb, &o);
+	b = fit_test_file(nofb, &o);
 	HZ_CHECK(a && b);
 	if (a && b)
 		check_same(a, b);
 	hz_fit_free(a);
 	hz_fit_free(b);
 	o.baseline_lengths_only = 1;
-	a = fit_file(all, &o);
+	a = fit_test_file(all, &o);
 	o.baseline_lengths_only = 0;
-	b = fit_file(base, &o);
+	b = fit_test_file(base, &o);
 	HZ_CHECK(a && b);
 	if (a && b)
 		check_same(a, b);
@@ -268,7 +249,7 @@ static void test_metr_buckets(void)
 	write_rows(path, -1, 0);
 	o.bootstrap = 0;
 	o.trend = 0;
-	if (!(f = fit_file(path, &o))) {
+	if (!(f = fit_test_file(path, &o))) {
 		HZ_CHECK(0);
 		return;
 	}
@@ -331,8 +312,8 @@ static void test_budgets(void)
 		}
 		p.method = HZ_FIT_METHOD_METR2026;
 		o.method = HZ_FIT_METHOD_METR2026;
-		a = fit_file(all, &p);
-		b = fit_file(hand, &o);
+		a = fit_test_file(all, &p);
+		b = fit_test_file(hand, &o);
 		HZ_CHECK(a && b);
 		if (a && b)
 			check_same(a, b);
@@ -368,7 +349,7 @@ static void check_variant(const hz_fit *panel, size_t i, const char *group, cons
 	HZ_CHECK(v->error == NULL);
 	HZ_CHECK_EQ_INT(v->runs, hz_fit_nruns(sep));
 	for (size_t a = 0; a < hz_fit_nagents(panel); a++) {
-		const hz_fit_agent *s = agent(sep, hz_fit_agent_at(panel, a)->alias);
+		const hz_fit_agent *s = fit_test_agent(sep, hz_fit_agent_at(panel, a)->alias);
 		HZ_CHECK(s != NULL);
 		for (size_t k = 0; s && k < np; k++)
 			same(v->horizons[a * np + k], s->horizons[k].estimate);
@@ -407,10 +388,10 @@ static void check_simex(const hz_fit *panel, const char *path, const hz_fit_opts
 			hz_fit *f;
 			o.length_noise_sd = sqrt(z[l]);
 			o.length_noise_seed = (uint32_t)(1000 * l + b);
-			f = fit_file(path, &o);
+			f = fit_test_file(path, &o);
 			HZ_CHECK(f != NULL);
 			for (size_t i = 0; f && i < na * np; i++)
-				m[l][i] += log(agent(f, hz_fit_agent_at(panel, i / np)->alias)->horizons[i % np].estimate) / 8;
+				m[l][i] += log(fit_test_agent(f, hz_fit_agent_at(panel, i / np)->alias)->horizons[i % np].estimate) / 8;
 			hz_fit_free(f);
 		}
 	for (size_t i = 0; i < na * np; i++) {
@@ -444,7 +425,7 @@ static void test_panel_matches_separate_fits(void)
 	write_rows(path, -1, 0);
 	o.bootstrap = 20;
 	o.sensitivity = 1;
-	panel = fit_file(path, &o);
+	panel = fit_test_file(path, &o);
 	HZ_CHECK(panel != NULL);
 	if (!panel)
 		return;
@@ -457,32 +438,32 @@ static void test_panel_matches_separate_fits(void)
 	{
 		hz_fit_opts v = s;
 		v.method = HZ_FIT_METHOD_METR2026;
-		sep = fit_file(path, &v);
+		sep = fit_test_file(path, &v);
 		check_variant(panel, 0, "method", "metr-2026", sep);
 		hz_fit_free(sep);
 		v = s;
 		v.regularization = 0;
-		sep = fit_file(path, &v);
+		sep = fit_test_file(path, &v);
 		check_variant(panel, 1, "regularization", "none", sep);
 		hz_fit_free(sep);
 		v = s;
 		v.weighting = HZ_FIT_WEIGHT_EQUAL;
-		sep = fit_file(path, &v);
+		sep = fit_test_file(path, &v);
 		check_variant(panel, 2, "weighting", "equal", sep);
 		hz_fit_free(sep);
 		v = s;
 		v.weighting = HZ_FIT_WEIGHT_NONE;
-		sep = fit_file(path, &v);
+		sep = fit_test_file(path, &v);
 		check_variant(panel, 3, "weighting", "none", sep);
 		hz_fit_free(sep);
 		v = s;
 		v.score_col = "score_cont";
-		sep = fit_file(path, &v);
+		sep = fit_test_file(path, &v);
 		check_variant(panel, 4, "score", "score_cont", sep);
 		hz_fit_free(sep);
 		v = s;
 		v.baseline_lengths_only = 1;
-		sep = fit_file(path, &v);
+		sep = fit_test_file(path, &v);
 		check_variant(panel, 5, "lengths", "baselined", sep);
 		hz_fit_free(sep);
 		check_simex(panel, path, &s);
@@ -491,7 +472,7 @@ static void test_panel_matches_separate_fits(void)
 			ex[0] = fams[f];
 			v.exclude_families = ex;
 			v.nexclude_families = 1;
-			sep = fit_file(path, &v);
+			sep = fit_test_file(path, &v);
 			check_variant(panel, 7 + (size_t)f, "family", fams[f], sep);
 			hz_fit_free(sep);
 		}

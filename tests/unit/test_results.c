@@ -8,6 +8,7 @@
 #include "fsutil.h"
 #include "horizon/error.h"
 #include "run/record.h"
+#include "record_schema.h"
 #include "run/results.h"
 #include "horizon/run.h"
 #include "hz_test.h"
@@ -40,7 +41,8 @@ static void append(results_log *r, const char *id, const char *status, int expec
 static void test_append_and_lookup(void)
 {
 	results_log *r = NULL;
-	int done, errors;
+	results_run rr;
+	int done;
 
 	fresh_dir();
 	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
@@ -49,16 +51,30 @@ static void test_append_and_lookup(void)
 	append(r, "b", "error", 1);
 	append(r, "c", "failure", 1);
 	append(r, "a", "failure", 0); /* already recorded: refused */
-	HZ_CHECK_EQ_INT(results_lookup(r, "a", &done, &errors, NULL), 0);
-	HZ_CHECK_EQ_INT(done, 2);
-	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors, NULL), 0);
-	HZ_CHECK_EQ_INT(done, 0);
-	HZ_CHECK_EQ_INT(errors, 2);
-	HZ_CHECK_EQ_INT(results_lookup(r, "c", &done, &errors, NULL), 0);
-	HZ_CHECK_EQ_INT(done, 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &done, &errors, NULL), 0);
-	HZ_CHECK_EQ_INT(done + errors, 0);
-	HZ_CHECK_EQ_INT(results_count(r), 4);
+	HZ_CHECK_EQ_INT(results_lookup(r, "a", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done, 2);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done, 0);
+	HZ_CHECK_EQ_INT(rr.errors, 2);
+	HZ_CHECK_EQ_INT(results_lookup(r, "c", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done, 1);
+	HZ_CHECK_EQ_INT(results_lookup(r, "zzz", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done + rr.errors, 0);
+	HZ_CHECK_EQ_INT(rr.limit, -1);
+	/* The limit the latest verdict ended on. */
+	{
+		const char *l = "{\"run_id\":\"e\",\"status\":\"failure\",\"exit_reason\":\"context_limit\"}";
+		int appended = 0;
+		HZ_CHECK_EQ_INT(results_append(r, "e", NULL, l, strlen(l), &appended), 0);
+		HZ_CHECK_EQ_INT(results_lookup(r, "e", &rr), 0);
+		HZ_CHECK_EQ_INT(rr.limit, RECORD_LIMIT_CONTEXT);
+		HZ_CHECK_EQ_STR(record_limit_name(rr.limit), "context_limit");
+		HZ_CHECK_EQ_INT(record_limit_of("turn_limit"), RECORD_LIMIT_TURN);
+		HZ_CHECK_EQ_INT(record_limit_of("agent_exit"), -1);
+		HZ_CHECK_EQ_INT(results_lookup(r, "c", &rr), 0);
+		HZ_CHECK_EQ_INT(rr.limit, -1);
+	}
+	HZ_CHECK_EQ_INT(results_count(r), 5);
 	HZ_CHECK(results_append(r, "d", NULL, "x\ny", 3, &done) == HZ_EINVALID);
 	results_free(r);
 }
@@ -67,15 +83,15 @@ static void test_append_and_lookup(void)
 static void test_two_writers(void)
 {
 	results_log *r1 = NULL, *r2 = NULL;
-	int done, errors;
+	results_run rr;
 
 	fresh_dir();
 	HZ_CHECK_EQ_INT(results_open(&r1, dir), 0);
 	HZ_CHECK_EQ_INT(results_open(&r2, dir), 0);
 	append(r1, "x", "success", 1);
 	append(r2, "x", "success", 0);
-	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &done, &errors, NULL), 0);
-	HZ_CHECK_EQ_INT(done, 2);
+	HZ_CHECK_EQ_INT(results_lookup(r2, "x", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done, 2);
 	results_free(r1);
 	results_free(r2);
 }
@@ -84,7 +100,8 @@ static void test_partial_line_repaired(void)
 {
 	results_log *r = NULL;
 	char *path, *text = NULL;
-	int fd, done, errors;
+	results_run rr;
+	int fd;
 
 	fresh_dir();
 	path = log_path();
@@ -95,8 +112,8 @@ static void test_partial_line_repaired(void)
 	HZ_CHECK_EQ_INT(results_open(&r, dir), 0);
 	HZ_CHECK_EQ_INT(results_repaired_bytes(r), 18);
 	HZ_CHECK_EQ_INT(results_count(r), 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "b", &done, &errors, NULL), 0);
-	HZ_CHECK_EQ_INT(done, 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "b", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done, 0);
 	append(r, "b", "failure", 1);
 	HZ_CHECK_EQ_INT(hz_fs_read(path, 4096, &text, NULL), 0);
 	HZ_CHECK_EQ_STR(text, "{\"run_id\":\"a\",\"status\":\"success\"}\n{\"run_id\":\"b\",\"status\":\"failure\"}\n");
@@ -166,9 +183,10 @@ static void test_fingerprints(void)
 	};
 	hz_agent_config cfg2, cfg8;
 	results_log *r = NULL;
-	char fp[17], fp2[17], fp8[17];
+	char fp2[17], fp8[17];
 	json_t *conf;
-	int done, errors, appended;
+	results_run rr;
+	int appended;
 
 	fresh_dir();
 	HZ_CHECK_EQ_INT(hz_agent_config_parse(&cfg2, "sim,h50=2,alias=a,release=2020-01-01,price_in=3"), 0);
@@ -180,23 +198,23 @@ static void test_fingerprints(void)
 	HZ_CHECK_EQ_INT(results_append(r, "f", fp2, lines[0], strlen(lines[0]), &appended), 0);
 	HZ_CHECK_EQ_INT(appended, 1);
 	/* Recorded by h50=2: a record of h50=8 is appended (--rerun-changed), one of h50=2 is not. */
-	HZ_CHECK_EQ_INT(results_lookup(r, "f", &done, &errors, fp), 0);
-	HZ_CHECK_EQ_STR(fp, fp2); /* the fingerprint is computed from agent_config, not taken on trust */
+	HZ_CHECK_EQ_INT(results_lookup(r, "f", &rr), 0);
+	HZ_CHECK_EQ_STR(rr.fp, fp2); /* the fingerprint is computed from agent_config, not taken on trust */
 	HZ_CHECK_EQ_INT(results_append(r, "f", fp2, lines[0], strlen(lines[0]), &appended), 0);
 	HZ_CHECK_EQ_INT(appended, 0);
 	HZ_CHECK_EQ_INT(results_append(r, "f", fp8, lines[1], strlen(lines[1]), &appended), 0);
 	HZ_CHECK_EQ_INT(appended, 1);
-	HZ_CHECK_EQ_INT(results_lookup(r, "f", &done, &errors, fp), 0);
-	HZ_CHECK_EQ_INT(done, 1);
-	HZ_CHECK_EQ_STR(fp, fp8);
+	HZ_CHECK_EQ_INT(results_lookup(r, "f", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.done, 1);
+	HZ_CHECK_EQ_STR(rr.fp, fp8);
 	/* A record without agent_config: its agent_spec says the same (metadata left out). */
 	HZ_CHECK_EQ_INT(results_append(r, "g", NULL, lines[2], strlen(lines[2]), &appended), 0);
-	HZ_CHECK_EQ_INT(results_lookup(r, "g", &done, &errors, fp), 0);
-	HZ_CHECK_EQ_STR(fp, fp2);
+	HZ_CHECK_EQ_INT(results_lookup(r, "g", &rr), 0);
+	HZ_CHECK_EQ_STR(rr.fp, fp2);
 	/* An auth_error uses up no retry. */
 	HZ_CHECK_EQ_INT(results_append(r, "h", NULL, lines[3], strlen(lines[3]), &appended), 0);
-	HZ_CHECK_EQ_INT(results_lookup(r, "h", &done, &errors, fp), 0);
-	HZ_CHECK_EQ_INT(errors, 0);
+	HZ_CHECK_EQ_INT(results_lookup(r, "h", &rr), 0);
+	HZ_CHECK_EQ_INT(rr.errors, 0);
 	/* The latest success/failure record's config, read back. */
 	conf = results_find_config(r, "f");
 	HZ_CHECK(conf != NULL);

@@ -39,3 +39,19 @@ record_verdict record_verdict_of(json_t *rec, const char **why)
 			  : "'status' is missing and so is 'score_binarized'";
 	return RECORD_INVALID;
 }
+
+static const char *const limit_names[RECORD_NLIMITS] = { "time_limit", "token_limit", "cost_limit", "turn_limit",
+							 "context_limit" };
+
+int record_limit_of(const char *exit_reason)
+{
+	for (int i = 0; exit_reason && i < RECORD_NLIMITS; i++)
+		if (!strcmp(exit_reason, limit_names[i]))
+			return i;
+	return -1;
+}
+
+const char *record_limit_name(int i)
+{
+	return i >= 0 && i < RECORD_NLIMITS ? limit_names[i] : NULL;
+}

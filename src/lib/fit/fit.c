@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fit_cost.h"
 #include "fit_design.h"
 #include "fit_math.h"
 #include "fit_method.h"
@@ -505,6 +506,8 @@ int hz_fit_runs(hz_fit **out, const char *const *inputs, size_t ninputs, const h
 	    (err = fit_metr_buckets(fit, &t, w, order)) < 0)
 		goto done;
 	if (opts->bootstrap && (err = bootstrap(fit, &d, order, opts, lambda)) < 0)
+		goto done;
+	if ((err = fit_cost_doubling(fit, &t, &d, w, order, opts)) < 0)
 		goto done;
 	if ((err = fit_lik_agents(fit, &t, order)) < 0)
 		goto done;

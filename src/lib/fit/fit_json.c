@@ -135,6 +135,19 @@ static json_t *agent_json(const hz_fit *fit, size_t i)
 	json_object_set_new(o, "output_tokens", num(ag->output_tokens));
 	json_object_set_new(o, "total_tokens", num(ag->total_tokens));
 	json_object_set_new(o, "cost_usd", num(ag->cost_usd));
+	{
+		const hz_fit_cost_doubling *c = &ag->cost_doubling;
+		json_t *e = json_object();
+		json_object_set_new(e, "factor", num(c->factor));
+		json_object_set_new(e, "ci_low", num(c->ci_low));
+		json_object_set_new(e, "ci_high", num(c->ci_high));
+		json_object_set_new(e, "bootstrap_n", json_integer((json_int_t)c->bootstrap_n));
+		json_object_set_new(e, "usd_at_p50", num(c->usd_at_p50));
+		json_object_set_new(e, "usd_per_doubling", num(c->usd_per_doubling));
+		json_object_set_new(e, "runs", json_integer((json_int_t)c->runs));
+		json_object_set_new(e, "note", str_or_null(c->note));
+		json_object_set_new(o, "cost_doubling", e);
+	}
 	if (fit->mbuckets) {
 		json_t *mb = json_array();
 		for (size_t b = 0; b < HZ_FIT_METR_BUCKETS; b++) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fit_cost.h"
 #include "fit_method.h"
 #include "fit_result.h"
 #include "fsutil.h"
@@ -533,6 +534,7 @@ static int get_fit(reader *r, json_t *root)
 	    (err = get_notes(r, json_object_get(root, "trend_notes"), "trend_notes", &fit->trend_notes,
 			     &fit->ntrend_notes)) < 0 || (err = fit_method_from_json(fit, root, r->origin)) < 0 ||
 	    (err = fit_metr_buckets_from_json(fit, json_object_get(root, "agents"), r->origin)) < 0 ||
+	    (err = fit_cost_doubling_from_json(fit, json_object_get(root, "agents"), r->origin)) < 0 ||
 	    (err = fit_sensitivity_from_json(fit, json_object_get(root, "sensitivity"), r->origin)) < 0)
 		return err;
 	return get_notes(r, json_object_get(root, "notes"), "notes", &fit->notes, &fit->nnotes);

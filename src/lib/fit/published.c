@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fit_cost.h"
 #include "fit_math.h"
 #include "fit_result.h"
 #include "ydoc.h"
@@ -95,6 +96,7 @@ static int load_model(hz_fit *fit, const hz_ydoc *doc, const char *path, const c
 	ag->weighted_success_rate = avg;
 	ag->successes = ag->slope = ag->intercept = NAN;
 	ag->input_tokens = ag->output_tokens = ag->total_tokens = ag->cost_usd = NAN;
+	fit_cost_doubling_unknown(ag);
 	ag->horizons = h;
 	ag->nhorizons = fit->opts.nsuccess;
 	for (size_t k = 0; k < fit->opts.nsuccess; k++) {

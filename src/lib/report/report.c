@@ -80,6 +80,20 @@ double rp_cost_per_success(const hz_fit_agent *a)
 	return a->cost_usd / (double)a->successes;
 }
 
+char *rp_fmt_cost_doubling(const hz_fit_cost_doubling *c, const char *dash, char *out, size_t size)
+{
+	char f[32], lo[32], hi[32];
+
+	if (!isfinite(c->factor))
+		snprintf(out, size, "%s", "");
+	else if (isfinite(c->ci_low) && isfinite(c->ci_high))
+		snprintf(out, size, "×%s (%s%s%s)", rp_fmt_num(c->factor, f, sizeof(f)), rp_fmt_num(c->ci_low, lo, sizeof(lo)),
+			 dash, rp_fmt_num(c->ci_high, hi, sizeof(hi)));
+	else
+		snprintf(out, size, "×%s", rp_fmt_num(c->factor, f, sizeof(f)));
+	return out;
+}
+
 char *rp_fmt_pct(double rate, char *out, size_t size)
 {
 	if (isfinite(rate))

@@ -89,7 +89,8 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		err = hz_buf_printf(b, ",p%g_minutes,p%g_ci_low,p%g_ci_high", p, p, p);
 	}
 	if (!err)
-		err = hz_buf_puts(b, ",slope,intercept,total_tokens,cost_usd,cost_per_success_usd,status,sota,in_trend,method,design,interval");
+		err = hz_buf_puts(b, ",slope,intercept,total_tokens,cost_usd,cost_per_success_usd,cost_doubling_factor,cost_doubling_ci_low,"
+				     "cost_doubling_ci_high,cost_at_p50_usd,cost_per_doubling_usd,status,sota,in_trend,method,design,interval");
 	if (!err)
 		err = csv_sens_head(b, doc, cols, nc);
 	if (!err)
@@ -107,7 +108,10 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 				err = csv_num(b, a->horizons[k].ci_high);
 		if (!err && (err = csv_num(b, a->slope)) == 0 && (err = csv_num(b, a->intercept)) == 0 &&
 		    (err = csv_num(b, rp_tokens(a))) == 0 && (err = csv_num(b, a->cost_usd)) == 0 &&
-		    (err = csv_num(b, rp_cost_per_success(a))) == 0 && (err = hz_buf_putc(b, ',')) == 0 &&
+		    (err = csv_num(b, rp_cost_per_success(a))) == 0 && (err = csv_num(b, a->cost_doubling.factor)) == 0 &&
+		    (err = csv_num(b, a->cost_doubling.ci_low)) == 0 && (err = csv_num(b, a->cost_doubling.ci_high)) == 0 &&
+		    (err = csv_num(b, a->cost_doubling.usd_at_p50)) == 0 &&
+		    (err = csv_num(b, a->cost_doubling.usd_per_doubling)) == 0 && (err = hz_buf_putc(b, ',')) == 0 &&
 		    (err = csv_str(b, hz_fit_status_name(a->status))) == 0)
 			err = hz_buf_printf(b, ",%s,%s,%s", a->sota ? "true" : "false", a->in_trend ? "true" : "false",
 					    hz_fit_method_name(hz_fit_method_of(doc)));

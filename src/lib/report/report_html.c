@@ -99,6 +99,7 @@ static int html_agents(const hz_fit *doc, hz_buf *b)
 	err = hz_buf_puts(b, "<div class=\"scroll\"><table id=\"agents\">\n<thead><tr><th class=\"name\">Agent</th><th>Release</th><th>Runs</th>"
 			     "<th>Tasks</th><th>Success (weighted)</th><th>p50</th><th>p50 95% CI</th>"
 			     "<th>p80</th><th>p80 95% CI</th><th>Tokens</th><th>Cost</th><th>Cost / success</th>"
+			     "<th>Cost / doubling</th><th>$ / doubling at p50</th>"
 			     "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
 		const hz_fit_agent *a = v[i];
@@ -130,6 +131,13 @@ static int html_agents(const hz_fit *doc, hz_buf *b)
 			err = num_cell(b, a->cost_usd, rp_fmt_usd(a->cost_usd, s[1], 48));
 		if (!err)
 			err = num_cell(b, rp_cost_per_success(a), rp_fmt_usd(rp_cost_per_success(a), s[2], 48));
+		if (!err) {
+			char cd[96];
+			err = num_cell(b, a->cost_doubling.factor, rp_fmt_cost_doubling(&a->cost_doubling, "–", cd, sizeof(cd)));
+		}
+		if (!err)
+			err = num_cell(b, a->cost_doubling.usd_per_doubling,
+				       rp_fmt_usd(a->cost_doubling.usd_per_doubling, s[3], 48));
 		if (!err)
 			err = hz_buf_puts(b, "</tr>\n");
 	}

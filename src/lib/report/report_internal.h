@@ -15,6 +15,9 @@ double rp_tokens(const hz_fit_agent *a);
 /* cost_usd / successes; NAN when either is unknown or there is no success. */
 double rp_cost_per_success(const hz_fit_agent *a);
 
+/* "×1.74 (1.52–1.98)" from a cost per doubling, "×1.74" without a CI; "" when not available. */
+char *rp_fmt_cost_doubling(const hz_fit_cost_doubling *c, const char *dash, char *out, size_t size);
+
 /* "43.1%" from 0.4312; "" for NAN. */
 char *rp_fmt_pct(double rate, char *out, size_t size);
 

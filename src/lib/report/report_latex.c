@@ -60,6 +60,19 @@ static int tex_usd(hz_buf *b, double usd)
 	return tex_text(b, rp_fmt_usd(usd, s, sizeof(s)));
 }
 
+/* "$\times$1.74 [1.52, 1.98]"; nothing when not available. */
+static int tex_cost_doubling(hz_buf *b, const hz_fit_cost_doubling *c)
+{
+	char f[32], lo[32], hi[32];
+
+	if (!isfinite(c->factor))
+		return 0;
+	if (!isfinite(c->ci_low) || !isfinite(c->ci_high))
+		return hz_buf_printf(b, "$\\times$%s", rp_fmt_num(c->factor, f, sizeof(f)));
+	return hz_buf_printf(b, "$\\times$%s [%s, %s]", rp_fmt_num(c->factor, f, sizeof(f)),
+			     rp_fmt_num(c->ci_low, lo, sizeof(lo)), rp_fmt_num(c->ci_high, hi, sizeof(hi)));
+}
+
 static int tex_agents(const hz_fit *doc, hz_buf *b)
 {
 	const hz_fit_agent **v = NULL;
@@ -67,9 +80,10 @@ static int tex_agents(const hz_fit *doc, hz_buf *b)
 
 	if ((err = rp_sorted_agents(doc, &v)) < 0)
 		return err;
-	err = hz_buf_puts(b, "\\begin{tabular}{llrrrrrrrr}\n\\toprule\n"
+	err = hz_buf_puts(b, "\\begin{tabular}{llrrrrrrrrrr}\n\\toprule\n"
 			     "Agent & Release & Runs & Tasks & Success & $p_{50}$ (min) [95\\% CI] & "
-			     "$p_{80}$ (min) [95\\% CI] & Tokens & Cost & Cost/success \\\\\n\\midrule\n");
+			     "$p_{80}$ (min) [95\\% CI] & Tokens & Cost & Cost/success & Cost/doubling [95\\% CI] & "
+			     "\\$/doubling at $p_{50}$ \\\\\n\\midrule\n");
 	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
 		const hz_fit_agent *a = v[i];
 		char s[3][48];
@@ -96,6 +110,14 @@ static int tex_agents(const hz_fit *doc, hz_buf *b)
 			err = hz_buf_puts(b, " & ");
 		if (!err)
 			err = tex_usd(b, rp_cost_per_success(a));
+		if (!err)
+			err = hz_buf_puts(b, " & ");
+		if (!err)
+			err = tex_cost_doubling(b, &a->cost_doubling);
+		if (!err)
+			err = hz_buf_puts(b, " & ");
+		if (!err)
+			err = tex_usd(b, a->cost_doubling.usd_per_doubling);
 		if (!err)
 			err = hz_buf_puts(b, " \\\\\n");
 	}

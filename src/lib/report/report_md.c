@@ -31,14 +31,14 @@ static int md_agents(const hz_fit *doc, hz_buf *b)
 	for (size_t k = 0; !err && k < np; k++)
 		err = hz_buf_printf(b, " p%g (min) | p%g 95%% CI |", hz_fit_percent(doc, k), hz_fit_percent(doc, k));
 	if (!err)
-		err = hz_buf_puts(b, " Tokens | Cost | Cost / success |\n|---|---|--:|--:|--:|");
+		err = hz_buf_puts(b, " Tokens | Cost | Cost / success | Cost / doubling | $ / doubling at p50 |\n|---|---|--:|--:|--:|");
 	for (size_t k = 0; !err && k < np; k++)
 		err = hz_buf_puts(b, "--:|--:|");
 	if (!err)
-		err = hz_buf_puts(b, "--:|--:|--:|\n");
+		err = hz_buf_puts(b, "--:|--:|--:|--:|--:|\n");
 	for (size_t i = 0; !err && i < hz_fit_nagents(doc); i++) {
 		const hz_fit_agent *a = v[i];
-		char runs[32], tasks[32], rate[32], p[32], ci[80], tok[32], cost[32], cps[32];
+		char runs[32], tasks[32], rate[32], p[32], ci[80], tok[32], cost[32], cps[32], cd[96], cdu[32];
 		err = hz_buf_puts(b, "| ");
 		if (!err)
 			err = md_cell(b, a->alias);
@@ -52,9 +52,11 @@ static int md_agents(const hz_fit *doc, hz_buf *b)
 			err = hz_buf_printf(b, " %s | %s |", rp_fmt_num(a->horizons[k].estimate, p, sizeof(p)),
 					    rp_fmt_ci(&a->horizons[k], "–", ci, sizeof(ci)));
 		if (!err)
-			err = hz_buf_printf(b, " %s | %s | %s |\n", rp_fmt_count(rp_tokens(a), tok, sizeof(tok)),
+			err = hz_buf_printf(b, " %s | %s | %s | %s | %s |\n", rp_fmt_count(rp_tokens(a), tok, sizeof(tok)),
 					    rp_fmt_usd(a->cost_usd, cost, sizeof(cost)),
-					    rp_fmt_usd(rp_cost_per_success(a), cps, sizeof(cps)));
+					    rp_fmt_usd(rp_cost_per_success(a), cps, sizeof(cps)),
+					    rp_fmt_cost_doubling(&a->cost_doubling, "–", cd, sizeof(cd)),
+					    rp_fmt_usd(a->cost_doubling.usd_per_doubling, cdu, sizeof(cdu)));
 	}
 	/* Agents of an adaptive sweep have other intervals than the bootstrap's: say which (docs/adaptive.md). */
 	if (!err)

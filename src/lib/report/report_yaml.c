@@ -76,6 +76,20 @@ static int yagent(hz_buf *b, const hz_fit_agent *a)
 	if (!err)
 		err = ynum(b, "        ", "tokens", rp_tokens(a));
 	if (!err)
+		err = ynum(b, "        ", "usd_per_success", rp_cost_per_success(a));
+	if (!err)
+		err = hz_buf_puts(b, "        cost_doubling:\n");
+	if (!err)
+		err = ynum(b, "          ", "factor", a->cost_doubling.factor);
+	if (!err)
+		err = ynum(b, "          ", "ci_low", a->cost_doubling.ci_low);
+	if (!err)
+		err = ynum(b, "          ", "ci_high", a->cost_doubling.ci_high);
+	if (!err)
+		err = ynum(b, "          ", "usd_at_p50", a->cost_doubling.usd_at_p50);
+	if (!err)
+		err = ynum(b, "          ", "usd_per_doubling", a->cost_doubling.usd_per_doubling);
+	if (!err)
 		err = a->release_date ? hz_buf_printf(b, "    release_date: %s\n", a->release_date) : 0;
 	if (!err)
 		err = hz_buf_printf(b, "    runs: %zu\n", a->runs);

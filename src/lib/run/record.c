@@ -13,6 +13,7 @@
 #include "horizon/error.h"
 #include "horizon/run.h"
 #include "record.h"
+#include "record_schema.h"
 #include "strutil.h"
 
 long hz_run_shard(const char *run_id, long n)
@@ -185,14 +186,11 @@ static json_t *rel_file(const record_in *in, const char *name)
 /* METR marks runs stopped by a limit with fatal_error_from "usageLimits". */
 static const char *fatal_error_from(const record_in *in)
 {
-	static const char *const limits[] = { "time_limit", "token_limit", "cost_limit", "turn_limit", NULL };
+	int limit = record_limit_of(in->exit_reason);
 
 	if (!strcmp(in->status, "error"))
 		return in->exit_reason;
-	for (size_t i = 0; limits[i]; i++)
-		if (!strcmp(in->exit_reason, limits[i]))
-			return "usageLimits";
-	return NULL;
+	return limit >= 0 && limit < RECORD_USAGE_LIMITS ? "usageLimits" : NULL;
 }
 
 int record_build(const record_in *in, hz_buf *line)

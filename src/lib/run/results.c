@@ -33,6 +33,7 @@ typedef struct entry {
 	int errors;
 	int success; /* the latest success/failure record was a success */
 	char fp[17]; /* its agent_fingerprint ("" when it has none: a METR record) */
+	int limit;   /* the record_limit that latest record ended on, or -1 */
 	double cost; /* dollar_equivalent summed over every record of the run */
 } entry;
 
@@ -168,6 +169,7 @@ static int index_line(results_log *r, const char *line, size_t len)
 				json_decref(conf);
 				e->done = 1;
 				e->success = v == RECORD_SUCCESS;
+				e->limit = record_limit_of(json_string_value(json_object_get(o, "exit_reason")));
 			}
 		}
 	}
@@ -350,40 +352,26 @@ size_t results_repaired_bytes(const results_log *r) { return r->repaired; }
 size_t results_repaired_line(const results_log *r) { return r->repaired_line; }
 size_t results_count(const results_log *r) { return r->nrecords; }
 
-static int lookup(results_log *r, const char *run_id, int *done, int *errors, char *fp, double *cost_usd)
+int results_lookup(results_log *r, const char *run_id, results_run *out)
 {
 	entry *e;
 	int rc;
 
-	*done = *errors = 0;
-	if (fp)
-		fp[0] = '\0';
-	if (cost_usd)
-		*cost_usd = 0;
+	memset(out, 0, sizeof(*out));
+	out->limit = -1;
 	if (r->fd < 0)
 		return 0;
 	if ((rc = lock(r)) != 0)
 		return rc;
 	if ((rc = catch_up(r)) == 0 && (e = get_entry(r, run_id, 0)) != NULL) {
-		*done = e->done ? (e->success ? 2 : 1) : 0;
-		*errors = e->errors;
-		if (fp)
-			memcpy(fp, e->fp, sizeof(e->fp));
-		if (cost_usd)
-			*cost_usd = e->cost;
+		out->done = e->done ? (e->success ? 2 : 1) : 0;
+		out->errors = e->errors;
+		memcpy(out->fp, e->fp, sizeof(e->fp));
+		out->cost_usd = e->cost;
+		out->limit = e->done ? e->limit : -1;
 	}
 	unlock(r);
 	return rc;
-}
-
-int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17])
-{
-	return lookup(r, run_id, done, errors, fp, NULL);
-}
-
-int results_lookup_cost(results_log *r, const char *run_id, int *done, int *errors, double *cost_usd)
-{
-	return lookup(r, run_id, done, errors, NULL, cost_usd);
 }
 
 int results_append(results_log *r, const char *run_id, const char *fp, const char *line, size_t len,

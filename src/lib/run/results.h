@@ -47,18 +47,18 @@ size_t results_repaired_line(const results_log *r);
 /* Number of complete records read or written. */
 size_t results_count(const results_log *r);
 
-/*
- * What the log says about a run: *done = 0 when it has no success or
- * failure record, 1 when the latest such record is a failure, 2 when it is
- * a success; *errors = how many `error` records it has
- * (auth_error and quota_error ones not counted: they say nothing of the run); fp (when not NULL)
- * gets the agent_fingerprint of that latest record ("" when it has none).
- * Reads records appended by others since the last look first.
- */
-int results_lookup(results_log *r, const char *run_id, int *done, int *errors, char fp[17]);
+/* What the log says about one run (results_lookup). */
+typedef struct results_run {
+	int done;        /* 0: no success or failure record; 1: the latest such record is a failure; 2: a success */
+	int errors;      /* its `error` records (auth_error and quota_error ones not counted: they say
+			    nothing of the run) */
+	char fp[17];     /* the agent_fingerprint of the latest verdict ("" when it has none) */
+	double cost_usd; /* dollar_equivalent summed over all its records (errors' too) */
+	int limit;       /* the record_limit the latest verdict ended on (its exit_reason), or -1 */
+} results_run;
 
-/* The same, and the run's cost: dollar_equivalent summed over all its records (errors' too). */
-int results_lookup_cost(results_log *r, const char *run_id, int *done, int *errors, double *cost_usd);
+/* What the log says about run_id.  Reads records appended by others since the last look first. */
+int results_lookup(results_log *r, const char *run_id, results_run *out);
 
 /*
  * Append one record (a JSON object on one line, without the newline) for

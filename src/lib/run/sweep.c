@@ -12,6 +12,7 @@
 
 #include "horizon/error.h"
 #include "record.h"
+#include "record_schema.h"
 #include "results.h"
 #include "strutil.h"
 #include "sweep_internal.h"
@@ -130,8 +131,8 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 {
 	run_env re;
 	run_claim *claim = NULL;
-	int done, errors, appended = 0, rc;
-	char fp[17];
+	results_run rr;
+	int appended = 0, rc;
 
 	rc = results_claim(w->log, p->run_id, &claim);
 	if (rc == HZ_EEXISTS)
@@ -141,8 +142,8 @@ static const char *do_run(sweep *w, hz_agent *agent, const run_plan *p, run_summ
 		return NULL;
 	}
 	/* Recorded meanwhile (with this configuration: an other one is here only for --rerun-changed). */
-	if ((rc = results_lookup(w->log, p->run_id, &done, &errors, fp)) != 0 ||
-	    (done && (!fp[0] || !strcmp(fp, w->fp[p->agent]) || !w->o->rerun_changed))) {
+	if ((rc = results_lookup(w->log, p->run_id, &rr)) != 0 ||
+	    (rr.done && (!rr.fp[0] || !strcmp(rr.fp, w->fp[p->agent]) || !w->o->rerun_changed))) {
 		if (rc)
 			fail(w, hz_error_message());
 		run_claim_release(claim);
@@ -318,11 +319,22 @@ static int item_results(results_log *log, const hz_sweep_opts *o, const sweep_se
 	res->nitems = o->nitems;
 	for (size_t i = 0; i < s->nplan && i < o->nitems; i++) {
 		hz_sweep_item_result *it = &res->items[i];
-		int rc = results_lookup_cost(log, s->plan[i].run_id, &it->status, &it->errors, &it->cost_usd);
+		results_run rr;
+		int rc = results_lookup(log, s->plan[i].run_id, &rr);
 		if (rc != 0)
 			return rc;
+		it->status = rr.done;
+		it->errors = rr.errors;
+		it->cost_usd = rr.cost_usd;
 	}
 	return 0;
+}
+
+_Static_assert(HZ_SWEEP_NLIMITS == RECORD_NLIMITS, "one table of limits");
+
+const char *hz_sweep_limit_name(size_t i)
+{
+	return i < HZ_SWEEP_NLIMITS ? record_limit_name((int)i) : NULL;
 }
 
 void hz_sweep_result_release(hz_sweep_result *res)
@@ -392,22 +404,21 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 			goto done;
 	for (size_t i = 0; i < s.nplan; i++) {
 		hz_sweep_agent *ag = &res->agents[s.plan[i].agent];
-		int st = 0, errors = 0;
-		char fp[17];
+		results_run rr = { .limit = -1 };
 		ag->planned++;
-		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &st, &errors, fp)) != 0)
+		if (w.log && (rc = results_lookup(w.log, s.plan[i].run_id, &rr)) != 0)
 			goto done;
-		if (st && fp[0] && strcmp(fp, w.fp[s.plan[i].agent])) {
+		if (rr.done && rr.fp[0] && strcmp(rr.fp, w.fp[s.plan[i].agent])) {
 			/* Recorded, but by another configuration under this alias. */
 			if (!ag->changed++)
 				w.changed_at[s.plan[i].agent] = i;
 			res->changed++;
 			if (o->rerun_changed)
 				w.todo[w.ntodo++] = i;
-		} else if (st) {
+		} else if (rr.done) {
 			ag->recorded++;
-			*(st == 2 ? &ag->total_success : &ag->total_failure) += 1;
-		} else if (errors > o->max_retries) {
+			*(rr.done == 2 ? &ag->total_success : &ag->total_failure) += 1;
+		} else if (rr.errors > o->max_retries) {
 			ag->given_up++;
 			res->given_up++;
 		} else {
@@ -470,17 +481,22 @@ int hz_sweep_run(const hz_sweep_opts *o, hz_sweep_result *res)
 done:
 	/* Totals over the log for the planned runs, this sweep's included (also when it stopped on an error). */
 	if (w.log && (!rc || res->started) && !o->dry_run) {
-		for (size_t a = 0; a < res->nagents; a++)
-			res->agents[a].total_success = res->agents[a].total_failure = 0;
+		for (size_t a = 0; a < res->nagents; a++) {
+			hz_sweep_agent *ag = &res->agents[a];
+			ag->total_success = ag->total_failure = 0;
+			memset(ag->at_limit, 0, sizeof(ag->at_limit));
+		}
 		for (size_t a = 0; a < o->nagents; a++)
 			w.changed_at[a] = 0;
 		for (size_t i = 0; i < s.nplan; i++) {
-			int st = 0, errors = 0;
-			char fp[17];
-			if (results_lookup(w.log, s.plan[i].run_id, &st, &errors, fp) == 0 && st)
-				*(st == 2 ? &res->agents[s.plan[i].agent].total_success
-					  : &res->agents[s.plan[i].agent].total_failure) += 1;
-			if (st && fp[0] && strcmp(fp, w.fp[s.plan[i].agent]))
+			hz_sweep_agent *ag = &res->agents[s.plan[i].agent];
+			results_run rr;
+			if (results_lookup(w.log, s.plan[i].run_id, &rr) != 0 || !rr.done)
+				continue;
+			*(rr.done == 2 ? &ag->total_success : &ag->total_failure) += 1;
+			if (rr.limit >= 0 && rr.limit < HZ_SWEEP_NLIMITS)
+				ag->at_limit[rr.limit]++;
+			if (rr.fp[0] && strcmp(rr.fp, w.fp[s.plan[i].agent]))
 				w.changed_at[s.plan[i].agent]++;
 		}
 		/* A sweep that re-ran changed runs ends with sweep.json saying how many are left. */
