@@ -41,8 +41,11 @@ typedef struct hz_adaptive_opts {
 } hz_adaptive_opts;
 
 #define HZ_ADAPTIVE_OPTS_INIT                                                                       \
-	{ .target_ci = 2.0, .initial = 12, .batch = 8, .max_repeats = 5, .lambda = 0.1, .w80 = 0.5, .confirm = 2,  \
+	{ .target_ci = 2.0, .initial = 8, .batch = 4, .max_repeats = 20, .lambda = 0.1, .w80 = 0.2, .confirm = 2,  \
 	  .calibrate = 200 }
+
+/* The runs per task of the full sweep an adaptive one is compared with (run --adaptive, adaptive-sim). */
+#define HZ_ADAPTIVE_FULL_REPEATS 5
 
 typedef struct hz_adaptive_task {
 	const char *id;        /* borrowed; must outlive the hz_adaptive */
@@ -166,7 +169,7 @@ void hz_adaptive_sweep_result_release(hz_adaptive_sweep_result *res);
 typedef struct hz_adaptive_sim_opts {
 	hz_adaptive_opts design;
 	size_t sweeps;         /* simulated sweeps per agent */
-	int full_repeats;      /* sim agents: the full sweep's runs per task; 0: design.max_repeats */
+	int full_repeats;      /* sim agents: the full sweep's runs per task; 0: HZ_ADAPTIVE_FULL_REPEATS */
 	int match_full;        /* 1: each sweep's target is its full sweep's p50 interval ratio */
 } hz_adaptive_sim_opts;
 

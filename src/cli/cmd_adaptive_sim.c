@@ -28,7 +28,7 @@ static void help(void)
 	       "    shuffled per simulated sweep); the reference is the fit of every logged run.\n"
 	       "  - --sim SPEC: a sim agent with a known h50 and slope, over the tasks of RUNS (when\n"
 	       "    given) or of the catalogue, with the same coin as 'horizon run'; each simulated\n"
-	       "    sweep is compared with a full sweep (every task x --repeats) of the same coin.\n"
+	       "    sweep is compared with a full sweep (every task x --full-repeats) of the same coin.\n"
 	       "Reports per agent: runs of the full and the adaptive sweep, runs saved, the p50 95%%\n"
 	       "interval's high/low ratio of both, how often the adaptive sweep reached its target,\n"
 	       "and how often its interval holds the full sweep's estimate and (sim) the truth.\n"
@@ -45,13 +45,15 @@ static void help(void)
 	       "      --target-ci RATIO   stop when p50's interval has high/low <= RATIO (default 2)\n"
 	       "      --match-full        instead: each sweep's target is its full sweep's ratio\n"
 	       "      --max-runs N        stop after N runs\n"
-	       "      --initial N         runs in the first batch (default 12)\n"
-	       "      --batch N           runs per later batch (default 8)\n"
+	       "      --initial N         runs in the first batch (default 8)\n"
+	       "      --batch N           runs per later batch (default 4)\n"
 	       "      --confirm K         refits in a row within the target before stopping (default 2)\n"
 	       "      --calibrate N       replays of the rule that calibrate each sweep's final\n"
 	       "                          intervals (default 200; 0: plain profile likelihood)\n"
-	       "      --w80 W             weight of p80 against p50 in the choice (default 0.5)\n"
-	       "  -n, --repeats N         sim: most runs per task, and the full sweep's (default 5)\n"
+	       "      --w80 W             weight of p80 against p50 in the choice (default 0.2)\n"
+	       "  -n, --repeats N         most runs per task of the adaptive sweep (default 20; a\n"
+	       "                          replayed log: at most its runs of the task)\n"
+	       "      --full-repeats N    sim: the full sweep's runs per task (default 5)\n"
 	       "\n"
 	       "Simulation:\n"
 	       "      --sweeps N          simulated sweeps per agent (default 200)\n"
@@ -72,7 +74,7 @@ static void help(void)
 }
 
 enum { OPT_SIM = 256, OPT_ONLY, OPT_NO_REPLAY, OPT_TASKS_DIR, OPT_SCORE_COL, OPT_TARGET, OPT_MATCH, OPT_MAX_RUNS,
-       OPT_INITIAL, OPT_BATCH, OPT_SWEEPS, OPT_SEED, OPT_JSON, OPT_CONFIRM, OPT_W80, OPT_CALIBRATE };
+       OPT_INITIAL, OPT_BATCH, OPT_SWEEPS, OPT_SEED, OPT_JSON, OPT_CONFIRM, OPT_W80, OPT_CALIBRATE, OPT_FULL_REPEATS };
 
 static const struct option options[] = {
 	{ "sim", required_argument, NULL, OPT_SIM },         { "only", required_argument, NULL, OPT_ONLY },
@@ -83,7 +85,8 @@ static const struct option options[] = {
 	{ "batch", required_argument, NULL, OPT_BATCH },     { "repeats", required_argument, NULL, 'n' },
 	{ "sweeps", required_argument, NULL, OPT_SWEEPS },   { "seed", required_argument, NULL, OPT_SEED },
 	{ "confirm", required_argument, NULL, OPT_CONFIRM }, { "w80", required_argument, NULL, OPT_W80 },
-	{ "calibrate", required_argument, NULL, OPT_CALIBRATE }, { "json", no_argument, NULL, OPT_JSON },             { "quiet", no_argument, NULL, 'q' },
+	{ "calibrate", required_argument, NULL, OPT_CALIBRATE }, { "full-repeats", required_argument, NULL, OPT_FULL_REPEATS },
+	{ "json", no_argument, NULL, OPT_JSON },             { "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },                  { NULL, 0, NULL, 0 },
 };
 
@@ -165,6 +168,10 @@ static int parse(sim_cli *c, int argc, char **argv)
 		case 'n':
 			rc = parse_count("--repeats", optarg, 1, 1000, &v);
 			c->o.design.max_repeats = (int)v;
+			break;
+		case OPT_FULL_REPEATS:
+			rc = parse_count("--full-repeats", optarg, 1, 1000, &v);
+			c->o.full_repeats = (int)v;
 			break;
 		case OPT_SWEEPS:
 			rc = parse_count("--sweeps", optarg, 1, 100000, &v);

@@ -159,7 +159,7 @@ static void print_json(const hz_sweep_opts *so, const hz_adaptive_opts *d, const
 	json_object_set_new(root, "target_ci", json_real(d->target_ci));
 	json_object_set_new(root, "max_runs", json_integer((json_int_t)d->max_runs));
 	json_object_set_new(root, "budget_usd", json_real(d->budget_usd));
-	json_object_set_new(root, "full_sweep_runs", json_integer((json_int_t)(r->ntasks * (size_t)d->max_repeats)));
+	json_object_set_new(root, "full_sweep_runs", json_integer((json_int_t)(r->ntasks * HZ_ADAPTIVE_FULL_REPEATS)));
 	json_object_set_new(root, "rounds", json_integer((json_int_t)r->rounds));
 	json_object_set_new(root, "ran", json_integer((json_int_t)r->ran));
 	json_object_set_new(root, "error", json_integer((json_int_t)r->error));
@@ -188,7 +188,7 @@ static void print_table(const hz_sweep_opts *so, const hz_adaptive_opts *d, cons
 		       st->stop ? st->stop : "-", p50, ratio(&st->p50));
 	}
 	printf("\nadaptive sweep over %zu tasks (a full sweep: %zu runs per agent), target ratio %.3g", r->ntasks,
-	       r->ntasks * (size_t)d->max_repeats, d->target_ci);
+	       r->ntasks * (size_t)HZ_ADAPTIVE_FULL_REPEATS, d->target_ci);
 	if (d->max_runs)
 		printf(", at most %zu runs", d->max_runs);
 	if (d->budget_usd > 0)

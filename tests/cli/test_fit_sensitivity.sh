@@ -79,7 +79,7 @@ if python3 "$HZ_SOURCE_DIR/tests/cli/report_check.py" md "$TMP/panel.json" "$TMP
 	ok "md sensitivity cells"; else bad "md sensitivity cells"; fi
 expect_grep "md names the method" 'method metr-2025' "$TMP/panel.md"
 expect_ok "other formats" "$HORIZON" report -f csv,latex,yaml --out "$TMP/rep" "$TMP/panel.json"
-expect_grep "csv columns" ',method,p50_metr-2026,p80_metr-2026,p50_reg_none' "$TMP/rep/report.csv"
+expect_grep "csv columns" ',method,design,interval,p50_metr-2026,p80_metr-2026,p50_reg_none' "$TMP/rep/report.csv"
 expect_ok "html report" "$HORIZON" report -f html --charts doubling50 --out "$TMP/rep" "$TMP/panel.json"
 expect_grep "html table" '<table class="sensitivity">' "$TMP/rep/report.html"
 expect_grep "latex table" 'caption\{Sensitivity of p50\}' "$TMP/rep/report.tex"

@@ -118,6 +118,8 @@ static void test_stops_and_lost(void)
 	make_tasks();
 	o.target_ci = 1.01; /* never reached */
 	o.budget_usd = 10;
+	o.initial = 12;
+	o.batch = 8;
 	HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == 0);
 	HZ_CHECK(hz_adaptive_next(ad, &p, &n) == 0 && n == 12);
 	{
@@ -253,7 +255,7 @@ static void test_calibrated(void)
 	make_tasks();
 	o.seed = 21;
 	o.target_ci = 3;
-	o.calibrate = 40;
+	o.calibrate = 20;
 	for (int k = 0; k < 2; k++) {
 		hz_adaptive_state *st = k ? &b : &a;
 		HZ_CHECK(hz_adaptive_new(&ad, tasks, NT, &o) == 0);
@@ -262,7 +264,7 @@ static void test_calibrated(void)
 		hz_adaptive_free(ad);
 	}
 	HZ_CHECK_EQ_STR(a.stop, "target");
-	HZ_CHECK_EQ_INT((int)a.calibrated, 40);
+	HZ_CHECK_EQ_INT((int)a.calibrated, 20);
 	HZ_CHECK(a.crit50 >= 3.841 && a.crit80 >= 3.841);
 	HZ_CHECK(a.p50.low <= a.p50_lr.low && a.p50.high >= a.p50_lr.high);
 	HZ_CHECK(a.p50_lr.high / a.p50_lr.low <= 3); /* the stop looked at the plain one */

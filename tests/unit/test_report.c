@@ -230,6 +230,59 @@ static void test_yaml_schema(void)
 	hz_fit_free(doc);
 }
 
+/* Every format names the interval an adaptive sweep's agents used, and only for them (docs/adaptive.md). */
+static void test_adaptive_interval(void)
+{
+	static const char json[] =
+		"{\"agents\": [{\"alias\": \"ad<1>\", \"design\": \"adaptive\", \"interval\": \"profile-likelihood\","
+		" \"runs\": 40, \"horizons\": {\"50\": {\"estimate\": 30, \"ci_low\": 20, \"ci_high\": 45}}},"
+		" {\"alias\": \"ad2\", \"design\": \"adaptive\", \"interval\": \"profile-likelihood\"},"
+		" {\"alias\": \"full\", \"design\": \"full\", \"interval\": \"hierarchical-bootstrap\"}]}";
+	static const struct {
+		hz_report_format f;
+		const char *want[3];
+	} cases[] = {
+		{ HZ_REPORT_MD, { "Measured by an adaptive sweep, with 95% profile-likelihood intervals (not the bootstrap's): "
+				  "ad2, ad&lt;1&gt;.\n", NULL } },
+		{ HZ_REPORT_HTML, { "<p class=\"interval\">Measured by an adaptive sweep, with 95% profile-likelihood "
+				    "intervals (not the bootstrap's): ad2, ad&lt;1&gt;.</p>", NULL } },
+		{ HZ_REPORT_LATEX, { "Measured by an adaptive sweep, with 95\\% profile-likelihood intervals (not the "
+				     "bootstrap's): ad2, ad\\textless{}1\\textgreater{}.", NULL } },
+		{ HZ_REPORT_CSV, { ",method,design,interval", ",adaptive,profile-likelihood", ",full,hierarchical-bootstrap" } },
+		{ HZ_REPORT_YAML, { "  \"ad2\":\n", "    design: \"adaptive\"\n    interval: \"profile-likelihood\"\n",
+				    "    design: \"full\"\n    interval: \"hierarchical-bootstrap\"\n" } },
+	};
+	hz_fit *doc = NULL;
+
+	HZ_CHECK_EQ_INT(hz_fit_from_json(&doc, json, strlen(json), "a.json"), 0);
+	for (size_t i = 0; doc && i < sizeof(cases) / sizeof(cases[0]); i++) {
+		hz_report_opts ro = HZ_REPORT_OPTS_INIT;
+		char *text = NULL;
+		ro.format = cases[i].f;
+		HZ_CHECK_EQ_INT(hz_report_render(doc, &ro, &text, NULL), 0);
+		for (size_t k = 0; text && k < 3 && cases[i].want[k]; k++)
+			if (!strstr(text, cases[i].want[k]))
+				HZ_CHECK_EQ_STR(text, cases[i].want[k]);
+		/* one sentence for the two agents of the same interval, none for the full sweep's */
+		if (text && cases[i].f != HZ_REPORT_CSV && cases[i].f != HZ_REPORT_YAML) {
+			const char *first = strstr(text, "Measured by");
+			HZ_CHECK(first && !strstr(first + 1, "Measured by") && !strstr(first, "full."));
+		}
+		free(text);
+	}
+	hz_fit_free(doc);
+	/* no adaptive agent, no sentence */
+	doc = fixture();
+	if (doc) {
+		hz_report_opts ro = HZ_REPORT_OPTS_INIT;
+		char *text = NULL;
+		HZ_CHECK_EQ_INT(hz_report_render(doc, &ro, &text, NULL), 0);
+		HZ_CHECK(text && !strstr(text, "adaptive sweep"));
+		free(text);
+		hz_fit_free(doc);
+	}
+}
+
 /* Strings from data go into gnuplot scripts quoted, and into file names as slugs. */
 static void test_gp_strings(void)
 {
@@ -257,4 +310,5 @@ static void test_gp_strings(void)
 }
 
 HZ_TEST_MAIN(HZ_TEST(test_gp_strings), HZ_TEST(test_load_fixture), HZ_TEST(test_parse_errors), HZ_TEST(test_formats), HZ_TEST(test_labels),
+	     HZ_TEST(test_adaptive_interval),
 	     HZ_TEST(test_yaml_schema))

@@ -150,7 +150,7 @@ void adaptive_refit(hz_adaptive *ad)
 	int narrow;
 
 	if (hz_fit_lik_horizon(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 50, &ad->p50) ||
-	    hz_fit_lik_horizon(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 80, &ad->p80)) {
+	    (!ad->replay && hz_fit_lik_horizon(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 80, &ad->p80))) {
 		/* no run yet */
 		ad->p50.estimate = ad->p50.low = ad->p50.high = ad->p50.a = ad->p50.b = NAN;
 		ad->p80 = ad->p50;
@@ -225,10 +225,29 @@ static double sig(double z)
 	return z >= 0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z));
 }
 
+/* How much a task's repeats and a family's runs discount a candidate's score (see the top of the file). */
+#define REPEAT_DISCOUNT 0.03
+#define FAMILY_DISCOUNT 0.03
+
+void adaptive_info(const hz_adaptive *ad, size_t n, double a, double b, double m[3])
+{
+	m[0] = ad->o.lambda + 1e-9;
+	m[1] = 0;
+	m[2] = 1e-9;
+	for (size_t i = 0; i < n; i++) {
+		double nt = ad->n1[i] + ad->n0[i], q = sig(a * ad->x[i] + b), s = nt * q * (1 - q);
+		m[0] += s * ad->x[i] * ad->x[i];
+		m[1] += s * ad->x[i];
+		m[2] += s;
+	}
+}
+
 static void informative(hz_adaptive *ad, size_t k)
 {
 	hz_fit_lik g;
-	double a, b, m[3] = { ad->o.lambda + 1e-9, 0, 1e-9 }, inv[3], th[2], var[2];
+	double a, b, m[3], inv[3], th[2], sd50;
+	/* three-point Gauss-Hermite quadrature of a normal: nodes in standard deviations, weights */
+	static const double node[3] = { -1.7320508075688772, 0, 1.7320508075688772 }, nw[3] = { 1.0 / 6, 2.0 / 3, 1.0 / 6 };
 	const double logit[2] = { 0, log(4.0) }, wt[2] = { 1, ad->o.w80 };
 	char e50[32], e80[32], at[32], why[200];
 	size_t total = 0;
@@ -241,40 +260,39 @@ static void informative(hz_adaptive *ad, size_t k)
 		a = -0.7;
 		b = 0.7 * 0.5 * (ad->xmin + ad->xmax);
 	}
-	for (size_t i = 0; i < ad->ntasks + 2; i++) {
-		double nt = ad->n1[i] + ad->n0[i], q = sig(a * ad->x[i] + b), s = nt * q * (1 - q);
-		m[0] += s * ad->x[i] * ad->x[i];
-		m[1] += s * ad->x[i];
-		m[2] += s;
-	}
+	adaptive_info(ad, ad->ntasks + 2, a, b, m);
 	for (size_t i = 0; i < ad->ntasks; i++)
 		total += (size_t)ad->runs[i];
 	hz_fmt_minutes(exp2(-b / a), e50, sizeof(e50));
 	hz_fmt_minutes(exp2((logit[1] - b) / a), e80, sizeof(e80));
 	for (int p = 0; p < 2; p++)
 		th[p] = (logit[p] - b) / a;
+	/* x50's standard deviation under the guide: the criterion is averaged over it (see the top of the file) */
+	invert(m, inv);
+	sd50 = sqrt(fmax(quad(inv, th[0], 1, th[0], 1), 0)) / fabs(a);
+	sd50 = fmin(sd50, 0.5 * (ad->xmax - ad->xmin) + 1);
 	for (size_t pick = 0; pick < k; pick++) {
 		double best = -1, bgain[2] = { 0, 0 }, fam_mean = (double)(total + pick) / (double)ad->nfam;
 		size_t bt = ad->ntasks;
 		uint64_t bh = 0;
 		invert(m, inv);
-		for (int p = 0; p < 2; p++)
-			var[p] = quad(inv, th[p], 1, th[p], 1);
 		for (size_t t = 0; t < ad->ntasks; t++) {
-			double q, s, d, score = 0, gain[2], pen;
+			double d, score = 0, gain[2] = { 0, 0 }, pen;
 			uint64_t h;
 			if (ad->runs[t] + ad->pend[t] >= ad->maxrep[t])
 				continue;
-			q = sig(a * ad->x[t] + b);
-			s = q * (1 - q);
 			d = quad(inv, ad->x[t], 1, ad->x[t], 1);
-			for (int p = 0; p < 2; p++) {
-				double c = quad(inv, th[p], 1, ad->x[t], 1);
-				gain[p] = s * c * c / (1 + s * d) / var[p];
-				score += wt[p] * gain[p];
+			for (int nd = 0; nd < 3; nd++) {
+				double dx = node[nd] * sd50, q = sig(a * ad->x[t] + b - a * dx), s = q * (1 - q);
+				for (int p = 0; p < 2; p++) {
+					double tp = th[p] + dx, c = quad(inv, tp, 1, ad->x[t], 1);
+					double gn = s * c * c / (1 + s * d) / quad(inv, tp, 1, tp, 1);
+					gain[p] += nw[nd] * gn;
+					score += nw[nd] * wt[p] * gn;
+				}
 			}
-			pen = 1.0 / sqrt(1.0 + ad->runs[t] + ad->pend[t]) /
-			      sqrt(1.0 + ad->fam_runs[ad->fam[t]] / (fam_mean > 1 ? fam_mean : 1));
+			pen = 1.0 / (1.0 + REPEAT_DISCOUNT * (ad->runs[t] + ad->pend[t])) /
+			      (1.0 + FAMILY_DISCOUNT * ad->fam_runs[ad->fam[t]] / (fam_mean > 1 ? fam_mean : 1));
 			score *= pen;
 			h = tie_hash(ad->o.seed, ad->tasks[t].id);
 			if (score > best || (score == best && h < bh)) {

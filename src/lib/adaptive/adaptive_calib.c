@@ -62,11 +62,39 @@ static double crit_of(double *d, size_t n)
 	return q > CHI2_1_95 ? q : CHI2_1_95;
 }
 
+/* The 95th percentiles of the deviances at p50 and p80 of `n` replays of the rule on the curve (a, b), seeds from `salt`. */
+static int replay_crit(const hz_adaptive *ad, const hz_adaptive_opts *ro, double a, double b, size_t n, uint64_t salt,
+		       double *d50, double *d80, double *c50, double *c80)
+{
+	hz_adaptive_opts o = *ro;
+	double h50 = exp2(-b / a), h80 = exp2((log(4.0) - b) / a);
+	int rc = 0;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		unsigned long long mix[3] = { (unsigned long long)ad->o.seed, i, 0xca1b ^ salt };
+		curve c = { a, b, hz_hash64(mix, sizeof(mix)), ad };
+		hz_adaptive *r = NULL;
+		o.seed = c.seed;
+		if ((rc = hz_adaptive_new(&r, ad->tasks, ad->ntasks, &o)) == 0) {
+			r->replay = 1;
+			if ((rc = hz_adaptive_drive(r, curve_outcome, &c)) == 0) {
+				d50[i] = hz_fit_lik_deviance(r->x, r->n1, r->n0, r->ntasks, o.lambda, 50, h50);
+				d80[i] = hz_fit_lik_deviance(r->x, r->n1, r->n0, r->ntasks, o.lambda, 80, h80);
+			}
+		}
+		hz_adaptive_free(r);
+	}
+	if (!rc) {
+		*c50 = crit_of(d50, n);
+		*c80 = crit_of(d80, n);
+	}
+	return rc;
+}
+
 int adaptive_calibrate(hz_adaptive *ad)
 {
 	hz_adaptive_opts o = ad->o;
 	double a = ad->p50.a, b = ad->p50.b, *d50 = NULL, *d80 = NULL;
-	double h50 = exp2(-b / a), h80 = exp2((log(4.0) - b) / a);
 	size_t n = ad->o.calibrate;
 	int rc = 0;
 
@@ -85,22 +113,9 @@ int adaptive_calibrate(hz_adaptive *ad)
 	o.budget_usd = 0;
 	if (ad->stop && strcmp(ad->stop, "target") && strcmp(ad->stop, "exhausted"))
 		o.max_runs = ad->nruns; /* stopped by money or a cap: the replays spend as much */
-	for (size_t i = 0; i < n && !rc; i++) {
-		unsigned long long mix[3] = { (unsigned long long)ad->o.seed, i, 0xca1b ^ 0ULL };
-		curve c = { a, b, hz_hash64(mix, sizeof(mix)), ad };
-		hz_adaptive *r = NULL;
-		o.seed = c.seed;
-		if ((rc = hz_adaptive_new(&r, ad->tasks, ad->ntasks, &o)) == 0 &&
-		    (rc = hz_adaptive_drive(r, curve_outcome, &c)) == 0) {
-			d50[i] = hz_fit_lik_deviance(r->x, r->n1, r->n0, r->ntasks, o.lambda, 50, h50);
-			d80[i] = hz_fit_lik_deviance(r->x, r->n1, r->n0, r->ntasks, o.lambda, 80, h80);
-		}
-		hz_adaptive_free(r);
-	}
+	rc = replay_crit(ad, &o, a, b, n, 0, d50, d80, &ad->crit50, &ad->crit80);
 	if (rc)
 		goto done;
-	ad->crit50 = crit_of(d50, n);
-	ad->crit80 = crit_of(d80, n);
 	ad->calibrated = n;
 	if (hz_fit_lik_horizon_crit(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 50, ad->crit50, &ad->p50) ||
 	    hz_fit_lik_horizon_crit(ad->x, ad->n1, ad->n0, ad->ntasks, ad->o.lambda, 80, ad->crit80, &ad->p80))

@@ -31,6 +31,7 @@ struct hz_adaptive {
 	hz_fit_lik p50_lr, p80_lr;  /* once stopped: the plain profile-likelihood intervals */
 	double crit50, crit80;      /* the deviance levels of the reported intervals */
 	size_t calibrated;          /* replays behind them (0: plain) */
+	int replay;                 /* a calibration replay: refits skip p80 (no choice or stop depends on it) */
 	int at_target;              /* refits in a row with p50's interval within the target */
 	double cost;
 	hz_fit_lik p50, p80;
@@ -43,6 +44,9 @@ struct hz_adaptive {
 int adaptive_calibrate(hz_adaptive *ad);
 /* qsort's comparison of doubles, ascending. */
 int adaptive_cmp_double(const void *pa, const void *pb);
+
+/* The 2x2 information matrix (m00, m01, m11) of the logistic fit (a, b) over the first n points, plus lambda on a. */
+void adaptive_info(const hz_adaptive *ad, size_t n, double a, double b, double m[3]);
 
 /* Fit p50 and p80 (with intervals) from the recorded runs. */
 void adaptive_refit(hz_adaptive *ad);

@@ -281,7 +281,7 @@ int hz_adaptive_sim_agent(const hz_sim_model *m, const char *name, const hz_adap
 {
 	tally t;
 	hz_adaptive_opts d = o->design;
-	int full_rep = o->full_repeats > 0 ? o->full_repeats : d.max_repeats;
+	int full_rep = o->full_repeats > 0 ? o->full_repeats : HZ_ADAPTIVE_FULL_REPEATS;
 	double *n1 = calloc(ntasks + 1, sizeof(double)), *n0 = calloc(ntasks + 1, sizeof(double));
 	double *x = calloc(ntasks + 1, sizeof(double)), est_sum = 0;
 	size_t nest = 0;

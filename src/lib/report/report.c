@@ -135,6 +135,47 @@ char *rp_fmt_ci(const hz_fit_horizon *h, const char *dash, char *out, size_t siz
 	return out;
 }
 
+int rp_is_adaptive(const hz_fit_agent *a)
+{
+	return a->design && !strcmp(a->design, "adaptive");
+}
+
+const char *rp_interval_name(const hz_fit_agent *a)
+{
+	if (a->interval && *a->interval)
+		return a->interval;
+	return rp_is_adaptive(a) ? "profile-likelihood" : "hierarchical-bootstrap";
+}
+
+int rp_adaptive_note(hz_buf *b, const hz_fit_agent **v, size_t n, const char *pre, const char *post,
+		     int (*text)(hz_buf *b, const char *s))
+{
+	int err = 0;
+
+	for (size_t i = 0; !err && i < n; i++) {
+		const char *iv = rp_interval_name(v[i]);
+		size_t j, named = 0;
+		if (!rp_is_adaptive(v[i]))
+			continue;
+		for (j = 0; j < i && !(rp_is_adaptive(v[j]) && !strcmp(rp_interval_name(v[j]), iv)); j++)
+			;
+		if (j < i)
+			continue; /* its interval's sentence is written already */
+		if ((err = hz_buf_puts(b, pre)) < 0 || (err = text(b, "Measured by an adaptive sweep, with 95% ")) < 0 ||
+		    (err = text(b, iv)) < 0 || (err = text(b, " intervals (not the bootstrap's): ")) < 0)
+			break;
+		for (j = i; !err && j < n; j++)
+			if (rp_is_adaptive(v[j]) && !strcmp(rp_interval_name(v[j]), iv) &&
+			    (err = named++ ? hz_buf_puts(b, ", ") : 0) == 0)
+				err = text(b, v[j]->alias);
+		if (!err)
+			err = text(b, ".");
+		if (!err)
+			err = hz_buf_puts(b, post);
+	}
+	return err;
+}
+
 int rp_trend_sentence(hz_buf *b, const hz_fit *doc, double percent)
 {
 	const hz_fit_trend *t = rp_trend(doc, percent);

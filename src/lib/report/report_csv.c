@@ -90,7 +90,7 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 	}
 	if (!err)
 		err = hz_buf_puts(b, ",slope,intercept,total_tokens,cost_usd,cost_per_success_usd,cost_doubling_factor,cost_doubling_ci_low,"
-				     "cost_doubling_ci_high,cost_at_p50_usd,cost_per_doubling_usd,status,sota,in_trend,method");
+				     "cost_doubling_ci_high,cost_at_p50_usd,cost_per_doubling_usd,status,sota,in_trend,method,design,interval");
 	if (!err)
 		err = csv_sens_head(b, doc, cols, nc);
 	if (!err)
@@ -115,6 +115,14 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		    (err = csv_str(b, hz_fit_status_name(a->status))) == 0)
 			err = hz_buf_printf(b, ",%s,%s,%s", a->sota ? "true" : "false", a->in_trend ? "true" : "false",
 					    hz_fit_method_name(hz_fit_method_of(doc)));
+		if (!err)
+			err = hz_buf_putc(b, ',');
+		if (!err)
+			err = csv_str(b, a->design ? a->design : "full");
+		if (!err)
+			err = hz_buf_putc(b, ',');
+		if (!err)
+			err = csv_str(b, rp_interval_name(a));
 		if (!err)
 			err = csv_sens_row(b, doc, a, cols, nc);
 		if (!err)

@@ -141,8 +141,12 @@ static int html_agents(const hz_fit *doc, hz_buf *b)
 		if (!err)
 			err = hz_buf_puts(b, "</tr>\n");
 	}
+	if (!err)
+		err = hz_buf_puts(b, "</tbody>\n</table></div>\n");
+	if (!err)
+		err = rp_adaptive_note(b, v, hz_fit_nagents(doc), "<p class=\"interval\">", "</p>\n", html_text);
 	free(v);
-	return err ? err : hz_buf_puts(b, "</tbody>\n</table></div>\n");
+	return err;
 }
 
 static int html_trend(const hz_fit *doc, hz_buf *b)

@@ -45,6 +45,20 @@ typedef struct rp_table_style {
 	int (*text)(hz_buf *b, const char *s);
 } rp_table_style;
 
+/* Whether an agent was measured by an adaptive sweep (its horizons have other intervals than the bootstrap's). */
+int rp_is_adaptive(const hz_fit_agent *a);
+
+/* The interval an agent's horizons use: its `interval`, else "profile-likelihood" for an adaptive agent. */
+const char *rp_interval_name(const hz_fit_agent *a);
+
+/*
+ * For the agents v[0..n) of adaptive sweeps, one sentence per interval they used, each between `pre` and
+ * `post`: "Measured by an adaptive sweep, with 95% profile-likelihood intervals (not the bootstrap's): a, b."
+ * (names through `text`, the format's escaper).  Nothing when no agent is adaptive.
+ */
+int rp_adaptive_note(hz_buf *b, const hz_fit_agent **v, size_t n, const char *pre, const char *post,
+		     int (*text)(hz_buf *b, const char *s));
+
 /* ", budget $5 / 100000 tokens / 30 min" for a budget fit, "" otherwise (a static buffer per thread). */
 const char *rp_budget_text(const hz_fit *fit);
 

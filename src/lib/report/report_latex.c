@@ -121,8 +121,12 @@ static int tex_agents(const hz_fit *doc, hz_buf *b)
 		if (!err)
 			err = hz_buf_puts(b, " \\\\\n");
 	}
+	if (!err)
+		err = hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
+	if (!err)
+		err = rp_adaptive_note(b, v, hz_fit_nagents(doc), "\n", "\n", tex_text);
 	free(v);
-	return err ? err : hz_buf_puts(b, "\\bottomrule\n\\end{tabular}\n");
+	return err;
 }
 
 static int tex_trend(const hz_fit *doc, hz_buf *b)

@@ -59,17 +59,8 @@ static int md_agents(const hz_fit *doc, hz_buf *b)
 					    rp_fmt_usd(a->cost_doubling.usd_per_doubling, cdu, sizeof(cdu)));
 	}
 	/* Agents of an adaptive sweep have other intervals than the bootstrap's: say which (docs/adaptive.md). */
-	for (size_t i = 0, first = 1; !err && i < hz_fit_nagents(doc); i++)
-		if (v[i]->design && !strcmp(v[i]->design, "adaptive")) {
-			err = hz_buf_printf(b, "%s%s", first ? "\nMeasured by an adaptive sweep, with 95% "
-							       "profile-likelihood intervals (not the bootstrap's): "
-							     : ", ", v[i]->alias);
-			first = 0;
-			if (!err && i + 1 == hz_fit_nagents(doc))
-				err = hz_buf_puts(b, ".\n");
-		} else if (!err && !first && i + 1 == hz_fit_nagents(doc)) {
-			err = hz_buf_puts(b, ".\n");
-		}
+	if (!err)
+		err = rp_adaptive_note(b, v, hz_fit_nagents(doc), "\n", "\n", md_cell);
 	free(v);
 	return err;
 }

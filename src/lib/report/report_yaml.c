@@ -95,6 +95,17 @@ static int yagent(hz_buf *b, const hz_fit_agent *a)
 		err = hz_buf_printf(b, "    runs: %zu\n", a->runs);
 	if (!err)
 		err = hz_buf_printf(b, "    tasks: %zu\n", a->tasks);
+	/* Which design measured the agent and which interval its horizons' ci_low/ci_high are (docs/adaptive.md). */
+	if (!err)
+		err = hz_buf_puts(b, "    design: ");
+	if (!err)
+		err = yq(b, a->design ? a->design : "full");
+	if (!err)
+		err = hz_buf_puts(b, "\n    interval: ");
+	if (!err)
+		err = yq(b, rp_interval_name(a));
+	if (!err)
+		err = hz_buf_putc(b, '\n');
 	return err;
 }
 
