@@ -8,6 +8,7 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "fit_design.h"
 #include "fit_math.h"
 #include "horizon/error.h"
+#include "jfield.h"
 
 /* Per agent: Σv, Σv·x, Σv·x², Σv·z, Σv·x·z, then min x and max x. */
 enum { ACC = 7 };
@@ -191,36 +193,10 @@ done:
 	return err;
 }
 
-/* A number or null (NaN); anything else is an error. */
-static int get_num(json_t *obj, const char *key, const char *origin, size_t i, double *out)
-{
-	json_t *v = json_object_get(obj, key);
-
-	*out = NAN;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_number(v))
-		return hz_error_set(HZ_EINVALID, "%s: agents[%zu]: cost_doubling: '%s' must be a number or null", origin,
-				    i, key);
-	*out = json_number_value(v);
-	return 0;
-}
-
-static int get_count(json_t *obj, const char *key, const char *origin, size_t i, size_t *out)
-{
-	json_t *v = json_object_get(obj, key);
-
-	*out = 0;
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_integer(v) || json_integer_value(v) < 0)
-		return hz_error_set(HZ_EINVALID, "%s: agents[%zu]: cost_doubling: '%s' must be a count", origin, i, key);
-	*out = (size_t)json_integer_value(v);
-	return 0;
-}
-
 int fit_cost_doubling_from_json(hz_fit *fit, json_t *agents, const char *origin)
 {
+	char where[32];
+	hz_jfield at = { .file = origin, .where = where, .prefix = "cost_doubling." };
 	size_t i;
 	json_t *ag;
 
@@ -231,6 +207,7 @@ int fit_cost_doubling_from_json(hz_fit *fit, json_t *agents, const char *origin)
 	json_array_foreach(agents, i, ag) {
 		json_t *o = json_object_get(ag, "cost_doubling"), *note;
 		hz_fit_cost_doubling *c;
+		double nboot = 0, nruns = 0;
 		int err;
 		if (!o || json_is_null(o) || i >= fit->nagents)
 			continue; /* written before cost per doubling existed */
@@ -238,18 +215,20 @@ int fit_cost_doubling_from_json(hz_fit *fit, json_t *agents, const char *origin)
 			return hz_error_set(HZ_EINVALID, "%s: agents[%zu]: 'cost_doubling' must be an object or null",
 					    origin, i);
 		c = &fit->agents[i].cost_doubling;
-		if ((err = get_num(o, "factor", origin, i, &c->factor)) < 0 ||
-		    (err = get_num(o, "ci_low", origin, i, &c->ci_low)) < 0 ||
-		    (err = get_num(o, "ci_high", origin, i, &c->ci_high)) < 0 ||
-		    (err = get_num(o, "usd_at_p50", origin, i, &c->usd_at_p50)) < 0 ||
-		    (err = get_num(o, "usd_per_doubling", origin, i, &c->usd_per_doubling)) < 0 ||
-		    (err = get_count(o, "bootstrap_n", origin, i, &c->bootstrap_n)) < 0 ||
-		    (err = get_count(o, "runs", origin, i, &c->runs)) < 0)
+		snprintf(where, sizeof(where), "agents[%zu]", i);
+		/* Absent or null leaves the unknown values: NaN, and 0 for the counts. */
+		if ((err = hz_jf_number(&at, o, "factor", HZ_JF_NUMBER, HZ_JF_NULLABLE, &c->factor)) < 0 ||
+		    (err = hz_jf_number(&at, o, "ci_low", HZ_JF_NUMBER, HZ_JF_NULLABLE, &c->ci_low)) < 0 ||
+		    (err = hz_jf_number(&at, o, "ci_high", HZ_JF_NUMBER, HZ_JF_NULLABLE, &c->ci_high)) < 0 ||
+		    (err = hz_jf_number(&at, o, "usd_at_p50", HZ_JF_NUMBER, HZ_JF_NULLABLE, &c->usd_at_p50)) < 0 ||
+		    (err = hz_jf_number(&at, o, "usd_per_doubling", HZ_JF_NUMBER, HZ_JF_NULLABLE,
+					&c->usd_per_doubling)) < 0 ||
+		    (err = hz_jf_number(&at, o, "bootstrap_n", HZ_JF_COUNT, HZ_JF_NULLABLE, &nboot)) < 0 ||
+		    (err = hz_jf_number(&at, o, "runs", HZ_JF_COUNT, HZ_JF_NULLABLE, &nruns)) < 0 ||
+		    (err = hz_jf_get(&at, o, "note", HZ_JF_TEXT, HZ_JF_NULLABLE, &note)) < 0)
 			return err;
-		note = json_object_get(o, "note");
-		if (note && !json_is_null(note) && !json_is_string(note))
-			return hz_error_set(HZ_EINVALID, "%s: agents[%zu]: cost_doubling: 'note' must be a string or null",
-					    origin, i);
+		c->bootstrap_n = (size_t)nboot;
+		c->runs = (size_t)nruns;
 		if (json_is_string(note) && !(c->note = fit_keep(fit, json_string_value(note))))
 			return hz_error_set(HZ_ENOMEM, "out of memory");
 	}

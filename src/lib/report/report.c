@@ -80,18 +80,25 @@ double rp_cost_per_success(const hz_fit_agent *a)
 	return a->cost_usd / (double)a->successes;
 }
 
-char *rp_fmt_cost_doubling(const hz_fit_cost_doubling *c, const char *dash, char *out, size_t size)
+char *rp_fmt_cost_doubling(const hz_fit_cost_doubling *c, const rp_cd_style *st, char *out, size_t size)
 {
 	char f[32], lo[32], hi[32];
 
 	if (!isfinite(c->factor))
 		snprintf(out, size, "%s", "");
 	else if (isfinite(c->ci_low) && isfinite(c->ci_high))
-		snprintf(out, size, "×%s (%s%s%s)", rp_fmt_num(c->factor, f, sizeof(f)), rp_fmt_num(c->ci_low, lo, sizeof(lo)),
-			 dash, rp_fmt_num(c->ci_high, hi, sizeof(hi)));
+		snprintf(out, size, "%s%s%s%s%s%s%s", st->times, rp_fmt_num(c->factor, f, sizeof(f)), st->open,
+			 rp_fmt_num(c->ci_low, lo, sizeof(lo)), st->sep, rp_fmt_num(c->ci_high, hi, sizeof(hi)), st->close);
 	else
-		snprintf(out, size, "×%s", rp_fmt_num(c->factor, f, sizeof(f)));
+		snprintf(out, size, "%s%s", st->times, rp_fmt_num(c->factor, f, sizeof(f)));
 	return out;
+}
+
+const rp_cd_style rp_cd_plain = { "×", " (", "–", ")" };
+
+const char *rp_design_name(const hz_fit_agent *a)
+{
+	return a->design ? a->design : "full";
 }
 
 char *rp_fmt_pct(double rate, char *out, size_t size)

@@ -118,7 +118,7 @@ int rp_render_csv(const hz_fit *doc, const hz_report_opts *opts, hz_buf *b)
 		if (!err)
 			err = hz_buf_putc(b, ',');
 		if (!err)
-			err = csv_str(b, a->design ? a->design : "full");
+			err = csv_str(b, rp_design_name(a));
 		if (!err)
 			err = hz_buf_putc(b, ',');
 		if (!err)

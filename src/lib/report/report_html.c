@@ -133,7 +133,7 @@ static int html_agents(const hz_fit *doc, hz_buf *b)
 			err = num_cell(b, rp_cost_per_success(a), rp_fmt_usd(rp_cost_per_success(a), s[2], 48));
 		if (!err) {
 			char cd[96];
-			err = num_cell(b, a->cost_doubling.factor, rp_fmt_cost_doubling(&a->cost_doubling, "–", cd, sizeof(cd)));
+			err = num_cell(b, a->cost_doubling.factor, rp_fmt_cost_doubling(&a->cost_doubling, &rp_cd_plain, cd, sizeof(cd)));
 		}
 		if (!err)
 			err = num_cell(b, a->cost_doubling.usd_per_doubling,

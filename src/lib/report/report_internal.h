@@ -15,8 +15,16 @@ double rp_tokens(const hz_fit_agent *a);
 /* cost_usd / successes; NAN when either is unknown or there is no success. */
 double rp_cost_per_success(const hz_fit_agent *a);
 
+/* How a cost per doubling is written: TIMES factor [OPEN low SEP high CLOSE]. */
+typedef struct rp_cd_style {
+	const char *times, *open, *sep, *close;
+} rp_cd_style;
+
+/* Markdown and HTML: "×1.74 (1.52–1.98)". */
+extern const rp_cd_style rp_cd_plain;
+
 /* "×1.74 (1.52–1.98)" from a cost per doubling, "×1.74" without a CI; "" when not available. */
-char *rp_fmt_cost_doubling(const hz_fit_cost_doubling *c, const char *dash, char *out, size_t size);
+char *rp_fmt_cost_doubling(const hz_fit_cost_doubling *c, const rp_cd_style *st, char *out, size_t size);
 
 /* "43.1%" from 0.4312; "" for NAN. */
 char *rp_fmt_pct(double rate, char *out, size_t size);
@@ -47,6 +55,9 @@ typedef struct rp_table_style {
 
 /* Whether an agent was measured by an adaptive sweep (its horizons have other intervals than the bootstrap's). */
 int rp_is_adaptive(const hz_fit_agent *a);
+
+/* The design that measured an agent: its `design`, else "full". */
+const char *rp_design_name(const hz_fit_agent *a);
 
 /* The interval an agent's horizons use: its `interval`, else "profile-likelihood" for an adaptive agent. */
 const char *rp_interval_name(const hz_fit_agent *a);

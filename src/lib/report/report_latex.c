@@ -63,14 +63,10 @@ static int tex_usd(hz_buf *b, double usd)
 /* "$\times$1.74 [1.52, 1.98]"; nothing when not available. */
 static int tex_cost_doubling(hz_buf *b, const hz_fit_cost_doubling *c)
 {
-	char f[32], lo[32], hi[32];
+	static const rp_cd_style tex = { "$\\times$", " [", ", ", "]" };
+	char s[128];
 
-	if (!isfinite(c->factor))
-		return 0;
-	if (!isfinite(c->ci_low) || !isfinite(c->ci_high))
-		return hz_buf_printf(b, "$\\times$%s", rp_fmt_num(c->factor, f, sizeof(f)));
-	return hz_buf_printf(b, "$\\times$%s [%s, %s]", rp_fmt_num(c->factor, f, sizeof(f)),
-			     rp_fmt_num(c->ci_low, lo, sizeof(lo)), rp_fmt_num(c->ci_high, hi, sizeof(hi)));
+	return hz_buf_puts(b, rp_fmt_cost_doubling(c, &tex, s, sizeof(s)));
 }
 
 static int tex_agents(const hz_fit *doc, hz_buf *b)

@@ -55,7 +55,7 @@ static int md_agents(const hz_fit *doc, hz_buf *b)
 			err = hz_buf_printf(b, " %s | %s | %s | %s | %s |\n", rp_fmt_count(rp_tokens(a), tok, sizeof(tok)),
 					    rp_fmt_usd(a->cost_usd, cost, sizeof(cost)),
 					    rp_fmt_usd(rp_cost_per_success(a), cps, sizeof(cps)),
-					    rp_fmt_cost_doubling(&a->cost_doubling, "–", cd, sizeof(cd)),
+					    rp_fmt_cost_doubling(&a->cost_doubling, &rp_cd_plain, cd, sizeof(cd)),
 					    rp_fmt_usd(a->cost_doubling.usd_per_doubling, cdu, sizeof(cdu)));
 	}
 	/* Agents of an adaptive sweep have other intervals than the bootstrap's: say which (docs/adaptive.md). */

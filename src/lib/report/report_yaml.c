@@ -99,7 +99,7 @@ static int yagent(hz_buf *b, const hz_fit_agent *a)
 	if (!err)
 		err = hz_buf_puts(b, "    design: ");
 	if (!err)
-		err = yq(b, a->design ? a->design : "full");
+		err = yq(b, rp_design_name(a));
 	if (!err)
 		err = hz_buf_puts(b, "\n    interval: ");
 	if (!err)
