@@ -229,7 +229,8 @@ static double sig(double z)
 #define REPEAT_DISCOUNT 0.03
 #define FAMILY_DISCOUNT 0.03
 
-void adaptive_info(const hz_adaptive *ad, size_t n, double a, double b, double m[3])
+/* The 2x2 information matrix (m00, m01, m11) of the logistic fit (a, b) over the first n points, plus lambda on a. */
+static void info_matrix(const hz_adaptive *ad, size_t n, double a, double b, double m[3])
 {
 	m[0] = ad->o.lambda + 1e-9;
 	m[1] = 0;
@@ -260,7 +261,7 @@ static void informative(hz_adaptive *ad, size_t k)
 		a = -0.7;
 		b = 0.7 * 0.5 * (ad->xmin + ad->xmax);
 	}
-	adaptive_info(ad, ad->ntasks + 2, a, b, m);
+	info_matrix(ad, ad->ntasks + 2, a, b, m);
 	for (size_t i = 0; i < ad->ntasks; i++)
 		total += (size_t)ad->runs[i];
 	hz_fmt_minutes(exp2(-b / a), e50, sizeof(e50));

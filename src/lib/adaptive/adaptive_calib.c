@@ -62,16 +62,16 @@ static double crit_of(double *d, size_t n)
 	return q > CHI2_1_95 ? q : CHI2_1_95;
 }
 
-/* The 95th percentiles of the deviances at p50 and p80 of `n` replays of the rule on the curve (a, b), seeds from `salt`. */
-static int replay_crit(const hz_adaptive *ad, const hz_adaptive_opts *ro, double a, double b, size_t n, uint64_t salt,
-		       double *d50, double *d80, double *c50, double *c80)
+/* The 95th percentiles of the deviances at p50 and p80 of `n` replays of the rule on the curve (a, b). */
+static int replay_crit(const hz_adaptive *ad, const hz_adaptive_opts *ro, double a, double b, size_t n, double *d50,
+		       double *d80, double *c50, double *c80)
 {
 	hz_adaptive_opts o = *ro;
 	double h50 = exp2(-b / a), h80 = exp2((log(4.0) - b) / a);
 	int rc = 0;
 
 	for (size_t i = 0; i < n && !rc; i++) {
-		unsigned long long mix[3] = { (unsigned long long)ad->o.seed, i, 0xca1b ^ salt };
+		unsigned long long mix[3] = { (unsigned long long)ad->o.seed, i, 0xca1b };
 		curve c = { a, b, hz_hash64(mix, sizeof(mix)), ad };
 		hz_adaptive *r = NULL;
 		o.seed = c.seed;
@@ -113,7 +113,7 @@ int adaptive_calibrate(hz_adaptive *ad)
 	o.budget_usd = 0;
 	if (ad->stop && strcmp(ad->stop, "target") && strcmp(ad->stop, "exhausted"))
 		o.max_runs = ad->nruns; /* stopped by money or a cap: the replays spend as much */
-	rc = replay_crit(ad, &o, a, b, n, 0, d50, d80, &ad->crit50, &ad->crit80);
+	rc = replay_crit(ad, &o, a, b, n, d50, d80, &ad->crit50, &ad->crit80);
 	if (rc)
 		goto done;
 	ad->calibrated = n;

@@ -45,9 +45,6 @@ int adaptive_calibrate(hz_adaptive *ad);
 /* qsort's comparison of doubles, ascending. */
 int adaptive_cmp_double(const void *pa, const void *pb);
 
-/* The 2x2 information matrix (m00, m01, m11) of the logistic fit (a, b) over the first n points, plus lambda on a. */
-void adaptive_info(const hz_adaptive *ad, size_t n, double a, double b, double m[3]);
-
 /* Fit p50 and p80 (with intervals) from the recorded runs. */
 void adaptive_refit(hz_adaptive *ad);
 
