@@ -88,6 +88,12 @@ static int segs_cross(const double a[4], const double b[4])
 	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
+/* A label away from its point (above or below its line, or pushed sideways) gets a leader line. */
+static int needs_leader(const lbl_item *it, double x, double y)
+{
+	return fabs(y - it->ay) > 0.8 * it->h || fabs(x - it->ax) > GAP + 1;
+}
+
 /* The leader from the point to the near end of its text. */
 static void leader_of(const lbl_item *it, double x, double y, int right_just, double seg[4])
 {
@@ -180,7 +186,7 @@ static void place_one(lbl_item *it, const lbl_item *items, const size_t *order, 
 		for (size_t d = 0; d < sizeof(dxs) / sizeof(dxs[0]); d++) {
 			for (int side = 0; side < 2; side++) {
 				double x = side ? it->ax - GAP - dxs[d] : it->ax + GAP + dxs[d], y = it->ay + dy;
-				int leader = fabs(dy) > 0.8 * it->h || dxs[d] > 0;
+				int leader = needs_leader(it, x, y);
 				/* Prefer near spots: each step away costs a little. */
 				double near = 0.6 * (double)((step + 1) / 2) + dxs[d] / 25.0 + 0.2 * side;
 				double c = cost_of_upto(it, x, y, side, leader, items, upto, order, obstacles, nobs, area,
@@ -199,16 +205,11 @@ static void place_one(lbl_item *it, const lbl_item *items, const size_t *order, 
 	}
 }
 
-static double cost_of(const lbl_item *it, double x, double y, int right_just, int leader, const lbl_item *items,
-		      size_t placed_upto, const size_t *order, const lbl_rect *obs, size_t nobs, lbl_rect area)
-{
-	return cost_of_upto(it, x, y, right_just, leader, items, placed_upto, order, obs, nobs, area, INFINITY);
-}
-
+/* The cost of where `it` is now, against all n labels. */
 static double cost_now(const lbl_item *it, const lbl_item *items, size_t n, const size_t *order, const lbl_rect *obs,
 		       size_t nobs, lbl_rect area)
 {
-	return cost_of(it, it->x, it->y, it->right_just, it->leader, items, n, order, obs, nobs, area);
+	return cost_of_upto(it, it->x, it->y, it->right_just, it->leader, items, n, order, obs, nobs, area, INFINITY);
 }
 
 /* Swap where two labels go (their text boxes keep their own widths). */
@@ -223,8 +224,8 @@ static void swap_spots(lbl_item *a, lbl_item *b)
 	b->x = x;
 	b->y = y;
 	b->right_just = rj;
-	a->leader = fabs(a->y - a->ay) > 0.8 * a->h || fabs(a->x - a->ax) > GAP + 1;
-	b->leader = fabs(b->y - b->ay) > 0.8 * b->h || fabs(b->x - b->ax) > GAP + 1;
+	a->leader = needs_leader(a, a->x, a->y);
+	b->leader = needs_leader(b, b->x, b->y);
 }
 
 /*
@@ -307,7 +308,7 @@ void lbl_place(lbl_item *items, size_t n, const lbl_rect *obstacles, size_t nobs
 	repair(items, n, order, obstacles, nobs, area);
 	for (size_t k = 0; k < n; k++) {
 		lbl_item *it = &items[order[k]];
-		it->cost = cost_of(it, it->x, it->y, it->right_just, it->leader, items, n, order, obstacles, nobs, area);
+		it->cost = cost_now(it, items, n, order, obstacles, nobs, area);
 	}
 	free(order);
 }
